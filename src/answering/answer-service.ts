@@ -1,0 +1,44 @@
+// The question-answering use case: plan (intent + grounded items), then compose with the configured
+// composer, falling back to the deterministic one if it fails.
+import type { Logger } from 'pino';
+import type { Reply } from '../chat/reply.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { createDeterministicComposer } from './compose-deterministic.ts';
+import type { AnswerComposer } from './composer.ts';
+import { createPlanner, type AnswerPlan, type PlanContext } from './plan.ts';
+import { createSearchIndex, type SearchIndex } from './search-index.ts';
+
+export interface Answer {
+  plan: AnswerPlan;
+  reply: Reply;
+  composer: string;
+}
+
+export interface AnswerService {
+  answer(question: string, context?: PlanContext): Promise<Answer>;
+  plan(question: string, context?: PlanContext): AnswerPlan;
+  readonly index: SearchIndex;
+}
+
+export function createAnswerService(deps: { kb: KnowledgeBase; logger: Logger; composer?: AnswerComposer }): AnswerService {
+  const index = createSearchIndex(deps.kb);
+  const plan = createPlanner(deps.kb, index);
+  const floor = createDeterministicComposer(deps.kb);
+  const composer = deps.composer ?? floor;
+
+  return {
+    index,
+    plan,
+    async answer(question, context) {
+      const p = plan(question, context);
+      if (composer !== floor) {
+        try {
+          return { plan: p, reply: await composer.compose(p), composer: composer.name };
+        } catch (error) {
+          deps.logger.warn({ err: error, composer: composer.name, intent: p.intent.kind }, 'composer failed; using the deterministic answer');
+        }
+      }
+      return { plan: p, reply: await floor.compose(p), composer: floor.name };
+    },
+  };
+}

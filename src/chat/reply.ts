@@ -1,0 +1,47 @@
+// What the core says back, independent of any platform. Adapters render these into HTML (local chat),
+// Block Kit (Slack) or Adaptive Cards (Teams); the core never formats for a platform.
+export type Lang = 'fi' | 'en';
+
+export type SourceKind = 'requirement' | 'criterion' | 'method' | 'unit' | 'passage';
+
+/** One item of the knowledge base an answer rests on. `text_fi` is the verbatim Finnish text. */
+export interface Citation {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  text_fi: string;
+  /** Osaava's English translation, when the knowledge base has one. */
+  text_en?: string;
+  /** Where the item comes from, e.g. the unit or document name and heading path. */
+  origin: string;
+}
+
+export interface ListItem {
+  text: string;
+  /** Osaava's translation shown under a verbatim Finnish quote (English answers). */
+  translation?: string;
+  /** Citation id this item quotes. */
+  cite?: string;
+}
+
+/** A block of a rendered message; `text` may contain **bold** and _italic_ only. */
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: ListItem[] }
+  | { type: 'quote'; text: string; translation?: string; cite?: string }
+  | { type: 'context'; text: string }
+  | { type: 'actions'; actions: SuggestedAction[] };
+
+/** A follow-up the user can pick with one click; it sends `text` as if typed. */
+export interface SuggestedAction {
+  label: string;
+  text: string;
+}
+
+export type Reply = {
+  kind: 'message';
+  lang: Lang;
+  blocks: Block[];
+  citations: Citation[];
+};

@@ -1,0 +1,71 @@
+// Environment configuration, validated once at start. Everything is optional: with nothing set,
+// Osaava runs on embedded defaults (embedded database, local web chat, no LLM).
+import { z } from 'zod';
+
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no', 'auto'])
+  .transform((v) => (v === 'auto' ? 'auto' : ['on', 'true', '1', 'yes'].includes(v) ? 'on' : 'off'));
+
+const optionalString = z.string().trim().min(1).optional();
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KNOWLEDGE_DIR: z.string().default('knowledge'),
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  DEMO_DATA: flag.default('auto'),
+  LOCAL_CHAT: flag.default('auto'),
+  // Slack
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: z.url().optional(),
+  // Microsoft Teams (Microsoft 365 Agents SDK standard variables)
+  clientId: optionalString,
+  clientSecret: optionalString,
+  tenantId: optionalString,
+  // OpenAI or an OpenAI-compatible server
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4.1-mini'),
+  LLM_ENABLED: flag.default('auto'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  slackEnabled: boolean;
+  teamsEnabled: boolean;
+  llmEnabled: boolean;
+  localChatEnabled: boolean;
+  demoData: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const slackEnabled = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+  if (c.SLACK_BOT_TOKEN && !slackEnabled) throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.');
+  const teamsEnabled = Boolean(c.clientId);
+  const platformConfigured = slackEnabled || teamsEnabled;
+  return {
+    ...c,
+    slackEnabled,
+    teamsEnabled,
+    llmEnabled: c.LLM_ENABLED === 'off' ? false : Boolean(c.OPENAI_API_KEY || (c.LLM_ENABLED === 'on' && c.OPENAI_BASE_URL)),
+    // The local chat lets anyone act as anyone: only without a real platform, unless switched on.
+    localChatEnabled: c.LOCAL_CHAT === 'on' || (c.LOCAL_CHAT === 'auto' && !platformConfigured),
+    demoData: c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && !platformConfigured && !c.DATABASE_URL),
+  };
+}

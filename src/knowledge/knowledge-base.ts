@@ -1,0 +1,151 @@
+// The loaded knowledge as one read-only object: units, supporting documents and a flat list of
+// citable items (requirement, criterion, method, unit facts, document passage) with stable ids.
+import type { Citation, Lang, SourceKind } from '../chat/reply.ts';
+import { compact } from '../text/normalize.ts';
+import type { KnowledgeFiles } from './load-knowledge.ts';
+import type { Criterion, DocumentRecord, GradeLevel, Localized, Requirement, Section, SupportingDocument, Unit } from './schema.ts';
+
+export type KnowledgeItem =
+  | { kind: 'requirement'; id: string; unit: Unit; section: Section; requirement: Requirement }
+  | { kind: 'criterion'; id: string; unit: Unit; level: GradeLevel; criterion: Criterion }
+  | { kind: 'method'; id: string; unit: Unit; text: Localized }
+  | { kind: 'unit'; id: string; unit: Unit }
+  | { kind: 'passage'; id: string; document: SupportingDocument; record: DocumentRecord };
+
+export interface KnowledgeBase {
+  readonly units: readonly Unit[];
+  readonly documents: readonly SupportingDocument[];
+  readonly items: readonly KnowledgeItem[];
+  readonly glossary: { enToFi: Map<string, string[]>; fiLemmas: Map<string, string> };
+  item(id: string): KnowledgeItem | undefined;
+  unit(id: string): Unit | undefined;
+  /** The unit a question names by name or alias, if any. */
+  unitNamedIn(text: string): Unit | undefined;
+  defaultUnit(): Unit;
+  requirements(unit: Unit): { section: Section; requirement: Requirement }[];
+  level(unit: Unit, grade: number): GradeLevel | undefined;
+  cite(item: KnowledgeItem, lang: Lang): Citation;
+}
+
+export function unitFactsId(unit: Unit): string {
+  return `${unit.citationPrefix}-UNIT`;
+}
+
+function itemsOf(files: KnowledgeFiles): KnowledgeItem[] {
+  const items: KnowledgeItem[] = [];
+  for (const unit of files.units) {
+    items.push({ kind: 'unit', id: unitFactsId(unit), unit });
+    for (const section of unit.sections)
+      for (const requirement of section.requirements) items.push({ kind: 'requirement', id: requirement.id, unit, section, requirement });
+    for (const level of unit.assessment.levels)
+      for (const criterion of level.criteria) items.push({ kind: 'criterion', id: criterion.id, unit, level, criterion });
+    for (const method of unit.demonstration.methods) items.push({ kind: 'method', id: method.id, unit, text: method.text });
+  }
+  for (const document of files.documents)
+    for (const record of document.records) items.push({ kind: 'passage', id: record.id, document, record });
+  return items;
+}
+
+function unitFactsText(unit: Unit): Localized {
+  return {
+    fi: `${unit.name.fi}, ${unit.competencePoints} osp. ${unit.qualification.name.fi}, ${unit.qualification.diaarinumero}. Osat: ${unit.sections.map((s) => s.title.fi).join(', ')}.`,
+    en: `${unit.name.en} (${unit.name.fi}), ${unit.competencePoints} competence points (osp). ${unit.qualification.name.en} (${unit.qualification.name.fi}), ${unit.qualification.diaarinumero}.`,
+  };
+}
+
+export function textOf(item: KnowledgeItem): Localized {
+  switch (item.kind) {
+    case 'requirement':
+      return item.requirement.text;
+    case 'criterion':
+      return item.criterion.text;
+    case 'method':
+      return item.text;
+    case 'unit':
+      return unitFactsText(item.unit);
+    case 'passage':
+      return { fi: item.record.text, en: item.record.title.en };
+  }
+}
+
+function titleOf(item: KnowledgeItem, lang: Lang): string {
+  switch (item.kind) {
+    case 'requirement':
+      return `${item.section.title[lang]}: ${item.requirement.text[lang]}`;
+    case 'criterion':
+      return `${item.level.name[lang]}: ${item.criterion.text[lang]}`;
+    case 'method':
+      return item.unit.demonstration.title[lang];
+    case 'unit':
+      return item.unit.name[lang];
+    case 'passage':
+      return item.record.title[lang];
+  }
+}
+
+function originOf(item: KnowledgeItem, lang: Lang): string {
+  const assessment = lang === 'fi' ? 'Osaamisen arviointi' : 'Assessment of competence';
+  switch (item.kind) {
+    case 'requirement':
+      return `${item.unit.name.fi} › ${item.section.title.fi} (${item.unit.qualification.diaarinumero})`;
+    case 'criterion':
+      return `${item.unit.name.fi} › ${assessment} › ${item.level.name.fi}`;
+    case 'method':
+      return `${item.unit.name.fi} › ${item.unit.demonstration.title.fi}`;
+    case 'unit':
+      return `${item.unit.qualification.name.fi}, ${item.unit.qualification.diaarinumero}`;
+    case 'passage':
+      return `${item.document.title.fi} › ${item.record.headingPath.join(' › ')}`;
+  }
+}
+
+const KIND: Record<KnowledgeItem['kind'], SourceKind> = {
+  requirement: 'requirement',
+  criterion: 'criterion',
+  method: 'method',
+  unit: 'unit',
+  passage: 'passage',
+};
+
+export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
+  const items = itemsOf(files);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const enToFi = new Map<string, string[]>();
+  const fiLemmas = new Map<string, string>();
+  for (const g of files.glossaries) {
+    for (const [en, fi] of Object.entries(g.enToFi)) enToFi.set(compact(en), [...(enToFi.get(compact(en)) ?? []), ...fi]);
+    for (const [form, lemma] of Object.entries(g.fiLemmas)) fiLemmas.set(compact(form), lemma);
+  }
+  const unitNames = files.units.flatMap((unit) =>
+    [unit.name.fi, unit.name.en, ...unit.aliases].map((name) => ({ unit, name: compact(name) })),
+  );
+  const [first] = files.units;
+  if (!first) throw new Error('knowledge base has no unit');
+
+  return {
+    units: files.units,
+    documents: files.documents,
+    items,
+    glossary: { enToFi, fiLemmas },
+    item: (id) => byId.get(id),
+    unit: (id) => files.units.find((u) => u.id === id),
+    unitNamedIn(text) {
+      const haystack = ` ${compact(text)} `;
+      return unitNames.find(({ name }) => haystack.includes(` ${name} `))?.unit;
+    },
+    defaultUnit: () => first,
+    requirements: (unit) => unit.sections.flatMap((section) => section.requirements.map((requirement) => ({ section, requirement }))),
+    level: (unit, grade) => unit.assessment.levels.find((l) => l.grade === grade),
+    cite(item, lang) {
+      const text = textOf(item);
+      return {
+        id: item.id,
+        kind: KIND[item.kind],
+        title: titleOf(item, lang),
+        text_fi: text.fi,
+        ...(item.kind === 'passage' ? {} : { text_en: text.en }),
+        origin: originOf(item, lang),
+      };
+    },
+  };
+}
