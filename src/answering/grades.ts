@@ -89,6 +89,10 @@ export function parseGrades(text: string): GradeMention {
   });
 
   const namedLevel = levelNames.length > 0;
+  // "how do I get a 5", "miten saan vitosen": a lone small number after get/saada is a grade.
+  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita)$/.test(t))) aboutGrades = true;
+  // "mitä eroa on tyydyttävällä ja hyvällä": level names being compared are grades.
+  if (compare && levelNames.length >= 2) aboutGrades = true;
   // A level name counts when a number names the level too ("hyvä 4"), when the talk is of grades,
   // or for the unambiguous "kiitettävä"; "hyvä asiakaspalvelu" is not a grade.
   const gradeContext = aboutGrades || numbers.length > 0 || levelNames.some((l) => l.length === 1);

@@ -34,7 +34,8 @@ const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko
 const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test)\b/;
 const UNIT_FACTS = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|diaari\w*|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa))\b/;
 const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|evaluat\w*|grade scale|grades|arviointikriteer\w*|criteria)\b/;
-const UNIT_REFERENCE = /\b(?:tutkinnon osa[a-z]*|unit|module|course|kurssi[a-z]*)\s+["“”']?([a-z][a-z -]{2,40}?)["“”']?(?:\s+(?:require|requirements|vaatimukset|vaatii|criteria|kriteerit|sisaltaa)|[?.!]|$)/;
+// A unit named by a capitalised or quoted name: 'tutkinnon osa "Myynti"', "the unit Logistics operations".
+const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi)|\s*[?.!,]|\s*$)/u;
 const OTHER_QUALIFICATION = /\b([a-z]+(?:alan|n)?) (perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*)\b/;
 
 function stemsOf(text: string): string[] {
@@ -57,14 +58,12 @@ export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
   return best?.section;
 }
 
-function unknownUnitName(kb: KnowledgeBase, folded: string): string | undefined {
+function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): string | undefined {
   const other = OTHER_QUALIFICATION.exec(folded);
   if (other && !kb.units.some((u) => compact(u.qualification.name.fi).includes(other[0]))) return other[0];
-  const named = UNIT_REFERENCE.exec(folded);
-  if (!named?.[1]) return undefined;
-  const name = named[1].trim();
-  if (/^(this|that|the|tama|taman|tassa|these|my|our|worth|osaamis|require|requirements|vaatimukset|sisalto|about)\b/.test(name)) return undefined;
-  if (kb.unitNamedIn(name)) return undefined;
+  const named = UNIT_REFERENCE.exec(question);
+  const name = (named?.[1] ?? named?.[2])?.trim();
+  if (!name || kb.unitNamedIn(name)) return undefined;
   return name;
 }
 
@@ -74,7 +73,7 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string): I
   if (GREETING.test(folded)) return { kind: 'greeting' };
   if (THANKS.test(folded)) return { kind: 'thanks' };
 
-  const unknownUnit = unknownUnitName(kb, folded);
+  const unknownUnit = unknownUnitName(kb, question, folded);
   if (unknownUnit) return { kind: 'unknown-unit', name: unknownUnit };
 
   const grades = parseGrades(question);

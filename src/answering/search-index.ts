@@ -114,7 +114,10 @@ export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
     // Each topic word of the question with the stems that stand for it: its own and its glossary terms'.
     const topic = words(query)
       .filter((w) => stems(w).length > 0)
-      .map((w) => ({ word: w, stems: new Set([...stems(w), ...(kb.glossary.enToFi.get(compact(w)) ?? []).flatMap(words).flatMap(stems)]) }));
+      .map((w) => {
+        const related = [...(kb.glossary.enToFi.get(compact(w)) ?? []), kb.glossary.fiLemmas.get(compact(w)) ?? ''];
+        return { word: w, stems: new Set([...stems(w), ...related.flatMap(words).flatMap(stems)]) };
+      });
     return results.slice(0, options.limit ?? 10).flatMap((r) => {
       const item = kb.item(r.id);
       if (!item) return [];

@@ -8,7 +8,7 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   minun minua minulle minulla mina ma mun sina sa sinun hanen he me te meidan teidan heidan jotka joka jonka
   mutta eli noin voi voisi pitaa pitais kerro kerrotko selita selitä anna listaa luettele kuvaile tarkoittaa
   tarkoitetaan mitas entas enta no niin hei moi kiitos ole olen oletko olisi siis sitten kanssa ilman ennen jalkeen
-  paljonko montako moneen monta kuinka mista mihin miksi missa mille milla millainen millaisia millaista
+  tutkinnon osa osan osassa osaan osasta vaatimuksiin vaatimuksissa paljonko montako moneen monta kuinka mista mihin miksi missa mille milla millainen millaisia millaista
   eroa ero vaaditaan vaatii vaatimus tarvitaan tarvitsee osata osaan osaanko tietaa`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
@@ -16,7 +16,8 @@ const EN = `a about above after again all am an and any are as at be been being 
   into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own
   same she should so some such than that the their theirs them then there these they this those through to too under
   until up very was we were what whats when where which while who whom why will with would you your yours tell
-  explain describe list show give please mean means meant need needed know get got kind sort thing things like`;
+  explain describe list show give please mean means meant need needed know get got kind sort thing things like
+  part unit units module course included include includes covered required require requirement requirements`;
 
 const STOP = new Set([...FI.split(/\s+/), ...EN.split(/\s+/)].filter(Boolean).map(foldDiacritics));
 

@@ -1,0 +1,67 @@
+// One HTTP server on one port for everything: health probes, the local chat, and the Slack and
+// Teams endpoints as they are mounted. Shutting down flips /readyz to 503 first, then closes.
+import { createServer, type Server } from 'node:http';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from 'pino';
+
+export interface Mount {
+  path: string;
+  router: Router;
+}
+
+export interface HttpServer {
+  app: Express;
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createHttpServer(deps: { logger: Logger; mounts: Mount[]; isReady?: () => boolean }): HttpServer {
+  const log = deps.logger.child({ component: 'http' });
+  let shuttingDown = false;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = !shuttingDown && (deps.isReady?.() ?? true);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : shuttingDown ? 'shutting-down' : 'starting' });
+  });
+  for (const mount of deps.mounts) app.use(mount.path, mount.router);
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.path}` } });
+  });
+  // Last-resort error handler: log, answer 500, keep running.
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err, method: req.method, path: req.path }, 'unhandled request error');
+    if (!res.headersSent) res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+  });
+
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    app,
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    async close() {
+      shuttingDown = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Entry point: configuration, logger, the app, and a graceful stop on SIGTERM/SIGINT.
+import { existsSync } from 'node:fs';
+import { createOsaava } from './app.ts';
+import { ConfigError, loadConfig } from './config/config.ts';
+import { KnowledgeFileError } from './knowledge/index.ts';
+import { createLogger } from './logging/logger.ts';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const app = await createOsaava(config, logger);
+  await app.listen();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took over 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    app.stop().then(
+      () => {
+        clearTimeout(force);
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures are for a person at a terminal: say what is wrong, without a stack for known ones.
+  const known = error instanceof ConfigError || error instanceof KnowledgeFileError;
+  process.stderr.write(`Osaava could not start: ${known ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  process.exit(1);
+});
