@@ -1,7 +1,7 @@
 // The question-answering use case: plan (intent + grounded items), then compose with the configured
 // composer, falling back to the deterministic one if it fails.
 import type { Logger } from 'pino';
-import type { Reply } from '../chat/reply.ts';
+import type { MessageReply } from '../chat/reply.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { createDeterministicComposer } from './compose-deterministic.ts';
 import type { AnswerComposer } from './composer.ts';
@@ -10,7 +10,7 @@ import { createSearchIndex, type SearchIndex } from './search-index.ts';
 
 export interface Answer {
   plan: AnswerPlan;
-  reply: Reply;
+  reply: MessageReply;
   composer: string;
 }
 

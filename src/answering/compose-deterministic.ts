@@ -1,6 +1,6 @@
 // Builds answers from templates: every requirement and criterion shown is the knowledge base's own
 // Finnish text, quoted verbatim and cited; English answers add Osaava's translation beneath.
-import type { Block, Citation, Lang, ListItem, Reply, SuggestedAction } from '../chat/reply.ts';
+import type { Block, Citation, Lang, ListItem, MessageReply, SuggestedAction } from '../chat/reply.ts';
 import type { KnowledgeBase, KnowledgeItem } from '../knowledge/knowledge-base.ts';
 import { textOf } from '../knowledge/knowledge-base.ts';
 import type { GradeLevel, Unit } from '../knowledge/schema.ts';
@@ -253,7 +253,7 @@ export function createDeterministicComposer(kb: KnowledgeBase): AnswerComposer {
     async compose(plan) {
       const citations: Citation[] = plan.items.map((i) => kb.cite(i, plan.lang));
       const blocks = compose(plan, kb).filter((b) => !(b.type === 'context' && b.text === ''));
-      const reply: Reply = { kind: 'message', lang: plan.lang, blocks, citations };
+      const reply: MessageReply = { kind: 'message', lang: plan.lang, blocks, citations };
       return reply;
     },
   };

@@ -24,5 +24,10 @@ function renderBlock(block: Block): string {
 }
 
 export function renderPlainText(reply: Reply): string {
-  return reply.blocks.map(renderBlock).filter(Boolean).join('\n').trim();
+  switch (reply.kind) {
+    case 'message':
+      return reply.blocks.map(renderBlock).filter(Boolean).join('\n').trim();
+    case 'form':
+      return [reply.title, ...reply.intro.map(renderBlock), ...reply.fields.map((f) => `  [${f.label}]`)].filter(Boolean).join('\n').trim();
+  }
 }

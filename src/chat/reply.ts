@@ -39,9 +39,41 @@ export interface SuggestedAction {
   text: string;
 }
 
-export type Reply = {
+export type MessageReply = {
   kind: 'message';
   lang: Lang;
   blocks: Block[];
   citations: Citation[];
 };
+
+/**
+ * A platform-neutral form (the daily check-in, confirming an observation's requirements …).
+ * Slack renders it as Block Kit inputs or a modal, Teams as an Adaptive Card, the local chat as HTML.
+ * Its submission comes back to the core as a `FormSubmission` with the same `formKind` and `formId`.
+ */
+export interface FormReply {
+  kind: 'form';
+  lang: Lang;
+  formKind: FormKind;
+  /** Opaque id the core uses to find what the form is about (e.g. the check-in's id). */
+  formId: string;
+  title: string;
+  intro: Block[];
+  fields: FormField[];
+  submitLabel: string;
+}
+
+export type FormKind = 'checkin' | 'observation' | 'checkin-time';
+
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+export type FormField =
+  | { type: 'multi-select'; id: string; label: string; groups: { label: string; options: FormOption[] }[]; initial: string[]; optional: boolean }
+  | { type: 'select'; id: string; label: string; options: FormOption[]; initial?: string; optional: boolean }
+  | { type: 'rating'; id: string; label: string; min: number; max: number; minLabel: string; maxLabel: string; initial?: number; optional: boolean }
+  | { type: 'text'; id: string; label: string; multiline: boolean; maxLength: number; placeholder?: string; initial?: string; optional: boolean };
+
+export type Reply = MessageReply | FormReply;
