@@ -13,21 +13,27 @@ export interface GradeMention {
   compare: boolean;
 }
 
-const NUMBER_WORDS: [RegExp, number][] = [
+/** Finnish grade nouns ("vitonen", "neloseen") name a grade by themselves. */
+const GRADE_NOUNS: [RegExp, number][] = [
   [/^(ykko|ykkonen|ykkos\w*)$/, 1],
   [/^(kakko|kakkonen|kakkos\w*)$/, 2],
   [/^(kolmo|kolmonen|kolmos\w*)$/, 3],
   [/^(nelo|nelonen|nelos\w*)$/, 4],
   [/^(vito|vitonen|vitos\w*|viitonen|viitos\w*)$/, 5],
   [/^(kutonen|kutos\w*)$/, 6],
-  [/^(seiska\w*|seitsemai?n\w*)$/, 7],
-  [/^(one|first)$/, 1],
-  [/^(two|second)$/, 2],
-  [/^(three|third)$/, 3],
-  [/^(four|fourth)$/, 4],
-  [/^(five|fifth)$/, 5],
-  [/^(six|sixth)$/, 6],
-  [/^(seven|seventh)$/, 7],
+  [/^(seiska\w*)$/, 7],
+];
+
+/** Number words ("three", "kolme") name a grade only right after a grade word or level name. */
+const NUMBER_WORDS: [RegExp, number][] = [
+  [/^(zero|nolla)$/, 0],
+  [/^(one|first|yksi|yhden|ykkos)$/, 1],
+  [/^(two|second|kaksi|kahden)$/, 2],
+  [/^(three|third|kolme|kolmen)$/, 3],
+  [/^(four|fourth|nelja|neljan)$/, 4],
+  [/^(five|fifth|viisi|viiden)$/, 5],
+  [/^(six|sixth|kuusi|kuuden)$/, 6],
+  [/^(seven|seventh|seitseman)$/, 7],
 ];
 
 /** Level names; `fixed` when the name alone fixes the grade. */
@@ -64,15 +70,16 @@ export function parseGrades(text: string): GradeMention {
       numbers.push(Number(code[2]));
       return;
     }
-    const word = NUMBER_WORDS.find(([re]) => re.test(token));
-    if (word && (token.length > 5 || aboutGrades || /^(ykko|kakko|kolmo|nelo|vito)/.test(token))) {
-      // Finnish number words (vitonen) are grade words by themselves; English ones need a grade word.
-      if (/^[a-z]+$/.test(token) && /^(one|two|three|four|five|six|seven|first|second|third|fourth|fifth|sixth|seventh)$/.test(token)) {
-        if (GRADE_WORDS.test(tokens[i - 1] ?? '') || LEVEL_NAMES.some(([re]) => re.test(tokens[i - 1] ?? ''))) numbers.push(word[1]);
-        return;
-      }
+    const noun = GRADE_NOUNS.find(([re]) => re.test(token));
+    if (noun) {
       aboutGrades = true;
-      numbers.push(word[1]);
+      numbers.push(noun[1]);
+      return;
+    }
+    const word = NUMBER_WORDS.find(([re]) => re.test(token));
+    if (word) {
+      const previous = tokens[i - 1] ?? '';
+      if (GRADE_WORDS.test(previous) || LEVEL_NAMES.some(([re]) => re.test(previous))) numbers.push(word[1]);
       return;
     }
     const level = LEVEL_NAMES.find(([re]) => re.test(token));

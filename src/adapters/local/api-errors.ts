@@ -1,0 +1,72 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { ZodError } from 'zod';
+import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from './schemas.ts';
+import type { ErrorBody, ErrorCode } from './schemas.ts';
+
+export interface ApiError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+
+export function sendApiError(res: Response, error: ApiError): void {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  res.status(error.status).json(body);
+}
+
+export const internalError: ApiError = {
+  status: 500,
+  code: 'internal',
+  message: 'Something went wrong on our side. Please try again in a moment.',
+};
+
+// body-parser (express.json) rejects with http-errors objects tagged by `type`.
+const bodyParserErrorSchema = z.object({ type: z.string(), status: z.number().int() });
+
+/** Turns an express.json failure into our error shape; undefined for errors that are not body-parser's. */
+export function fromBodyParserError(err: unknown): ApiError | undefined {
+  const parsed = bodyParserErrorSchema.safeParse(err);
+  if (!parsed.success) return undefined;
+  const { type, status } = parsed.data;
+  switch (type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    case 'entity.too.large':
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        message: `The request body is too large: the limit is ${MAX_BODY_BYTES / 1024} kB (and ${MAX_TEXT_LENGTH} characters of text).`,
+      };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, code: 'unsupported_media_type', message: 'Send the body as UTF-8 JSON.' };
+    default:
+      return status >= 400 && status < 500
+        ? { status, code: 'invalid_request', message: 'The request could not be read.' }
+        : undefined;
+  }
+}
+
+/** One clear message from a failed chat request parse; the text limit gets its own code. */
+export function fromChatRequestError(error: ZodError, body: unknown): ApiError {
+  const tooLong = error.issues.find((issue) => issue.code === 'too_big' && issue.path[0] === 'text');
+  if (tooLong) {
+    const length = textLength(body);
+    const got = length === undefined ? '' : ` (got ${length})`;
+    return {
+      status: 400,
+      code: 'text_too_long',
+      message: `The message is too long${got}: the limit is ${MAX_TEXT_LENGTH} characters.`,
+    };
+  }
+  const message = error.issues.map((issue) => issue.message).join('; ');
+  return { status: 400, code: 'invalid_request', message };
+}
+
+const withTextSchema = z.object({ text: z.string() });
+
+function textLength(body: unknown): number | undefined {
+  const parsed = withTextSchema.safeParse(body);
+  return parsed.success ? parsed.data.text.trim().length : undefined;
+}

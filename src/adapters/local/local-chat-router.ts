@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+import express, { Router } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Reply } from '../../chat/reply.ts';
+import { fromBodyParserError, fromChatRequestError, internalError, sendApiError } from './api-errors.ts';
+import { loadChatPage } from './page/chat-page.ts';
+import { chatRequestSchema, MAX_BODY_BYTES } from './schemas.ts';
+import type { LocalUser } from './schemas.ts';
+
+export interface LocalChatDeps {
+  /** The core: one call per message, whoever the local user claims to be. */
+  handle(input: { userId: string; text: string }): Promise<Reply[]>;
+  listUsers(): Promise<LocalUser[]>;
+  logger: Logger;
+  /** Extra text for the page's banner, e.g. which data set the demo runs on. */
+  notice?: string;
+}
+
+/**
+ * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`.
+ * Mount with `app.use('/', createLocalChatRouter(deps))`. It has no authentication by design:
+ * it is the development default, and the page says that anyone can act as anyone.
+ */
+export function createLocalChatRouter(deps: LocalChatDeps): Router {
+  const log = deps.logger.child({ component: 'local-chat' });
+  const page = loadChatPage();
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    res
+      .set({
+        'Content-Security-Policy': page.contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      })
+      .type('html')
+      .send(page.html);
+  });
+
+  router.get('/api/users', async (_req, res) => {
+    try {
+      const users = await deps.listUsers();
+      res.json(deps.notice ? { users, notice: deps.notice } : { users });
+    } catch (err) {
+      log.error({ err }, 'listing local users failed');
+      sendApiError(res, internalError);
+    }
+  });
+
+  // Only application/json is parsed: a cross-site form cannot send it without a CORS preflight.
+  // Not strict: a JSON `null` or string is valid JSON and gets zod's clearer "must be an object" answer.
+  const parseJson = express.json({ limit: MAX_BODY_BYTES, strict: false });
+
+  router.post('/api/chat', parseJson, async (req: Request, res: Response) => {
+    if (!req.is('application/json')) {
+      sendApiError(res, {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Send the body as JSON with the header Content-Type: application/json.',
+      });
+      return;
+    }
+    const parsed = chatRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const error = fromChatRequestError(parsed.error, req.body);
+      log.info({ status: error.status, code: error.code }, 'local chat request rejected');
+      sendApiError(res, error);
+      return;
+    }
+    const { user: userId, text } = parsed.data;
+    const started = performance.now();
+    // Message text is personal data: info logs carry only its length.
+    log.debug({ userId, text }, 'local chat message');
+    try {
+      const replies = await deps.handle({ userId, text });
+      log.info(
+        { userId, chars: text.length, replies: replies.length, ms: Math.round(performance.now() - started) },
+        'local chat answered',
+      );
+      res.json({ replies });
+    } catch (err) {
+      log.error({ err, userId, ms: Math.round(performance.now() - started) }, 'local chat handler failed');
+      sendApiError(res, internalError);
+    }
+  });
+
+  const onError: ErrorRequestHandler = (err, req, res, next) => {
+    const known = fromBodyParserError(err);
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (known) {
+      log.info({ status: known.status, code: known.code, path: req.path }, 'local chat request rejected');
+      sendApiError(res, known);
+      return;
+    }
+    log.error({ err, path: req.path }, 'local chat router error');
+    sendApiError(res, internalError);
+  };
+  // Scoped to the API so errors of routes mounted elsewhere are not answered in our shape.
+  router.use('/api', onError);
+
+  return router;
+}

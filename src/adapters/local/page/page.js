@@ -1,0 +1,587 @@
+// Osaava local chat page. Plain browser JS, no dependencies, inlined into page.html by chat-page.ts.
+// Every text from the server goes into the DOM through text nodes: never innerHTML (XSS-safe).
+'use strict';
+(() => {
+  const MAX_TEXT_LENGTH = 4000;
+  const COUNTER_FROM = 3600;
+  const REQUEST_TIMEOUT_MS = 120_000;
+  const STORAGE_KEY = 'osaava.localChat.userId';
+
+  const STARTERS = {
+    fi: ['Mitä arvosanaan 4 vaaditaan?', 'Miten näyttö arvioidaan?', 'edistymiseni', 'apua'],
+    en: ['What does grade 3 require?', 'How is a skills demonstration assessed?', 'my progress', 'help'],
+  };
+
+  const ROLE_LABELS = {
+    student: ['Opiskelija', 'Student'],
+    instructor: ['Työpaikkaohjaaja', 'Instructor'],
+    teacher: ['Opettaja', 'Teacher'],
+    admin: ['Ylläpitäjä', 'Admin'],
+  };
+
+  const $ = (id) => {
+    const found = document.getElementById(id);
+    if (!found) throw new Error(`missing #${id}`);
+    return found;
+  };
+  const ui = {
+    notice: $('notice'),
+    userList: $('user-list'),
+    usersStatus: $('users-status'),
+    subtitle: $('chat-subtitle'),
+    clear: $('clear-button'),
+    scroller: $('log-scroller'),
+    empty: $('empty-state'),
+    log: $('log'),
+    typing: $('typing'),
+    form: $('composer'),
+    input: $('composer-input'),
+    send: $('send-button'),
+    sending: $('sending-status'),
+    count: $('composer-count'),
+  };
+
+  /** @type {{id: string, name: string, roles: string[], description?: string}[]} */
+  let users = [];
+  /** @type {string | null} */
+  let currentUserId = null;
+  /** Per user: the entries of their conversation, so switching users keeps separate views. */
+  const conversations = new Map();
+  /** Users whose request is in flight. */
+  const pending = new Set();
+  let messageSeq = 0;
+
+  // ---- DOM helpers ---------------------------------------------------------------------------------
+
+  /**
+   * @param {string} tag
+   * @param {{class?: string, text?: string, lang?: string, attrs?: Record<string, string>}} [opts]
+   * @param {(Node | string)[]} [children]
+   */
+  function el(tag, opts = {}, children = []) {
+    const node = document.createElement(tag);
+    if (opts.class) node.className = opts.class;
+    if (opts.lang) node.lang = opts.lang;
+    if (opts.attrs) for (const [k, v] of Object.entries(opts.attrs)) node.setAttribute(k, v);
+    if (opts.text !== undefined) node.textContent = opts.text;
+    node.append(...children);
+    return node;
+  }
+
+  function svgIcon(paths) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    for (const d of paths) {
+      const path = document.createElementNS(ns, 'path');
+      path.setAttribute('d', d);
+      path.setAttribute('fill', 'none');
+      path.setAttribute('stroke', 'currentColor');
+      path.setAttribute('stroke-width', '2');
+      path.setAttribute('stroke-linecap', 'round');
+      svg.append(path);
+    }
+    return svg;
+  }
+
+  function botAvatar() {
+    const template = ui.typing.querySelector('.avatar-bot');
+    const avatar = template ? template.cloneNode(true) : el('div', { class: 'avatar avatar-bot' });
+    if (avatar instanceof Element) avatar.setAttribute('aria-hidden', 'true');
+    return avatar;
+  }
+
+  // **bold** and _italic_ only; everything else stays literal text. `_` inside words (snake_case) is not italic.
+  const INLINE = /\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gsu;
+
+  /** @param {Node} parent @param {string} text */
+  function appendInline(parent, text) {
+    let last = 0;
+    for (const match of String(text).matchAll(INLINE)) {
+      const index = match.index ?? 0;
+      if (index > last) parent.appendChild(document.createTextNode(text.slice(last, index)));
+      const [, bold, italic] = match;
+      const node = document.createElement(bold !== undefined ? 'strong' : 'em');
+      appendInline(node, bold !== undefined ? bold : italic);
+      parent.appendChild(node);
+      last = index + match[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function inline(tag, text, opts = {}) {
+    const node = el(tag, opts);
+    appendInline(node, typeof text === 'string' ? text : '');
+    return node;
+  }
+
+  function formatCount(n) {
+    return n.toLocaleString('fi-FI');
+  }
+
+  // ---- Users ---------------------------------------------------------------------------------------
+
+  function roleLabel(role) {
+    const known = ROLE_LABELS[role];
+    return known ? `${known[0]} · ${known[1]}` : role;
+  }
+
+  function shortRole(role) {
+    const known = ROLE_LABELS[role];
+    return known ? known[0] : role;
+  }
+
+  function initials(name) {
+    const parts = name.trim().split(/\s+/).filter(Boolean);
+    const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+    return letters.map((p) => Array.from(p)[0] ?? '').join('').toUpperCase() || '?';
+  }
+
+  function userAvatar(user) {
+    return el('div', {
+      class: 'avatar',
+      text: initials(user.name),
+      attrs: { 'aria-hidden': 'true', 'data-role': user.roles[0] ?? 'none' },
+    });
+  }
+
+  function renderUsers() {
+    ui.userList.replaceChildren();
+    for (const user of users) {
+      const input = el('input', { attrs: { type: 'radio', name: 'user', value: user.id, id: `user-${users.indexOf(user)}` } });
+      if (!(input instanceof HTMLInputElement)) continue;
+      input.checked = user.id === currentUserId;
+      // Arrow keys move through the radios, so only a pointer pick sends focus on to the message box.
+      input.addEventListener('change', () => {
+        if (input.checked) selectUser(user.id, { focus: false });
+      });
+      const roles = el('span', { class: 'user-roles' }, user.roles.map((role) =>
+        el('span', { class: 'role-badge', text: roleLabel(role), attrs: { 'data-role': role } })));
+      const card = el('span', { class: 'user-card' }, [
+        userAvatar(user),
+        el('span', { class: 'user-name', text: user.name }),
+        roles,
+      ]);
+      if (user.description) card.append(el('span', { class: 'user-description', text: user.description }));
+      const label = el('label', { class: 'user-option', attrs: { for: input.id } }, [input, card]);
+      card.addEventListener('click', (event) => {
+        if (event.detail > 0) setTimeout(() => ui.input.focus(), 0);
+      });
+      ui.userList.append(label);
+    }
+    ui.userList.setAttribute('aria-busy', 'false');
+  }
+
+  async function loadUsers() {
+    ui.usersStatus.replaceChildren(el('span', { text: 'Ladataan käyttäjiä… / Loading users…' }));
+    try {
+      const response = await fetch(apiUrl('users'), { headers: { Accept: 'application/json' } });
+      const body = await readJson(response);
+      if (!response.ok || !body || !Array.isArray(body.users)) {
+        throw new Error(errorMessage(body) ?? `HTTP ${response.status}`);
+      }
+      users = body.users.filter((u) => u && typeof u.id === 'string' && typeof u.name === 'string')
+        .map((u) => ({ ...u, roles: Array.isArray(u.roles) ? u.roles.map(String) : [] }));
+      if (typeof body.notice === 'string' && body.notice.trim()) {
+        ui.notice.textContent = body.notice;
+        ui.notice.hidden = false;
+      }
+      ui.usersStatus.replaceChildren();
+      if (users.length === 0) {
+        ui.usersStatus.replaceChildren(el('span', { text: 'Ei demokäyttäjiä. / No demo users configured.' }));
+      }
+      const remembered = readStoredUser();
+      const initial = users.find((u) => u.id === remembered) ?? users[0];
+      renderUsers();
+      if (initial) selectUser(initial.id, { focus: true });
+    } catch (err) {
+      const retry = el('button', { class: 'error-retry', text: 'Yritä uudelleen / Retry', attrs: { type: 'button' } });
+      retry.addEventListener('click', () => void loadUsers());
+      ui.usersStatus.replaceChildren(errorBox('Käyttäjiä ei saatu ladattua · Could not load users', describe(err), retry));
+    }
+  }
+
+  function readStoredUser() {
+    try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
+  }
+
+  function storeUser(id) {
+    try { localStorage.setItem(STORAGE_KEY, id); } catch { /* storage may be disabled; the choice then lasts this visit */ }
+  }
+
+  function currentUser() {
+    return users.find((u) => u.id === currentUserId) ?? null;
+  }
+
+  function selectUser(id, { focus }) {
+    currentUserId = id;
+    storeUser(id);
+    for (const input of ui.userList.querySelectorAll('input[name="user"]')) {
+      if (input instanceof HTMLInputElement) input.checked = input.value === id;
+    }
+    const user = currentUser();
+    if (user) {
+      ui.subtitle.replaceChildren(
+        document.createTextNode('Toimit käyttäjänä · Acting as '),
+        el('strong', { text: user.name }),
+        document.createTextNode(user.roles.length ? ` (${user.roles.map(shortRole).join(', ')})` : ''),
+      );
+    }
+    renderConversation();
+    updateComposer();
+    if (focus) ui.input.focus();
+  }
+
+  // ---- Conversation state ---------------------------------------------------------------------------
+
+  function entriesOf(userId) {
+    let entries = conversations.get(userId);
+    if (!entries) {
+      entries = [];
+      conversations.set(userId, entries);
+    }
+    return entries;
+  }
+
+  function addEntry(userId, entry) {
+    const withId = { ...entry, seq: ++messageSeq };
+    entriesOf(userId).push(withId);
+    if (userId === currentUserId) {
+      ui.empty.hidden = true;
+      const node = renderEntry(withId);
+      ui.log.append(node);
+      ui.clear.hidden = false;
+      scrollToEntry(node, withId.kind);
+    }
+  }
+
+  function renderConversation() {
+    const entries = currentUserId ? entriesOf(currentUserId) : [];
+    ui.log.replaceChildren(...entries.map(renderEntry));
+    ui.empty.hidden = entries.length > 0 || !currentUserId;
+    ui.clear.hidden = entries.length === 0;
+    ui.typing.hidden = !(currentUserId && pending.has(currentUserId));
+    ui.scroller.scrollTop = ui.scroller.scrollHeight;
+  }
+
+  function scrollToEntry(node, kind) {
+    // A long answer is read from its top; the user's own message just scrolls to the end.
+    requestAnimationFrame(() => {
+      const fits = node.offsetHeight < ui.scroller.clientHeight - 40;
+      if (kind === 'bot' && !fits) ui.scroller.scrollTop = node.offsetTop - 16;
+      else ui.scroller.scrollTop = ui.scroller.scrollHeight;
+    });
+  }
+
+  function renderEntry(entry) {
+    switch (entry.kind) {
+      case 'user':
+        return el('article', { class: 'msg msg-user', attrs: { 'aria-label': 'Sinä / You' } }, [
+          el('div', { class: 'bubble', text: entry.text }),
+        ]);
+      case 'bot':
+        return renderReply(entry.reply, entry.seq);
+      case 'error':
+        return renderError(entry);
+      default:
+        return el('div');
+    }
+  }
+
+  // ---- Replies --------------------------------------------------------------------------------------
+
+  function renderReply(reply, seq) {
+    const lang = reply.lang === 'en' ? 'en' : 'fi';
+    const citations = Array.isArray(reply.citations) ? reply.citations : [];
+    /** Anchor ids of this message's sources by citation id; generated, never taken from the data. */
+    const anchors = new Map();
+    citations.forEach((c, i) => {
+      if (c && typeof c.id === 'string' && !anchors.has(c.id)) anchors.set(c.id, `src-${seq}-${i}`);
+    });
+    const card = el('div', { class: 'card' });
+    for (const block of Array.isArray(reply.blocks) ? reply.blocks : []) {
+      const node = renderBlock(block, lang, anchors);
+      if (node) card.append(node);
+    }
+    if (citations.length > 0) card.append(renderSources(citations, anchors));
+    return el('article', { class: 'msg msg-bot', lang, attrs: { 'aria-label': 'Osaava' } }, [botAvatar(), card]);
+  }
+
+  function renderBlock(block, lang, anchors) {
+    if (!block || typeof block !== 'object') return null;
+    switch (block.type) {
+      case 'heading':
+        return inline('h3', block.text, { class: 'block-heading' });
+      case 'paragraph':
+        return inline('p', block.text, { class: 'block-paragraph' });
+      case 'context':
+        return inline('p', block.text, { class: 'block-context' });
+      case 'list': {
+        const items = Array.isArray(block.items) ? block.items : [];
+        return el('ul', { class: 'block-list' }, items.map((item) => renderListItem(item, lang, anchors)));
+      }
+      case 'quote': {
+        const verbatim = Boolean(block.translation || block.cite);
+        const figure = el('figure', { class: 'block-quote' }, [
+          el('blockquote', verbatim ? { lang: 'fi' } : {}, [inline('span', block.text)]),
+        ]);
+        if (block.translation) figure.append(inline('span', block.translation, { class: 'translation', lang }));
+        if (block.cite) figure.append(el('figcaption', {}, [citeTag(block.cite, anchors)]));
+        return figure;
+      }
+      case 'actions': {
+        const actions = Array.isArray(block.actions) ? block.actions : [];
+        const group = el('div', { class: 'block-actions', attrs: { role: 'group', 'aria-label': 'Ehdotukset / Suggestions' } });
+        for (const action of actions) {
+          if (!action || typeof action.text !== 'string') continue;
+          const button = el('button', { class: 'action', text: action.label || action.text, attrs: { type: 'button' } });
+          button.addEventListener('click', () => send(action.text));
+          group.append(button);
+        }
+        return group;
+      }
+      default:
+        return null; // a block type this page does not know yet: skip it rather than show raw data
+    }
+  }
+
+  function renderListItem(item, lang, anchors) {
+    const li = el('li');
+    if (!item || typeof item !== 'object') return li;
+    // A translation means the item is a verbatim Finnish quote shown to an English reader.
+    li.append(inline('span', item.text, { class: 'item-text', ...(item.translation ? { lang: 'fi' } : {}) }));
+    if (item.cite) li.append(citeTag(item.cite, anchors));
+    if (item.translation) li.append(inline('span', item.translation, { class: 'translation', lang }));
+    return li;
+  }
+
+  function citeTag(id, anchors) {
+    const label = `[${String(id)}]`;
+    const anchor = anchors.get(id);
+    if (!anchor) return el('span', { class: 'cite', text: label });
+    const link = el('a', {
+      class: 'cite',
+      text: label,
+      attrs: { href: `#${anchor}`, 'aria-label': `Lähde / Source ${String(id)}` },
+    });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const target = document.getElementById(anchor);
+      const details = target?.closest('details');
+      if (!target || !details) return;
+      details.open = true;
+      target.classList.remove('flash');
+      void target.offsetWidth; // restart the highlight animation
+      target.classList.add('flash');
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest' });
+    });
+    return link;
+  }
+
+  function renderSources(citations, anchors) {
+    const list = el('ol');
+    const seen = new Set();
+    for (const c of citations) {
+      if (!c || typeof c.id !== 'string') continue;
+      const item = el('li', { class: 'source', attrs: { tabindex: '-1' } }, [
+        el('span', { class: 'cite', text: `[${c.id}]` }),
+        el('span', { class: 'source-title', text: typeof c.title === 'string' ? c.title : '' }),
+        el('span', { class: 'source-origin', text: typeof c.origin === 'string' ? c.origin : '' }),
+      ]);
+      // The first source with an id is where its cite tags jump to.
+      const anchor = anchors.get(c.id);
+      if (anchor && !seen.has(c.id)) item.id = anchor;
+      seen.add(c.id);
+      list.append(item);
+    }
+    const summary = el('summary', {}, [
+      el('span', { text: 'Lähteet / Sources' }),
+      el('span', { class: 'count', text: String(list.children.length), attrs: { 'aria-hidden': 'true' } }),
+    ]);
+    return el('details', { class: 'sources' }, [summary, list]);
+  }
+
+  // ---- Errors ---------------------------------------------------------------------------------------
+
+  function errorBox(title, detail, action) {
+    const icon = svgIcon(['M12 8v5', 'M12 16.5v.1', 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z']);
+    const text = el('div', {}, [el('p', { class: 'error-title', text: title }), el('p', { class: 'error-detail', text: detail })]);
+    if (action) text.append(action);
+    return el('div', { class: 'inline-error' }, [icon, text]);
+  }
+
+  function renderError(entry) {
+    let retry = null;
+    if (entry.retryText) {
+      retry = el('button', { class: 'error-retry', text: 'Yritä uudelleen / Retry', attrs: { type: 'button' } });
+      retry.addEventListener('click', () => send(entry.retryText));
+    }
+    const card = el('div', { class: 'card' }, [errorBox('Viestiä ei voitu lähettää · Could not send', entry.message, retry)]);
+    const avatar = el('div', { class: 'avatar avatar-error', attrs: { 'aria-hidden': 'true' } }, [svgIcon(['M12 6v8', 'M12 18v.1'])]);
+    return el('article', { class: 'msg msg-bot msg-error', attrs: { 'aria-label': 'Virhe / Error' } }, [avatar, card]);
+  }
+
+  function describe(err) {
+    if (err instanceof ChatError) return err.message;
+    if (err instanceof Error && err.message) return err.message;
+    return 'Tuntematon virhe / Unknown error';
+  }
+
+  class ChatError extends Error {
+    constructor(message, retryable) {
+      super(message);
+      this.retryable = retryable;
+    }
+  }
+
+  // ---- API ------------------------------------------------------------------------------------------
+
+  function apiUrl(path) {
+    // Relative to the page, so the router also works when mounted under a prefix.
+    const base = location.pathname.endsWith('/') ? location.pathname : `${location.pathname}/`;
+    return `${base}api/${path}`;
+  }
+
+  async function readJson(response) {
+    try { return await response.json(); } catch { return null; }
+  }
+
+  function errorMessage(body) {
+    const message = body && body.error && body.error.message;
+    return typeof message === 'string' && message ? message : null;
+  }
+
+  async function postChat(userId, text) {
+    let response;
+    try {
+      response = await fetch(apiUrl('chat'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ user: userId, text }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+      throw new ChatError(timedOut
+        ? 'Vastaus viipyi liian kauan. / The answer took too long.'
+        : 'Palvelimeen ei saatu yhteyttä. / Could not reach the server.', true);
+    }
+    const body = await readJson(response);
+    if (!response.ok) {
+      throw new ChatError(errorMessage(body) ?? `HTTP ${response.status}`, response.status >= 500);
+    }
+    if (!body || !Array.isArray(body.replies)) {
+      throw new ChatError('Palvelimen vastaus oli vääränmuotoinen. / The server sent an unexpected answer.', true);
+    }
+    return body.replies;
+  }
+
+  async function send(rawText) {
+    const text = rawText.trim();
+    const userId = currentUserId;
+    if (!text || !userId || pending.has(userId)) return;
+    addEntry(userId, { kind: 'user', text });
+    pending.add(userId);
+    updateComposer();
+    try {
+      const replies = await postChat(userId, text);
+      for (const reply of replies) {
+        if (reply && reply.kind === 'message') addEntry(userId, { kind: 'bot', reply });
+      }
+    } catch (err) {
+      const retryable = err instanceof ChatError && err.retryable;
+      addEntry(userId, { kind: 'error', message: describe(err), retryText: retryable ? text : null });
+      // A rejected message goes back into the box (if it is free) so it can be fixed and resent.
+      if (!retryable && userId === currentUserId && !ui.input.value) {
+        ui.input.value = text;
+        autosize();
+      }
+    } finally {
+      pending.delete(userId);
+      updateComposer();
+    }
+  }
+
+  // ---- Composer -------------------------------------------------------------------------------------
+
+  function updateComposer() {
+    const hasUser = Boolean(currentUserId);
+    const busy = Boolean(currentUserId && pending.has(currentUserId));
+    const length = ui.input.value.length;
+    ui.input.disabled = !hasUser;
+    ui.send.disabled = !hasUser || busy || ui.input.value.trim() === '';
+    ui.typing.hidden = !busy;
+    ui.sending.textContent = busy ? 'Lähetetään… / Sending…' : '';
+    ui.form.setAttribute('aria-busy', String(busy));
+    for (const button of document.querySelectorAll('.starter, .action')) {
+      if (button instanceof HTMLButtonElement) button.disabled = !hasUser || busy;
+    }
+    if (length >= COUNTER_FROM) {
+      const over = length > MAX_TEXT_LENGTH;
+      ui.count.textContent = `${formatCount(length)} / ${formatCount(MAX_TEXT_LENGTH)}${over ? ' – liian pitkä / too long' : ''}`;
+      ui.count.classList.toggle('over', over);
+    } else {
+      ui.count.textContent = '';
+      ui.count.classList.remove('over');
+    }
+  }
+
+  function autosize() {
+    ui.input.style.height = 'auto';
+    ui.input.style.height = `${Math.min(ui.input.scrollHeight, 200)}px`;
+  }
+
+  function submitFromComposer() {
+    const text = ui.input.value;
+    if (!text.trim() || !currentUserId || pending.has(currentUserId)) return;
+    ui.input.value = '';
+    autosize();
+    updateComposer();
+    void send(text);
+  }
+
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitFromComposer();
+    ui.input.focus();
+  });
+
+  ui.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submitFromComposer();
+    }
+  });
+
+  ui.input.addEventListener('input', () => {
+    autosize();
+    updateComposer();
+  });
+
+  ui.clear.addEventListener('click', () => {
+    if (!currentUserId) return;
+    conversations.set(currentUserId, []);
+    renderConversation();
+    ui.input.focus();
+  });
+
+  function renderStarters() {
+    for (const lang of ['fi', 'en']) {
+      const list = $(`starters-${lang}-list`);
+      list.replaceChildren(...STARTERS[lang].map((text) => {
+        const button = el('button', { class: 'starter', text, lang, attrs: { type: 'button' } });
+        button.addEventListener('click', () => {
+          void send(text);
+          ui.input.focus();
+        });
+        return button;
+      }));
+    }
+  }
+
+  renderStarters();
+  updateComposer();
+  void loadUsers();
+})();
