@@ -47,7 +47,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     const [top] = hits;
     if (!relevant(top)) return [];
     if (top.item.kind === 'requirement') return hits.filter((h) => h.item.kind === 'requirement' && relevant(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
-    return hits.filter((h) => h.item.kind === top.item.kind && relevant(h) && h.score >= top.score * 0.6).slice(0, 2).map((h) => h.item);
+    return hits.filter((h) => h.item.kind === top.item.kind && h.coverage >= top.coverage && h.score >= top.score * 0.5).slice(0, 2).map((h) => h.item);
   }
 
   return function plan(question: string, context: PlanContext = {}): AnswerPlan {

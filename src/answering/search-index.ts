@@ -78,7 +78,7 @@ export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
   const index = new MiniSearch<IndexedItem>({
     fields: ['fi', 'en', 'title', 'keywords'],
     processTerm,
-    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8 }, prefix: (t) => t.length >= 5, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) },
+    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8 }, prefix: (t) => t.length >= 5 },
   });
   index.addAll(kb.items.map(toDocument));
 
@@ -101,16 +101,14 @@ export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
   }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const expanded = expand(query);
-    const results: SearchResult[] = index.search(expanded.join(' '), {
-      filter: (r) => {
-        const item = kb.item(r.id);
-        if (!item) return false;
-        if (options.kinds && !options.kinds.includes(item.kind)) return false;
-        if (options.unitId && item.kind !== 'passage' && item.unit.id !== options.unitId) return false;
-        return true;
-      },
-    });
+    const expanded = expand(query).join(' ');
+    const filter = (r: SearchResult) => {
+      const item = kb.item(r.id);
+      if (!item) return false;
+      if (options.kinds && !options.kinds.includes(item.kind)) return false;
+      if (options.unitId && item.kind !== 'passage' && item.unit.id !== options.unitId) return false;
+      return true;
+    };
     // Each topic word of the question with the stems that stand for it: its own and its glossary terms'.
     const topic = words(query)
       .filter((w) => stems(w).length > 0)
@@ -118,13 +116,19 @@ export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
         const related = [...(kb.glossary.enToFi.get(compact(w)) ?? []), kb.glossary.fiLemmas.get(compact(w)) ?? ''];
         return { word: w, stems: new Set([...stems(w), ...related.flatMap(words).flatMap(stems)]) };
       });
-    return results.slice(0, options.limit ?? 10).flatMap((r) => {
-      const item = kb.item(r.id);
-      if (!item) return [];
-      const hitTerms = new Set(r.queryTerms.map(foldDiacritics));
-      const matched = topic.filter((t) => [...t.stems].some((s) => hitTerms.has(s))).map((t) => t.word);
-      return [{ item, score: r.score, coverage: topic.length ? matched.length / topic.length : 0, matched }];
-    });
+    const toHits = (results: SearchResult[]): SearchHit[] =>
+      results.slice(0, options.limit ?? 10).flatMap((r) => {
+        const item = kb.item(r.id);
+        if (!item) return [];
+        const hitTerms = new Set(r.queryTerms.map(foldDiacritics));
+        const matched = topic.filter((t) => [...t.stems].some((s) => hitTerms.has(s))).map((t) => t.word);
+        return [{ item, score: r.score, coverage: topic.length ? matched.length / topic.length : 0, matched }];
+      });
+    const exact = toHits(index.search(expanded, { filter }));
+    if ((exact[0]?.coverage ?? 0) >= 0.5) return exact;
+    // Typos: a second, fuzzy pass only when the exact one matched too little (fuzzy search is costly).
+    const fuzzy = toHits(index.search(expanded, { filter, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) }));
+    return (fuzzy[0]?.coverage ?? 0) > (exact[0]?.coverage ?? 0) ? fuzzy : exact;
   }
 
   return { search, topicTerms };
