@@ -1,23 +1,44 @@
 // Composition root: builds Osaava's parts from the configuration. main.ts only starts and stops it.
+import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { createIdentityResolver } from './access/identity.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
+import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createAnswerService } from './answering/answer-service.ts';
-import { createChatCore } from './chat/chat-core.ts';
+import { type ChatCore, createChatCore } from './chat/chat-core.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
+import { type Clock, createDatabase, type Database, localDateAt, seedDemo, systemClock } from './storage/index.ts';
+import { createStore, type Store } from './storage/store.ts';
 
 export interface Osaava {
+  core: ChatCore;
+  store: Store;
+  database: Database;
   listen(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function createOsaava(config: Config, logger: Logger): Promise<Osaava> {
+export async function createOsaava(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Osaava> {
   const started = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const answers = createAnswerService({ kb, logger });
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
-  const core = createChatCore({ answers, logger });
+
+  const database = await createDatabase({ ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : {}), dataDir: join(config.DATA_DIR, 'pglite'), logger });
+  logger.info({ database: database.kind }, 'database ready');
+  const store = createStore(database.db, clock);
+  if (config.demoData) {
+    const { seeded } = await seedDemo(database.db, { today: localDateAt(clock.now(), 'Europe/Helsinki') });
+    if (seeded) logger.info('demo data seeded (aino, ville, mikko, sanna, liisa, admin)');
+  }
+
+  const core = createChatCore({
+    store, kb, answers, clock, logger,
+    exportDir: join(config.DATA_DIR, 'exports'),
+    identities: createIdentityResolver({ people: store.people, logger }),
+  });
 
   const mounts: Mount[] = [];
   if (config.localChatEnabled) {
@@ -26,21 +47,26 @@ export async function createOsaava(config: Config, logger: Logger): Promise<Osaa
       router: createLocalChatRouter({
         logger,
         handle: ({ userId, text }) => core.handle({ platform: 'local', userId, tenantId: '', text }),
-        listUsers: async () => [],
-        notice: config.slackEnabled || config.teamsEnabled ? 'LOCAL_CHAT=on: the local chat is open although a real platform is configured.' : undefined,
+        submit: ({ userId, formKind, formId, values }) => core.submit({ platform: 'local', userId, tenantId: '', formKind, formId, values }),
+        listUsers: () => listLocalUsers(store),
+        ...(config.slackEnabled || config.teamsEnabled ? { notice: 'LOCAL_CHAT=on: the local chat is open although a real platform is configured.' } : {}),
       }),
     });
   }
   const http = createHttpServer({ logger, mounts });
 
   return {
+    core,
+    store,
+    database,
     async listen() {
       const port = await http.listen(config.PORT, config.HOST);
-      logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled }, `Osaava is listening on http://localhost:${port}`);
+      logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled, database: database.kind }, `Osaava is listening on http://localhost:${port}`);
       return port;
     },
     async stop() {
       await http.close();
+      await database.close();
     },
   };
 }

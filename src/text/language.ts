@@ -9,7 +9,8 @@ const EN_WORDS = new Set(
    did difference do does explain for from get give grade grades hello help hey hi highest how i if in is it know list
    lowest many me mean means much my need needed of on or part please points require required requirement requirements
    section should show skills tell thanks thank that the there this to unit vs versus what whats what's when where which
-   who why will with worth you your good excellent satisfactory level levels course module`.split(/\s+/),
+   who why will with worth you your good excellent satisfactory level levels course module enrol enroll link export
+   erase confirm progress reflect observe observation observations students student summary pause resume sick today`.split(/\s+/),
 );
 
 const FI_WORDS = new Set(

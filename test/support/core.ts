@@ -1,0 +1,53 @@
+// The real chat core on a real (test) database with the demo school seeded and a hand-set clock.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIdentityResolver } from '../../src/access/identity.ts';
+import { type ChatCore, createChatCore } from '../../src/chat/chat-core.ts';
+import type { FormSubmission } from '../../src/chat/incoming.ts';
+import type { MessageReply, Reply } from '../../src/chat/reply.ts';
+import { renderPlainText } from '../../src/chat/render-text.ts';
+import { seedDemo } from '../../src/storage/index.ts';
+import { createStore, type Store } from '../../src/storage/store.ts';
+import { type BackendName, createTestClock, openTestDatabase, silentLogger } from '../storage/backends.ts';
+import { realKnowledge } from './knowledge.ts';
+
+/** Monday 23 November 2026, 12:00 in Helsinki. The demo placements run from about four weeks before. */
+export const DEMO_NOW = '2026-11-23T10:00:00Z';
+
+export interface TestCore {
+  core: ChatCore;
+  store: Store;
+  clock: ReturnType<typeof createTestClock>;
+  say(user: string, text: string): Promise<Reply[]>;
+  text(user: string, text: string): Promise<string>;
+  submit(user: string, form: Omit<FormSubmission, 'platform' | 'userId' | 'tenantId'>): Promise<Reply[]>;
+  close(): Promise<void>;
+}
+
+export async function createTestCore(backend: BackendName = 'pglite', now = DEMO_NOW): Promise<TestCore> {
+  const database = await openTestDatabase(backend);
+  const clock = createTestClock(now);
+  const store = createStore(database.db, clock);
+  await seedDemo(database.db, { today: now.slice(0, 10) });
+  const { kb, answers } = realKnowledge();
+  const core = createChatCore({
+    store, kb, answers, clock, logger: silentLogger,
+    exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
+    identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
+  });
+  const say = (user: string, text: string) => core.handle({ platform: 'local', userId: user, tenantId: '', text });
+  return {
+    core,
+    store,
+    clock,
+    say,
+    text: async (user, text) => (await say(user, text)).map(renderPlainText).join('\n'),
+    submit: (user, form) => core.submit({ platform: 'local', userId: user, tenantId: '', ...form }),
+    close: () => database.close(),
+  };
+}
+
+export function messages(replies: Reply[]): MessageReply[] {
+  return replies.filter((r): r is MessageReply => r.kind === 'message');
+}
