@@ -26,6 +26,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   const answers = createAnswerService({ kb, logger });
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
 
+  if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start initialises it and takes several seconds)');
   const database = await createDatabase({ ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : {}), dataDir: join(config.DATA_DIR, 'pglite'), logger });
   logger.info({ database: database.kind }, 'database ready');
   const store = createStore(database.db, clock);
