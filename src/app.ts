@@ -48,7 +48,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       router: createLocalChatRouter({
         logger,
         handle: ({ userId, text }) => core.handle({ platform: 'local', userId, tenantId: '', text }),
-        submit: ({ userId, formKind, formId, values }) => core.submit({ platform: 'local', userId, tenantId: '', formKind, formId, values }),
+        submit: ({ userId, formKind, formId, values, lang }) => core.submit({ platform: 'local', userId, tenantId: '', formKind, formId, values, ...(lang ? { localeHint: lang } : {}) }),
         listUsers: () => listLocalUsers(store),
         ...(config.slackEnabled || config.teamsEnabled ? { notice: 'LOCAL_CHAT=on: the local chat is open although a real platform is configured.' } : {}),
       }),

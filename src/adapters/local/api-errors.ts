@@ -15,6 +15,12 @@ export function sendApiError(res: Response, error: ApiError): void {
   res.status(error.status).json(body);
 }
 
+export const notJsonError: ApiError = {
+  status: 415,
+  code: 'unsupported_media_type',
+  message: 'Send the body as JSON with the header Content-Type: application/json.',
+};
+
 export const internalError: ApiError = {
   status: 500,
   code: 'internal',
@@ -62,6 +68,22 @@ export function fromChatRequestError(error: ZodError, body: unknown): ApiError {
   }
   const message = error.issues.map((issue) => issue.message).join('; ');
   return { status: 400, code: 'invalid_request', message };
+}
+
+/**
+ * One clear message from a failed form request parse. Issues inside `values` name their field
+ * (`"values.comment" is too long …`), and an over-long answer gets the same code as an over-long message.
+ */
+export function fromFormRequestError(error: ZodError): ApiError {
+  const messages = error.issues.map((issue) => {
+    const [first, key] = issue.path;
+    const aboutOneValue = first === 'values' && key !== undefined && issue.code !== 'invalid_key';
+    return aboutOneValue ? `"values.${String(key)}" ${issue.message}` : issue.message;
+  });
+  const tooLong = error.issues.some(
+    (issue) => issue.code === 'too_big' && issue.origin === 'string' && issue.path[0] === 'values',
+  );
+  return { status: 400, code: tooLong ? 'text_too_long' : 'invalid_request', message: messages.join('; ') };
 }
 
 const withTextSchema = z.object({ text: z.string() });

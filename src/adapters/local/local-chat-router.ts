@@ -2,15 +2,31 @@ import { performance } from 'node:perf_hooks';
 import express, { Router } from 'express';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { Reply } from '../../chat/reply.ts';
-import { fromBodyParserError, fromChatRequestError, internalError, sendApiError } from './api-errors.ts';
+import type { FormKind, Lang, Reply } from '../../chat/reply.ts';
+import {
+  fromBodyParserError,
+  fromChatRequestError,
+  fromFormRequestError,
+  internalError,
+  notJsonError,
+  sendApiError,
+} from './api-errors.ts';
 import { loadChatPage } from './page/chat-page.ts';
-import { chatRequestSchema, MAX_BODY_BYTES } from './schemas.ts';
+import { chatRequestSchema, formRequestSchema, MAX_BODY_BYTES } from './schemas.ts';
 import type { LocalUser } from './schemas.ts';
 
 export interface LocalChatDeps {
   /** The core: one call per message, whoever the local user claims to be. */
   handle(input: { userId: string; text: string }): Promise<Reply[]>;
+  /** The core: one call per submitted form (a `FormReply` the page rendered). */
+  submit(input: {
+    userId: string;
+    formKind: FormKind;
+    formId: string;
+    values: Record<string, string | string[] | number>;
+    /** The language the form was shown in. */
+    lang?: Lang;
+  }): Promise<Reply[]>;
   listUsers(): Promise<LocalUser[]>;
   logger: Logger;
   /** Extra text for the page's banner, e.g. which data set the demo runs on. */
@@ -18,7 +34,7 @@ export interface LocalChatDeps {
 }
 
 /**
- * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`.
+ * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`, `POST /api/form`.
  * Mount with `app.use('/', createLocalChatRouter(deps))`. It has no authentication by design:
  * it is the development default, and the page says that anyone can act as anyone.
  */
@@ -55,11 +71,7 @@ export function createLocalChatRouter(deps: LocalChatDeps): Router {
 
   router.post('/api/chat', parseJson, async (req: Request, res: Response) => {
     if (!req.is('application/json')) {
-      sendApiError(res, {
-        status: 415,
-        code: 'unsupported_media_type',
-        message: 'Send the body as JSON with the header Content-Type: application/json.',
-      });
+      sendApiError(res, notJsonError);
       return;
     }
     const parsed = chatRequestSchema.safeParse(req.body);
@@ -82,6 +94,35 @@ export function createLocalChatRouter(deps: LocalChatDeps): Router {
       res.json({ replies });
     } catch (err) {
       log.error({ err, userId, ms: Math.round(performance.now() - started) }, 'local chat handler failed');
+      sendApiError(res, internalError);
+    }
+  });
+
+  router.post('/api/form', parseJson, async (req: Request, res: Response) => {
+    if (!req.is('application/json')) {
+      sendApiError(res, notJsonError);
+      return;
+    }
+    const parsed = formRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const error = fromFormRequestError(parsed.error);
+      log.info({ status: error.status, code: error.code }, 'local form rejected');
+      sendApiError(res, error);
+      return;
+    }
+    const { user: userId, formKind, formId, values, lang } = parsed.data;
+    const started = performance.now();
+    // Answers are personal data: info logs carry only which fields were sent.
+    log.debug({ userId, formKind, formId, values }, 'local form submitted');
+    try {
+      const replies = await deps.submit({ userId, formKind, formId, values, ...(lang ? { lang } : {}) });
+      log.info(
+        { userId, formKind, formId, fields: Object.keys(values), replies: replies.length, ms: Math.round(performance.now() - started) },
+        'local form answered',
+      );
+      res.json({ replies });
+    } catch (err) {
+      log.error({ err, userId, formKind, formId, ms: Math.round(performance.now() - started) }, 'local form handler failed');
       sendApiError(res, internalError);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormKind } from '../../chat/reply.ts';
 
 /** The longest message the local chat accepts, in UTF-16 code units (what `String#length` and the browser count). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -33,6 +34,57 @@ export const chatRequestSchema = z.object(
   { error: 'The request body must be a JSON object like {"user": "…", "text": "…"}' },
 );
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+/** The most items one multi-select value may carry (a unit has a few dozen requirements at most). */
+export const MAX_FORM_LIST_ITEMS = 100;
+
+// An enum object typed against FormKind: the build fails if the core adds or drops a form kind.
+const formKinds = {
+  checkin: 'checkin',
+  observation: 'observation',
+  'checkin-time': 'checkin-time',
+} as const satisfies { [K in FormKind]: K };
+
+const formValueString = z
+  .string()
+  .max(MAX_TEXT_LENGTH, `is too long: the limit is ${MAX_TEXT_LENGTH} characters`);
+
+/** One submitted field: text or a select's value, a multi-select's values, or a rating. */
+export const formValueSchema = z.union(
+  [
+    formValueString,
+    // A refine, not .max(): zod's union reports a failed length check only as "invalid input".
+    z.array(formValueString).refine((list) => list.length <= MAX_FORM_LIST_ITEMS, {
+      message: `has too many items: the limit is ${MAX_FORM_LIST_ITEMS}`,
+    }),
+    z.number(),
+  ],
+  { error: 'must be a string, a list of strings or a number' },
+);
+
+/** Body of `POST /api/form`: a submitted form, checked for shape only; the core checks the content. */
+export const formRequestSchema = z.object(
+  {
+    user: requiredString('user').trim().min(1, '"user" must not be empty').max(200, '"user" is too long'),
+    formKind: z.enum(formKinds, {
+      error: (issue) =>
+        issue.input === undefined
+          ? '"formKind" is required'
+          : `"formKind" must be one of ${Object.values(formKinds).join(', ')}`,
+    }),
+    formId: requiredString('formId').trim().min(1, '"formId" must not be empty').max(500, '"formId" is too long'),
+    /** The language the form was shown in; the core answers in it. */
+    lang: z.enum(['fi', 'en']).optional(),
+    values: z.record(z.string().min(1).max(200), formValueSchema, {
+      error: (issue) => {
+        if (issue.code === 'invalid_key') return 'field ids in "values" must be 1 to 200 characters long';
+        return issue.input === undefined ? '"values" is required' : '"values" must be an object of field ids to values';
+      },
+    }),
+  },
+  { error: 'The request body must be a JSON object like {"user": "…", "formKind": "…", "formId": "…", "values": {}}' },
+);
+export type FormRequest = z.infer<typeof formRequestSchema>;
 
 export const errorCodeSchema = z.enum([
   'invalid_request',

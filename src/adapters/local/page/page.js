@@ -269,7 +269,7 @@
     // A long answer is read from its top; the user's own message just scrolls to the end.
     requestAnimationFrame(() => {
       const fits = node.offsetHeight < ui.scroller.clientHeight - 40;
-      if (kind === 'bot' && !fits) ui.scroller.scrollTop = node.offsetTop - 16;
+      if ((kind === 'bot' || kind === 'form') && !fits) ui.scroller.scrollTop = node.offsetTop - 16;
       else ui.scroller.scrollTop = ui.scroller.scrollHeight;
     });
   }
@@ -282,6 +282,12 @@
         ]);
       case 'bot':
         return renderReply(entry.reply, entry.seq);
+      case 'form':
+        // The node lives as long as the entry: what was ticked and typed survives switching users.
+        if (!entry.node) entry.node = renderForm(entry);
+        return entry.node;
+      case 'notice':
+        return el('p', { class: 'msg-divider', text: entry.text, lang: entry.lang });
       case 'error':
         return renderError(entry);
       default:
@@ -403,6 +409,441 @@
     return el('details', { class: 'sources' }, [summary, list]);
   }
 
+  /** Conversation entries for the core's replies; reply kinds this page does not know are skipped. */
+  function replyEntries(userId, replies) {
+    const entries = [];
+    for (const reply of Array.isArray(replies) ? replies : []) {
+      if (reply && reply.kind === 'message') entries.push({ kind: 'bot', reply });
+      else if (reply && reply.kind === 'form') entries.push({ kind: 'form', reply, userId, status: 'open', node: null });
+    }
+    return entries;
+  }
+
+  // ---- Forms ----------------------------------------------------------------------------------------
+  // A FormReply becomes an HTML form in the bot's bubble. Its chrome speaks the reply's language.
+
+  const FORM_TEXT = {
+    fi: {
+      required: 'pakollinen',
+      optional: 'valinnainen',
+      requiredNote: 'Tähdellä (*) merkityt kohdat ovat pakollisia.',
+      choose: '– Valitse –',
+      selected: (n, total) => `${n}/${total} valittu`,
+      maxChars: (max) => `Enintään ${formCount(max, 'fi')} merkkiä.`,
+      pickAtLeastOne: 'Valitse vähintään yksi.',
+      pickOne: 'Valitse yksi vaihtoehto.',
+      fillIn: 'Täytä tämä kohta.',
+      tooLong: (n, max) => `Teksti on liian pitkä: ${formCount(n, 'fi')}/${formCount(max, 'fi')} merkkiä.`,
+      checkFields: 'Tarkista merkityt kohdat.',
+      sending: 'Lähetetään…',
+      failed: 'Lomaketta ei voitu lähettää',
+      sent: 'lähetetty',
+    },
+    en: {
+      required: 'required',
+      optional: 'optional',
+      requiredNote: 'Items marked with an asterisk (*) are required.',
+      choose: '– Choose –',
+      selected: (n, total) => `${n}/${total} selected`,
+      maxChars: (max) => `At most ${formCount(max, 'en')} characters.`,
+      pickAtLeastOne: 'Choose at least one.',
+      pickOne: 'Choose one of the options.',
+      fillIn: 'Fill this in.',
+      tooLong: (n, max) => `The text is too long: ${formCount(n, 'en')}/${formCount(max, 'en')} characters.`,
+      checkFields: 'Check the marked items.',
+      sending: 'Sending…',
+      failed: 'The form could not be sent',
+      sent: 'sent',
+    },
+  };
+  /** From this many options on, a multi-select folds its groups, so a unit's 25 requirements stay scannable. */
+  const FOLD_OPTIONS_FROM = 9;
+  const MAX_RATING_STEPS = 11;
+
+  function formCount(n, lang) {
+    return n.toLocaleString(lang === 'en' ? 'en-GB' : 'fi-FI');
+  }
+
+  function textOf(value) {
+    return typeof value === 'string' ? value : '';
+  }
+
+  function validOptions(options) {
+    return (Array.isArray(options) ? options : []).filter((o) => o && typeof o.value === 'string');
+  }
+
+  /** The visible name of a field, with its required (*) or optional mark. */
+  function fieldLabel(tag, field, t, attrs = {}) {
+    const node = el(tag, { class: 'field-label', attrs }, [el('span', { text: textOf(field.label) })]);
+    if (field.optional) {
+      node.append(el('span', { class: 'field-optional', text: t.optional }));
+    } else {
+      node.append(
+        el('span', { class: 'field-required', text: '*', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { class: 'visually-hidden', text: ` (${t.required})` }),
+      );
+    }
+    return node;
+  }
+
+  /**
+   * Each renderer returns the field's node and how to read, check and focus it, so the form never reads
+   * values back by name from the DOM (names and ids are generated; the server's ids stay data).
+   * @returns {{node: Element, read(): unknown, validate(): string | null, focus(): void, setError(message: string | null): void} | null}
+   */
+  function renderField(field, id, t, lang) {
+    if (!field || typeof field !== 'object' || typeof field.id !== 'string' || !field.id) return null;
+    switch (field.type) {
+      case 'multi-select':
+        return renderMultiSelect(field, id, t);
+      case 'select':
+        return renderSelect(field, id, t);
+      case 'rating':
+        return renderRating(field, id, t);
+      case 'text':
+        return renderTextField(field, id, t, lang);
+      default:
+        return null; // a field type this page does not know yet
+    }
+  }
+
+  function fieldError(id) {
+    return el('p', { class: 'field-error', attrs: { id } });
+  }
+
+  /** Shows or clears a field's message and marks its controls invalid for assistive technology. */
+  function errorSetter(errorNode, wrapper, controls) {
+    return (message) => {
+      errorNode.textContent = message ?? '';
+      wrapper.classList.toggle('has-error', Boolean(message));
+      for (const control of controls()) {
+        if (message) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+      }
+    };
+  }
+
+  function renderMultiSelect(field, id, t) {
+    const groups = (Array.isArray(field.groups) ? field.groups : []).filter((g) => g && Array.isArray(g.options));
+    const initial = new Set(Array.isArray(field.initial) ? field.initial.map(String) : []);
+    const total = groups.reduce((sum, g) => sum + validOptions(g.options).length, 0);
+    const fold = total >= FOLD_OPTIONS_FROM && groups.length > 1;
+    const errorId = `${id}-error`;
+    const fieldset = el('fieldset', { class: 'form-field field-multi', attrs: { 'aria-describedby': errorId } });
+    fieldset.append(fieldLabel('legend', field, t));
+    /** @type {{box: HTMLInputElement, value: string, group: Element | null}[]} */
+    const boxes = [];
+    groups.forEach((group, g) => {
+      const options = validOptions(group.options);
+      const list = el('div', { class: 'option-list' });
+      /** @type {HTMLInputElement[]} */
+      const own = [];
+      options.forEach((option, o) => {
+        const box = el('input', { attrs: { type: 'checkbox', id: `${id}-g${g}-o${o}` } });
+        if (!(box instanceof HTMLInputElement)) return;
+        box.checked = initial.has(option.value);
+        own.push(box);
+        boxes.push({ box, value: option.value, group: null });
+        list.append(el('label', { class: 'option', attrs: { for: box.id } }, [
+          box,
+          el('span', { class: 'option-label', text: textOf(option.label) || option.value }),
+        ]));
+      });
+      const count = el('span', { class: 'group-count' });
+      const updateCount = () => {
+        const n = own.filter((box) => box.checked).length;
+        count.textContent = t.selected(n, own.length);
+        count.classList.toggle('has-selection', n > 0);
+      };
+      list.addEventListener('change', updateCount);
+      updateCount();
+      const name = el('span', { class: 'group-name', text: textOf(group.label) });
+      let groupNode;
+      if (fold) {
+        // The summary is what is seen; the hidden legend names the checkboxes' group for screen readers.
+        const details = el('details', { class: 'option-group' }, [
+          el('summary', {}, [name, count]),
+          el('fieldset', { class: 'option-set' }, [el('legend', { class: 'visually-hidden', text: textOf(group.label) }), list]),
+        ]);
+        if (details instanceof HTMLDetailsElement) {
+          details.open = own.some((box) => box.checked) || (initial.size === 0 && g === 0);
+        }
+        groupNode = details;
+      } else {
+        groupNode = el('fieldset', { class: 'option-group' }, [el('legend', { class: 'group-legend' }, [name, count]), list]);
+      }
+      for (const b of boxes) if (own.includes(b.box)) b.group = groupNode;
+      fieldset.append(groupNode);
+    });
+    const error = fieldError(errorId);
+    fieldset.append(error);
+    const read = () => [...new Set(boxes.filter((b) => b.box.checked).map((b) => b.value))];
+    return {
+      node: fieldset,
+      read,
+      validate: () => (!field.optional && boxes.length > 0 && read().length === 0 ? t.pickAtLeastOne : null),
+      focus: () => {
+        const first = boxes.find((b) => b.box.checked) ?? boxes[0];
+        if (!first) return;
+        if (first.group instanceof HTMLDetailsElement) first.group.open = true;
+        first.box.focus();
+      },
+      setError: errorSetter(error, fieldset, () => boxes.map((b) => b.box)),
+    };
+  }
+
+  function renderSelect(field, id, t) {
+    const options = validOptions(field.options);
+    const controlId = `${id}-control`;
+    const errorId = `${id}-error`;
+    const select = el('select', { class: 'field-select', attrs: { id: controlId, 'aria-describedby': errorId } });
+    if (!(select instanceof HTMLSelectElement)) return null;
+    select.required = !field.optional;
+    const initial = typeof field.initial === 'string' && options.some((o) => o.value === field.initial) ? field.initial : '';
+    if (field.optional || !initial) select.append(el('option', { text: t.choose, attrs: { value: '' } }));
+    for (const option of options) {
+      select.append(el('option', { text: textOf(option.label) || option.value, attrs: { value: option.value } }));
+    }
+    select.value = initial;
+    const error = fieldError(errorId);
+    const wrapper = el('div', { class: 'form-field field-select-wrap' }, [
+      fieldLabel('label', field, t, { for: controlId }),
+      el('div', { class: 'select-box' }, [select]),
+      error,
+    ]);
+    return {
+      node: wrapper,
+      read: () => select.value || undefined,
+      validate: () => (!field.optional && !select.value ? t.pickOne : null),
+      focus: () => select.focus(),
+      setError: errorSetter(error, wrapper, () => [select]),
+    };
+  }
+
+  function renderRating(field, id, t) {
+    const min = Number.isInteger(field.min) ? field.min : 1;
+    const max = Number.isInteger(field.max) && field.max >= min ? Math.min(field.max, min + MAX_RATING_STEPS - 1) : min + 4;
+    const errorId = `${id}-error`;
+    const fieldset = el('fieldset', { class: 'form-field field-rating', attrs: { 'aria-describedby': errorId } });
+    fieldset.append(fieldLabel('legend', field, t));
+    const row = el('div', { class: 'rating-options' });
+    /** @type {HTMLInputElement[]} */
+    const radios = [];
+    for (let n = min; n <= max; n++) {
+      const radio = el('input', { attrs: { type: 'radio', name: id, id: `${id}-${n}`, value: String(n) } });
+      if (!(radio instanceof HTMLInputElement)) continue;
+      radio.required = !field.optional;
+      radio.checked = field.initial === n;
+      radios.push(radio);
+      // The scale's end labels are part of the end options' names, not only of the picture.
+      const end = n === min ? textOf(field.minLabel) : n === max ? textOf(field.maxLabel) : '';
+      const label = el('label', { class: 'rating-option', attrs: { for: radio.id } }, [el('span', { class: 'rating-number', text: String(n) })]);
+      if (end) label.append(el('span', { class: 'visually-hidden', text: ` – ${end}` }));
+      row.append(radio, label);
+    }
+    const ends = el('div', { class: 'rating-ends', attrs: { 'aria-hidden': 'true' } }, [
+      el('span', { text: textOf(field.minLabel) }),
+      el('span', { text: textOf(field.maxLabel) }),
+    ]);
+    const error = fieldError(errorId);
+    fieldset.append(el('div', { class: 'rating-scale' }, [row, ends]), error);
+    const checked = () => radios.find((radio) => radio.checked);
+    return {
+      node: fieldset,
+      read: () => {
+        const radio = checked();
+        return radio ? Number(radio.value) : undefined;
+      },
+      validate: () => (!field.optional && !checked() ? t.pickOne : null),
+      focus: () => (checked() ?? radios[0])?.focus(),
+      setError: errorSetter(error, fieldset, () => radios),
+    };
+  }
+
+  function renderTextField(field, id, t, lang) {
+    const max = Number.isInteger(field.maxLength) && field.maxLength > 0 ? field.maxLength : MAX_TEXT_LENGTH;
+    const controlId = `${id}-control`;
+    const hintId = `${id}-hint`;
+    const errorId = `${id}-error`;
+    const attrs = { id: controlId, 'aria-describedby': `${hintId} ${errorId}`, autocomplete: 'off' };
+    if (typeof field.placeholder === 'string' && field.placeholder) attrs.placeholder = field.placeholder;
+    const control = field.multiline
+      ? el('textarea', { class: 'field-input field-textarea', attrs: { ...attrs, rows: '3', spellcheck: 'true' } })
+      : el('input', { class: 'field-input', attrs: { ...attrs, type: 'text' } });
+    if (!(control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement)) return null;
+    control.required = !field.optional;
+    control.value = textOf(field.initial);
+    const counter = el('span', { class: 'char-count', attrs: { 'aria-hidden': 'true' } });
+    // Live, so the moment the text goes over the limit is announced; not on every keystroke.
+    const error = el('p', { class: 'field-error', attrs: { id: errorId, 'aria-live': 'polite' } });
+    const wrapper = el('div', { class: 'form-field field-text' }, [
+      fieldLabel('label', field, t, { for: controlId }),
+      control,
+      el('div', { class: 'field-meta' }, [error, el('span', { class: 'visually-hidden', text: t.maxChars(max), attrs: { id: hintId } }), counter]),
+    ]);
+    const setError = errorSetter(error, wrapper, () => [control]);
+    const tooLong = () => (control.value.length > max ? t.tooLong(control.value.length, max) : null);
+    let overBefore = false;
+    const update = () => {
+      const length = control.value.length;
+      counter.textContent = `${formCount(length, lang)} / ${formCount(max, lang)}`;
+      counter.classList.toggle('near', length >= max * 0.9 && length <= max);
+      counter.classList.toggle('over', length > max);
+      const over = length > max;
+      if (over !== overBefore) setError(tooLong());
+      else if (over) error.textContent = tooLong() ?? '';
+      overBefore = over;
+      if (control instanceof HTMLTextAreaElement) {
+        control.style.height = 'auto';
+        control.style.height = `${Math.min(control.scrollHeight + 2, 260)}px`;
+      }
+    };
+    control.addEventListener('input', () => {
+      if (wrapper.classList.contains('has-error') && !tooLong() && control.value.trim()) setError(null);
+      update();
+    });
+    update();
+    return {
+      node: wrapper,
+      read: () => control.value.trim() || undefined,
+      validate: () => tooLong() ?? (!field.optional && !control.value.trim() ? t.fillIn : null),
+      focus: () => control.focus(),
+      setError,
+    };
+  }
+
+  function renderForm(entry) {
+    const reply = entry.reply;
+    const lang = reply.lang === 'en' ? 'en' : 'fi';
+    const t = FORM_TEXT[lang];
+    const id = `form-${entry.seq}`;
+    const titleId = `${id}-title`;
+    const form = el('form', { class: 'chat-form', attrs: { novalidate: '', 'aria-labelledby': titleId } });
+    if (!(form instanceof HTMLFormElement)) return el('div');
+    const icon = el('span', { class: 'form-icon', attrs: { 'aria-hidden': 'true' } }, [
+      svgIcon(['M9 3.5h6v3H9z', 'M9 5H6v15.5h12V5h-3', 'M9 11.5h6', 'M9 15.5h4']),
+    ]);
+    form.append(el('div', { class: 'form-header' }, [icon, inline('h3', reply.title, { class: 'form-title', attrs: { id: titleId } })]));
+    const intro = Array.isArray(reply.intro) ? reply.intro : [];
+    const introNodes = intro.map((block) => renderBlock(block, lang, new Map())).filter(Boolean);
+    if (introNodes.length > 0) form.append(el('div', { class: 'form-intro' }, introNodes));
+    const fields = [];
+    (Array.isArray(reply.fields) ? reply.fields : []).forEach((field, i) => {
+      const rendered = renderField(field, `${id}-f${i}`, t, lang);
+      if (!rendered) return;
+      // A field's message goes as soon as the field is fixed, not only at the next submit.
+      rendered.node.addEventListener('change', () => {
+        if (rendered.node.classList.contains('has-error') && !rendered.validate()) rendered.setError(null);
+      });
+      fields.push({ key: field.id, optional: Boolean(field.optional), ...rendered });
+    });
+    if (fields.some((f) => !f.optional)) {
+      form.append(el('p', { class: 'form-note', text: t.requiredNote }));
+    }
+    const body = el('div', { class: 'form-fields' }, fields.map((f) => f.node));
+    // Present from the start and filled later: screen readers announce an alert region's new content.
+    const alert = el('div', { class: 'form-alert', attrs: { role: 'alert', tabindex: '-1' } });
+    const spinner = el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } });
+    const submit = el('button', { class: 'form-submit', attrs: { type: 'submit' } }, [spinner, el('span', { text: textOf(reply.submitLabel) || 'OK' })]);
+    const status = el('span', { class: 'form-status', attrs: { role: 'status' } });
+    form.append(body, alert, el('div', { class: 'form-footer' }, [submit, status]));
+
+    const view = {
+      setBusy(busy) {
+        form.setAttribute('aria-busy', String(busy));
+        form.classList.toggle('is-sending', busy);
+        for (const control of Array.from(form.elements)) {
+          if ('disabled' in control) control.disabled = busy;
+        }
+        status.textContent = busy ? t.sending : '';
+      },
+      showAlert(title, detail) {
+        alert.replaceChildren(errorBox(title, detail ?? ''));
+        alert.classList.add('shown');
+      },
+      clearAlert() {
+        alert.replaceChildren();
+        alert.classList.remove('shown');
+      },
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void submitForm(entry, fields, view, alert, t);
+    });
+    const card = el('div', { class: 'card form-card' }, [form]);
+    return el('article', { class: 'msg msg-bot msg-form', lang, attrs: { 'aria-labelledby': titleId } }, [botAvatar(), card]);
+  }
+
+  async function submitForm(entry, fields, view, alert, t) {
+    // 'sending' and 'done' both refuse: a form is sent at most once, however fast the clicks.
+    if (entry.status !== 'open') return;
+    view.clearAlert();
+    let firstInvalid = null;
+    for (const field of fields) {
+      const problem = field.validate();
+      field.setError(problem);
+      if (problem && !firstInvalid) firstInvalid = field;
+    }
+    if (firstInvalid) {
+      view.showAlert(t.checkFields, null);
+      firstInvalid.focus();
+      return;
+    }
+    const values = {};
+    for (const field of fields) {
+      const value = field.read();
+      if (value !== undefined) values[field.key] = value;
+    }
+    entry.status = 'sending';
+    view.setBusy(true);
+    try {
+      const replies = await postForReplies('form', {
+        user: entry.userId,
+        formKind: entry.reply.formKind,
+        formId: entry.reply.formId,
+        // The confirmation should speak the form's language.
+        lang: entry.reply.lang,
+        values,
+      });
+      entry.status = 'done';
+      replaceForm(entry, replies, t);
+    } catch (err) {
+      entry.status = 'open';
+      view.setBusy(false);
+      view.showAlert(t.failed, describe(err));
+      if (entry.node && entry.node.isConnected) alert.focus({ preventScroll: true });
+    }
+  }
+
+  /** Like Slack's chat.update: the submitted form gives its place in the conversation to the replies. */
+  function replaceForm(entry, replies, t) {
+    const fresh = replyEntries(entry.userId, replies).map((e) => ({ ...e, seq: ++messageSeq }));
+    if (fresh.length === 0) {
+      const title = textOf(entry.reply.title).replace(/\*\*|_/g, '');
+      fresh.push({ kind: 'notice', text: `${title} · ${t.sent}`, lang: entry.reply.lang === 'en' ? 'en' : 'fi', seq: ++messageSeq });
+    }
+    const entries = entriesOf(entry.userId);
+    const at = entries.indexOf(entry);
+    const node = entry.node;
+    entry.node = null;
+    if (at === -1) {
+      // The conversation was cleared while the form was on its way: the replies still arrive.
+      for (const e of fresh) addEntry(entry.userId, e);
+      return;
+    }
+    entries.splice(at, 1, ...fresh);
+    if (entry.userId !== currentUserId || !node || !node.isConnected) return;
+    const nodes = fresh.map(renderEntry);
+    node.replaceWith(...nodes);
+    // Focus was on the form's button, which is gone: keep the keyboard where the reader is.
+    const first = nodes[0];
+    if (first instanceof HTMLElement) {
+      first.setAttribute('tabindex', '-1');
+      first.focus({ preventScroll: true });
+      first.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
   // ---- Errors ---------------------------------------------------------------------------------------
 
   function errorBox(title, detail, action) {
@@ -453,13 +894,14 @@
     return typeof message === 'string' && message ? message : null;
   }
 
-  async function postChat(userId, text) {
+  /** POSTs to /api/chat or /api/form; resolves to the replies, throws a ChatError with a readable message. */
+  async function postForReplies(path, payload) {
     let response;
     try {
-      response = await fetch(apiUrl('chat'), {
+      response = await fetch(apiUrl(path), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ user: userId, text }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (err) {
@@ -486,10 +928,8 @@
     pending.add(userId);
     updateComposer();
     try {
-      const replies = await postChat(userId, text);
-      for (const reply of replies) {
-        if (reply && reply.kind === 'message') addEntry(userId, { kind: 'bot', reply });
-      }
+      const replies = await postForReplies('chat', { user: userId, text });
+      for (const entry of replyEntries(userId, replies)) addEntry(userId, entry);
     } catch (err) {
       const retryable = err instanceof ChatError && err.retryable;
       addEntry(userId, { kind: 'error', message: describe(err), retryText: retryable ? text : null });
