@@ -1,0 +1,68 @@
+// Imports workplace placements from a CSV file: `npx tsx scripts/import-placements.ts placements.csv`.
+// The columns are documented in src/storage/import-placements.ts. Uses DATABASE_URL when set,
+// otherwise PGlite in `${DATA_DIR:-./data}/pglite`. Nothing is written if any row is invalid.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import type { Database } from '../src/storage/database.ts';
+import { DEFAULT_TIME_ZONE } from '../src/storage/domain.ts';
+import { isStorageError } from '../src/storage/errors.ts';
+import { formatImportError, parsePlacementCsv } from '../src/storage/import-placements.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    err('Usage: npx tsx scripts/import-placements.ts <placements.csv>');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+
+  const parsed = parsePlacementCsv(text);
+  if (!parsed.ok) {
+    err(`${file}: ${parsed.errors.length} problem(s); nothing was imported.`);
+    for (const problem of parsed.errors) err(`  ${formatImportError(problem)}`);
+    return 1;
+  }
+
+  // Loaded only for a valid file, so that a bad one is reported at once.
+  const { createDatabase } = await import('../src/storage/database.ts');
+  const { writePlacementImport } = await import('../src/storage/import-placements-writer.ts');
+  const dataDir = join(process.env.DATA_DIR || './data', 'pglite');
+  const url = process.env.DATABASE_URL || undefined;
+  const logger = pino({ level: 'warn' }, pino.destination(2));
+  let database: Database;
+  try {
+    database = await createDatabase({ url, dataDir, logger });
+  } catch (error) {
+    err(isStorageError(error) ? error.message : `Cannot open the database: ${String(error)}`);
+    return 1;
+  }
+  try {
+    const today = DateTime.now().setZone(DEFAULT_TIME_ZONE).toFormat('yyyy-MM-dd');
+    const summary = await writePlacementImport(database.db, parsed.rows, { today });
+    out(`Imported ${file} into ${url ? 'PostgreSQL' : dataDir}:`);
+    out(`  placements created:   ${summary.placementsCreated}`);
+    out(`  placements unchanged: ${summary.placementsUnchanged} (already imported)`);
+    out(`  people created:       ${summary.peopleCreated}`);
+    out(`  people matched:       ${summary.peopleMatched} (by e-mail)`);
+    out(`  local ids linked:     ${summary.identitiesLinked}`);
+    return 0;
+  } catch (error) {
+    err(`Import failed; nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exitCode = await main();

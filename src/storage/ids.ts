@@ -1,0 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
+export type IdPrefix = 'p' | 'pl' | 'r' | 'o' | 'en' | 'a';
+
+/** Opaque text ids with a readable prefix (`p_…` person, `pl_…` placement, `r_…` reflection …). */
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomUUID().replaceAll('-', '')}`;
+}

@@ -1,0 +1,72 @@
+// Public API of the storage layer.
+export { type AuditEntry, type AuditInput, type AuditLog, createAuditLog } from './audit-log.ts';
+export { type Clock, systemClock } from './clock.ts';
+export { computeCoverage, type CoverageStatus, type RequirementCoverage } from './coverage.ts';
+export { createDatabase, type Database, type DatabaseConfig, MEMORY_DATA_DIR } from './database.ts';
+export type { DateRange } from './date-range.ts';
+export { seedDemo, type SeedOptions, type SeedResult } from './demo-seed.ts';
+export { DEMO_UNIT_ID } from './demo-seed-data.ts';
+export {
+  DEFAULT_CHECKIN_TIME,
+  DEFAULT_TIME_ZONE,
+  DEFAULT_WORKING_DAYS,
+  isoWeekday,
+  type Lang,
+  type LocalDate,
+  localDateAt,
+  PLACEMENT_METHODS,
+  type PlacementMethod,
+  type PlacementStatus,
+  type Platform,
+  type ReflectionStatus,
+  type Role,
+} from './domain.ts';
+export { type EraseOptions, type EraseReport, eraseStudent } from './erase-student.ts';
+export { isStorageError, StorageError, type StorageErrorCode, type StorageErrorInfo } from './errors.ts';
+export {
+  createEvidenceNoteRepo,
+  type EvidenceNote,
+  type EvidenceNoteInput,
+  type EvidenceNoteRepo,
+} from './evidence-note-repo.ts';
+export { exportStudent, type StudentExport } from './export-student.ts';
+export {
+  formatImportError,
+  type ImportError,
+  PLACEMENT_CSV_COLUMNS,
+  type PlacementCsvResult,
+  type PlacementImportRow,
+  parsePlacementCsv,
+} from './import-placements.ts';
+export { type ImportOptions, type ImportSummary, writePlacementImport } from './import-placements-writer.ts';
+export * from './limits.ts';
+export { migrate } from './migrate.ts';
+export { normalizeName } from './name-match.ts';
+export {
+  createObservationRepo,
+  type Observation,
+  type ObservationInput,
+  type ObservationListOptions,
+  type ObservationRepo,
+} from './observation-repo.ts';
+export {
+  createPeopleRepo,
+  type Identity,
+  type IdentityKey,
+  type IdentityLink,
+  type NewPerson,
+  type PeopleRepo,
+  type Person,
+  type PersonUpdate,
+} from './people-repo.ts';
+export { createPlacementRepo, type NewPlacement, type Placement, type PlacementRepo } from './placement-repo.ts';
+export {
+  createReflectionRepo,
+  type Reflection,
+  type ReflectionInput,
+  type ReflectionRepo,
+  type UpsertReflectionResult,
+} from './reflection-repo.ts';
+export type { DatabaseSchema } from './schema.ts';
+export { weeklyAggregates, type WeeklyAggregate } from './weekly-aggregates.ts';
+export { isValidYTunnus } from './y-tunnus.ts';

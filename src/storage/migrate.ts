@@ -1,0 +1,42 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import * as m0001 from './migrations/0001-initial.ts';
+import * as m0003 from './migrations/0003-teams-conversation-references.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+// Migrations live in code (not a folder scan) so that bundling or a changed cwd cannot lose one.
+// Names sort in the order they run.
+const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+  '0003-teams-conversation-references': m0003,
+};
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date; safe to call on every start (a no-op when nothing is pending). */
+export async function migrate(db: Kysely<DatabaseSchema>): Promise<MigrationReport> {
+  const migrator = await createMigrator(db);
+  return toReport(await migrator.migrateToLatest());
+}
+
+async function createMigrator(db: Kysely<DatabaseSchema>): Promise<Migrator> {
+  // Pin the bookkeeping tables to the current schema: Kysely otherwise looks for them in every schema,
+  // which misfires when several schemas of one database hold an Osaava (tests, staging).
+  const row = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = row.rows[0]?.schema ?? 'public';
+  return new Migrator({
+    db,
+    migrationTableSchema: schema,
+    provider: { getMigrations: async () => migrations },
+  });
+}
+
+function toReport(result: MigrationResultSet): MigrationReport {
+  if (result.error !== undefined) {
+    const failed = result.results?.find((it) => it.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed`, { cause: result.error });
+  }
+  return { applied: (result.results ?? []).filter((it) => it.status === 'Success').map((it) => it.migrationName) };
+}

@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  DEFAULT_TIME_ZONE,
+  type Lang,
+  langSchema,
+  type Platform,
+  platformSchema,
+  type Role,
+  roleSchema,
+  timeZoneSchema,
+} from './domain.ts';
+import { StorageError } from './errors.ts';
+import { newId } from './ids.ts';
+import { EMAIL_MAX, ID_MAX, NAME_MAX } from './limits.ts';
+import { nameMatches } from './name-match.ts';
+import type { DatabaseSchema, IdentityRow, PersonRow } from './schema.ts';
+import { parseInput } from './validate.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: Role[];
+  lang: Lang;
+  timeZone: string;
+  createdAt: Date;
+}
+
+export interface Identity {
+  platform: Platform;
+  /** Slack team / Teams tenant id; '' for local ids. */
+  tenantId: string;
+  externalId: string;
+  personId: string;
+}
+
+export const newPersonSchema = z.object({
+  id: z.string().min(1).max(ID_MAX).optional(),
+  name: z.string().trim().min(1).max(NAME_MAX),
+  email: z.email().max(EMAIL_MAX).nullish(),
+  roles: z.array(roleSchema).min(1),
+  lang: langSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+});
+export type NewPerson = z.input<typeof newPersonSchema>;
+
+export const personUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(NAME_MAX).optional(),
+  email: z.email().max(EMAIL_MAX).nullish(),
+  roles: z.array(roleSchema).min(1).optional(),
+  lang: langSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+});
+export type PersonUpdate = z.input<typeof personUpdateSchema>;
+
+export const identityKeySchema = z.object({
+  platform: platformSchema,
+  tenantId: z.string().max(ID_MAX).default(''),
+  externalId: z.string().min(1).max(ID_MAX),
+});
+export type IdentityKey = z.input<typeof identityKeySchema>;
+
+export const identityLinkSchema = identityKeySchema.extend({ personId: z.string().min(1) });
+export type IdentityLink = z.input<typeof identityLinkSchema>;
+
+export interface PeopleRepo {
+  create(input: NewPerson): Promise<Person>;
+  update(id: string, input: PersonUpdate): Promise<Person>;
+  findById(id: string): Promise<Person | null>;
+  findByEmail(email: string): Promise<Person | null>;
+  findByIdentity(key: IdentityKey): Promise<Person | null>;
+  /** Links a platform id to a person; linking the same id again to the same person is a no-op. */
+  linkIdentity(link: IdentityLink): Promise<Identity>;
+  listIdentities(personId: string): Promise<Identity[]>;
+  /** Students among `amongIds` whose name matches `query` (partial, accent-insensitive); all matches, by name. */
+  findStudentsByName(query: string, amongIds: readonly string[]): Promise<Person[]>;
+}
+
+export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
+  async function findById(id: string): Promise<Person | null> {
+    const row = await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toPerson(row) : null;
+  }
+
+  return {
+    async create(input) {
+      const data = parseInput(newPersonSchema, input);
+      const row = await db
+        .insertInto('person')
+        .values({
+          id: data.id ?? newId('p'),
+          name: data.name,
+          email: data.email ?? null,
+          roles: [...new Set(data.roles)],
+          lang: data.lang ?? 'fi',
+          time_zone: data.timeZone ?? DEFAULT_TIME_ZONE,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toPerson(row);
+    },
+
+    async update(id, input) {
+      const data = parseInput(personUpdateSchema, input);
+      const row = await db
+        .updateTable('person')
+        .set({
+          ...(data.name !== undefined ? { name: data.name } : {}),
+          ...(data.email !== undefined ? { email: data.email } : {}),
+          ...(data.roles !== undefined ? { roles: [...new Set(data.roles)] } : {}),
+          ...(data.lang !== undefined ? { lang: data.lang } : {}),
+          ...(data.timeZone !== undefined ? { time_zone: data.timeZone } : {}),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new StorageError({ code: 'not_found', entity: 'person', id });
+      return toPerson(row);
+    },
+
+    findById,
+
+    async findByEmail(email) {
+      const row = await db
+        .selectFrom('person')
+        .selectAll()
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+        .executeTakeFirst();
+      return row ? toPerson(row) : null;
+    },
+
+    async findByIdentity(key) {
+      const data = parseInput(identityKeySchema, key);
+      const row = await db
+        .selectFrom('identity')
+        .innerJoin('person', 'person.id', 'identity.person_id')
+        .selectAll('person')
+        .where('identity.platform', '=', data.platform)
+        .where('identity.tenant_id', '=', data.tenantId)
+        .where('identity.external_id', '=', data.externalId)
+        .executeTakeFirst();
+      return row ? toPerson(row) : null;
+    },
+
+    async linkIdentity(link) {
+      const data = parseInput(identityLinkSchema, link);
+      await db
+        .insertInto('identity')
+        .values({
+          platform: data.platform,
+          tenant_id: data.tenantId,
+          external_id: data.externalId,
+          person_id: data.personId,
+        })
+        .onConflict((oc) => oc.columns(['platform', 'tenant_id', 'external_id']).doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('identity')
+        .selectAll()
+        .where('platform', '=', data.platform)
+        .where('tenant_id', '=', data.tenantId)
+        .where('external_id', '=', data.externalId)
+        .executeTakeFirstOrThrow();
+      if (row.person_id !== data.personId) {
+        throw new StorageError({
+          code: 'invalid_input',
+          issues: [`${data.platform} id "${data.externalId}" is already linked to another person`],
+        });
+      }
+      return toIdentity(row);
+    },
+
+    async listIdentities(personId) {
+      const rows = await db.selectFrom('identity').selectAll().where('person_id', '=', personId).execute();
+      return rows.map(toIdentity);
+    },
+
+    async findStudentsByName(query, amongIds) {
+      if (amongIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('id', 'in', [...amongIds])
+        .where((eb) => eb(eb.val('student'), '=', eb.fn.any('roles')))
+        .orderBy('name')
+        .execute();
+      return rows.filter((row) => nameMatches(row.name, query)).map(toPerson);
+    },
+  };
+}
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    lang: row.lang,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+  };
+}
+
+export function toIdentity(row: IdentityRow): Identity {
+  return { platform: row.platform, tenantId: row.tenant_id, externalId: row.external_id, personId: row.person_id };
+}

@@ -1,0 +1,128 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Lang, Platform, PlacementMethod, PlacementStatus, ReflectionStatus, Role } from './domain.ts';
+
+// Kysely's view of the tables created by the migrations. DATE columns are read as `YYYY-MM-DD`
+// strings (both drivers are configured so), timestamptz columns as Date.
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateColumn = ColumnType<string, string, string>;
+/** jsonb: written as a JSON string, read as parsed JSON. */
+type Jsonb = ColumnType<unknown, string, string>;
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: Role[];
+  lang: Generated<Lang>;
+  time_zone: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface IdentityTable {
+  platform: Platform;
+  tenant_id: Generated<string>;
+  external_id: string;
+  person_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PlacementTable {
+  id: string;
+  student_id: string;
+  method: Generated<PlacementMethod>;
+  workplace_name: string;
+  workplace_business_id: string | null;
+  instructor_id: string | null;
+  teacher_id: string | null;
+  unit_ids: string[];
+  start_date: DateColumn;
+  end_date: DateColumn;
+  working_days: Generated<number[]>;
+  checkin_time: Generated<string>;
+  part_time_percentage: Generated<number>;
+  key_work_tasks: Generated<string[]>;
+  status: Generated<PlacementStatus>;
+  created_at: CreatedAt;
+}
+
+export interface ReflectionTable {
+  id: string;
+  placement_id: string;
+  student_id: string;
+  local_date: DateColumn;
+  status: ReflectionStatus;
+  text: Generated<string>;
+  requirement_ids: Generated<string[]>;
+  confidence: number | null;
+  hard: string | null;
+  help_needed: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ObservationTable {
+  id: string;
+  placement_id: string;
+  student_id: string;
+  author_id: string;
+  observed_at: ColumnType<Date, Date | string, Date | string>;
+  text: string;
+  requirement_ids: Generated<string[]>;
+  level: number | null;
+  visible_to_student: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface EvidenceNoteTable {
+  id: string;
+  placement_id: string;
+  requirement_id: string;
+  kind: 'otherwise';
+  text: string;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  subject_person_id: string | null;
+  details: Jsonb;
+}
+
+export interface DatabaseSchema {
+  person: PersonTable;
+  identity: IdentityTable;
+  placement: PlacementTable;
+  reflection: ReflectionTable;
+  observation: ObservationTable;
+  evidence_note: EvidenceNoteTable;
+  audit_log: AuditLogTable;
+  teams_conversation_reference: TeamsConversationReferenceTable;
+}
+
+export interface TeamsConversationReferenceTable {
+  tenant_id: string;
+  aad_object_id: string;
+  teams_user_id: string;
+  conversation_id: string;
+  service_url: string;
+  channel_id: Generated<string>;
+  bot_id: string;
+  locale: string | null;
+  updated_at: ColumnType<Date, Date, Date>;
+  stale_reason: string | null;
+  stale_at: ColumnType<Date | null, Date | null, Date | null>;
+}
+
+export type PersonRow = Selectable<PersonTable>;
+export type IdentityRow = Selectable<IdentityTable>;
+export type PlacementRow = Selectable<PlacementTable>;
+export type ReflectionRow = Selectable<ReflectionTable>;
+export type ObservationRow = Selectable<ObservationTable>;
+export type EvidenceNoteRow = Selectable<EvidenceNoteTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewPlacementRow = Insertable<PlacementTable>;

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { type Clock, createDatabase, type Database, MEMORY_DATA_DIR } from '../../src/storage/index.ts';
+
+// Every storage test runs on in-memory PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set
+// (each test file in its own fresh schema, dropped afterwards).
+export type BackendName = 'pglite' | 'postgres';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
+
+export const backends: BackendName[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export const OPEN_TIMEOUT = 60_000;
+
+export interface TestDatabase extends Pick<Database, 'db' | 'kind'> {
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(backend: BackendName): Promise<TestDatabase> {
+  switch (backend) {
+    case 'pglite': {
+      const database = await createDatabase({ dataDir: MEMORY_DATA_DIR, logger: silentLogger });
+      return { db: database.db, kind: database.kind, close: () => database.close() };
+    }
+    case 'postgres': {
+      if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+      const url = postgresUrl;
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      await adminQuery(url, `CREATE SCHEMA ${schema}`);
+      const database = await createDatabase({ url, dataDir: '', logger: silentLogger, schema });
+      return {
+        db: database.db,
+        kind: database.kind,
+        async close() {
+          await database.close();
+          await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
+        },
+      };
+    }
+  }
+}
+
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A clock the test moves by hand. */
+export function createTestClock(iso: string): Clock & { set(iso: string): void } {
+  let current = new Date(iso);
+  return {
+    now: () => new Date(current),
+    set(next: string) {
+      current = new Date(next);
+    },
+  };
+}
+
+/** What the case modules get: the open database of the backend under test. */
+export interface StorageContext {
+  readonly backend: BackendName;
+  readonly db: TestDatabase['db'];
+}
+
+/** Opens the backend once for the enclosing describe block (PGlite start-up is the slow part). */
+export function useTestDatabase(backend: BackendName): StorageContext {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  }, OPEN_TIMEOUT);
+  afterAll(async () => {
+    await database?.close();
+  });
+  return {
+    backend,
+    get db() {
+      if (!database) throw new Error('database not open yet');
+      return database.db;
+    },
+  };
+}

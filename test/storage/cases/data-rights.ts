@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import {
+  createAuditLog,
+  createEvidenceNoteRepo,
+  createObservationRepo,
+  createPeopleRepo,
+  createReflectionRepo,
+  eraseStudent,
+  exportStudent,
+  isStorageError,
+} from '../../../src/storage/index.ts';
+import { type StorageContext, createTestClock } from '../backends.ts';
+import { createPlacementFixture, type PlacementFixture } from '../fixtures.ts';
+
+async function fillStudentData(t: StorageContext, fixture: PlacementFixture): Promise<void> {
+  const clock = createTestClock('2026-03-12T12:00:00Z');
+  const { placement, student, instructor, teacher } = fixture;
+  await createPeopleRepo(t.db).linkIdentity({ platform: 'teams', tenantId: 'tenant-1', externalId: `29:${student.id}`, personId: student.id });
+  await createReflectionRepo(t.db, clock).upsertForDay({ placementId: placement.id, status: 'answered', text: 'Oma pohdinta.' });
+  const observations = createObservationRepo(t.db, clock);
+  await observations.create({ placementId: placement.id, authorId: instructor.id, text: 'Näkyvä havainto.' });
+  await observations.create({ placementId: placement.id, authorId: instructor.id, text: 'Piilotettu havainto.', visibleToStudent: false });
+  await createEvidenceNoteRepo(t.db, clock).create({ placementId: placement.id, requirementId: 'AH-T3', text: 'Kurssi.', authorId: teacher.id });
+  const audit = createAuditLog(t.db, clock);
+  await audit.record({ actorId: instructor.id, action: 'observation.create', subjectPersonId: student.id, details: { student: student.name } });
+  await audit.record({ actorId: student.id, action: 'reflection.upsert', subjectPersonId: student.id });
+  await audit.record({ actorId: student.id, action: 'help.request', subjectPersonId: null });
+}
+
+export function dataRightsCases(t: StorageContext): void {
+  it('exports everything held on a student', async () => {
+    const fixture = await createPlacementFixture(t.db);
+    await fillStudentData(t, fixture);
+    const exported = await exportStudent(t.db, fixture.student.id);
+    expect(exported.person).toMatchObject({ id: fixture.student.id, name: fixture.student.name });
+    expect(exported.identities).toEqual([
+      { platform: 'teams', tenantId: 'tenant-1', externalId: `29:${fixture.student.id}`, personId: fixture.student.id },
+    ]);
+    expect(exported.placements.map((placement) => placement.id)).toEqual([fixture.placement.id]);
+    expect(exported.reflections.map((reflection) => reflection.text)).toEqual(['Oma pohdinta.']);
+    expect(exported.observations.map((observation) => observation.text)).toEqual(['Näkyvä havainto.', 'Piilotettu havainto.']);
+    expect(exported.evidenceNotes.map((note) => note.requirementId)).toEqual(['AH-T3']);
+    expect(exported.auditEntries.map((entry) => entry.action)).toEqual(['observation.create', 'reflection.upsert']);
+    expect(JSON.parse(JSON.stringify(exported)).person.id).toBe(fixture.student.id);
+    await expect(exportStudent(t.db, 'nobody')).rejects.toSatisfy((error) => isStorageError(error, 'not_found'));
+  });
+
+  it('erases a student completely in one go, keeping an anonymous record that it happened', async () => {
+    const fixture = await createPlacementFixture(t.db);
+    const bystander = await createPlacementFixture(t.db);
+    await fillStudentData(t, fixture);
+    await fillStudentData(t, bystander);
+    const id = fixture.student.id;
+    const auditRowsBefore = await countRows(t, 'SELECT count(*)::int AS n FROM audit_log');
+
+    const report = await eraseStudent(t.db, id, { actorId: fixture.teacher.id, clock: createTestClock('2026-04-01T08:00:00Z') });
+    expect(report).toEqual({
+      placements: 1,
+      reflections: 1,
+      observations: 2,
+      evidenceNotes: 1,
+      identities: 1,
+      auditEntriesAnonymised: 2,
+    });
+
+    const left = await sql<{ n: number }>`
+      SELECT (SELECT count(*) FROM person WHERE id = ${id})
+           + (SELECT count(*) FROM identity WHERE person_id = ${id})
+           + (SELECT count(*) FROM placement WHERE student_id = ${id})
+           + (SELECT count(*) FROM reflection WHERE student_id = ${id})
+           + (SELECT count(*) FROM observation WHERE student_id = ${id})
+           + (SELECT count(*) FROM evidence_note WHERE placement_id = ${fixture.placement.id})
+           + (SELECT count(*) FROM audit_log WHERE subject_person_id = ${id} OR actor_id = ${id}
+                OR details::text LIKE ${`%${fixture.student.name}%`}) AS n`.execute(t.db);
+    expect(Number(left.rows[0]?.n)).toBe(0);
+
+    expect(await countRows(t, 'SELECT count(*)::int AS n FROM audit_log')).toBe(auditRowsBefore + 1);
+    const erasure = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'student.erase').orderBy('at', 'desc').executeTakeFirst();
+    expect(erasure).toMatchObject({ actor_id: fixture.teacher.id, subject_person_id: null, details: report });
+
+    // Other people's data and the staff are untouched.
+    expect((await exportStudent(t.db, bystander.student.id)).observations).toHaveLength(2);
+    expect(await createPeopleRepo(t.db).findById(fixture.instructor.id)).not.toBeNull();
+    await expect(exportStudent(t.db, id)).rejects.toSatisfy((error) => isStorageError(error, 'not_found'));
+    await expect(eraseStudent(t.db, id)).rejects.toSatisfy((error) => isStorageError(error, 'not_found'));
+  });
+}
+
+async function countRows(t: StorageContext, query: string): Promise<number> {
+  const result = await sql<{ n: number }>`${sql.raw(query)}`.execute(t.db);
+  return Number(result.rows[0]?.n);
+}
