@@ -1,0 +1,208 @@
+// One Teams turn: classify the activity, make the one core call it asks for, and render the replies.
+// No business logic here; the core decides what a message, a submission or a draft means.
+import type { Logger } from 'pino';
+import type { ChatCore } from '../../chat/chat-core.ts';
+import type { PlatformUser } from '../../chat/incoming.ts';
+import type { Lang, Reply } from '../../chat/reply.ts';
+import { renderPlainText } from '../../chat/render-text.ts';
+import type { ConversationReferenceStore } from './conversation-references.ts';
+import { parseSubmission } from './form-inputs.ts';
+import { referenceFromActivity } from './reference-from-activity.ts';
+import { renderMessageCards } from './render-card.ts';
+import { renderForm } from './render-form.ts';
+import { renderReplies, replacementCard } from './render-replies.ts';
+import { classifyActivity, localeHint, speakerOf, type TeamsTurn } from './teams-activity.ts';
+import { say } from './texts.ts';
+import { invokeBodies, type TurnIO } from './turn-io.ts';
+
+/** The message extension command of the manifest ("Log as observation"). */
+export const LOG_OBSERVATION_COMMAND = 'logObservation';
+
+export interface TurnDeps {
+  core: ChatCore;
+  references: ConversationReferenceStore;
+  logger: Logger;
+  now: () => Date;
+}
+
+export async function handleTurn(io: TurnIO, deps: TurnDeps): Promise<void> {
+  const turn = classifyActivity(io.activity);
+  const lang: Lang = localeHint(io.activity.locale) ?? 'fi';
+  const log = deps.logger.child({ turn: turn.kind, activityId: io.activity.id });
+  try {
+    await dispatch(turn, io, deps, lang, log);
+  } catch (err) {
+    log.error({ err }, 'teams turn failed');
+    await answerFailure(turn, io, lang, log);
+  }
+}
+
+async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang, log: Logger): Promise<void> {
+  switch (turn.kind) {
+    case 'message': {
+      const user = await identify(io, deps, log);
+      if (!user) return io.send([{ kind: 'text', text: say('unknownUser', lang) }]);
+      // Message text is personal data: only its length is logged.
+      log.info({ chars: turn.text.length }, 'teams message');
+      return io.send(renderReplies(await deps.core.handle({ ...user, text: turn.text })));
+    }
+    case 'card-submit': {
+      const user = await identify(io, deps, log);
+      if (!user) return io.send([{ kind: 'text', text: say('unknownUser', lang) }]);
+      const parsed = parseSubmission(turn.data);
+      if (!parsed.ok) {
+        log.warn({ reason: parsed.reason }, 'teams card submission unreadable');
+        return io.send([{ kind: 'text', text: say('unreadableCard', lang) }]);
+      }
+      const replies = await deps.core.submit({ ...user, ...parsed.submission });
+      log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams form submitted (Action.Submit)');
+      return replaceOrSend(io, turn.cardActivityId, replies, lang, log);
+    }
+    case 'card-action': {
+      const user = await identify(io, deps, log);
+      if (!user) return io.respond(invokeBodies.message(say('unknownUser', lang)));
+      const parsed = parseSubmission(turn.data);
+      if (!parsed.ok) {
+        log.warn({ reason: parsed.reason }, 'teams card action unreadable');
+        return io.respond(invokeBodies.message(say('unreadableCard', lang)));
+      }
+      const replies = await deps.core.submit({ ...user, ...parsed.submission });
+      log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams form submitted (Action.Execute)');
+      const { card, rest } = replacementCard(replies, lang);
+      await io.respond(invokeBodies.card(card));
+      return io.send(rest);
+    }
+    case 'fetch-task': {
+      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+      const user = await identify(io, deps, log);
+      if (!user) return io.respond(invokeBodies.taskMessage(say('unknownUser', lang)));
+      return io.respond(draftDialog(await deps.core.draftObservation(user, turn.messageText), lang));
+    }
+    case 'submit-action': {
+      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+      const user = await identify(io, deps, log);
+      if (!user) return io.respond(invokeBodies.taskMessage(say('unknownUser', lang)));
+      const parsed = parseSubmission(turn.data);
+      if (!parsed.ok) {
+        log.warn({ reason: parsed.reason }, 'teams message action submission unreadable');
+        return io.respond(invokeBodies.taskMessage(say('unreadableCard', lang)));
+      }
+      const replies = await deps.core.submit({ ...user, ...parsed.submission });
+      log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams observation submitted');
+      return io.respond(confirmationDialog(replies, lang));
+    }
+    case 'installed': {
+      const user = await identify(io, deps, log);
+      log.info({ known: user !== undefined }, 'teams app installed');
+      if (user) await io.send(renderReplies(await deps.core.home(user)));
+      return;
+    }
+    case 'uninstalled': {
+      const user = speakerOf(io.activity);
+      if (user) await deps.references.markStale(user.tenantId, user.userId, 'uninstalled', deps.now());
+      log.info({ known: user !== undefined }, 'teams app uninstalled');
+      return;
+    }
+    case 'unreadable-card':
+      log.warn('teams message with unknown card data');
+      return io.send([{ kind: 'text', text: say('unreadableCard', lang) }]);
+    case 'unreadable-card-action':
+      log.warn({ reason: turn.reason }, 'teams card action with unknown data');
+      return io.respond(invokeBodies.message(say('unreadableCard', lang)));
+    case 'non-text-message':
+      return io.send([{ kind: 'text', text: say('textOnly', lang) }]);
+    case 'malformed-invoke':
+      log.warn({ name: turn.name, reason: turn.reason }, 'teams invoke malformed');
+      return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+    case 'unknown-invoke':
+      log.info({ name: turn.name }, 'teams invoke not handled');
+      return io.respond({});
+    case 'ignored':
+      log.debug({ type: turn.type }, 'teams activity ignored');
+      return;
+    default:
+      return assertNever(turn);
+  }
+}
+
+/** The speaker, with their e-mail when Teams tells it; their conversation reference is refreshed on the way. */
+async function identify(io: TurnIO, deps: TurnDeps, log: Logger): Promise<PlatformUser | undefined> {
+  const user = speakerOf(io.activity);
+  if (!user) {
+    log.warn({ hasFrom: io.activity.from !== undefined, type: io.activity.type }, 'teams activity without a user or tenant');
+    return undefined;
+  }
+  const reference = referenceFromActivity(io.activity, deps.now());
+  if (reference) {
+    try {
+      await deps.references.save(reference);
+    } catch (err) {
+      // A failed save costs a later proactive message, not this reply.
+      log.error({ err }, 'saving teams conversation reference failed');
+    }
+  }
+  const email = await io.lookupEmail();
+  return email ? { ...user, email } : user;
+}
+
+async function replaceOrSend(io: TurnIO, cardActivityId: string | undefined, replies: Reply[], lang: Lang, log: Logger): Promise<void> {
+  const { card, rest } = replacementCard(replies, lang);
+  if (cardActivityId) {
+    try {
+      await io.update(cardActivityId, card);
+      return io.send(rest);
+    } catch (err) {
+      log.warn({ err }, 'replacing the submitted card failed; sending the replies instead');
+    }
+  }
+  return io.send(renderReplies(replies));
+}
+
+function draftDialog(replies: Reply[], lang: Lang): unknown {
+  const form = replies.find((r) => r.kind === 'form');
+  if (form) return invokeBodies.taskCard(form.title, renderForm(form, 'dialog'));
+  const message = replies.find((r) => r.kind === 'message');
+  const card = message ? renderMessageCards(message)[0] : undefined;
+  return card ? invokeBodies.taskCard(say('observationTitle', lang), card) : invokeBodies.taskMessage(say('noDraft', lang));
+}
+
+function confirmationDialog(replies: Reply[], lang: Lang): unknown {
+  const form = replies.find((r) => r.kind === 'form');
+  // The core asking for corrections: the form again, in the same dialog.
+  if (form) return invokeBodies.taskCard(form.title, renderForm(form, 'dialog'));
+  const text = replies.map(renderPlainText).filter(Boolean).join('\n\n');
+  return invokeBodies.taskMessage(text || say('received', lang));
+}
+
+async function answerFailure(turn: TeamsTurn, io: TurnIO, lang: Lang, log: Logger): Promise<void> {
+  try {
+    switch (turn.kind) {
+      case 'card-action':
+      case 'unreadable-card-action':
+        return await io.respond(invokeBodies.message(say('internalError', lang)));
+      case 'fetch-task':
+      case 'submit-action':
+      case 'malformed-invoke':
+        return await io.respond(invokeBodies.taskMessage(say('internalError', lang)));
+      case 'unknown-invoke':
+        return await io.respond({});
+      case 'installed':
+      case 'uninstalled':
+      case 'ignored':
+        return;
+      case 'message':
+      case 'card-submit':
+      case 'unreadable-card':
+      case 'non-text-message':
+        return await io.send([{ kind: 'text', text: say('internalError', lang) }]);
+      default:
+        return assertNever(turn);
+    }
+  } catch (err) {
+    log.error({ err }, 'telling the user about a failed turn failed too');
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled teams turn: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,37 @@
+// The core's replies as Teams messages, and the one card that replaces a submitted form.
+import type { Lang, Reply } from '../../chat/reply.ts';
+import { createCard, textBlock, type AdaptiveCard } from './adaptive-card.ts';
+import { renderMessage, renderMessageCards, type TeamsMessage } from './render-card.ts';
+import { renderForm } from './render-form.ts';
+import { say } from './texts.ts';
+
+export function renderReplies(replies: Reply[]): TeamsMessage[] {
+  return replies.flatMap((reply): TeamsMessage[] => {
+    switch (reply.kind) {
+      case 'message':
+        return renderMessage(reply);
+      case 'form':
+        return [{ kind: 'card', card: renderForm(reply, 'chat') }];
+    }
+  });
+}
+
+/**
+ * What a submitted form's card turns into: the first reply as a card (what was recorded, or the form
+ * again when the core wants corrections), with anything further sent as ordinary messages.
+ */
+export function replacementCard(replies: Reply[], lang: Lang): { card: AdaptiveCard; rest: TeamsMessage[] } {
+  const [first, ...others] = replies;
+  if (!first) return { card: createCard([textBlock(say('received', lang))]), rest: [] };
+  switch (first.kind) {
+    case 'form':
+      return { card: renderForm(first, 'chat'), rest: renderReplies(others) };
+    case 'message': {
+      const [card, ...overflow] = renderMessageCards(first);
+      return {
+        card: card ?? createCard([textBlock(say('received', lang))]),
+        rest: [...overflow.map((c): TeamsMessage => ({ kind: 'card', card: c })), ...renderReplies(others)],
+      };
+    }
+  }
+}

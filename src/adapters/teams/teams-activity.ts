@@ -1,0 +1,152 @@
+// Teams payloads become one discriminated union at the edge. The SDK has already checked the Bot
+// Framework envelope; these schemas read the Teams-specific parts Osaava uses, leniently (a field
+// Osaava does not need never rejects an activity).
+import { z } from 'zod';
+import type { PlatformUser } from '../../chat/incoming.ts';
+import type { Lang } from '../../chat/reply.ts';
+import { SUBMIT_VERB } from './form-inputs.ts';
+import { htmlToText, stripMentions } from './html-text.ts';
+
+const accountSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  aadObjectId: z.string().optional(),
+});
+
+export const teamsActivitySchema = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  text: z.string().optional(),
+  locale: z.string().optional(),
+  action: z.string().optional(),
+  serviceUrl: z.string().optional(),
+  channelId: z.string().optional(),
+  replyToId: z.string().optional(),
+  from: accountSchema.optional().catch(undefined),
+  recipient: accountSchema.optional().catch(undefined),
+  conversation: z
+    .object({ id: z.string(), tenantId: z.string().optional(), conversationType: z.string().optional() })
+    .optional()
+    .catch(undefined),
+  channelData: z
+    .object({ tenant: z.object({ id: z.string() }).optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
+  membersAdded: z.array(accountSchema).optional().catch(undefined),
+  value: z.unknown().optional(),
+});
+export type TeamsActivity = z.infer<typeof teamsActivitySchema>;
+
+const sayDataSchema = z.object({ osaava: z.literal('say'), text: z.string().trim().min(1).max(4000) });
+const submitMarkerSchema = z.object({ osaava: z.literal('submit') });
+
+const cardActionValueSchema = z.object({
+  action: z.object({ type: z.string().optional(), verb: z.string().optional(), data: z.unknown().optional() }),
+});
+
+const messageActionValueSchema = z.object({
+  commandId: z.string(),
+  messagePayload: z
+    .object({ body: z.object({ content: z.string().optional(), contentType: z.string().optional() }).optional() })
+    .optional()
+    .catch(undefined),
+  data: z.unknown().optional(),
+});
+
+/** What a Teams activity asks of Osaava. */
+export type TeamsTurn =
+  | { kind: 'message'; text: string }
+  | { kind: 'card-submit'; data: unknown; cardActivityId?: string }
+  | { kind: 'unreadable-card' }
+  | { kind: 'non-text-message' }
+  | { kind: 'card-action'; data: unknown }
+  | { kind: 'unreadable-card-action'; reason: string }
+  | { kind: 'fetch-task'; commandId: string; messageText: string }
+  | { kind: 'submit-action'; commandId: string; data: unknown }
+  | { kind: 'malformed-invoke'; name: string; reason: string }
+  | { kind: 'unknown-invoke'; name: string }
+  | { kind: 'installed' }
+  | { kind: 'uninstalled' }
+  | { kind: 'ignored'; type: string };
+
+export function classifyActivity(activity: TeamsActivity): TeamsTurn {
+  switch (activity.type) {
+    case 'message':
+      return classifyMessage(activity);
+    case 'invoke':
+      return classifyInvoke(activity);
+    case 'conversationUpdate': {
+      const botId = activity.recipient?.id;
+      const botAdded = botId !== undefined && (activity.membersAdded ?? []).some((m) => m.id === botId);
+      return botAdded ? { kind: 'installed' } : { kind: 'ignored', type: activity.type };
+    }
+    case 'installationUpdate':
+      // Installing sends a conversationUpdate as well, which does the welcome; removal is what matters here.
+      return activity.action?.startsWith('remove') ? { kind: 'uninstalled' } : { kind: 'ignored', type: activity.type };
+    default:
+      return { kind: 'ignored', type: activity.type };
+  }
+}
+
+function classifyMessage(activity: TeamsActivity): TeamsTurn {
+  if (activity.value !== undefined && activity.value !== null) {
+    const say = sayDataSchema.safeParse(activity.value);
+    if (say.success) return { kind: 'message', text: say.data.text };
+    if (submitMarkerSchema.safeParse(activity.value).success) {
+      return { kind: 'card-submit', data: activity.value, ...(activity.replyToId ? { cardActivityId: activity.replyToId } : {}) };
+    }
+    return { kind: 'unreadable-card' };
+  }
+  const text = stripMentions(activity.text ?? '');
+  return text ? { kind: 'message', text } : { kind: 'non-text-message' };
+}
+
+function classifyInvoke(activity: TeamsActivity): TeamsTurn {
+  const name = activity.name ?? '';
+  switch (name) {
+    case 'adaptiveCard/action': {
+      const parsed = cardActionValueSchema.safeParse(activity.value);
+      if (!parsed.success) return { kind: 'unreadable-card-action', reason: 'no action in the invoke value' };
+      if (parsed.data.action.verb !== SUBMIT_VERB) return { kind: 'unreadable-card-action', reason: `unknown verb ${parsed.data.action.verb ?? '(none)'}` };
+      return { kind: 'card-action', data: parsed.data.action.data };
+    }
+    case 'composeExtension/fetchTask':
+    case 'composeExtension/submitAction': {
+      const parsed = messageActionValueSchema.safeParse(activity.value);
+      if (!parsed.success) return { kind: 'malformed-invoke', name, reason: 'no commandId in the invoke value' };
+      if (name === 'composeExtension/submitAction') return { kind: 'submit-action', commandId: parsed.data.commandId, data: parsed.data.data };
+      const body = parsed.data.messagePayload?.body;
+      const content = body?.content ?? '';
+      const messageText = body?.contentType === 'text' ? content.trim() : htmlToText(content);
+      return { kind: 'fetch-task', commandId: parsed.data.commandId, messageText };
+    }
+    default:
+      return { kind: 'unknown-invoke', name };
+  }
+}
+
+/** The user's language as Teams reports it (`fi-FI`, `en-US` …); anything else leaves it to the core. */
+export function localeHint(locale: string | undefined): Lang | undefined {
+  const lang = locale?.slice(0, 2).toLowerCase();
+  return lang === 'fi' || lang === 'en' ? lang : undefined;
+}
+
+export function tenantOf(activity: TeamsActivity): string | undefined {
+  return activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+}
+
+/** Who is speaking; undefined when Teams did not say (no AAD object id or tenant). E-mail is added later. */
+export function speakerOf(activity: TeamsActivity): PlatformUser | undefined {
+  const userId = activity.from?.aadObjectId;
+  const tenantId = tenantOf(activity);
+  if (!userId || !tenantId) return undefined;
+  const hint = localeHint(activity.locale);
+  return { platform: 'teams', userId, tenantId, ...(hint ? { localeHint: hint } : {}) };
+}
+
+/** Personal (1:1) chats are the only conversations a proactive message may go to. */
+export function isPersonalConversation(activity: TeamsActivity): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === undefined || type === 'personal';
+}

@@ -1,0 +1,105 @@
+// The Microsoft Teams adapter on the Microsoft 365 Agents SDK (botbuilder's maintained successor):
+// `POST /api/messages` through the SDK's CloudAdapter, and the proactive Messenger. Every import of
+// the SDK stays inside this folder.
+import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { ChatCore } from '../../chat/chat-core.ts';
+import type { Messenger } from '../../messaging/messenger.ts';
+import { toAuthConfiguration, type TeamsAuth } from './auth-config.ts';
+import type { ConversationReferenceStore } from './conversation-references.ts';
+import { handleTurn } from './handle-turn.ts';
+import { createMemberEmailCache } from './member-email.ts';
+import { createSdkTurnIO } from './sdk-turn-io.ts';
+import { localeHint } from './teams-activity.ts';
+import { createTeamsMessenger } from './teams-messenger.ts';
+import { say } from './texts.ts';
+
+export interface TeamsAdapterDeps {
+  /** The Azure Bot's credentials; undefined runs anonymously (tests against a local connector only). */
+  auth: TeamsAuth | undefined;
+  core: ChatCore;
+  references: ConversationReferenceStore;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface TeamsAdapter {
+  /** Serves `POST /api/messages`; mount at `/`. */
+  router: Router;
+  messenger: Messenger;
+}
+
+/** Teams activities are small; a message can carry at most about 28 KB. */
+const MAX_BODY = '512kb';
+
+const httpErrorSchema = z.object({ status: z.number().int() });
+
+const invalidActivity = { error: { code: 'invalid_activity', message: 'The request body is not a valid activity.' } };
+
+/** The SDK validates activities with its own (bundled) zod: recognised by name, not by class. */
+function isActivityShapeError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ZodError';
+}
+
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const log = deps.logger.child({ component: 'teams' });
+  const now = deps.now ?? (() => new Date());
+  const adapter = new CloudAdapter(toAuthConfiguration(deps.auth));
+  if (!deps.auth) log.warn('Teams adapter running without authentication: for tests against a local connector only');
+
+  // Replaces the SDK's default, which tells users to "fix the source code". Turns catch their own
+  // errors; this sees only what fails around them.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error({ err: error, type: context.activity.type }, 'teams turn error');
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity(say('internalError', localeHint(context.activity.locale) ?? 'fi'));
+    } catch (err) {
+      log.error({ err }, 'telling the user about a failed turn failed too');
+    }
+  };
+
+  const emails = createMemberEmailCache({ now });
+  const turnDeps = { core: deps.core, references: deps.references, logger: log, now };
+
+  const router = Router();
+  router.post(
+    '/api/messages',
+    // The bearer token is checked first: without a valid one nothing else runs, not even body parsing.
+    (req: Request, res: Response, next) => adapter.authorizeRequest(req, res, next),
+    express.json({ limit: MAX_BODY }),
+    async (req: Request, res: Response) => {
+      if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+        res.status(400).json(invalidActivity);
+        return;
+      }
+      try {
+        await adapter.process(req, res, (context) => handleTurn(createSdkTurnIO(context, { adapter, emails, logger: log }), turnDeps));
+      } catch (err) {
+        if (res.headersSent) {
+          log.error({ err }, 'teams request failed after answering');
+        } else if (isActivityShapeError(err)) {
+          // The SDK's own schema refused the body: the sender's error.
+          log.warn({ err }, 'teams request is not a valid activity');
+          res.status(400).json(invalidActivity);
+        } else {
+          // E.g. the bot's own token could not be obtained: ours, and worth an alert.
+          log.error({ err }, 'teams request could not be processed');
+          res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+        }
+      }
+    },
+  );
+  router.use('/api/messages', (err: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    // body-parser errors (bad JSON, too large) arrive here, after a successful token check.
+    const status = httpErrorSchema.safeParse(err).data?.status;
+    if (res.headersSent || status === undefined || status < 400 || status >= 500) return next(err);
+    log.info({ err, status }, 'teams request body rejected');
+    res.status(status).json({ error: { code: 'invalid_request', message: 'The request body could not be read.' } });
+  });
+
+  const messenger = createTeamsMessenger({ adapter, appId: deps.auth?.clientId, references: deps.references, logger: log, now });
+  return { router, messenger };
+}
