@@ -4,16 +4,21 @@ import type { Logger } from 'pino';
 import { createIdentityResolver } from './access/identity.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
-import { createAnswerService } from './answering/answer-service.ts';
+import { createTeamsAdapter } from './adapters/teams/index.ts';
+import { buildAnswerService } from './answering/build-answer-service.ts';
 import { type ChatCore, createChatCore } from './chat/chat-core.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
 import { type Clock, createDatabase, type Database, localDateAt, seedDemo, systemClock } from './storage/index.ts';
 import { createStore, type Store } from './storage/store.ts';
+import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
+import type { Messenger } from './messaging/messenger.ts';
 
 export interface Osaava {
   core: ChatCore;
+  /** Outbound messengers of the configured platforms (the scheduler sends through them). */
+  messengers: Messenger[];
   store: Store;
   database: Database;
   listen(): Promise<number>;
@@ -23,7 +28,7 @@ export interface Osaava {
 export async function createOsaava(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Osaava> {
   const started = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const answers = createAnswerService({ kb, logger });
+  const answers = buildAnswerService(config, kb, logger);
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
 
   if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start initialises it and takes several seconds)');
@@ -54,10 +59,23 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       }),
     });
   }
+  const messengers: Messenger[] = [];
+  if (config.teamsEnabled && config.clientId) {
+    const teams = createTeamsAdapter({
+      auth: { clientId: config.clientId, ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
+      core,
+      references: createTeamsReferenceRepo(database.db, () => clock.now()),
+      logger,
+      now: () => clock.now(),
+    });
+    mounts.push({ path: '/', router: teams.router });
+    messengers.push(teams.messenger);
+  }
   const http = createHttpServer({ logger, mounts });
 
   return {
     core,
+    messengers,
     store,
     database,
     async listen() {

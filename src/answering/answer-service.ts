@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { MessageReply } from '../chat/reply.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { createDeterministicComposer } from './compose-deterministic.ts';
-import type { AnswerComposer } from './composer.ts';
+import type { AnswerComposer, IntentResolver } from './composer.ts';
 import { createPlanner, type AnswerPlan, type PlanContext } from './plan.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
 
@@ -20,20 +20,26 @@ export interface AnswerService {
   readonly index: SearchIndex;
 }
 
-export function createAnswerService(deps: { kb: KnowledgeBase; logger: Logger; composer?: AnswerComposer }): AnswerService {
+export function createAnswerService(deps: { kb: KnowledgeBase; logger: Logger; composer?: AnswerComposer; intentResolver?: IntentResolver }): AnswerService {
   const index = createSearchIndex(deps.kb);
   const plan = createPlanner(deps.kb, index);
   const floor = createDeterministicComposer(deps.kb);
-  const composer = deps.composer ?? floor;
+  const composer: AnswerComposer = deps.composer ?? floor;
 
   return {
     index,
     plan,
     async answer(question, context) {
-      const p = plan(question, context);
-      if (composer !== floor) {
+      let p = plan(question, context);
+      if (deps.intentResolver?.canResolve(p)) {
+        const intent = await deps.intentResolver.resolve(p, context);
+        // The LLM's reading counts only if the knowledge base then answers it.
+        const again = intent ? plan.forIntent(question, intent, context) : undefined;
+        if (again?.outcome === 'answered') p = again;
+      }
+      if (composer !== floor && (composer.canCompose?.(p) ?? true)) {
         try {
-          return { plan: p, reply: await composer.compose(p), composer: composer.name };
+          return { plan: p, reply: await composer.compose(p, context), composer: composer.name };
         } catch (error) {
           deps.logger.warn({ err: error, composer: composer.name, intent: p.intent.kind }, 'composer failed; using the deterministic answer');
         }

@@ -4,6 +4,7 @@ import type { Lang } from '../chat/reply.ts';
 import type { KnowledgeBase, KnowledgeItem } from '../knowledge/knowledge-base.ts';
 import { unitFactsId } from '../knowledge/knowledge-base.ts';
 import type { Unit } from '../knowledge/schema.ts';
+import type { NamedPerson } from '../privacy/index.ts';
 import { detectLanguage } from '../text/language.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import type { SearchHit, SearchIndex } from './search-index.ts';
@@ -25,6 +26,8 @@ export interface PlanContext {
   unitId?: string;
   /** Used when the question itself does not show its language ("T2"). */
   preferredLang?: Lang;
+  /** The people in the conversation, whose names are redacted before any text leaves for an LLM. */
+  people?: readonly NamedPerson[];
 }
 
 /** A hit is relevant when it matches most of the question's topic words, or strongly matches some. */
@@ -50,10 +53,17 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     return hits.filter((h) => h.item.kind === top.item.kind && h.coverage >= top.coverage && h.score >= top.score * 0.5).slice(0, 2).map((h) => h.item);
   }
 
-  return function plan(question: string, context: PlanContext = {}): AnswerPlan {
+  const unitFor = (question: string, context: PlanContext): Unit =>
+    kb.unitNamedIn(question) ?? (context.unitId ? kb.unit(context.unitId) : undefined) ?? kb.defaultUnit();
+
+  function plan(question: string, context: PlanContext = {}): AnswerPlan {
+    return planForIntent(question, detectIntent(kb, unitFor(question, context), question), context);
+  }
+
+  /** The plan for an intent decided elsewhere (the LLM's reading of a loose question). */
+  function planForIntent(question: string, intent: Intent, context: PlanContext = {}): AnswerPlan {
     const lang = detectLanguage(question, context.preferredLang ?? 'fi');
-    const unit = kb.unitNamedIn(question) ?? (context.unitId ? kb.unit(context.unitId) : undefined) ?? kb.defaultUnit();
-    const intent = detectIntent(kb, unit, question);
+    const unit = unitFor(question, context);
     const base = { question, lang, intent, unit };
     const answered = (items: KnowledgeItem[]): AnswerPlan => ({ ...base, outcome: items.length ? 'answered' : 'not-found', items });
     const byIds = (ids: string[]) => ids.flatMap((id) => kb.item(id) ?? []);
@@ -93,7 +103,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         return { ...base, outcome: items.length ? 'answered' : 'out-of-scope', items };
       }
     }
-  };
+  }
+
+  return Object.assign(plan, { forIntent: planForIntent });
 }
 
 export type Planner = ReturnType<typeof createPlanner>;

@@ -70,7 +70,9 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   async function answerQuestion(ctx: CommandContext, text: string): Promise<Reply[]> {
     const placements = ctx.actor ? await deps.store.placements.listByStudent(ctx.actor.id) : [];
     const unitId = placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate)?.unitIds[0];
-    const { reply, plan } = await deps.answers.answer(text, { preferredLang: ctx.lang, ...(unitId ? { unitId } : {}) });
+    // The asker's own name is redacted too should any text leave for an LLM.
+    const people = ctx.actor ? [{ name: ctx.actor.name, kind: ctx.actor.roles.includes('student') ? ('student' as const) : ('person' as const) }] : [];
+    const { reply, plan } = await deps.answers.answer(text, { preferredLang: ctx.lang, people, ...(unitId ? { unitId } : {}) });
     log.info({ platform: ctx.user.platform, intent: plan.intent.kind, outcome: plan.outcome, citations: reply.citations.length }, 'question answered');
     return [reply];
   }

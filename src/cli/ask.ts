@@ -1,7 +1,8 @@
 // `npm run ask -- "question"` prints a readable answer; `npm run --silent ask -- --json` reads one
 // question per line on stdin and writes one JSON object per line (the contract in shared/eval).
 import { createInterface } from 'node:readline';
-import { createAnswerService } from '../answering/answer-service.ts';
+import { buildAnswerService } from '../answering/build-answer-service.ts';
+import { loadConfig } from '../config/config.ts';
 import { renderPlainText } from '../chat/render-text.ts';
 import { KnowledgeFileError, loadKnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../logging/logger.ts';
@@ -18,19 +19,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination({ fd: 2, sync: true }) });
   const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const service = createAnswerService({ kb, logger });
+  const service = buildAnswerService(loadConfig(process.env), kb, logger);
 
   if (argv.includes('--json')) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const question = line.trim();
       if (!question) continue;
-      const { plan, reply } = await service.answer(question);
+      const { plan, reply, composer } = await service.answer(question);
       const json = {
         question,
         lang: plan.lang,
         intent: plan.intent.kind,
         outcome: plan.outcome,
+        composer,
         answer: renderPlainText(reply),
         sources: reply.citations,
       };
