@@ -57,6 +57,11 @@ export async function eraseStudent(
       .where((eb) => eb.or([eb('student_id', '=', personId), eb('placement_id', 'in', ofPlacements)]))
       .executeTakeFirst();
     const placements = await trx.deleteFrom('placement').where('student_id', '=', personId).executeTakeFirst();
+    // Teams conversation references identify the person too; they go with the identities.
+    const teamsIdentities = await trx.selectFrom('identity').select(['tenant_id', 'external_id']).where('person_id', '=', personId).where('platform', '=', 'teams').execute();
+    for (const t of teamsIdentities) {
+      await trx.deleteFrom('teams_conversation_reference').where('tenant_id', '=', t.tenant_id.toLowerCase()).where('aad_object_id', '=', t.external_id.toLowerCase()).execute();
+    }
     const identities = await trx.deleteFrom('identity').where('person_id', '=', personId).executeTakeFirst();
     const anonymised = await trx
       .updateTable('audit_log')
