@@ -1,9 +1,13 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md with the machine and date.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAnswering } from './answering.bench.ts';
+import { benchStorage } from './storage.bench.ts';
 import { renderReport, type BenchSection } from './report.ts';
 
-const benches: [string, () => Promise<BenchSection>][] = [['answering', benchAnswering]];
+const benches: [string, () => Promise<BenchSection>][] = [
+  ['answering', benchAnswering],
+  ['storage', benchStorage],
+];
 
 const only = process.argv.slice(2);
 const sections: BenchSection[] = [];

