@@ -5,7 +5,7 @@ import { createIdentityResolver } from './access/identity.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createTeamsAdapter } from './adapters/teams/index.ts';
-import { buildAnswerService } from './answering/build-answer-service.ts';
+import { buildLanguageServices } from './answering/build-answer-service.ts';
 import { type ChatCore, createChatCore } from './chat/chat-core.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
@@ -28,7 +28,7 @@ export interface Osaava {
 export async function createOsaava(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Osaava> {
   const started = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const answers = buildAnswerService(config, kb, logger);
+  const { answers, suggestRequirements } = buildLanguageServices(config, kb, logger);
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
 
   if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start initialises it and takes several seconds)');
@@ -41,7 +41,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   }
 
   const core = createChatCore({
-    store, kb, answers, clock, logger,
+    store, kb, answers, suggestRequirements, clock, logger,
     exportDir: join(config.DATA_DIR, 'exports'),
     identities: createIdentityResolver({ people: store.people, logger }),
   });

@@ -1,19 +1,40 @@
-// The answer service as configured: deterministic always, with the LLM composer and intent resolver
-// on top when an LLM is configured (the deterministic answer stays the floor).
+// The language services as configured: deterministic always, with the LLM composer, intent resolver
+// and requirement suggestions on top when an LLM is configured (the deterministic path is the floor).
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { createLlm, createLlmComposer, createLlmIntentResolver, type LlmConfig } from '../llm/index.ts';
+import { createLlm, createLlmComposer, createLlmIntentResolver, type LlmConfig, suggestRequirementsWithLlm } from '../llm/index.ts';
 import { createRedactor } from '../privacy/index.ts';
 import { type AnswerService, createAnswerService } from './answer-service.ts';
+import { createRequirementSuggester, type RequirementSuggester } from './requirement-suggester.ts';
 
-export function buildAnswerService(config: LlmConfig, kb: KnowledgeBase, logger: Logger): AnswerService {
+export interface LanguageServices {
+  answers: AnswerService;
+  suggestRequirements: RequirementSuggester;
+}
+
+export function buildLanguageServices(config: LlmConfig, kb: KnowledgeBase, logger: Logger): LanguageServices {
   const llm = createLlm(config, logger);
-  if (!llm) return createAnswerService({ kb, logger });
+  if (!llm) {
+    const answers = createAnswerService({ kb, logger });
+    return { answers, suggestRequirements: createRequirementSuggester({ index: answers.index, logger }) };
+  }
   const redactor = createRedactor();
-  return createAnswerService({
+  const answers = createAnswerService({
     kb,
     logger,
     composer: createLlmComposer({ model: llm.model, kb, logger, redactor }),
     intentResolver: createLlmIntentResolver({ model: llm.model, kb, logger, redactor }),
   });
+  return {
+    answers,
+    suggestRequirements: createRequirementSuggester({
+      index: answers.index,
+      logger,
+      llm: (r) => suggestRequirementsWithLlm({ model: llm.model, redactor }, { text: r.text, lang: r.lang, candidates: r.candidates, ...(r.people ? { people: r.people } : {}) }),
+    }),
+  };
+}
+
+export function buildAnswerService(config: LlmConfig, kb: KnowledgeBase, logger: Logger): AnswerService {
+  return buildLanguageServices(config, kb, logger).answers;
 }

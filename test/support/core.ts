@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIdentityResolver } from '../../src/access/identity.ts';
+import { createRequirementSuggester } from '../../src/answering/requirement-suggester.ts';
 import { type ChatCore, createChatCore } from '../../src/chat/chat-core.ts';
 import type { FormSubmission } from '../../src/chat/incoming.ts';
 import type { MessageReply, Reply } from '../../src/chat/reply.ts';
@@ -33,6 +34,7 @@ export async function createTestCore(backend: BackendName = 'pglite', now = DEMO
   const { kb, answers } = realKnowledge();
   const core = createChatCore({
     store, kb, answers, clock, logger: silentLogger,
+    suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
     exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
     identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
   });

@@ -2,6 +2,7 @@
 // language to answer in, today's date in the speaker's zone, and the core's services.
 import type { Logger } from 'pino';
 import type { AnswerService } from '../../answering/answer-service.ts';
+import type { RequirementSuggester } from '../../answering/requirement-suggester.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { Clock, Person } from '../../storage/index.ts';
@@ -13,6 +14,8 @@ export interface CoreServices {
   store: Store;
   kb: KnowledgeBase;
   answers: AnswerService;
+  /** Requirements a free text touches (retrieval, or the LLM when configured); the person confirms. */
+  suggestRequirements: RequirementSuggester;
   clock: Clock;
   logger: Logger;
   /** Where admin exports are written. */

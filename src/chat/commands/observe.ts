@@ -6,17 +6,8 @@ import { OBSERVATION_TEXT_MAX, type Person } from '../../storage/index.ts';
 import { sayIn } from '../i18n.ts';
 import type { FormSubmission } from '../incoming.ts';
 import type { Reply } from '../reply.ts';
-import { type CommandContext, type CoreServices, message, unitOf } from './context.ts';
+import { type CommandContext, message, unitOf } from './context.ts';
 import { accessStudent, pickStudent, refused } from './students.ts';
-
-/** Requirements a free text touches, from the answering engine's retrieval (the person confirms). */
-export function suggestRequirements(services: CoreServices, unitId: string, text: string): string[] {
-  return services.answers.index
-    .search(text, { kinds: ['requirement'], unitId, limit: 5 })
-    .filter((hit, _, all) => hit.coverage >= 0.2 && hit.score >= (all[0]?.score ?? 0) * 0.4)
-    .slice(0, 3)
-    .map((hit) => hit.item.id);
-}
 
 export async function handleObserve(ctx: CommandContext, actor: Person, studentName: string, text: string): Promise<Reply[]> {
   const say = sayIn(ctx.lang);
@@ -30,7 +21,9 @@ export async function handleObserve(ctx: CommandContext, actor: Person, studentN
   const placement = decision.placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate) ?? decision.placements[0];
   if (!placement) return refused(ctx, 'not-related');
   const unit = unitOf(ctx.services, placement.unitIds);
-  return [buildObservationForm({ unit, placementId: placement.id, student: pick.student, text, suggested: suggestRequirements(ctx.services, unit.id, text), lang: ctx.lang })];
+  const people = [{ name: pick.student.name, kind: 'student' as const }, { name: actor.name, kind: 'instructor' as const }];
+  const suggested = await ctx.services.suggestRequirements({ text, unit, lang: ctx.lang, people });
+  return [buildObservationForm({ unit, placementId: placement.id, student: pick.student, text, suggested, lang: ctx.lang })];
 }
 
 export async function submitObservation(ctx: CommandContext, actor: Person, form: FormSubmission): Promise<Reply[]> {

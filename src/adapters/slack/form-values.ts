@@ -1,0 +1,64 @@
+// Form fields travel as input blocks whose block_id names the field and its kind; reading a
+// submission back is the inverse. Slack's `state.values` is untrusted and parsed with zod.
+import { z } from 'zod';
+import type { FormField } from '../../chat/reply.ts';
+import { INPUT_ACTION_ID, type FormValues } from './interaction-ids.ts';
+
+const fieldCodes = { 'multi-select': 'm', select: 's', rating: 'r', text: 't' } as const satisfies Record<FormField['type'], string>;
+type FieldCode = (typeof fieldCodes)[keyof typeof fieldCodes];
+
+const blockIdPattern = /^osaava:([msrt]):(.+)$/;
+
+export function fieldBlockId(field: FormField): string {
+  return `osaava:${fieldCodes[field.type]}:${field.id}`;
+}
+
+const optionSchema = z.object({ value: z.string() });
+const elementStateSchema = z.object({
+  value: z.string().nullish(),
+  selected_option: optionSchema.nullish(),
+  selected_options: z.array(optionSchema).nullish(),
+});
+type ElementState = z.infer<typeof elementStateSchema>;
+const stateValuesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+function isFieldCode(code: string): code is FieldCode {
+  return code === 'm' || code === 's' || code === 'r' || code === 't';
+}
+
+function readValue(code: FieldCode, state: ElementState): FormValues[string] {
+  switch (code) {
+    case 'm':
+      return (state.selected_options ?? []).map((o) => o.value);
+    case 's':
+      return state.selected_option?.value;
+    case 'r': {
+      const raw = state.selected_option?.value;
+      return raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+    }
+    case 't': {
+      const text = state.value ?? undefined;
+      return text && text.trim() ? text : undefined;
+    }
+  }
+}
+
+/**
+ * The values of Osaava's input blocks in a `state.values` object, keyed by field id. Blocks that are
+ * not ours and element states of an unexpected shape are skipped, never thrown on.
+ */
+export function readFormValues(stateValues: unknown): FormValues {
+  const parsed = stateValuesSchema.safeParse(stateValues);
+  if (!parsed.success) return {};
+  const values: FormValues = {};
+  for (const [blockId, elements] of Object.entries(parsed.data)) {
+    const match = blockIdPattern.exec(blockId);
+    const code = match?.[1];
+    const fieldId = match?.[2];
+    if (!code || !fieldId || !isFieldCode(code)) continue;
+    const element = elementStateSchema.safeParse(elements[INPUT_ACTION_ID]);
+    if (!element.success) continue;
+    values[fieldId] = readValue(code, element.data);
+  }
+  return values;
+}

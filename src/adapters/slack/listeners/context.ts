@@ -1,0 +1,43 @@
+// What every listener needs, and the two habits they share: who the user is, and never letting an
+// error escape into Bolt (it is logged, and the user is told when we know where to tell them).
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ChatCore } from '../../../chat/chat-core.ts';
+import type { PlatformUser } from '../../../chat/incoming.ts';
+import type { Clock } from '../../../storage/clock.ts';
+import { bilingualNotes } from '../adapter-texts.ts';
+import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';
+import type { UserDirectory } from '../user-directory.ts';
+
+export interface SlackContext {
+  core: ChatCore;
+  client: webApi.WebClient;
+  users: UserDirectory;
+  delivery: ReplyDelivery;
+  log: Logger;
+  clock: Clock;
+  /** How long the shortcut waits for the core before opening a "one moment" modal (a trigger_id lives 3 s). */
+  modalBudgetMs: number;
+}
+
+export async function platformUser(ctx: SlackContext, userId: string, tenantId: string): Promise<PlatformUser> {
+  const profile = await ctx.users.lookup(userId);
+  return { platform: 'slack', userId, tenantId, ...profile };
+}
+
+/** Runs a listener's work after the ack; a failure is logged and, where possible, told to the user. */
+export async function guarded(ctx: SlackContext, surface: string, noteTo: NoteTarget | undefined, work: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  try {
+    await work();
+    ctx.log.info({ surface, userId: noteTo?.userId, ms: Math.round(performance.now() - started) }, 'Slack request handled');
+  } catch (err) {
+    ctx.log.error({ err, surface, userId: noteTo?.userId }, 'Slack request failed');
+    if (!noteTo) return;
+    try {
+      await ctx.delivery.note(noteTo, bilingualNotes.failure);
+    } catch (noteErr) {
+      ctx.log.warn({ err: noteErr, surface }, 'could not tell the user about the failure');
+    }
+  }
+}

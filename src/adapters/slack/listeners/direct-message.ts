@@ -1,0 +1,24 @@
+// A direct message to the bot: the text goes to the core as typed, the replies come back in the DM.
+import type { App } from '@slack/bolt';
+import { fromSlackText } from '../incoming-text.ts';
+import { directMessageSchema } from '../payload-schemas.ts';
+import { guarded, platformUser, type SlackContext } from './context.ts';
+
+export async function onDirectMessage(ctx: SlackContext, body: unknown): Promise<void> {
+  const parsed = directMessageSchema.safeParse(body);
+  // Edits, joins, bots (ourselves included) and channel messages are not questions to answer.
+  if (!parsed.success) return;
+  const { event, team_id: teamId } = parsed.data;
+  const text = fromSlackText(event.text);
+  if (!text) return;
+  await guarded(ctx, 'direct-message', { userId: event.user, channel: event.channel }, async () => {
+    const user = await platformUser(ctx, event.user, teamId);
+    const replies = await ctx.core.handle({ ...user, text });
+    await ctx.delivery.post(event.channel, replies);
+  });
+}
+
+export function registerDirectMessages(app: App, ctx: SlackContext): void {
+  // Events are acknowledged by Bolt before listeners run.
+  app.event('message', async ({ body }) => onDirectMessage(ctx, body));
+}

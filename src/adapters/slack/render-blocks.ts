@@ -1,0 +1,141 @@
+// A core MessageReply as Block Kit: headers, mrkdwn sections, context lines, suggestion buttons and
+// a sources line at the end. Pure; the limits of Block Kit are kept here, not by the callers.
+import type { types } from '@slack/bolt';
+import type { Block, Citation, Lang, ListItem, MessageReply, SuggestedAction } from '../../chat/reply.ts';
+import { renderPlainText } from '../../chat/render-text.ts';
+import { adapterTexts } from './adapter-texts.ts';
+import { escapeMrkdwn, italic, LIMITS, toMrkdwn, toPlain, truncate } from './block-kit-text.ts';
+import { suggestActionId } from './interaction-ids.ts';
+
+type KnownBlock = types.KnownBlock;
+type ContextBlock = types.ContextBlock;
+type SectionBlock = types.SectionBlock;
+type Button = types.Button;
+
+export function section(mrkdwn: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
+}
+
+export function context(mrkdwnElements: string[]): ContextBlock {
+  return { type: 'context', elements: mrkdwnElements.map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) })) };
+}
+
+/** Packs lines into as few texts of at most `max` characters as it can; a line longer than that is cut. */
+export function packLines(lines: string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = truncate(raw, max);
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = line;
+    } else {
+      current = current ? `${current}\n${line}` : line;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+function sections(lines: string[]): SectionBlock[] {
+  return packLines(lines, LIMITS.sectionText).map(section);
+}
+
+const citeTag = (cite: string | undefined): string => (cite ? ` [${escapeMrkdwn(cite)}]` : '');
+
+function listLines(items: ListItem[]): string[] {
+  return items.map((item) => {
+    const translation = item.translation ? `\n      ${italic(item.translation)}` : '';
+    return `•  ${toMrkdwn(item.text)}${citeTag(item.cite)}${translation}`;
+  });
+}
+
+function quoteLines(block: Extract<Block, { type: 'quote' }>): string[] {
+  const lines = block.text.split('\n').map((line) => `>${toMrkdwn(line)}`);
+  const last = lines.length - 1;
+  lines[last] = `${lines[last] ?? '>'}${citeTag(block.cite)}`;
+  if (block.translation) lines.push(italic(block.translation));
+  return lines;
+}
+
+function suggestionButtons(actions: SuggestedAction[]): KnownBlock[] {
+  // A button's value is what gets "typed" on click; one too long to fit is left out rather than cut.
+  const buttons: Button[] = actions
+    .filter((a) => a.text.trim() && a.text.length <= LIMITS.buttonValue)
+    .map((a, i) => ({
+      type: 'button',
+      text: { type: 'plain_text', text: truncate(toPlain(a.label), LIMITS.buttonText), emoji: true },
+      action_id: suggestActionId(i),
+      value: a.text,
+    }));
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
+    blocks.push({ type: 'actions', elements: buttons.slice(i, i + LIMITS.actionsElements) });
+  }
+  return blocks;
+}
+
+export function renderBlock(block: Block): KnownBlock[] {
+  switch (block.type) {
+    case 'heading': {
+      const plain = toPlain(block.text);
+      return plain.length <= LIMITS.headerText
+        ? [{ type: 'header', text: { type: 'plain_text', text: plain, emoji: true } }]
+        : [section(`*${escapeMrkdwn(plain)}*`)];
+    }
+    case 'paragraph':
+      return sections(toMrkdwn(block.text).split('\n'));
+    case 'list':
+      return sections(listLines(block.items));
+    case 'quote':
+      return sections(quoteLines(block));
+    case 'context':
+      return [context([toMrkdwn(block.text)])];
+    case 'actions':
+      return suggestionButtons(block.actions);
+    default:
+      return assertNever(block);
+  }
+}
+
+function citationLine(c: Citation): string {
+  return `[${escapeMrkdwn(c.id)}] ${escapeMrkdwn(c.title)} · ${escapeMrkdwn(c.origin)}`;
+}
+
+/** "Lähteet: …" as context blocks of at most ten elements each. */
+export function renderCitations(citations: Citation[], lang: Lang): ContextBlock[] {
+  if (citations.length === 0) return [];
+  const elements = [`*${adapterTexts[lang].sources}:*`, ...citations.map(citationLine)];
+  const blocks: ContextBlock[] = [];
+  for (let i = 0; i < elements.length; i += LIMITS.contextElements) {
+    blocks.push(context(elements.slice(i, i + LIMITS.contextElements)));
+  }
+  return blocks;
+}
+
+/** All blocks of a reply, however many; `splitIntoMessages` or `fitBlocks` bounds them per surface. */
+export function renderMessageBlocks(reply: MessageReply): KnownBlock[] {
+  return [...reply.blocks.flatMap(renderBlock), ...renderCitations(reply.citations, reply.lang)];
+}
+
+/** The notification and screen-reader text Slack shows where blocks cannot be shown. */
+export function fallbackText(reply: Parameters<typeof renderPlainText>[0]): string {
+  return truncate(escapeMrkdwn(renderPlainText(reply)), LIMITS.fallbackText) || ' ';
+}
+
+/** Splits blocks into chunks a message can hold. */
+export function splitIntoMessages(blocks: KnownBlock[], max: number = LIMITS.blocksPerMessage): KnownBlock[][] {
+  const chunks: KnownBlock[][] = [];
+  for (let i = 0; i < blocks.length; i += max) chunks.push(blocks.slice(i, i + max));
+  return chunks;
+}
+
+/** Keeps what one surface (an updated message, a view) can hold, saying so when something was left out. */
+export function fitBlocks(blocks: KnownBlock[], max: number, lang: Lang): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  return [...blocks.slice(0, max - 1), context([`_${adapterTexts[lang].shortened}_`])];
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

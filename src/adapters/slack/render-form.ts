@@ -1,0 +1,202 @@
+// A core FormReply as Block Kit: input blocks in a message (or the App Home) with a submit button,
+// long text fields behind a button that opens a modal; or the whole form as a modal. Pure.
+import type { types } from '@slack/bolt';
+import type { FormField, FormOption, FormReply } from '../../chat/reply.ts';
+import { adapterTexts } from './adapter-texts.ts';
+import { LIMITS, toPlain, truncate } from './block-kit-text.ts';
+import { fieldBlockId } from './form-values.ts';
+import {
+  ACTION_OPEN_TEXT,
+  ACTION_SUBMIT,
+  FORM_VIEW_CALLBACK,
+  INPUT_ACTION_ID,
+  type FormRef,
+  type FormTarget,
+  type FormValues,
+  type TextFieldDef,
+  type TextModalRef,
+  type ViewMetadata,
+} from './interaction-ids.ts';
+import { assertNever, renderBlock } from './render-blocks.ts';
+
+type KnownBlock = types.KnownBlock;
+type InputBlock = types.InputBlock;
+type PlainTextOption = types.PlainTextOption;
+type ModalView = types.ModalView;
+type Button = types.Button;
+
+type TextField = Extract<FormField, { type: 'text' }>;
+
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(toPlain(text), max) || ' ', emoji: true });
+
+function option(o: FormOption): PlainTextOption {
+  return { text: plain(o.label, LIMITS.optionText), value: truncate(o.value, LIMITS.optionValue) };
+}
+
+function input(field: FormField, element: InputBlock['element']): InputBlock {
+  return { type: 'input', block_id: fieldBlockId(field), label: plain(field.label, LIMITS.inputLabel), optional: field.optional, element };
+}
+
+function ratingOptions(field: Extract<FormField, { type: 'rating' }>): PlainTextOption[] {
+  const options: PlainTextOption[] = [];
+  for (let n = field.min; n <= field.max && options.length < LIMITS.options; n += 1) {
+    const label = n === field.min && field.minLabel ? `${n} – ${field.minLabel}` : n === field.max && field.maxLabel ? `${n} – ${field.maxLabel}` : String(n);
+    options.push({ text: plain(label, LIMITS.optionText), value: String(n) });
+  }
+  return options;
+}
+
+function textInput(field: TextField, multiline: boolean): InputBlock {
+  return input(field, {
+    type: 'plain_text_input',
+    action_id: INPUT_ACTION_ID,
+    multiline,
+    max_length: Math.min(field.maxLength, LIMITS.plainTextInputMax),
+    ...(field.initial ? { initial_value: truncate(field.initial, Math.min(field.maxLength, LIMITS.plainTextInputMax)) } : {}),
+    ...(field.placeholder ? { placeholder: plain(field.placeholder, LIMITS.placeholder) } : {}),
+  });
+}
+
+/** One field as an input block; `undefined` when it offers nothing to pick. */
+export function renderField(field: FormField, inlineLongText = true): InputBlock | undefined {
+  switch (field.type) {
+    case 'multi-select': {
+      const groups = field.groups
+        .filter((g) => g.options.length > 0)
+        .slice(0, LIMITS.optionGroups)
+        .map((g) => ({ label: plain(g.label, LIMITS.optionText), options: g.options.slice(0, LIMITS.optionsPerGroup).map(option) }));
+      if (groups.length === 0) return undefined;
+      const offered = groups.flatMap((g) => g.options);
+      const chosen = new Set(field.initial);
+      const initial = offered.filter((o) => o.value !== undefined && chosen.has(o.value));
+      return input(field, {
+        type: 'multi_static_select',
+        action_id: INPUT_ACTION_ID,
+        option_groups: groups,
+        ...(initial.length ? { initial_options: initial } : {}),
+      });
+    }
+    case 'select': {
+      const options = field.options.slice(0, LIMITS.options).map(option);
+      if (options.length === 0) return undefined;
+      const initial = options.find((o) => o.value === field.initial);
+      return input(field, { type: 'static_select', action_id: INPUT_ACTION_ID, options, ...(initial ? { initial_option: initial } : {}) });
+    }
+    case 'rating': {
+      const options = ratingOptions(field);
+      if (options.length === 0) return undefined;
+      const initial = options.find((o) => o.value === String(field.initial));
+      const initialPart = initial ? { initial_option: initial } : {};
+      // Radio buttons show the whole scale at once; Slack allows ten of them.
+      return options.length <= LIMITS.radioOptions
+        ? input(field, { type: 'radio_buttons', action_id: INPUT_ACTION_ID, options, ...initialPart })
+        : input(field, { type: 'static_select', action_id: INPUT_ACTION_ID, options, ...initialPart });
+    }
+    case 'text':
+      return field.multiline && !inlineLongText ? undefined : textInput(field, field.multiline);
+    default:
+      return assertNever(field);
+  }
+}
+
+const isLongText = (f: FormField): f is TextField => f.type === 'text' && f.multiline;
+
+function textFieldDef(f: TextField, detail: 'full' | 'bare' | 'short'): TextFieldDef {
+  const base: TextFieldDef = { id: f.id, label: detail === 'short' ? truncate(f.label, 100) : f.label, max: f.maxLength, opt: f.optional };
+  if (detail !== 'full') return base;
+  return { ...base, ...(f.placeholder ? { ph: f.placeholder } : {}), ...(f.initial ? { init: f.initial } : {}) };
+}
+
+/** The value of the "write" button; `undefined` when even a trimmed one exceeds a button's 2,000 characters. */
+export function encodeTextModalRef(form: FormReply): string | undefined {
+  const long = form.fields.filter(isLongText);
+  if (long.length === 0) return undefined;
+  for (const detail of ['full', 'bare', 'short'] as const) {
+    const ref: TextModalRef = { k: form.formKind, id: form.formId, l: form.lang, t: form.title, s: form.submitLabel, f: long.map((f) => textFieldDef(f, detail)) };
+    const value = JSON.stringify(ref);
+    if (value.length <= LIMITS.buttonValue) return value;
+  }
+  return undefined;
+}
+
+function formRefValue(form: FormReply): string {
+  const ref: FormRef = { k: form.formKind, id: form.formId };
+  return JSON.stringify(ref);
+}
+
+/** The form as blocks for a message or the App Home: short inputs inline, long texts behind a modal button. */
+export function renderFormBlocks(form: FormReply): KnownBlock[] {
+  const texts = adapterTexts[form.lang];
+  const modalValue = encodeTextModalRef(form);
+  // If the long fields cannot be described in a button, they go inline (Slack allows multiline inputs in messages).
+  const inlineLong = modalValue === undefined;
+  const inputs = form.fields.map((f) => renderField(f, inlineLong)).filter((b): b is InputBlock => b !== undefined);
+  const long = form.fields.filter(isLongText);
+
+  const buttons: Button[] = [
+    { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(form.submitLabel, LIMITS.buttonText), value: formRefValue(form) },
+  ];
+  if (modalValue !== undefined) {
+    const label = long.length === 1 && long[0] ? `✏️ ${long[0].label}` : `✏️ ${texts.writeAnswers}`;
+    buttons.push({ type: 'button', action_id: ACTION_OPEN_TEXT, text: plain(label, LIMITS.buttonText), value: modalValue });
+  }
+  // The inputs and the buttons must survive Slack's 50-block limit; a long intro gives way.
+  const introRoom = Math.max(0, LIMITS.blocksPerMessage - inputs.length - 2);
+  return [
+    { type: 'header', text: plain(form.title, LIMITS.headerText) },
+    ...form.intro.flatMap(renderBlock).slice(0, introRoom),
+    ...inputs,
+    { type: 'actions', elements: buttons },
+  ];
+}
+
+/** `private_metadata` within Slack's 3,000 characters: carried values go first when it does not fit. */
+export function encodeViewMetadata(metadata: ViewMetadata): string {
+  const full = JSON.stringify(metadata);
+  if (full.length <= LIMITS.privateMetadata) return full;
+  const { carried: _dropped, ...rest } = metadata;
+  return JSON.stringify(rest);
+}
+
+function modal(opts: { title: string; submit: string; close: string; metadata: ViewMetadata; blocks: KnownBlock[] }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: FORM_VIEW_CALLBACK,
+    title: plain(opts.title, LIMITS.viewTitle),
+    submit: plain(opts.submit, LIMITS.viewButton),
+    close: plain(opts.close, LIMITS.viewButton),
+    private_metadata: encodeViewMetadata(opts.metadata),
+    blocks: opts.blocks.slice(0, LIMITS.blocksPerView),
+  };
+}
+
+/** The whole form as a modal (the observation shortcut): every field inline. */
+export function renderFormModal(form: FormReply, target: FormTarget): ModalView {
+  const inputs = form.fields.map((f) => renderField(f, true)).filter((b): b is InputBlock => b !== undefined);
+  return modal({
+    title: form.title,
+    submit: form.submitLabel,
+    close: adapterTexts[form.lang].cancel,
+    metadata: { k: form.formKind, id: form.formId, target },
+    blocks: [...form.intro.flatMap(renderBlock), ...inputs],
+  });
+}
+
+/** The modal of a form message's long text fields; what was picked in the message rides along. */
+export function renderTextModal(ref: TextModalRef, target: FormTarget, carried: FormValues): ModalView {
+  const blocks = ref.f.map((f) =>
+    textInput({ type: 'text', id: f.id, label: f.label, multiline: true, maxLength: f.max, optional: f.opt, placeholder: f.ph, initial: f.init }, true),
+  );
+  return modal({
+    title: ref.t,
+    submit: ref.s,
+    close: adapterTexts[ref.l].cancel,
+    metadata: { k: ref.k, id: ref.id, target, carried },
+    blocks,
+  });
+}
+
+/** A modal that only shows something (a wait, or the core's answer instead of a form). */
+export function renderInfoModal(title: string, closeLabel: string, blocks: KnownBlock[]): ModalView {
+  return { type: 'modal', title: plain(title, LIMITS.viewTitle), close: plain(closeLabel, LIMITS.viewButton), blocks: blocks.slice(0, LIMITS.blocksPerView) };
+}

@@ -1,0 +1,55 @@
+// The core's replies per Slack surface: messages to post (split to fit), one message to replace,
+// a Home tab. Pure.
+import type { types } from '@slack/bolt';
+import type { Lang, Reply } from '../../chat/reply.ts';
+import { LIMITS } from './block-kit-text.ts';
+import { fallbackText, fitBlocks, renderMessageBlocks, splitIntoMessages } from './render-blocks.ts';
+import { renderFormBlocks } from './render-form.ts';
+
+type KnownBlock = types.KnownBlock;
+
+export interface SlackMessage {
+  /** Notification and accessibility text. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function renderReplyBlocks(reply: Reply): KnownBlock[] {
+  switch (reply.kind) {
+    case 'message':
+      return renderMessageBlocks(reply);
+    case 'form':
+      return renderFormBlocks(reply);
+  }
+}
+
+/** Messages to post for the replies: one per reply, a long one split over several. */
+export function renderMessages(replies: Reply[]): SlackMessage[] {
+  return replies.flatMap((reply) => {
+    const text = fallbackText(reply);
+    // A form fits one message by construction (its inputs and submit button must stay together).
+    if (reply.kind === 'form') return [{ text, blocks: renderFormBlocks(reply) }];
+    return splitIntoMessages(renderMessageBlocks(reply)).map((chunk) => ({ text, blocks: chunk }));
+  });
+}
+
+const divider: KnownBlock = { type: 'divider' };
+
+function joined(replies: Reply[]): KnownBlock[] {
+  return replies.flatMap((reply, i) => (i === 0 ? renderReplyBlocks(reply) : [divider, ...renderReplyBlocks(reply)]));
+}
+
+const langOf = (replies: Reply[]): Lang => replies[0]?.lang ?? 'fi';
+
+/** All replies as the one message that replaces a form after it was submitted. */
+export function renderReplacement(replies: Reply[]): SlackMessage {
+  return {
+    text: replies.map(fallbackText).join('\n').slice(0, LIMITS.fallbackText) || ' ',
+    blocks: fitBlocks(joined(replies), LIMITS.blocksPerMessage, langOf(replies)),
+  };
+}
+
+/** The App Home tab. */
+export function renderHomeView(replies: Reply[]): types.HomeView {
+  return { type: 'home', blocks: fitBlocks(joined(replies), LIMITS.blocksPerView, langOf(replies)) };
+}

@@ -1,0 +1,107 @@
+// In front of Bolt on POST /slack/events: read the raw body, refuse a missing, wrong or stale
+// signature with 401 before anything else runs, and answer a signed but unusable body with a logged
+// 200 (Slack would otherwise retry it, and Bolt would answer 400). Bolt's own check stays on behind
+// this one: it lets a far-future timestamp through and reads the system clock, ours does neither.
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Clock } from '../../storage/clock.ts';
+import { SlackSignatureError, verifySlackSignature } from './verify-signature.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Slack's largest payloads (a modal's view and state) are tens of kilobytes. */
+export const MAX_SLACK_BODY_BYTES = 1024 * 1024;
+
+/** What Osaava handles; anything else that is signed gets a logged 200. */
+const envelopeSchema = z.union([
+  z.object({ type: z.literal('url_verification'), challenge: z.string() }),
+  z.object({ type: z.literal('event_callback'), event: z.object({ type: z.string() }) }),
+  z.object({ type: z.enum(['block_actions', 'view_submission', 'message_action', 'shortcut']) }),
+  // Slash commands come as plain form fields, without a `type`.
+  z.object({ command: z.string(), response_url: z.string() }),
+]);
+
+export type ParsedBody = { ok: true; body: unknown } | { ok: false; problem: string };
+
+const isForm = (contentType: string | undefined) => (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+
+/** Slack sends events as JSON, interactivity as a form field `payload` with JSON, slash commands as form fields. */
+export function parseSlackBody(raw: string, contentType: string | undefined): ParsedBody {
+  try {
+    if (!isForm(contentType)) return { ok: true, body: JSON.parse(raw) };
+    const params = new URLSearchParams(raw);
+    const payload = params.get('payload');
+    return { ok: true, body: payload === null ? Object.fromEntries(params) : JSON.parse(payload) };
+  } catch {
+    return { ok: false, problem: 'body is not valid JSON' };
+  }
+}
+
+/** Slack's certificate check of a slash command's URL: nothing to run, nothing to verify. */
+function isSslCheck(raw: string, contentType: string | undefined): boolean {
+  if (!isForm(contentType)) return false;
+  const params = new URLSearchParams(raw);
+  return params.get('ssl_check') === '1' && !params.has('payload') && !params.has('command');
+}
+
+const header = (req: Request, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export function createRequestGuard(deps: { signingSecret: string; clock: Clock; logger: Logger; isReady: () => boolean }): (RequestHandler | ErrorRequestHandler)[] {
+  const log = deps.logger.child({ component: 'slack-http' });
+
+  const readRaw = express.raw({ type: () => true, limit: MAX_SLACK_BODY_BYTES });
+
+  const guard: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const raw = rawBody.toString('utf8');
+    const contentType = header(req, 'content-type');
+    if (isSslCheck(raw, contentType)) {
+      res.status(200).end();
+      return;
+    }
+    try {
+      verifySlackSignature(deps.signingSecret, { rawBody, signature: header(req, 'x-slack-signature'), timestamp: header(req, 'x-slack-request-timestamp') }, deps.clock.now());
+    } catch (err) {
+      if (!(err instanceof SlackSignatureError)) throw err;
+      log.warn({ reason: err.reason, ip: req.ip }, 'Slack request refused: bad signature');
+      res.status(401).end();
+      return;
+    }
+    if (!deps.isReady()) {
+      log.warn('Slack request before the adapter was started');
+      res.status(503).end();
+      return;
+    }
+    // Slack retries an event it thinks we did not take in time; we did take it, and answering twice is worse.
+    if (header(req, 'x-slack-retry-reason') === 'http_timeout') {
+      log.info({ retry: header(req, 'x-slack-retry-num') }, 'Slack retry after a slow acknowledgement ignored');
+      res.status(200).end();
+      return;
+    }
+    const parsed = parseSlackBody(raw, contentType);
+    const envelope = parsed.ok ? envelopeSchema.safeParse(parsed.body) : undefined;
+    if (!parsed.ok || !envelope?.success) {
+      log.warn({ problem: parsed.ok ? 'not a payload Osaava handles' : parsed.problem, bytes: rawBody.length }, 'Slack request ignored');
+      res.status(200).end();
+      return;
+    }
+    // Bolt reads `rawBody` when a body parser has run before it (as on Google Cloud) and checks it again.
+    Object.assign(req, { rawBody });
+    next();
+  };
+
+  const onReadError: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const tooLarge = z.object({ type: z.literal('entity.too.large') }).safeParse(err).success;
+    log.warn({ err }, tooLarge ? 'Slack request body too large' : 'Slack request body could not be read');
+    res.status(tooLarge ? 413 : 400).end();
+  };
+
+  return [readRaw, guard, onReadError];
+}

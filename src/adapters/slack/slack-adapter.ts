@@ -1,0 +1,111 @@
+// The Slack adapter: a Bolt app over the platform-neutral core. Socket Mode when an app-level token is
+// given (no public URL needed); otherwise HTTP, as an express router serving POST /slack/events for
+// events, interactivity and slash commands, to be mounted on the shared server.
+import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import type { ChatCore } from '../../chat/chat-core.ts';
+import type { Messenger } from '../../messaging/messenger.ts';
+import { systemClock, type Clock } from '../../storage/clock.ts';
+import { createBoltLogger } from './bolt-logger.ts';
+import { webClientOptions } from './client-options.ts';
+import { registerListeners } from './listeners/index.ts';
+import { createReplyDelivery } from './reply-delivery.ts';
+import { createRequestGuard, SLACK_EVENTS_PATH } from './request-guard.ts';
+import { createSlackMessenger } from './slack-messenger.ts';
+import { createUserDirectory } from './user-directory.ts';
+
+export interface SlackAdapterDeps {
+  /** `xoxb-…`, SLACK_BOT_TOKEN. */
+  botToken: string;
+  /** SLACK_SIGNING_SECRET; needed in HTTP mode. */
+  signingSecret?: string;
+  /** `xapp-…`, SLACK_APP_TOKEN; when set, Socket Mode. */
+  appToken?: string;
+  /** SLACK_API_URL: the Web API base, e.g. `https://slack-gov.com/api/` or a local fake in tests. */
+  apiUrl?: string;
+  core: ChatCore;
+  logger: Logger;
+  /** For the signature's five-minute window and the user cache. */
+  clock?: Clock;
+  /** Posts to response_url; the global fetch by default. */
+  fetch?: typeof globalThis.fetch;
+  /** How long the "Log as observation" shortcut waits for the core before showing a waiting modal. */
+  modalBudgetMs?: number;
+}
+
+export interface SlackAdapter {
+  mode: 'socket' | 'http';
+  /** HTTP mode only: mount at '/'; it serves POST /slack/events. */
+  router?: Router;
+  /** Checks the bot token (auth.test); in Socket Mode also connects. Call before the server listens. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Proactive DMs (check-ins, summaries), with its own client that never retries on its own. */
+  messenger: Messenger;
+}
+
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const log = deps.logger.child({ component: 'slack' });
+  const clock = deps.clock ?? systemClock;
+  const boltLogger = createBoltLogger(deps.logger);
+  const clientOptions = webClientOptions({ apiUrl: deps.apiUrl, logger: boltLogger, purpose: 'interactive' });
+  const mode = deps.appToken ? 'socket' : 'http';
+  let started = false;
+
+  let receiver: ExpressReceiver | SocketModeReceiver;
+  let router: Router | undefined;
+  if (deps.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: deps.appToken,
+      logger: boltLogger,
+      // The socket client opens its connection with apps.connections.open on the same Web API host.
+      installerOptions: { clientOptions: webClientOptions({ apiUrl: deps.apiUrl, logger: boltLogger, purpose: 'interactive' }) },
+    });
+  } else {
+    if (!deps.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+    const express = new ExpressReceiver({ signingSecret: deps.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, processBeforeResponse: false });
+    router = Router();
+    router.post(SLACK_EVENTS_PATH, ...createRequestGuard({ signingSecret: deps.signingSecret, clock, logger: deps.logger, isReady: () => started }));
+    router.use(express.router);
+    receiver = express;
+  }
+
+  // Initialisation (auth.test) is deferred to start(), so a bad token fails start-up loudly.
+  const app = new App({ token: deps.botToken, receiver, logger: boltLogger, clientOptions, deferInitialization: true, convoStore: false });
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const users = createUserDirectory({ client: app.client, clock, logger: log });
+  registerListeners(app, {
+    core: deps.core,
+    client: app.client,
+    users,
+    delivery: createReplyDelivery({ client: app.client, fetch: deps.fetch ?? globalThis.fetch, logger: log }),
+    log,
+    clock,
+    modalBudgetMs: deps.modalBudgetMs ?? 1500,
+  });
+
+  const outboundClient = new webApi.WebClient(deps.botToken, webClientOptions({ apiUrl: deps.apiUrl, logger: boltLogger, purpose: 'outbound' }));
+  const messenger = createSlackMessenger({ client: outboundClient, logger: deps.logger });
+
+  return {
+    mode,
+    router,
+    messenger,
+    async start() {
+      await app.init();
+      if (mode === 'socket') await app.start();
+      started = true;
+      log.info({ mode }, 'Slack adapter started');
+    },
+    async stop() {
+      started = false;
+      if (mode === 'socket') await app.stop();
+      users.clear();
+      log.info({ mode }, 'Slack adapter stopped');
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Who a Slack user is, for the core: their e-mail (to match a person) and language, from
+// `users.info`. Cached, because every message would otherwise cost a Web API call.
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Lang } from '../../chat/reply.ts';
+import type { Clock } from '../../storage/clock.ts';
+
+export interface SlackUserProfile {
+  email?: string;
+  localeHint?: Lang;
+}
+
+export interface UserDirectory {
+  lookup(userId: string): Promise<SlackUserProfile>;
+  clear(): void;
+}
+
+const usersInfoSchema = z.object({
+  user: z.object({
+    locale: z.string().optional(),
+    profile: z.object({ email: z.string().optional() }).optional(),
+  }),
+});
+
+/** Slack locales look like `fi-FI`, `en-US`; Osaava speaks Finnish and English. */
+export function localeToLang(locale: string | undefined): Lang | undefined {
+  const language = locale?.toLowerCase().split(/[-_]/)[0];
+  return language === 'fi' || language === 'en' ? language : undefined;
+}
+
+export function createUserDirectory(deps: {
+  client: webApi.WebClient;
+  clock: Clock;
+  logger: Logger;
+  ttlMs?: number;
+  /** A failed lookup is remembered briefly so a rate limit is not hammered. */
+  failureTtlMs?: number;
+  maxEntries?: number;
+}): UserDirectory {
+  const ttlMs = deps.ttlMs ?? 60 * 60 * 1000;
+  const failureTtlMs = deps.failureTtlMs ?? 60 * 1000;
+  const maxEntries = deps.maxEntries ?? 10_000;
+  const cache = new Map<string, { profile: SlackUserProfile; expiresAt: number }>();
+  const pending = new Map<string, Promise<SlackUserProfile>>();
+
+  function remember(userId: string, profile: SlackUserProfile, forMs: number): void {
+    cache.delete(userId);
+    // Map keeps insertion order: the first key is the oldest entry.
+    if (cache.size >= maxEntries) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(userId, { profile, expiresAt: deps.clock.now().getTime() + forMs });
+  }
+
+  async function fetchProfile(userId: string): Promise<SlackUserProfile> {
+    try {
+      const result = usersInfoSchema.parse(await deps.client.users.info({ user: userId, include_locale: true }));
+      const email = result.user.profile?.email || undefined;
+      const localeHint = localeToLang(result.user.locale);
+      const profile: SlackUserProfile = { ...(email ? { email } : {}), ...(localeHint ? { localeHint } : {}) };
+      remember(userId, profile, ttlMs);
+      return profile;
+    } catch (err) {
+      deps.logger.warn({ err, userId }, 'users.info failed; going on without e-mail and locale');
+      remember(userId, {}, failureTtlMs);
+      return {};
+    }
+  }
+
+  return {
+    lookup(userId) {
+      const hit = cache.get(userId);
+      if (hit && hit.expiresAt > deps.clock.now().getTime()) return Promise.resolve(hit.profile);
+      const inFlight = pending.get(userId);
+      if (inFlight) return inFlight;
+      const request = fetchProfile(userId).finally(() => pending.delete(userId));
+      pending.set(userId, request);
+      return request;
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}
