@@ -150,6 +150,18 @@ export function createTestCore(inner: ChatCore = answeringCore()): TestCore {
   };
 }
 
+/** The real core, every call recorded: for tests over the real database. */
+export function recordingCore(inner: ChatCore): TestCore {
+  const calls: CoreCall[] = [];
+  return {
+    calls,
+    handle: (input) => (calls.push({ method: 'handle', input }), inner.handle(input)),
+    submit: (input) => (calls.push({ method: 'submit', input }), inner.submit(input)),
+    home: (input) => (calls.push({ method: 'home', input }), inner.home(input)),
+    draftObservation: (input, text) => (calls.push({ method: 'draftObservation', input, text }), inner.draftObservation(input, text)),
+  };
+}
+
 // ---- Activities as Teams sends them to a personal-scope bot ----
 
 let sequence = 0;
