@@ -29,7 +29,7 @@ const GREETING = /^(hei|hei hei|moi|moikka|moro|terve|tervehdys|heippa|huomenta|
 const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|kiitos avusta|thanks a lot)( (osaava|paljon|a lot|so much))?$/;
 const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sa osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita)$/;
 
-const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet)\b/;
+const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet)\b/;
 const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i)\b/;
 const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test)\b/;
 const UNIT_FACTS = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|diaari\w*|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa))\b/;
@@ -91,7 +91,8 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string): I
 
   const section = sectionNamedIn(unit, question);
   const asksRequirements = has(folded, REQUIREMENT_WORDS);
-  if (section && (asksRequirements || !yesNo)) return { kind: 'section-requirements', sectionId: section.id };
+  // "is reporting required" asks about one requirement, not for the section's list.
+  if (section && !yesNo) return { kind: 'section-requirements', sectionId: section.id };
 
   if (yesNo) return { kind: 'requirement-check', query: question };
   if (asksRequirements && isGeneralRequirementQuestion(folded)) return { kind: 'all-requirements' };
@@ -101,6 +102,6 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string): I
 
 /** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit": no topic beyond the unit. */
 function isGeneralRequirementQuestion(folded: string): boolean {
-  const generic = /^(kaikki|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|mita|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|asiakkuuksien|hoitaminen|managing|customer|relationships|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|the unit)$/;
+  const generic = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|mita|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|asiakkuuksien|hoitaminen|managing|customer|relationships|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|the unit)$/;
   return folded.split(' ').every((w) => generic.test(w));
 }

@@ -36,6 +36,15 @@ function relevant(hit: SearchHit | undefined): hit is SearchHit {
   return hit.coverage >= 0.5 || (hit.coverage >= 0.3 && hit.score >= 25);
 }
 
+/**
+ * Open questions need more: half of two words is one stray match ("kuka on Suomen presidentti"
+ * meets "Suomen Turku"), so exactly half counts only with a strong score.
+ */
+function relevantForOpenQuestion(hit: SearchHit | undefined): hit is SearchHit {
+  if (!hit) return false;
+  return hit.coverage > 0.5 || (hit.coverage >= 0.5 && hit.score >= 50);
+}
+
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   function requirementsMatching(unit: Unit, query: string): KnowledgeItem[] {
     const hits = index.search(query, { kinds: ['requirement'], unitId: unit.id, limit: 5 });
@@ -48,7 +57,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   function searchAll(unit: Unit, query: string): KnowledgeItem[] {
     const hits = index.search(query, { unitId: unit.id, limit: 6 }).filter((h) => h.item.kind !== 'criterion');
     const [top] = hits;
-    if (!relevant(top)) return [];
+    if (!relevantForOpenQuestion(top)) return [];
     if (top.item.kind === 'requirement') return hits.filter((h) => h.item.kind === 'requirement' && relevant(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
     return hits.filter((h) => h.item.kind === top.item.kind && h.coverage >= top.coverage && h.score >= top.score * 0.5).slice(0, 2).map((h) => h.item);
   }
