@@ -1,7 +1,7 @@
 // A core MessageReply as Block Kit: headers, mrkdwn sections, context lines, suggestion buttons and
 // a sources line at the end. Pure; the limits of Block Kit are kept here, not by the callers.
 import type { types } from '@slack/bolt';
-import type { Block, Citation, Lang, ListItem, MessageReply, SuggestedAction } from '../../chat/reply.ts';
+import type { Block, Citation, Lang, ListItem, MessageReply, Reply, SuggestedAction } from '../../chat/reply.ts';
 import { renderPlainText } from '../../chat/render-text.ts';
 import { adapterTexts } from './adapter-texts.ts';
 import { escapeMrkdwn, italic, LIMITS, toMrkdwn, toPlain, truncate } from './block-kit-text.ts';
@@ -119,7 +119,7 @@ export function renderMessageBlocks(reply: MessageReply): KnownBlock[] {
 }
 
 /** The notification and screen-reader text Slack shows where blocks cannot be shown. */
-export function fallbackText(reply: Parameters<typeof renderPlainText>[0]): string {
+export function fallbackText(reply: Reply): string {
   return truncate(escapeMrkdwn(renderPlainText(reply)), LIMITS.fallbackText) || ' ';
 }
 

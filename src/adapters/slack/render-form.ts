@@ -101,18 +101,26 @@ export function renderField(field: FormField, inlineLongText = true): InputBlock
 
 const isLongText = (f: FormField): f is TextField => f.type === 'text' && f.multiline;
 
-function textFieldDef(f: TextField, detail: 'full' | 'bare' | 'short'): TextFieldDef {
-  const base: TextFieldDef = { id: f.id, label: detail === 'short' ? truncate(f.label, 100) : f.label, max: f.maxLength, opt: f.optional };
-  if (detail !== 'full') return base;
-  return { ...base, ...(f.placeholder ? { ph: f.placeholder } : {}), ...(f.initial ? { init: f.initial } : {}) };
+function textFieldDef(f: TextField, withPlaceholder: boolean): TextFieldDef {
+  return {
+    id: f.id,
+    label: f.label,
+    max: f.maxLength,
+    opt: f.optional,
+    ...(withPlaceholder && f.placeholder ? { ph: f.placeholder } : {}),
+    ...(f.initial ? { init: f.initial } : {}),
+  };
 }
 
-/** The value of the "write" button; `undefined` when even a trimmed one exceeds a button's 2,000 characters. */
+/**
+ * The value of the "write" button; `undefined` when it cannot fit a button's 2,000 characters even
+ * without placeholders (a long prefilled text), and the long fields must then go inline.
+ */
 export function encodeTextModalRef(form: FormReply): string | undefined {
   const long = form.fields.filter(isLongText);
   if (long.length === 0) return undefined;
-  for (const detail of ['full', 'bare', 'short'] as const) {
-    const ref: TextModalRef = { k: form.formKind, id: form.formId, l: form.lang, t: form.title, s: form.submitLabel, f: long.map((f) => textFieldDef(f, detail)) };
+  for (const withPlaceholder of [true, false]) {
+    const ref: TextModalRef = { k: form.formKind, id: form.formId, l: form.lang, t: form.title, s: form.submitLabel, f: long.map((f) => textFieldDef(f, withPlaceholder)) };
     const value = JSON.stringify(ref);
     if (value.length <= LIMITS.buttonValue) return value;
   }
@@ -133,13 +141,16 @@ export function renderFormBlocks(form: FormReply): KnownBlock[] {
   const inputs = form.fields.map((f) => renderField(f, inlineLong)).filter((b): b is InputBlock => b !== undefined);
   const long = form.fields.filter(isLongText);
 
-  const buttons: Button[] = [
-    { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(form.submitLabel, LIMITS.buttonText), value: formRefValue(form) },
-  ];
-  if (modalValue !== undefined) {
-    const label = long.length === 1 && long[0] ? `✏️ ${long[0].label}` : `✏️ ${texts.writeAnswers}`;
-    buttons.push({ type: 'button', action_id: ACTION_OPEN_TEXT, text: plain(label, LIMITS.buttonText), value: modalValue });
-  }
+  const submit: Button = { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(form.submitLabel, LIMITS.buttonText), value: formRefValue(form) };
+  if (modalValue === undefined) return layout(form, inputs, [submit]);
+  const label = long.length === 1 && long[0] ? `✏️ ${long[0].label}` : `✏️ ${texts.writeAnswers}`;
+  const write: Button = { type: 'button', action_id: ACTION_OPEN_TEXT, text: plain(label, LIMITS.buttonText), value: modalValue };
+  // A required text lives only in the modal: a submit button here could only send an incomplete form.
+  const buttons: Button[] = long.some((f) => !f.optional) ? [{ ...write, style: 'primary' }] : [submit, write];
+  return layout(form, inputs, buttons);
+}
+
+function layout(form: FormReply, inputs: InputBlock[], buttons: Button[]): KnownBlock[] {
   // The inputs and the buttons must survive Slack's 50-block limit; a long intro gives way.
   const introRoom = Math.max(0, LIMITS.blocksPerMessage - inputs.length - 2);
   return [

@@ -64,11 +64,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     });
   } else {
     if (!deps.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
-    const express = new ExpressReceiver({ signingSecret: deps.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, processBeforeResponse: false });
+    const expressReceiver = new ExpressReceiver({ signingSecret: deps.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, processBeforeResponse: false });
     router = Router();
     router.post(SLACK_EVENTS_PATH, ...createRequestGuard({ signingSecret: deps.signingSecret, clock, logger: deps.logger, isReady: () => started }));
-    router.use(express.router);
-    receiver = express;
+    router.use(expressReceiver.router);
+    receiver = expressReceiver;
   }
 
   // Initialisation (auth.test) is deferred to start(), so a bad token fails start-up loudly.
@@ -84,7 +84,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     users,
     delivery: createReplyDelivery({ client: app.client, fetch: deps.fetch ?? globalThis.fetch, logger: log }),
     log,
-    clock,
     modalBudgetMs: deps.modalBudgetMs ?? 1500,
   });
 

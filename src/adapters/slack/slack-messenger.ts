@@ -10,13 +10,15 @@ export function createSlackMessenger(deps: { client: webApi.WebClient; logger: L
   const log = deps.logger.child({ component: 'slack-messenger' });
   return {
     platform: 'slack',
-    async send(to, replies): Promise<SendResult> {
+    async send(to, replies, options): Promise<SendResult> {
       if (to.platform !== 'slack') return { ok: false, reason: 'failed', retryable: false, detail: `not a Slack address: ${to.platform}` };
       const messages = renderMessages(replies);
+      // Message metadata carries the delivery key, so that a later look at the DM can tell whether a lost send arrived.
+      const metadata = options?.deliveryKey ? { metadata: { event_type: 'osaava_delivery', event_payload: { key: options.deliveryKey } } } : {};
       let firstTs: string | undefined;
       for (const [index, message] of messages.entries()) {
         try {
-          const result = await deps.client.chat.postMessage({ channel: to.userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+          const result = await deps.client.chat.postMessage({ channel: to.userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...metadata });
           firstTs ??= result.ts;
         } catch (error) {
           const failure = classifySendError(error);

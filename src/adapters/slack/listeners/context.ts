@@ -4,7 +4,6 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatCore } from '../../../chat/chat-core.ts';
 import type { PlatformUser } from '../../../chat/incoming.ts';
-import type { Clock } from '../../../storage/clock.ts';
 import { bilingualNotes } from '../adapter-texts.ts';
 import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';
 import type { UserDirectory } from '../user-directory.ts';
@@ -15,7 +14,6 @@ export interface SlackContext {
   users: UserDirectory;
   delivery: ReplyDelivery;
   log: Logger;
-  clock: Clock;
   /** How long the shortcut waits for the core before opening a "one moment" modal (a trigger_id lives 3 s). */
   modalBudgetMs: number;
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webApi } from '@slack/bolt';
+import { createBoltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
+import { webClientOptions } from '../../../src/adapters/slack/client-options.ts';
+import { createUserDirectory, localeToLang, type UserDirectory } from '../../../src/adapters/slack/user-directory.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
+import { silentLogger } from '../../support/knowledge.ts';
+import { BOT_TOKEN, INSTRUCTOR, STUDENT } from './fixtures.ts';
+
+let fake: FakeSlackApi;
+let now = Date.parse('2026-11-23T10:00:00Z');
+const clock = { now: () => new Date(now) };
+let users: UserDirectory;
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi();
+  fake.addUser(STUDENT);
+  fake.addUser(INSTRUCTOR);
+  const logger = silentLogger();
+  const client = new webApi.WebClient(BOT_TOKEN, webClientOptions({ apiUrl: fake.apiUrl, logger: createBoltLogger(logger), purpose: 'interactive' }));
+  users = createUserDirectory({ client, clock, logger, ttlMs: 60 * 60 * 1000, failureTtlMs: 60 * 1000 });
+});
+afterAll(async () => fake.close());
+
+const lookups = (id: string) => fake.callsTo('users.info').filter((c) => c.args.user === id).length;
+
+describe('the user directory', () => {
+  it('gives e-mail and language, and asks Slack again only after an hour', async () => {
+    expect(await users.lookup(STUDENT.id)).toEqual({ email: STUDENT.email, localeHint: 'fi' });
+    now += 59 * 60 * 1000;
+    await users.lookup(STUDENT.id);
+    expect(lookups(STUDENT.id)).toBe(1);
+    now += 2 * 60 * 1000;
+    await users.lookup(STUDENT.id);
+    expect(lookups(STUDENT.id)).toBe(2);
+  });
+
+  it('asks once for lookups that arrive together', async () => {
+    await Promise.all([users.lookup(INSTRUCTOR.id), users.lookup(INSTRUCTOR.id), users.lookup(INSTRUCTOR.id)]);
+    expect(lookups(INSTRUCTOR.id)).toBe(1);
+  });
+
+  it('goes on without a profile when Slack fails, and retries after a minute', async () => {
+    fake.failNext('users.info', { kind: 'rate-limited', retryAfterSec: 20 });
+    expect(await users.lookup('UFAILING')).toEqual({});
+    await users.lookup('UFAILING');
+    expect(lookups('UFAILING')).toBe(1);
+    now += 61 * 1000;
+    await users.lookup('UFAILING');
+    expect(lookups('UFAILING')).toBe(2);
+  });
+});
+
+describe('localeToLang', () => {
+  it.each([
+    ['fi-FI', 'fi'],
+    ['en-GB', 'en'],
+    ['EN_us', 'en'],
+    ['sv-SE', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (locale, lang) => {
+    expect(localeToLang(locale)).toBe(lang);
+  });
+});

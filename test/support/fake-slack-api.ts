@@ -1,0 +1,213 @@
+// A local HTTP server that answers like Slack's Web API (and response_urls), recording every call.
+// Point the real Bolt App / WebClient at it with `apiUrl: fake.apiUrl`.
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+}
+
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export type FakeFailure =
+  | { kind: 'rate-limited'; retryAfterSec?: number }
+  | { kind: 'error'; error: string }
+  | { kind: 'http'; status: number }
+  /** Reads the request, then drops the connection: the client cannot know whether it was taken. */
+  | { kind: 'drop' };
+
+export interface FakeUser {
+  id: string;
+  email?: string;
+  locale?: string;
+}
+
+export interface FakeSlackApi {
+  /** `http://127.0.0.1:PORT/api/` */
+  apiUrl: string;
+  origin: string;
+  calls: RecordedCall[];
+  responses: RecordedResponse[];
+  callsTo(method: string): RecordedCall[];
+  /** A response_url served by this fake. */
+  responseUrl(id: string): string;
+  /** The next `times` calls to `method` fail, after `after` calls that succeed. */
+  failNext(method: string, failure: FakeFailure, times?: number, after?: number): void;
+  addUser(user: FakeUser): void;
+  /** What apps.connections.open answers (Socket Mode). */
+  setSocketUrl(url: string): void;
+  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  waitForResponse(predicate?: (r: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
+  close(): Promise<void>;
+}
+
+export const FAKE_TEAM_ID = 'T0SCHOOL';
+export const FAKE_BOT_USER_ID = 'UBOT0001';
+
+function parseValue(value: string): unknown {
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if ((contentType ?? '').includes('application/json')) {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? Object.fromEntries(Object.entries(parsed)) : {};
+  }
+  return Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, parseValue(v)]));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const events = new EventEmitter();
+  const calls: RecordedCall[] = [];
+  const responses: RecordedResponse[] = [];
+  const failures = new Map<string, (FakeFailure | undefined)[]>();
+  const users = new Map<string, FakeUser>();
+  let socketUrl = 'ws://127.0.0.1:1/';
+  let tsCounter = 0;
+  let viewCounter = 0;
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const str = (key: string) => (typeof args[key] === 'string' ? String(args[key]) : '');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'osaava', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'BBOT0001' };
+      case 'chat.postMessage': {
+        const channel = str('channel');
+        // Slack answers channel_not_found for a user id it does not know.
+        if (channel.startsWith('U') && !users.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: nextTs(), message: { text: args.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: str('channel'), ts: str('ts'), text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish': {
+        const view = typeof args.view === 'object' && args.view !== null ? args.view : {};
+        return { ok: true, view: { ...view, id: str('view_id') || `V${String(++viewCounter).padStart(6, '0')}` } };
+      }
+      case 'users.info': {
+        const user = users.get(str('user'));
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id: user.id, name: user.id.toLowerCase(), locale: user.locale, profile: user.email ? { email: user.email } : {} } };
+      }
+      case 'apps.connections.open':
+        return { ok: true, url: socketUrl };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const contentType = req.headers['content-type'];
+    if (url.pathname.startsWith('/response/')) {
+      const recorded = { id: url.pathname.slice('/response/'.length), body: parseBody(raw, contentType) };
+      responses.push(recorded);
+      events.emit('response', recorded);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const auth = req.headers.authorization;
+    const call: RecordedCall = { method, args: parseBody(raw, contentType), token: auth?.replace(/^Bearer /, '') };
+    calls.push(call);
+    const failure = failures.get(method)?.shift();
+    events.emit('call', call);
+    if (failure) {
+      switch (failure.kind) {
+        case 'rate-limited':
+          res.writeHead(429, { 'content-type': 'application/json', ...(failure.retryAfterSec !== undefined ? { 'retry-after': String(failure.retryAfterSec) } : {}) }).end('{"ok":false,"error":"ratelimited"}');
+          return;
+        case 'error':
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure.error }));
+          return;
+        case 'http':
+          res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');
+          return;
+        case 'drop':
+          req.socket.destroy();
+          return;
+      }
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, call.args)));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500).end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('fake Slack API did not get a port');
+  const { port } = address;
+  const origin = `http://127.0.0.1:${port}`;
+
+  function waitForEvent<T>(event: string, existing: () => T | undefined, predicate: (item: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+    const found = existing();
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        events.off(event, listener);
+        reject(new Error(`fake Slack API: no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (item: T) => {
+        if (!predicate(item)) return;
+        clearTimeout(timer);
+        events.off(event, listener);
+        resolve(item);
+      };
+      events.on(event, listener);
+    });
+  }
+
+  return {
+    apiUrl: `${origin}/api/`,
+    origin,
+    calls,
+    responses,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responseUrl: (id) => `${origin}/response/${id}`,
+    failNext(method, failure, times = 1, after = 0) {
+      const queue = failures.get(method) ?? [];
+      for (let i = 0; i < after; i += 1) queue.push(undefined);
+      for (let i = 0; i < times; i += 1) queue.push(failure);
+      failures.set(method, queue);
+    },
+    addUser: (user) => void users.set(user.id, user),
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
+    waitFor: (method, predicate = () => true, timeoutMs = 5000) =>
+      waitForEvent<RecordedCall>('call', () => calls.find((c) => c.method === method && predicate(c)), (c) => c.method === method && predicate(c), timeoutMs, `call to ${method}`),
+    waitForResponse: (predicate = () => true, timeoutMs = 5000) =>
+      waitForEvent<RecordedResponse>('response', () => responses.find(predicate), predicate, timeoutMs, 'response_url post'),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
