@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createIdentityResolver } from './access/identity.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
+import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
 import { createTeamsAdapter } from './adapters/teams/index.ts';
 import { buildLanguageServices } from './answering/build-answer-service.ts';
 import { type ChatCore, createChatCore } from './chat/chat-core.ts';
@@ -47,6 +48,32 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   });
 
   const mounts: Mount[] = [];
+  const messengers: Messenger[] = [];
+  let slack: SlackAdapter | undefined;
+  if (config.slackEnabled && config.SLACK_BOT_TOKEN) {
+    // Slack's own clock, not the app's: the five-minute signature window must use real time.
+    slack = createSlackAdapter({
+      botToken: config.SLACK_BOT_TOKEN,
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      core,
+      logger,
+    });
+    if (slack.router) mounts.push({ path: '/', router: slack.router });
+    messengers.push(slack.messenger);
+  }
+  if (config.teamsEnabled && config.clientId) {
+    const teams = createTeamsAdapter({
+      auth: { clientId: config.clientId, ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
+      core,
+      references: createTeamsReferenceRepo(database.db, () => clock.now()),
+      logger,
+      now: () => clock.now(),
+    });
+    mounts.push({ path: '/', router: teams.router });
+    messengers.push(teams.messenger);
+  }
   if (config.localChatEnabled) {
     mounts.push({
       path: '/',
@@ -59,18 +86,6 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       }),
     });
   }
-  const messengers: Messenger[] = [];
-  if (config.teamsEnabled && config.clientId) {
-    const teams = createTeamsAdapter({
-      auth: { clientId: config.clientId, ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
-      core,
-      references: createTeamsReferenceRepo(database.db, () => clock.now()),
-      logger,
-      now: () => clock.now(),
-    });
-    mounts.push({ path: '/', router: teams.router });
-    messengers.push(teams.messenger);
-  }
   const http = createHttpServer({ logger, mounts });
 
   return {
@@ -79,11 +94,13 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
     store,
     database,
     async listen() {
+      await slack?.start();
       const port = await http.listen(config.PORT, config.HOST);
       logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled, database: database.kind }, `Osaava is listening on http://localhost:${port}`);
       return port;
     },
     async stop() {
+      await slack?.stop();
       await http.close();
       await database.close();
     },

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.ts';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with nothing set: local chat, demo data, no LLM', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3978, localChatEnabled: true, demoData: true, llmEnabled: false, slackEnabled: false, teamsEnabled: false });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('closes the local chat once a real platform is configured, unless switched on', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+    expect(loadConfig(slack)).toMatchObject({ slackEnabled: true, localChatEnabled: false, demoData: false });
+    expect(loadConfig({ clientId: 'app-id' })).toMatchObject({ teamsEnabled: true, localChatEnabled: false });
+    expect(loadConfig({ ...slack, LOCAL_CHAT: 'on' })).toMatchObject({ localChatEnabled: true });
+    expect(loadConfig({ LOCAL_CHAT: 'off' })).toMatchObject({ localChatEnabled: false });
+  });
+
+  it('switches the LLM on with a key, and never with LLM_ENABLED=off', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llmEnabled).toBe(true);
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_ENABLED: 'off' }).llmEnabled).toBe(false);
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).llmEnabled).toBe(false);
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_ENABLED: 'on' }).llmEnabled).toBe(true);
+  });
+
+  it('says clearly what is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrowError(/SLACK_SIGNING_SECRET .* SLACK_APP_TOKEN/);
+  });
+});
