@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-checkins.ts';
 import * as m0003 from './migrations/0003-teams-conversation-references.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -8,6 +9,7 @@ import type { DatabaseSchema } from './schema.ts';
 // Names sort in the order they run.
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-checkins': m0002,
   '0003-teams-conversation-references': m0003,
 };
 
@@ -29,6 +31,8 @@ async function createMigrator(db: Kysely<DatabaseSchema>): Promise<Migrator> {
   return new Migrator({
     db,
     migrationTableSchema: schema,
+    // 0002 was registered after 0003 existed: a database that already ran 0003 runs it afterwards.
+    allowUnorderedMigrations: true,
     provider: { getMigrations: async () => migrations },
   });
 }

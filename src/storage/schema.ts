@@ -102,6 +102,10 @@ export interface DatabaseSchema {
   evidence_note: EvidenceNoteTable;
   audit_log: AuditLogTable;
   teams_conversation_reference: TeamsConversationReferenceTable;
+  checkin: CheckinTable;
+  checkin_pause: CheckinPauseTable;
+  summary_delivery: SummaryDeliveryTable;
+  send_rate: SendRateTable;
 }
 
 export interface TeamsConversationReferenceTable {
@@ -116,6 +120,75 @@ export interface TeamsConversationReferenceTable {
   updated_at: ColumnType<Date, Date, Date>;
   stale_reason: string | null;
   stale_at: ColumnType<Date | null, Date | null, Date | null>;
+}
+
+// Check-ins and weekly summaries (migration 0002); the scheduler in src/scheduling owns these rows.
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type CheckinStatus = 'pending' | 'sending' | 'sent' | 'uncertain' | 'answered' | 'skipped' | 'failed';
+export type ReminderStatus = 'none' | 'pending' | 'sending' | 'sent' | 'uncertain' | 'skipped' | 'failed';
+export type SummaryRole = 'student' | 'instructor' | 'teacher';
+export type SummaryStatus = 'pending' | 'sending' | 'sent' | 'uncertain' | 'skipped' | 'failed';
+
+export interface CheckinTable {
+  id: string;
+  placement_id: string;
+  student_id: string;
+  local_date: DateColumn;
+  due_at: Instant;
+  expires_at: Instant;
+  status: Generated<CheckinStatus>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until: NullableInstant;
+  sent_at: NullableInstant;
+  message_ref: string | null;
+  reminder_due_at: NullableInstant;
+  reminder_status: Generated<ReminderStatus>;
+  reminder_sent_at: NullableInstant;
+  resolution: string | null;
+  skip_reason: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CheckinPauseTable {
+  id: string;
+  placement_id: string;
+  from_date: DateColumn;
+  to_date: DateColumn;
+  reason: 'absent' | 'sick' | 'paused';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SummaryDeliveryTable {
+  id: string;
+  recipient_id: string;
+  week_start: DateColumn;
+  role: SummaryRole;
+  due_at: Instant;
+  expires_at: Instant;
+  status: Generated<SummaryStatus>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until: NullableInstant;
+  sent_at: NullableInstant;
+  message_ref: string | null;
+  resolution: string | null;
+  skip_reason: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SendRateTable {
+  key: string;
+  next_free_at: Instant;
+  blocked_until: NullableInstant;
+  last_granted: Generated<number>;
+  updated_at: UpdatedAt;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -1,0 +1,167 @@
+// `npm run --silent simulate -- --placements N --from YYYY-MM-DD --to YYYY-MM-DD [--crash-every K]
+//   [--answer-rate 0.7] [--keep] --json`
+// Runs the real scheduler with a virtual clock on a fresh embedded database (a temp directory) with
+// N generated placements spanning the period, delivering to a recording messenger. With
+// --crash-every K the scheduler process is killed without warning (SIGKILL) after every K
+// deliveries and restarted. Prints one JSON line per delivered message, then the totals.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createWorkCalendar } from '../src/calendar/index.ts';
+import { readRecordedDeliveries } from '../src/messaging/recording-messenger.ts';
+import { schedulerOptionsSchema } from '../src/scheduling/scheduler-options.ts';
+import { runSimulationChild, SIM_FILES } from '../src/scheduling/simulation/sim-child.ts';
+import { expectedDeliveries } from '../src/scheduling/simulation/sim-expectations.ts';
+import { toLines, totalsOf } from '../src/scheduling/simulation/sim-report.ts';
+import { buildWorld, insertWorld, type SimConfig, simConfigSchema } from '../src/scheduling/simulation/sim-world.ts';
+import { createDatabase } from '../src/storage/index.ts';
+
+const SCRIPT = resolve(import.meta.dirname, 'simulate.ts');
+const KNOWLEDGE_DIR = resolve(import.meta.dirname, '..', 'knowledge');
+
+function parseConfig(argv: string[]): { config: SimConfig; json: boolean; keep: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      placements: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'crash-every': { type: 'string' },
+      'answer-rate': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const config = simConfigSchema.parse({
+    placements: Number(values.placements),
+    from: values.from,
+    to: values.to,
+    answerRate: values['answer-rate'] === undefined ? 0 : Number(values['answer-rate']),
+    crashEvery: values['crash-every'] === undefined ? null : Number(values['crash-every']),
+  });
+  return { config, json: values.json, keep: values.keep };
+}
+
+async function prepare(dir: string, config: SimConfig): Promise<void> {
+  writeFileSync(join(dir, SIM_FILES.config), JSON.stringify(config));
+  const database = await createDatabase({ dataDir: join(dir, SIM_FILES.database), logger: pino({ level: 'silent' }) });
+  try {
+    await insertWorld(database.db, buildWorld(config), config);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Lines in the deliveries file so far, read incrementally. */
+function createLineCounter(file: string): () => number {
+  let offset = 0;
+  let lines = 0;
+  const buffer = Buffer.alloc(1 << 16);
+  return () => {
+    let size = 0;
+    try {
+      size = statSync(file).size;
+    } catch {
+      return lines;
+    }
+    if (size <= offset) return lines;
+    const fd = openSync(file, 'r');
+    try {
+      while (offset < size) {
+        const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+        if (read <= 0) break;
+        for (let i = 0; i < read; i++) if (buffer[i] === 10) lines += 1;
+        offset += read;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return lines;
+  };
+}
+
+/** Runs the child until it finishes, killing it after every `crashEvery` deliveries. Returns the restarts. */
+async function runChildren(dir: string, crashEvery: number | null): Promise<number> {
+  const count = createLineCounter(join(dir, SIM_FILES.deliveries));
+  let restarts = 0;
+  let killAt = crashEvery ?? Infinity;
+  for (;;) {
+    const child = spawn(process.execPath, [...process.execArgv, SCRIPT, '--child', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    let killed = false;
+    const watch = setInterval(() => {
+      if (!killed && count() >= killAt) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }, 2);
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    clearInterval(watch);
+    if (killed) {
+      restarts += 1;
+      while (killAt <= count()) killAt += crashEvery ?? Infinity;
+      continue;
+    }
+    if (code !== 0) throw new Error(`simulation process failed (exit ${code}):\n${stderr}`);
+    return restarts;
+  }
+}
+
+async function countUncertain(dir: string): Promise<{ uncertain: number; unresolved: number }> {
+  const database = await createDatabase({ dataDir: join(dir, SIM_FILES.database), logger: pino({ level: 'silent' }) });
+  try {
+    const result = await sql<{ uncertain: number; unresolved: number }>`
+      SELECT
+        (SELECT count(*) FROM checkin WHERE resolution IS NOT NULL)::int + (SELECT count(*) FROM summary_delivery WHERE resolution IS NOT NULL)::int AS uncertain,
+        (SELECT count(*) FROM checkin WHERE status IN ('sending', 'uncertain') OR reminder_status IN ('sending', 'uncertain'))::int
+          + (SELECT count(*) FROM summary_delivery WHERE status IN ('sending', 'uncertain'))::int AS unresolved
+    `.execute(database.db);
+    return result.rows[0] ?? { uncertain: 0, unresolved: 0 };
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child' && argv[1]) {
+    await runSimulationChild(argv[1], KNOWLEDGE_DIR);
+    return;
+  }
+  const { config, json, keep } = parseConfig(argv);
+  const dir = mkdtempSync(join(tmpdir(), 'osaava-sim-'));
+  try {
+    await prepare(dir, config);
+    const restarts = await runChildren(dir, config.crashEvery);
+    const world = buildWorld(config);
+    const deliveries = readRecordedDeliveries(join(dir, SIM_FILES.deliveries));
+    const lines = toLines(deliveries, world);
+    const expected = expectedDeliveries(world, config, createWorkCalendar(), schedulerOptionsSchema.parse({}));
+    const totals = totalsOf({ deliveries, expected, lines, restarts, placements: config.placements, ...(await countUncertain(dir)) });
+    if (json) {
+      for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+      process.stdout.write(`${JSON.stringify(totals)}\n`);
+    } else {
+      const t = totals.totals;
+      process.stdout.write(
+        `${config.placements} placements, ${config.from} – ${config.to}, ${restarts} restarts\n` +
+          `check-ins ${t.checkin}/${t.expected.checkin}, reminders ${t.reminder}/${t.expected.reminder}, summaries ${t.summary}/${t.expected.summary}\n` +
+          `duplicates ${totals.duplicates}, missing ${totals.missing}, unexpected ${t.unexpected}, uncertain ${totals.uncertain} (unresolved ${totals.unresolved})\n`,
+      );
+    }
+    if (keep) process.stderr.write(`kept ${dir}\n`);
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`simulate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
