@@ -17,7 +17,11 @@ interface PauseInput {
   now: Date;
 }
 
-/** Records the pause and settles the planned rows it covers: nothing more is sent for those days. */
+/**
+ * Records the pause and settles the planned rows it covers: nothing more is sent for those days. A
+ * check-in already sent stays 'sent' (only its reminder is dropped), so that resuming can never
+ * send it again.
+ */
 export async function addPause(db: Kysely<DatabaseSchema>, input: PauseInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -26,8 +30,8 @@ export async function addPause(db: Kysely<DatabaseSchema>, input: PauseInput): P
       .execute();
     await sql`
       UPDATE checkin
-      SET status = CASE WHEN status IN ('pending', 'sent') THEN 'skipped' ELSE status END,
-          skip_reason = CASE WHEN status IN ('pending', 'sent') THEN ${input.reason} ELSE skip_reason END,
+      SET status = CASE WHEN status = 'pending' THEN 'skipped' ELSE status END,
+          skip_reason = CASE WHEN status = 'pending' THEN ${input.reason} ELSE skip_reason END,
           reminder_status = CASE WHEN reminder_status = 'pending' THEN 'skipped' ELSE reminder_status END,
           updated_at = ${input.now}
       WHERE placement_id = ${input.placementId} AND local_date BETWEEN ${input.from}::date AND ${input.to}::date

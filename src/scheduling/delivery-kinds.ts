@@ -5,8 +5,6 @@ import { sql, type RawBuilder } from 'kysely';
 
 export type DeliveryKind = 'checkin' | 'reminder' | 'summary';
 
-export const DELIVERY_KINDS: readonly DeliveryKind[] = ['checkin', 'reminder', 'summary'];
-
 export interface DeliveryColumns {
   table: RawBuilder<unknown>;
   status: RawBuilder<unknown>;

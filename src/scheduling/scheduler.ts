@@ -117,6 +117,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (sent.checkin + sent.reminder + sent.summary + report.delivery.failed + report.delivery.uncertain > 0) log.info(report, 'scheduler delivered');
   }
 
+  /** A failed job is only a row in pg-boss's table; the log is where an operator looks. */
+  async function logged(job: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      log.error({ err: error, job }, 'scheduler job failed; the next tick tries again');
+      throw error;
+    }
+  }
+
   return {
     async start() {
       if (boss) return;
@@ -130,8 +140,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await engine.createQueue(TICK_QUEUE, queue);
       await engine.createQueue(DELIVER_QUEUE, queue);
       await engine.schedule(TICK_QUEUE, options.tickCron, {}, { tz: 'UTC', singletonKey: 'tick' });
-      await engine.work(TICK_QUEUE, { pollingIntervalSeconds: 1 }, async () => tick());
-      await engine.work(DELIVER_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: options.deliverJobsPerTick }, async () => deliver());
+      await engine.work(TICK_QUEUE, { pollingIntervalSeconds: 1 }, async () => logged('tick', tick));
+      await engine.work(DELIVER_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: options.deliverJobsPerTick }, async () => logged('deliver', deliver));
       await engine.send(TICK_QUEUE, {}, { singletonKey: 'tick' });
       log.info({ owner: ctx.owner, cron: options.tickCron }, 'scheduler started');
     },

@@ -54,6 +54,17 @@ export async function expireStale(db: Kysely<DatabaseSchema>, now: Date): Promis
   return affected(checkins) + affected(reminders) + affected(summaries);
 }
 
+/** Planned days a placement no longer has (interrupted, completed, shortened) are not sent. */
+export async function dropEndedPlacements(db: Kysely<DatabaseSchema>, now: Date): Promise<number> {
+  const result = await sql`
+    UPDATE checkin c SET status = 'skipped', skip_reason = 'placement-ended', updated_at = ${now}
+    FROM placement p
+    WHERE c.status = 'pending' AND p.id = c.placement_id
+      AND (p.status NOT IN ('planned', 'active') OR c.local_date > p.end_date OR c.local_date < p.start_date)
+  `.execute(db);
+  return affected(result);
+}
+
 /** 'sending' past its lease: the sender is gone, and whether the platform got it is unknown. */
 export async function expireLeases(db: Kysely<DatabaseSchema>, now: Date): Promise<number> {
   const error = 'lease expired during send';
@@ -75,6 +86,6 @@ export async function expireLeases(db: Kysely<DatabaseSchema>, now: Date): Promi
 export async function sweep(db: Kysely<DatabaseSchema>, now: Date): Promise<SweepReport> {
   const leasesLost = await expireLeases(db, now);
   const answered = await syncAnswers(db, now);
-  const expired = await expireStale(db, now);
+  const expired = (await expireStale(db, now)) + (await dropEndedPlacements(db, now));
   return { answered, expired, leasesLost };
 }

@@ -96,20 +96,27 @@ export function weeksOf(weeks: readonly StudentWeek[], role: SummaryRole, recipi
   }
 }
 
-/** Every recipient's weeks, keyed `role:personId` (one pass, for building all summaries at once). */
-export function weeksByRecipient(weeks: readonly StudentWeek[]): Map<string, StudentWeek[]> {
-  const byRecipient = new Map<string, StudentWeek[]>();
-  const add = (key: string, week: StudentWeek) => {
-    const list = byRecipient.get(key);
-    if (list) list.push(week);
-    else byRecipient.set(key, [week]);
+export interface RecipientWeeks {
+  role: SummaryRole;
+  recipientId: string;
+  weeks: StudentWeek[];
+}
+
+/** Every recipient's weeks in one pass (for building all summaries at once). */
+export function weeksByRecipient(weeks: readonly StudentWeek[]): RecipientWeeks[] {
+  const byRecipient = new Map<string, RecipientWeeks>();
+  const add = (role: SummaryRole, recipientId: string, week: StudentWeek) => {
+    const key = `${role}:${recipientId}`;
+    const entry = byRecipient.get(key);
+    if (entry) entry.weeks.push(week);
+    else byRecipient.set(key, { role, recipientId, weeks: [week] });
   };
   for (const week of weeks) {
-    add(`student:${week.student.id}`, week);
-    if (week.instructorId) add(`instructor:${week.instructorId}`, week);
-    if (week.teacherId) add(`teacher:${week.teacherId}`, week);
+    add('student', week.student.id, week);
+    if (week.instructorId) add('instructor', week.instructorId, week);
+    if (week.teacherId) add('teacher', week.teacherId, week);
   }
-  return byRecipient;
+  return [...byRecipient.values()];
 }
 
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {

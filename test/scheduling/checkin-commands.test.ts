@@ -81,15 +81,26 @@ describe('check-in commands', () => {
     expect(await say('aino', 'jatka')).toContain('ei ole voimassa olevaa taukoa');
   });
 
+  it('a pause over a day whose check-in already went out drops its reminder, and resuming does not send it again', async () => {
+    await h.run('2026-12-01T13:30:00Z'); // Aino's check-in of Tuesday 1.12. goes out at 15:30
+    h.clock.set('2026-12-01T14:00:00Z');
+    expect(await say('aino', 'tauko 2026-12-01 - 2026-12-01')).toContain('Tauko kirjattu');
+    expect(await say('aino', 'jatka')).toContain('jatkuvat');
+    await h.run('2026-12-01T14:01:00Z');
+    await h.run('2026-12-01T15:30:00Z');
+    expect(datesOf(h, 'checkin', AINO).filter((d) => d === '2026-12-01')).toHaveLength(1);
+    expect(datesOf(h, 'reminder', AINO)).not.toContain('2026-12-01');
+  });
+
   it('"kyselyn aika 14:30" moves the check-in, and a bad time is refused', async () => {
-    h.clock.set('2026-12-01T08:00:00Z');
-    await h.run('2026-12-01T08:00:00Z');
+    h.clock.set('2026-12-02T08:00:00Z');
+    await h.run('2026-12-02T08:00:00Z');
     expect(await say('aino', 'kyselyn aika 25:10')).toContain('HH:MM');
     expect(await say('aino', 'kyselyn aika 14:30')).toContain('klo 14:30');
-    const row = await database.db.selectFrom('checkin').select('due_at').where('placement_id', '=', AINO).where('local_date', '=', '2026-12-01').executeTakeFirstOrThrow();
-    expect(row.due_at.toISOString()).toBe('2026-12-01T12:30:00.000Z');
-    await h.run('2026-12-01T12:30:00Z');
-    expect(datesOf(h, 'checkin', AINO)).toContain('2026-12-01');
+    const row = await database.db.selectFrom('checkin').select('due_at').where('placement_id', '=', AINO).where('local_date', '=', '2026-12-02').executeTakeFirstOrThrow();
+    expect(row.due_at.toISOString()).toBe('2026-12-02T12:30:00.000Z');
+    await h.run('2026-12-02T12:30:00Z');
+    expect(datesOf(h, 'checkin', AINO)).toContain('2026-12-02');
     expect(await say('aino', 'kyselyn aika')).toContain('klo 14:30');
   });
 

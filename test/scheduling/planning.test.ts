@@ -86,4 +86,17 @@ describe.each(backends)('check-in planning on %s', (backend) => {
       { local_date: '2026-11-03', status: 'skipped', skip_reason: 'expired' },
     ]);
   });
+
+  it('drops planned check-ins of a placement that was interrupted or shortened', async () => {
+    const h = createHarness(t.db);
+    const interrupted = await h.placement({ studentId: await h.person(), startDate: '2026-11-02', endDate: '2026-11-06' });
+    const shortened = await h.placement({ studentId: await h.person(), startDate: '2026-11-02', endDate: '2026-11-06' });
+    await h.run('2026-11-02T08:00:00Z'); // plans Monday and Tuesday for both
+    await h.store.placements.setStatus(interrupted, 'interrupted');
+    await t.db.updateTable('placement').set({ end_date: '2026-11-02' }).where('id', '=', shortened).execute();
+    await h.run('2026-11-02T13:00:00Z');
+    await h.run('2026-11-03T13:00:00Z');
+    expect(datesOf(h, 'checkin', interrupted)).toEqual([]);
+    expect(datesOf(h, 'checkin', shortened)).toEqual(['2026-11-02']);
+  });
 });
