@@ -1,12 +1,16 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md with the machine and date.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAnswering } from './answering.bench.ts';
+import { benchScheduling } from './scheduling.bench.ts';
 import { benchStorage } from './storage.bench.ts';
+import { benchSummaries } from './summaries.bench.ts';
 import { renderReport, type BenchSection } from './report.ts';
 
 const benches: [string, () => Promise<BenchSection>][] = [
   ['answering', benchAnswering],
   ['storage', benchStorage],
+  ['scheduling', benchScheduling],
+  ['summaries', benchSummaries],
 ];
 
 const only = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import pino from 'pino';
 import { createWorkCalendar } from '../src/calendar/index.ts';
 import { readRecordedDeliveries } from '../src/messaging/recording-messenger.ts';
@@ -22,10 +23,16 @@ import { createDatabase } from '../src/storage/index.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'simulate.ts');
 const KNOWLEDGE_DIR = resolve(import.meta.dirname, '..', 'knowledge');
+const USAGE =
+  'usage: npm run --silent simulate -- --placements N --from YYYY-MM-DD --to YYYY-MM-DD [--crash-every K] [--answer-rate 0..1] [--keep] [--json]\n';
+
+/** Bad arguments: what is wrong and the usage, exit 2 (no stack trace for a typo). */
+class UsageError extends Error {}
 
 function parseConfig(argv: string[]): { config: SimConfig; json: boolean; keep: boolean } {
   const { values } = parseArgs({
     args: argv,
+    strict: true,
     options: {
       placements: { type: 'string' },
       from: { type: 'string' },
@@ -34,16 +41,22 @@ function parseConfig(argv: string[]): { config: SimConfig; json: boolean; keep: 
       'answer-rate': { type: 'string' },
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
-  const config = simConfigSchema.parse({
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const parsed = simConfigSchema.safeParse({
     placements: Number(values.placements),
     from: values.from,
     to: values.to,
     answerRate: values['answer-rate'] === undefined ? 0 : Number(values['answer-rate']),
     crashEvery: values['crash-every'] === undefined ? null : Number(values['crash-every']),
   });
-  return { config, json: values.json, keep: values.keep };
+  if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
+  return { config: parsed.data, json: values.json, keep: values.keep };
 }
 
 async function prepare(dir: string, config: SimConfig): Promise<void> {
@@ -162,6 +175,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`simulate: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
   process.stderr.write(`simulate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

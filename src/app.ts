@@ -7,7 +7,9 @@ import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
 import { createTeamsAdapter } from './adapters/teams/index.ts';
 import { buildLanguageServices } from './answering/build-answer-service.ts';
+import { createWorkCalendar } from './calendar/index.ts';
 import { type ChatCore, createChatCore } from './chat/chat-core.ts';
+import { createCheckinCommands } from './checkins/checkin-commands.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
@@ -15,11 +17,15 @@ import { type Clock, createDatabase, type Database, localDateAt, seedDemo, syste
 import { createStore, type Store } from './storage/store.ts';
 import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
 import type { Messenger } from './messaging/messenger.ts';
+import { createScheduler, type Scheduler, type SchedulerOptionsInput } from './scheduling/index.ts';
+import { createSummaryService, type Narrate } from './summaries/summary-service.ts';
 
 export interface Osaava {
   core: ChatCore;
   /** Outbound messengers of the configured platforms (the scheduler sends through them). */
   messengers: Messenger[];
+  /** Check-ins, reminders and weekly summaries; absent with SCHEDULER=off. */
+  scheduler: Scheduler | undefined;
   store: Store;
   database: Database;
   listen(): Promise<number>;
@@ -29,7 +35,7 @@ export interface Osaava {
 export async function createOsaava(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Osaava> {
   const started = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const { answers, suggestRequirements } = buildLanguageServices(config, kb, logger);
+  const { answers, suggestRequirements, narrateSummary } = buildLanguageServices(config, kb, logger);
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
 
   if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start initialises it and takes several seconds)');
@@ -41,10 +47,23 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
     if (seeded) logger.info('demo data seeded (aino, ville, mikko, sanna, liisa, admin)');
   }
 
+  const extraDaysOff = config.SCHOOL_DAYS_OFF;
+  const calendar = createWorkCalendar({ extraDaysOff });
+  const schedulerOptions: SchedulerOptionsInput = {
+    extraDaysOff,
+    reminderAfterMinutes: config.REMINDER_AFTER_MINUTES,
+    summaryWeekday: config.SUMMARY_WEEKDAY,
+    summaryTime: config.SUMMARY_TIME,
+  };
+  // The LLM paragraph goes on the staff's summaries only: the student's recap stays their own figures.
+  const narrate: Narrate | undefined = narrateSummary && (async (input) => (input.audience === 'staff' ? narrateSummary(input) : null));
+  const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
+
   const core = createChatCore({
     store, kb, answers, suggestRequirements, clock, logger,
     exportDir: join(config.DATA_DIR, 'exports'),
     identities: createIdentityResolver({ people: store.people, logger }),
+    extensions: [createCheckinCommands({ calendar, summaries, extraDaysOff })],
   });
 
   const mounts: Mount[] = [];
@@ -87,19 +106,31 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
     });
   }
   const http = createHttpServer({ logger, mounts });
+  const scheduler = config.schedulerEnabled
+    ? createScheduler({
+        store, database, messengers, kb, calendar, clock, logger,
+        ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+        options: schedulerOptions,
+        ...(narrate ? { narrate } : {}),
+      })
+    : undefined;
 
   return {
     core,
     messengers,
+    scheduler,
     store,
     database,
     async listen() {
       await slack?.start();
       const port = await http.listen(config.PORT, config.HOST);
-      logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled, database: database.kind }, `Osaava is listening on http://localhost:${port}`);
+      await scheduler?.start();
+      logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled, scheduler: config.schedulerEnabled, database: database.kind }, `Osaava is listening on http://localhost:${port}`);
       return port;
     },
     async stop() {
+      // The scheduler first: its running batch finishes while the platforms can still be reached.
+      await scheduler?.stop();
       await slack?.stop();
       await http.close();
       await database.close();

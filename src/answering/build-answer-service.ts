@@ -1,8 +1,9 @@
-// The language services as configured: deterministic always, with the LLM composer, intent resolver
-// and requirement suggestions on top when an LLM is configured (the deterministic path is the floor).
+// The language services as configured: deterministic always, with the LLM composer, intent resolver,
+// requirement suggestions and the weekly summaries' paragraph on top when an LLM is configured (the
+// deterministic path is the floor).
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { createLlm, createLlmComposer, createLlmIntentResolver, type LlmConfig, suggestRequirementsWithLlm } from '../llm/index.ts';
+import { createLlm, createLlmComposer, createLlmIntentResolver, type LlmConfig, suggestRequirementsWithLlm, type SummaryNarrativeInput, writeSummaryNarrative } from '../llm/index.ts';
 import { createRedactor } from '../privacy/index.ts';
 import { type AnswerService, createAnswerService } from './answer-service.ts';
 import { createRequirementSuggester, type RequirementSuggester } from './requirement-suggester.ts';
@@ -10,6 +11,8 @@ import { createRequirementSuggester, type RequirementSuggester } from './require
 export interface LanguageServices {
   answers: AnswerService;
   suggestRequirements: RequirementSuggester;
+  /** One LLM paragraph on top of a student's weekly figures; absent without an LLM. */
+  narrateSummary?: (input: SummaryNarrativeInput) => Promise<string>;
 }
 
 export function buildLanguageServices(config: LlmConfig, kb: KnowledgeBase, logger: Logger): LanguageServices {
@@ -32,6 +35,7 @@ export function buildLanguageServices(config: LlmConfig, kb: KnowledgeBase, logg
       logger,
       llm: (r) => suggestRequirementsWithLlm({ model: llm.model, redactor }, { text: r.text, lang: r.lang, candidates: r.candidates, ...(r.people ? { people: r.people } : {}) }),
     }),
+    narrateSummary: (input) => writeSummaryNarrative({ model: llm.model, redactor }, input),
   };
 }
 

@@ -114,6 +114,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       case 'resume':
       case 'summary':
       case 'checkin-time': {
+        // Served by the check-in extension (src/checkins/checkin-commands.ts); a core built without it says so.
         const say = sayIn(ctx.lang);
         return [message(ctx.lang, { type: 'paragraph', text: say('Tämä toiminto ei ole vielä käytössä.', 'This is not available yet.') })];
       }
@@ -162,8 +163,11 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
             return submitCheckin(ctx, ctx.actor, form);
           case 'observation':
             return submitObservation(ctx, ctx.actor, form);
-          case 'checkin-time':
-            return [message(ctx.lang, { type: 'paragraph', text: sayIn(ctx.lang)('Tämä toiminto ei ole vielä käytössä.', 'This is not available yet.') })];
+          case 'checkin-time': {
+            // The form only picks a time; whose placements change is the actor's own, never the form's.
+            const time = typeof form.values['time'] === 'string' ? form.values['time'] : '';
+            return dispatch(ctx, ctx.actor, { kind: 'checkin-time', time });
+          }
         }
       });
     },
@@ -171,7 +175,10 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       const ctx = await contextFor(user, '');
       return guarded(ctx, 'home', async () => {
         if (!ctx.actor) return roleHelp(ctx, null);
-        if (ctx.actor.roles.includes('student')) return dispatch(ctx, ctx.actor, { kind: 'progress', student: null });
+        if (ctx.actor.roles.includes('student')) {
+          // Progress, then this week's check-ins and the check-in time form.
+          return [...(await dispatch(ctx, ctx.actor, { kind: 'progress', student: null })), ...(await dispatch(ctx, ctx.actor, { kind: 'checkin-time', time: null }))];
+        }
         if (ctx.actor.roles.some((r) => r !== 'student')) return [...(await dispatch(ctx, ctx.actor, { kind: 'students' })), ...roleHelp(ctx, ctx.actor)];
         return roleHelp(ctx, ctx.actor);
       });

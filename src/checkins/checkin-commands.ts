@@ -10,6 +10,7 @@ import { accessStudent, pickStudent, refused } from '../chat/commands/students.t
 import { formatDate, sayIn } from '../chat/i18n.ts';
 import type { Reply } from '../chat/reply.ts';
 import { addPause, resumePauses, setCheckinTime } from '../scheduling/checkin-pauses.ts';
+import { checkinTimeForm, checkinWeek } from './checkin-week.ts';
 import { checkinTimeSchema, localDateSchema } from '../storage/domain.ts';
 import type { Person, Placement } from '../storage/index.ts';
 import type { SummaryService } from '../summaries/summary-service.ts';
@@ -33,7 +34,7 @@ export function createCheckinCommands(deps: CheckinCommandDeps): CommandExtensio
       case 'resume':
         return handleResume(ctx, actor);
       case 'checkin-time':
-        return handleCheckinTime(ctx, actor, command.time);
+        return handleCheckinTime(ctx, actor, command.time, deps);
       case 'summary':
         return handleSummary(ctx, actor, command.student, deps.summaries);
       default:
@@ -95,16 +96,22 @@ async function handleResume(ctx: CommandContext, actor: Person): Promise<Reply[]
   return say(ctx, 'Kyselyt jatkuvat taas normaalisti.', 'Daily check-ins are back on.');
 }
 
-async function handleCheckinTime(ctx: CommandContext, actor: Person, time: string | null): Promise<Reply[]> {
+async function handleCheckinTime(ctx: CommandContext, actor: Person, time: string | null, deps: CheckinCommandDeps): Promise<Reply[]> {
   const { store, clock } = ctx.services;
   if (time === null) {
-    const placement = (await store.placements.listByStudent(actor.id)).find((p) => p.endDate >= ctx.today);
+    // The current placement, else the next one: what the student's check-ins are about now.
+    const placement = (await store.placements.listByStudent(actor.id)).filter((p) => p.endDate >= ctx.today && p.status !== 'interrupted').sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
     if (!placement) return say(ctx, 'Sinulla ei ole käynnissä olevaa tai tulevaa työpaikkajaksoa.', 'You have no current or coming placement.');
-    return say(ctx, `Päivän kyselysi tulee klo ${placement.checkinTime}. Vaihda aika kirjoittamalla esim. "kyselyn aika 14:30".`, `Your daily check-in comes at ${placement.checkinTime}. Change it by writing e.g. "checkin time 14:30".`);
+    return [
+      await checkinWeek(ctx, placement, deps.calendar, deps.extraDaysOff ?? []),
+      checkinTimeForm(ctx, placement),
+      ...say(ctx, 'Voit myös kirjoittaa esim. "kyselyn aika 14:30".', 'You can also write e.g. "checkin time 14:30".'),
+    ];
   }
   if (!checkinTimeSchema.safeParse(time).success) return say(ctx, 'Anna aika muodossa HH:MM, esim. "kyselyn aika 14:30".', 'Give the time as HH:MM, e.g. "checkin time 14:30".');
   const changed = await setCheckinTime(store.db, actor.id, time, ctx.today, clock.now());
   if (changed === 0) return say(ctx, 'Sinulla ei ole käynnissä olevaa tai tulevaa työpaikkajaksoa.', 'You have no current or coming placement.');
+  ctx.services.logger.info({ studentId: actor.id, time }, 'check-in time changed');
   return say(ctx, `Selvä: päivän kysely tulee jatkossa klo ${time} (${actor.timeZone}).`, `Done: your daily check-in now comes at ${time} (${actor.timeZone}).`);
 }
 

@@ -32,6 +32,16 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4.1-mini'),
   LLM_ENABLED: flag.default('auto'),
+  // Check-ins and weekly summaries
+  SCHEDULER: flag.default('on'),
+  REMINDER_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SUMMARY_WEEKDAY: z.coerce.number().int().min(1, 'SUMMARY_WEEKDAY is an ISO weekday, 1 = Monday … 7 = Sunday').max(7, 'SUMMARY_WEEKDAY is an ISO weekday, 1 = Monday … 7 = Sunday').default(5),
+  SUMMARY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'SUMMARY_TIME must be HH:MM (24-hour)').default('14:00'),
+  SCHOOL_DAYS_OFF: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.iso.date('SCHOOL_DAYS_OFF must list dates as YYYY-MM-DD, separated by commas'))),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -42,6 +52,7 @@ export interface Config extends RawConfig {
   llmEnabled: boolean;
   localChatEnabled: boolean;
   demoData: boolean;
+  schedulerEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llmEnabled: c.LLM_ENABLED === 'off' ? false : Boolean(c.OPENAI_API_KEY || (c.LLM_ENABLED === 'on' && c.OPENAI_BASE_URL)),
     // The local chat lets anyone act as anyone: only without a real platform, unless switched on.
     localChatEnabled: c.LOCAL_CHAT === 'on' || (c.LOCAL_CHAT === 'auto' && !platformConfigured),
+    schedulerEnabled: c.SCHEDULER !== 'off',
     demoData: c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && !platformConfigured && !c.DATABASE_URL),
   };
 }

@@ -28,4 +28,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL must be a postgres/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrowError(/SLACK_SIGNING_SECRET .* SLACK_APP_TOKEN/);
   });
+
+  it('runs the scheduler by default with Friday 14:00 summaries, and takes the school’s days off', () => {
+    expect(loadConfig({})).toMatchObject({ schedulerEnabled: true, REMINDER_AFTER_MINUTES: 120, SUMMARY_WEEKDAY: 5, SUMMARY_TIME: '14:00', SCHOOL_DAYS_OFF: [] });
+    expect(loadConfig({ SCHEDULER: 'off' }).schedulerEnabled).toBe(false);
+    expect(loadConfig({ SCHOOL_DAYS_OFF: '2026-12-31, 2027-02-22' }).SCHOOL_DAYS_OFF).toEqual(['2026-12-31', '2027-02-22']);
+    expect(() => loadConfig({ SCHOOL_DAYS_OFF: '31.12.2026' })).toThrowError(/SCHOOL_DAYS_OFF must list dates as YYYY-MM-DD/);
+    expect(() => loadConfig({ SUMMARY_TIME: '25:00' })).toThrowError(/SUMMARY_TIME must be HH:MM/);
+    expect(() => loadConfig({ SUMMARY_WEEKDAY: '0' })).toThrowError(/ISO weekday/);
+  });
 });
