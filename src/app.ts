@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createIdentityResolver } from './access/identity.ts';
+import { createLocalInbox } from './adapters/local/local-inbox.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
@@ -94,6 +95,9 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
     messengers.push(teams.messenger);
   }
   if (config.localChatEnabled) {
+    // What the scheduler sends to a demo user shows up in their page.
+    const inbox = createLocalInbox();
+    messengers.push(inbox.messenger);
     mounts.push({
       path: '/',
       router: createLocalChatRouter({
@@ -101,6 +105,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
         handle: ({ userId, text }) => core.handle({ platform: 'local', userId, tenantId: '', text }),
         submit: ({ userId, formKind, formId, values, lang }) => core.submit({ platform: 'local', userId, tenantId: '', formKind, formId, values, ...(lang ? { localeHint: lang } : {}) }),
         listUsers: () => listLocalUsers(store),
+        inbox,
         ...(config.slackEnabled || config.teamsEnabled ? { notice: 'LOCAL_CHAT=on: the local chat is open although a real platform is configured.' } : {}),
       }),
     });

@@ -11,8 +11,10 @@ import {
   notJsonError,
   sendApiError,
 } from './api-errors.ts';
+import type { ApiError } from './api-errors.ts';
+import type { InboxPage, LocalInbox } from './local-inbox.ts';
 import { loadChatPage } from './page/chat-page.ts';
-import { chatRequestSchema, formRequestSchema, MAX_BODY_BYTES } from './schemas.ts';
+import { chatRequestSchema, formRequestSchema, inboxQuerySchema, MAX_BODY_BYTES } from './schemas.ts';
 import type { LocalUser } from './schemas.ts';
 
 export interface LocalChatDeps {
@@ -31,10 +33,13 @@ export interface LocalChatDeps {
   logger: Logger;
   /** Extra text for the page's banner, e.g. which data set the demo runs on. */
   notice?: string;
+  /** Where the scheduler's messages to local users wait; without it the page's inbox stays empty. */
+  inbox?: Pick<LocalInbox, 'read'>;
 }
 
 /**
- * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`, `POST /api/form`.
+ * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`, `POST /api/form`,
+ * `GET /api/inbox` (the scheduler's check-ins, reminders and summaries, polled by the page).
  * Mount with `app.use('/', createLocalChatRouter(deps))`. It has no authentication by design:
  * it is the development default, and the page says that anyone can act as anyone.
  */
@@ -61,6 +66,26 @@ export function createLocalChatRouter(deps: LocalChatDeps): Router {
       res.json(deps.notice ? { users, notice: deps.notice } : { users });
     } catch (err) {
       log.error({ err }, 'listing local users failed');
+      sendApiError(res, internalError);
+    }
+  });
+
+  router.get('/api/inbox', (req, res) => {
+    const parsed = inboxQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      const error: ApiError = { status: 400, code: 'invalid_request', message: parsed.error.issues.map((issue) => issue.message).join('; ') };
+      log.info({ status: error.status, code: error.code }, 'local inbox request rejected');
+      sendApiError(res, error);
+      return;
+    }
+    const { user: userId, after } = parsed.data;
+    try {
+      const unread: InboxPage = deps.inbox ? deps.inbox.read(userId, after) : { messages: [], next: 0 };
+      // Polled every few seconds: an empty answer is not worth a log line.
+      if (unread.messages.length > 0) log.debug({ userId, after, messages: unread.messages.length }, 'local inbox read');
+      res.set('Cache-Control', 'no-store').json(unread);
+    } catch (err) {
+      log.error({ err, userId }, 'reading the local inbox failed');
       sendApiError(res, internalError);
     }
   });

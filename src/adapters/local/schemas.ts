@@ -86,6 +86,24 @@ export const formRequestSchema = z.object(
 );
 export type FormRequest = z.infer<typeof formRequestSchema>;
 
+/**
+ * Query of `GET /api/inbox`: whose messages, and the last seq the page has already shown (0 for all).
+ * Query values arrive as strings (or lists of them when repeated), so `after` is parsed from digits only.
+ */
+export const inboxQuerySchema = z.object(
+  {
+    user: requiredString('user').trim().min(1, '"user" must not be empty').max(200, '"user" is too long'),
+    after: z
+      .string({ error: '"after" must be a single number' })
+      .regex(/^\d{1,16}$/, '"after" must be a whole number of at most 16 digits, like 0')
+      .transform(Number)
+      .refine(Number.isSafeInteger, '"after" is too large')
+      .default(0),
+  },
+  { error: 'The query must look like ?user=…&after=0' },
+);
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
 export const errorCodeSchema = z.enum([
   'invalid_request',
   'invalid_json',

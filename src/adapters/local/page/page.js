@@ -231,6 +231,7 @@
     renderConversation();
     updateComposer();
     if (focus) ui.input.focus();
+    pollInboxSoon();
   }
 
   // ---- Conversation state ---------------------------------------------------------------------------
@@ -244,7 +245,8 @@
     return entries;
   }
 
-  function addEntry(userId, entry) {
+  /** @param {{follow?: boolean}} [opts] follow: false leaves the scroll position alone. */
+  function addEntry(userId, entry, { follow = true } = {}) {
     const withId = { ...entry, seq: ++messageSeq };
     entriesOf(userId).push(withId);
     if (userId === currentUserId) {
@@ -252,7 +254,7 @@
       const node = renderEntry(withId);
       ui.log.append(node);
       ui.clear.hidden = false;
-      scrollToEntry(node, withId.kind);
+      if (follow) scrollToEntry(node, withId.kind);
     }
   }
 
@@ -288,6 +290,8 @@
         return entry.node;
       case 'notice':
         return el('p', { class: 'msg-divider', text: entry.text, lang: entry.lang });
+      case 'inbox':
+        return renderInboxLabel(entry);
       case 'error':
         return renderError(entry);
       default:
@@ -943,6 +947,89 @@
       updateComposer();
     }
   }
+
+  // ---- Inbox ----------------------------------------------------------------------------------------
+  // Check-ins, reminders and summaries the scheduler sends to a local user wait in the server's inbox.
+  // The page polls it for the selected user only and shows what arrives like an answer, forms included.
+
+  const INBOX_POLL_MS = 3_000;
+  const INBOX_MAX_BACKOFF_MS = 60_000;
+  const INBOX_TIMEOUT_MS = 15_000;
+  /** Per user: the `next` the server last gave, so a message is shown once however often it is read. */
+  const inboxNext = new Map();
+  let inboxTimer = 0;
+  let inboxInFlight = false;
+  let inboxFailures = 0;
+
+  /** Polls now, or as soon as the poll in flight ends (it then sees which user is selected). */
+  function pollInboxSoon() {
+    if (inboxInFlight) return;
+    clearTimeout(inboxTimer);
+    inboxTimer = setTimeout(() => void pollInbox(), 0);
+  }
+
+  async function pollInbox() {
+    const userId = currentUserId;
+    // A hidden tab does not poll; coming back polls at once (see visibilitychange below).
+    if (!userId || document.hidden) return;
+    inboxInFlight = true;
+    try {
+      const after = inboxNext.get(userId) ?? 0;
+      const response = await fetch(apiUrl(`inbox?user=${encodeURIComponent(userId)}&after=${after}`), {
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(INBOX_TIMEOUT_MS),
+      });
+      const body = await readJson(response);
+      if (!response.ok || !body || !Array.isArray(body.messages)) throw new Error(`inbox: HTTP ${response.status}`);
+      showInbox(userId, body.messages, body.next);
+      inboxFailures = 0;
+    } catch {
+      // Quietly: the server may be restarting. Each failure doubles the wait, up to a minute.
+      inboxFailures += 1;
+    } finally {
+      inboxInFlight = false;
+    }
+    if (!currentUserId) return;
+    const wait = currentUserId !== userId
+      ? 0 // the user was switched mid-poll: read the new one's inbox at once
+      : Math.min(INBOX_POLL_MS * 2 ** inboxFailures, INBOX_MAX_BACKOFF_MS);
+    clearTimeout(inboxTimer);
+    inboxTimer = setTimeout(() => void pollInbox(), wait);
+  }
+
+  function showInbox(userId, messages, next) {
+    let seen = inboxNext.get(userId) ?? 0;
+    const fresh = messages
+      .filter((m) => m && Number.isSafeInteger(m.seq) && m.seq > seen)
+      .sort((a, b) => a.seq - b.seq);
+    // Follow new messages only if the reader is at the end, not reading (or filling in a form) further up.
+    const follow = ui.scroller.scrollHeight - ui.scroller.scrollTop - ui.scroller.clientHeight < 80;
+    for (const message of fresh) {
+      const entries = replyEntries(userId, message.replies);
+      seen = message.seq;
+      if (entries.length === 0) continue;
+      addEntry(userId, { kind: 'inbox', at: typeof message.at === 'string' ? message.at : '' }, { follow: false });
+      for (const entry of entries) addEntry(userId, entry, { follow });
+    }
+    inboxNext.set(userId, Number.isSafeInteger(next) && next > seen ? next : seen);
+  }
+
+  function renderInboxLabel(entry) {
+    const at = new Date(entry.at);
+    const label = el('p', { class: 'msg-divider msg-inbox', lang: 'fi' }, [
+      document.createTextNode('Osaava lähetti'),
+      el('span', { lang: 'en', text: ' · Sent by Osaava' }),
+    ]);
+    if (!Number.isNaN(at.getTime())) {
+      const when = at.toLocaleString('fi-FI', { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
+      label.append(document.createTextNode(' · '), el('time', { text: when, attrs: { datetime: at.toISOString() } }));
+    }
+    return label;
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) pollInboxSoon();
+  });
 
   // ---- Composer -------------------------------------------------------------------------------------
 
