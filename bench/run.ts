@@ -1,27 +1,61 @@
-// `npm run bench`: runs every benchmark and writes docs/benchmarks.md with the machine and date.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench [name …]`: runs every benchmark (or the named ones), each in a process of its own so
+// that one's memory does not inflate the next one's footprint, and writes docs/benchmarks.md with the
+// machine and date.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchAnswering } from './answering.bench.ts';
+import { renderReport, type BenchSection } from './report.ts';
 import { benchScheduling } from './scheduling.bench.ts';
 import { benchStorage } from './storage.bench.ts';
 import { benchSummaries } from './summaries.bench.ts';
-import { renderReport, type BenchSection } from './report.ts';
 
-const benches: [string, () => Promise<BenchSection>][] = [
-  ['answering', benchAnswering],
-  ['storage', benchStorage],
-  ['scheduling', benchScheduling],
-  ['summaries', benchSummaries],
-];
+const benches: Record<string, () => Promise<BenchSection>> = {
+  answering: benchAnswering,
+  storage: benchStorage,
+  scheduling: benchScheduling,
+  summaries: benchSummaries,
+};
 
-const only = process.argv.slice(2);
-const sections: BenchSection[] = [];
-for (const [name, bench] of benches) {
-  if (only.length && !only.includes(name)) continue;
-  process.stdout.write(`bench: ${name} …\n`);
-  const section = await bench();
-  for (const row of section.rows) process.stdout.write(`  ${row.metric}: ${row.value}${row.target ? ` (target ${row.target}: ${row.pass ? 'pass' : 'FAIL'})` : ''}\n`);
-  sections.push(section);
+const args = process.argv.slice(2);
+
+if (args[0] === '--one') {
+  // The child: one benchmark, its section written as JSON to the file the parent named.
+  const [, name = '', out = ''] = args;
+  const bench = benches[name];
+  if (!bench || !out) throw new Error(`bench: unknown benchmark "${name}"`);
+  writeFileSync(out, JSON.stringify(await bench()));
+  process.exit(0);
 }
+
+const unknown = args.filter((name) => !(name in benches));
+if (unknown.length) {
+  process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}\n`);
+  process.exit(2);
+}
+const selected = args.length ? args : Object.keys(benches);
+const dir = mkdtempSync(join(tmpdir(), 'osaava-bench-'));
+const sections: BenchSection[] = [];
+let failed = false;
+try {
+  for (const name of selected) {
+    process.stdout.write(`bench: ${name} …\n`);
+    const out = join(dir, `${name}.json`);
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', name, out], { stdio: 'inherit' });
+    if (child.status !== 0) {
+      process.stderr.write(`bench: ${name} failed (exit ${child.status ?? child.signal})\n`);
+      failed = true;
+      continue;
+    }
+    const section = JSON.parse(readFileSync(out, 'utf8')) as BenchSection;
+    for (const row of section.rows) process.stdout.write(`  ${row.metric}: ${row.value}${row.target ? ` (target ${row.target}: ${row.pass ? 'pass' : 'FAIL'})` : ''}\n`);
+    sections.push(section);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failed) process.exit(1);
 mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.md', renderReport(sections, new Date()));
 process.stdout.write('bench: wrote docs/benchmarks.md\n');

@@ -29,7 +29,16 @@ const BATCH = 2_000;
 const LIMITER_RATE_SHARE = 0.97;
 /** Fewer in flight than the platform's burst, so that a stall on its side cannot pile up more than it allows. */
 const CONCURRENCY = Math.max(8, Math.min(128, Math.floor(BURST / 2)));
-const LIMITER_BURST_SHARE = 0.5;
+/**
+ * Most of the platform's burst: PGlite runs on the main thread, so a claim or an outcome write stalls
+ * the sends for tens of milliseconds; a bucket that holds 70 ms of tokens rides most of that out, where one of
+ * 50 ms lost the tokens (the ratio was 1.07–1.12). The in-flight cap above still keeps a stall on the
+ * platform's side from piling up more than its burst.
+ */
+const LIMITER_BURST_SHARE = 0.7;
+/** The fan-out is repeated and the median run reported: a shared two-core machine varies by ±0.03. */
+const RUNS = Math.max(1, Number(process.env.OSAAVA_BENCH_RUNS ?? 3));
+const ALLOWED_MS = (Math.max(0, PLACEMENTS - BURST) / RATE) * 1000;
 const SERVER = resolve(import.meta.dirname, '..', 'test', 'support', 'fake-slack-post-message.ts');
 
 const statsSchema = z.object({ posts: z.number(), channels: z.number(), rejected: z.number(), firstAt: z.number().nullable(), lastAt: z.number().nullable(), rejectedAt: z.array(z.number()).default([]) });
@@ -81,7 +90,8 @@ async function startServer(): Promise<{ apiUrl: string; child: ChildProcess }> {
   return { apiUrl: z.object({ apiUrl: z.string() }).parse(JSON.parse(first)).apiUrl, child };
 }
 
-export async function benchScheduling(): Promise<BenchSection> {
+/** One fan-out on a fresh database and a fresh server. */
+async function fanOutOnce(): Promise<FanOut> {
   const logger = createLogger({ level: 'silent' });
   const dir = mkdtempSync(join(tmpdir(), 'osaava-bench-fanout-'));
   const server = await startServer();
@@ -122,37 +132,71 @@ export async function benchScheduling(): Promise<BenchSection> {
     if (process.env.OSAAVA_BENCH_DEBUG) process.stderr.write(`429 at ms: ${stats.rejectedAt.map((t) => t - startedAt).join(' ')}\n`);
     const rows = await db.selectFrom('checkin').select((eb) => [eb.fn.countAll<number>().as('n')]).where('status', '=', 'sent').executeTakeFirstOrThrow();
 
-    const allowedMs = (Math.max(0, PLACEMENTS - BURST) / RATE) * 1000;
-    const ratio = elapsedMs / allowedMs;
-    const duplicates = stats.posts - stats.channels;
-    const missing = PLACEMENTS - stats.channels;
     return {
-      title: 'Check-in fan-out (scheduler → rate-limited chat.postMessage)',
-      description:
-        `${PLACEMENTS.toLocaleString('en')} placements due at the same minute on a fresh on-disk PGlite, delivered by one real-time scheduler pass ` +
-        `(SKIP LOCKED claims of 500, the database token bucket, up to ${CONCURRENCY} sends in flight, Block Kit rendered by the Slack adapter, posted over keep-alive HTTP) to a local ` +
-        `chat.postMessage in its own process that allows ${RATE.toLocaleString('en')}/s with a burst of ${BURST} and answers 429 + Retry-After beyond that. ` +
-        `The time the limit allows is (N − burst) / rate = ${ms(allowedMs)}. Our limiter runs at 97 % of the server's rate and half its burst, ` +
-        `with fewer sends in flight than its burst (see the comments in bench/scheduling.bench.ts). ` +
-        `At 2,000/s (OSAAVA_BENCH_RATE=2000 OSAAVA_BENCH_BURST=200) this two-core machine is CPU-bound and the ratio was 1.09–1.2.`,
-      rows: [
-        { metric: 'planning 10,000 check-in rows', value: ms(planMs) },
-        { metric: 'fan-out wall time', value: ms(elapsedMs) },
-        { metric: 'ratio to the time the limit allows', value: ratio.toFixed(3), target: '≤ 1.1', pass: ratio <= 1.1 },
-        { metric: 'first to last accepted post', value: stats.firstAt && stats.lastAt ? ms(stats.lastAt - stats.firstAt) : 'n/a' },
-        { metric: 'start to first accepted post', value: stats.firstAt ? ms(stats.firstAt - startedAt) : 'n/a' },
-        { metric: 'posts accepted / rows marked sent', value: `${stats.posts} / ${rows.n}` },
-        { metric: 'duplicates', value: String(duplicates), target: '0', pass: duplicates === 0 },
-        { metric: 'missing', value: String(missing), target: '0', pass: missing === 0 },
-        { metric: '429 answers (honoured via Retry-After)', value: String(stats.rejected) },
-        { metric: 'sends deferred by the limiter', value: String(report.delivery.deferred) },
-      ],
+      planMs,
+      elapsedMs,
+      ratio: elapsedMs / ALLOWED_MS,
+      firstToLastMs: stats.firstAt && stats.lastAt ? stats.lastAt - stats.firstAt : null,
+      startToFirstMs: stats.firstAt ? stats.firstAt - startedAt : null,
+      posts: stats.posts,
+      rowsSent: Number(rows.n),
+      duplicates: stats.posts - stats.channels,
+      missing: PLACEMENTS - stats.channels,
+      rejected: stats.rejected,
+      deferred: report.delivery.deferred,
     };
   } finally {
     server.child.kill('SIGTERM');
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface FanOut {
+  planMs: number;
+  elapsedMs: number;
+  ratio: number;
+  firstToLastMs: number | null;
+  startToFirstMs: number | null;
+  posts: number;
+  rowsSent: number;
+  duplicates: number;
+  missing: number;
+  rejected: number;
+  deferred: number;
+}
+
+export async function benchScheduling(): Promise<BenchSection> {
+  const runs: FanOut[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await fanOutOnce());
+  const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)] as FanOut;
+  const duplicates = runs.reduce((n, r) => n + r.duplicates, 0);
+  const missing = runs.reduce((n, r) => n + r.missing, 0);
+  const optional = (value: number | null) => (value === null ? 'n/a' : ms(value));
+  return {
+    title: 'Check-in fan-out (scheduler → rate-limited chat.postMessage)',
+    description:
+      `${PLACEMENTS.toLocaleString('en')} placements due at the same minute on a fresh on-disk PGlite, delivered by one real-time scheduler pass ` +
+      `(SKIP LOCKED claims of 500, the database token bucket, up to ${CONCURRENCY} sends in flight, Block Kit rendered by the Slack adapter, posted over keep-alive HTTP) to a local ` +
+      `chat.postMessage in its own process that allows ${RATE.toLocaleString('en')}/s with a burst of ${BURST} and answers 429 + Retry-After beyond that. ` +
+      `The time the limit allows is (N − burst) / rate = ${ms(ALLOWED_MS)}. Our limiter runs at 97 % of the server's rate and 70 % of its burst, ` +
+      `with fewer sends in flight than its burst (see the comments in bench/scheduling.bench.ts). The fan-out ran ${RUNS} times, each on a fresh ` +
+      `database; the rows are the median run's, duplicates and missing are summed over all runs. ` +
+      `At 2,000/s (OSAAVA_BENCH_RATE=2000 OSAAVA_BENCH_BURST=200) this two-core machine is CPU-bound and the ratio was 1.09–1.2.`,
+    rows: [
+      { metric: 'planning 10,000 check-in rows', value: ms(median.planMs) },
+      { metric: 'fan-out wall time', value: ms(median.elapsedMs) },
+      { metric: `ratio to the time the limit allows (median of ${RUNS})`, value: median.ratio.toFixed(3), target: '≤ 1.1', pass: median.ratio <= 1.1 },
+      { metric: 'ratio of every run', value: runs.map((r) => r.ratio.toFixed(3)).join(', ') },
+      { metric: 'first to last accepted post', value: optional(median.firstToLastMs) },
+      { metric: 'start to first accepted post', value: optional(median.startToFirstMs) },
+      { metric: 'posts accepted / rows marked sent', value: `${median.posts} / ${median.rowsSent}` },
+      { metric: `duplicates (all ${RUNS} runs)`, value: String(duplicates), target: '0', pass: duplicates === 0 },
+      { metric: `missing (all ${RUNS} runs)`, value: String(missing), target: '0', pass: missing === 0 },
+      { metric: '429 answers (honoured via Retry-After)', value: runs.map((r) => r.rejected).join(', ') },
+      { metric: 'sends deferred by the limiter', value: runs.map((r) => r.deferred).join(', ') },
+    ],
+  };
 }
 
 if (process.argv[1] === import.meta.filename) {
