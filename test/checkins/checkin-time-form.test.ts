@@ -1,21 +1,12 @@
 // The student's check-in page through the real chat core: this week's check-ins and the time form,
 // as the Slack App Home, Teams and the local chat show it ("kyselyn aika", the home view).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityResolver } from '../../src/access/identity.ts';
-import { createRequirementSuggester } from '../../src/answering/requirement-suggester.ts';
-import { createWorkCalendar } from '../../src/calendar/index.ts';
-import { type ChatCore, createChatCore } from '../../src/chat/chat-core.ts';
+import type { ChatCore } from '../../src/chat/chat-core.ts';
 import { renderPlainText } from '../../src/chat/render-text.ts';
 import type { FormReply, Reply } from '../../src/chat/reply.ts';
-import { createCheckinCommands } from '../../src/checkins/checkin-commands.ts';
 import { seedDemo } from '../../src/storage/index.ts';
-import { createStore } from '../../src/storage/store.ts';
-import { createSummaryService } from '../../src/summaries/summary-service.ts';
-import { openTestDatabase, silentLogger, type TestDatabase } from '../storage/backends.ts';
-import { realKnowledge } from '../support/knowledge.ts';
+import { openTestDatabase, type TestDatabase } from '../storage/backends.ts';
+import { buildRealCore } from '../support/core.ts';
 
 // Wednesday 25 November 2026, 12:00 in Helsinki.
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -31,18 +22,7 @@ describe('the check-in time form and this week’s check-ins', () => {
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
     await seedDemo(database.db, { today: '2026-11-23' });
-    const clock = { now: () => NOW };
-    const store = createStore(database.db, clock);
-    const { kb, answers } = realKnowledge();
-    const calendar = createWorkCalendar();
-    const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-    core = createChatCore({
-      store, kb, answers, clock, logger: silentLogger,
-      suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
-      exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-      identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
-      extensions: [createCheckinCommands({ calendar, summaries })],
-    });
+    core = buildRealCore(database.db, { now: () => NOW }).core;
   }, 60_000);
   afterAll(() => database?.close());
 

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIdentityResolver } from '../../src/access/identity.ts';
 import { createRequirementSuggester } from '../../src/answering/requirement-suggester.ts';
+import { createWorkCalendar, type WorkCalendar } from '../../src/calendar/index.ts';
 import { type ChatCore, createChatCore } from '../../src/chat/chat-core.ts';
+import { createCheckinCommands } from '../../src/checkins/checkin-commands.ts';
+import type { Clock } from '../../src/storage/clock.ts';
+import type { Database } from '../../src/storage/database.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { createSummaryService, type SummaryService } from '../../src/summaries/summary-service.ts';
 import type { FormSubmission } from '../../src/chat/incoming.ts';
 import type { MessageReply, Reply } from '../../src/chat/reply.ts';
 import { renderPlainText } from '../../src/chat/render-text.ts';
@@ -26,18 +32,35 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(backend: BackendName = 'pglite', now = DEMO_NOW): Promise<TestCore> {
-  const database = await openTestDatabase(backend);
-  const clock = createTestClock(now);
-  const store = createStore(database.db, clock);
-  await seedDemo(database.db, { today: now.slice(0, 10) });
+export interface RealCore {
+  core: ChatCore;
+  store: Store;
+  kb: KnowledgeBase;
+  calendar: WorkCalendar;
+  summaries: SummaryService;
+}
+
+/** The chat core as src/app.ts composes it (check-in commands included), on a given database and clock. */
+export function buildRealCore(db: Database['db'], clock: Clock): RealCore {
+  const store = createStore(db, clock);
   const { kb, answers } = realKnowledge();
+  const calendar = createWorkCalendar();
+  const summaries = createSummaryService({ db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
   const core = createChatCore({
     store, kb, answers, clock, logger: silentLogger,
     suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
     exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
     identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
+    extensions: [createCheckinCommands({ calendar, summaries })],
   });
+  return { core, store, kb, calendar, summaries };
+}
+
+export async function createTestCore(backend: BackendName = 'pglite', now = DEMO_NOW): Promise<TestCore> {
+  const database = await openTestDatabase(backend);
+  const clock = createTestClock(now);
+  await seedDemo(database.db, { today: now.slice(0, 10) });
+  const { core, store } = buildRealCore(database.db, clock);
   const say = (user: string, text: string) => core.handle({ platform: 'local', userId: user, tenantId: '', text });
   return {
     core,

@@ -3,24 +3,15 @@
 // progress per section, this week's check-ins and a form to move her daily check-in; submitting it
 // changes her placement in the database and republishes the home with a confirmation. Staff see their
 // students at a glance; someone Osaava does not know is told how to get enrolled.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createIdentityResolver } from '../../../src/access/identity.ts';
-import { createRequirementSuggester } from '../../../src/answering/requirement-suggester.ts';
-import { createWorkCalendar } from '../../../src/calendar/index.ts';
-import { type ChatCore, createChatCore } from '../../../src/chat/chat-core.ts';
-import { createCheckinCommands } from '../../../src/checkins/checkin-commands.ts';
+import { type ChatCore } from '../../../src/chat/chat-core.ts';
 import type { ReflectionStatus } from '../../../src/storage/domain.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
-import { createStore } from '../../../src/storage/store.ts';
-import { createSummaryService } from '../../../src/summaries/summary-service.ts';
-import { createTestClock, openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
+import { createTestClock, openTestDatabase, type TestDatabase } from '../../storage/backends.ts';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
 import { appHomeOpened, blockActions, blocksText, buttonNamed, startSlackHarness, stateFor, type SlackHarness } from './fixtures.ts';
+import { buildRealCore } from '../../support/core.ts';
 
 /** Wednesday 25 November 2026, 12:00 in Helsinki. Aino's check-in is at 15:30 on Mon–Fri (the demo's). */
 const NOW = '2026-11-25T10:00:00Z';
@@ -59,17 +50,9 @@ beforeAll(async () => {
   database = await openTestDatabase('pglite');
   await seedDemo(database.db, { today: NOW.slice(0, 10) });
   const clock = createTestClock(NOW);
-  const store = createStore(database.db, clock);
-  const { kb, answers } = realKnowledge();
-  const calendar = createWorkCalendar();
-  const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-  core = createChatCore({
-    store, kb, answers, clock, logger: silentLogger,
-    suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
-    exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-    identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
-    extensions: [createCheckinCommands({ calendar, summaries })],
-  });
+  const built = buildRealCore(database.db, clock);
+  const { store, kb, calendar } = built;
+  core = built.core;
 }, 60_000);
 afterAll(async () => database?.close());
 afterEach(async () => {

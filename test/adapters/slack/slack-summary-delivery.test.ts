@@ -3,25 +3,17 @@
 // Helsinki Mikko and Liisa get their summaries and Aino her recap as DMs posted to their user ids; a
 // second pass sends nothing again; a 429 with Retry-After on the first post is waited out and the
 // summary goes once, later.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createIdentityResolver } from '../../../src/access/identity.ts';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
-import { createRequirementSuggester } from '../../../src/answering/requirement-suggester.ts';
-import { createWorkCalendar } from '../../../src/calendar/index.ts';
-import { type ChatCore, createChatCore } from '../../../src/chat/chat-core.ts';
+import { type ChatCore } from '../../../src/chat/chat-core.ts';
 import { renderPlainText } from '../../../src/chat/render-text.ts';
-import { createCheckinCommands } from '../../../src/checkins/checkin-commands.ts';
 import { createScheduler, type PassReport } from '../../../src/scheduling/index.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
-import { createStore } from '../../../src/storage/store.ts';
-import { createSummaryService } from '../../../src/summaries/summary-service.ts';
 import { createTestClock, openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
 import { FAKE_TEAM_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
+import { buildRealCore } from '../../support/core.ts';
 
 /** Friday 27 November 2026, 14:00 in Helsinki: the default summary moment. */
 const FRIDAY_14 = '2026-11-27T12:00:00Z';
@@ -59,17 +51,7 @@ async function startWorld(): Promise<World> {
   for (const id of Object.values(SLACK_IDS)) fake.addUser({ id, locale: 'fi-FI' });
 
   const clock = createTestClock(FRIDAY_14);
-  const store = createStore(database.db, clock);
-  const { kb, answers } = realKnowledge();
-  const calendar = createWorkCalendar();
-  const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-  const core = createChatCore({
-    store, kb, answers, clock, logger: silentLogger,
-    suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
-    exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-    identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
-    extensions: [createCheckinCommands({ calendar, summaries })],
-  });
+  const { core, store, kb, calendar } = buildRealCore(database.db, clock);
   const adapter = createSlackAdapter({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, core, logger: silentLogger });
   await adapter.start();
   // Default options: the Slack rate limit (1/s, burst 30) and the Friday 14:00 summary time.

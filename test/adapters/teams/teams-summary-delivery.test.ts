@@ -3,26 +3,16 @@
 // first wrote to the bot. Mikko's summary arrives as an Adaptive Card about Aino; Aino's recap is refused
 // with 403 ConversationBlockedByUser, which marks her reference stale and settles the delivery: no later
 // pass posts to her conversation again, and her instructor's next summary says she cannot be reached.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityResolver } from '../../../src/access/identity.ts';
 import { createTeamsAdapter } from '../../../src/adapters/teams/index.ts';
-import { createRequirementSuggester } from '../../../src/answering/requirement-suggester.ts';
-import { createWorkCalendar } from '../../../src/calendar/index.ts';
-import { createChatCore } from '../../../src/chat/chat-core.ts';
-import { createCheckinCommands } from '../../../src/checkins/checkin-commands.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.ts';
 import { createScheduler, type PassReport } from '../../../src/scheduling/index.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
-import { createStore } from '../../../src/storage/store.ts';
 import { createTeamsReferenceRepo } from '../../../src/storage/teams-reference-repo.ts';
-import { createSummaryService } from '../../../src/summaries/summary-service.ts';
 import { createTestClock, openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
 import { BOT_ID, cardOf, messageActivity, TENANT } from './fixtures.ts';
+import { buildRealCore } from '../../support/core.ts';
 
 /** Friday 27 November 2026, 14:00 in Helsinki: the default summary moment. */
 const FRIDAY_14 = '2026-11-27T12:00:00Z';
@@ -86,17 +76,7 @@ beforeAll(async () => {
   database = await openTestDatabase('pglite');
   await seedDemo(database.db, { today: FRIDAY_14.slice(0, 10) });
   const clock = createTestClock('2026-11-27T08:00:00Z');
-  const store = createStore(database.db, clock);
-  const { kb, answers } = realKnowledge();
-  const calendar = createWorkCalendar();
-  const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-  const core = createChatCore({
-    store, kb, answers, clock, logger: silentLogger,
-    suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
-    exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-    identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
-    extensions: [createCheckinCommands({ calendar, summaries })],
-  });
+  const { core, store, kb, calendar } = buildRealCore(database.db, clock);
   // As src/app.ts composes it, without credentials (the SDK's anonymous mode against a local connector).
   const teams = createTeamsAdapter({ auth: undefined, core, references: createTeamsReferenceRepo(database.db, () => clock.now()), logger: silentLogger, now: () => clock.now() });
   http = createHttpServer({ logger: silentLogger, mounts: [{ path: '/', router: teams.router }] });
