@@ -1,6 +1,7 @@
 // The check-in commands, registered in the chat core as a CommandExtension: "olen sairaana tänään"
 // (absent), "tauko 2026-12-01 - 2026-12-05" (pause), "jatka" (resume), "kyselyn aika 14:30" (own
-// check-in time) and "viikkokooste [nimi]" (an on-demand weekly summary, access-checked).
+// check-in time), "viikkokooste [nimi]" (an on-demand weekly summary, access-checked), and a plain
+// message while a check-in waits taken as its answer (src/checkins/free-text-reflection.ts).
 import { addDays, type WorkCalendar, weekStart } from '../calendar/index.ts';
 import type { CommandExtension } from '../chat/chat-core.ts';
 import type { CommandContext } from '../chat/commands/context.ts';
@@ -11,6 +12,7 @@ import { formatDate, sayIn } from '../chat/i18n.ts';
 import type { Reply } from '../chat/reply.ts';
 import { addPause, resumePauses, setCheckinTime } from '../scheduling/checkin-pauses.ts';
 import { checkinTimeForm, checkinWeek } from './checkin-week.ts';
+import { draftReflection } from './free-text-reflection.ts';
 import { checkinTimeSchema, localDateSchema } from '../storage/domain.ts';
 import type { Person, Placement } from '../storage/index.ts';
 import type { SummaryService } from '../summaries/summary-service.ts';
@@ -37,6 +39,9 @@ export function createCheckinCommands(deps: CheckinCommandDeps): CommandExtensio
         return handleCheckinTime(ctx, actor, command.time, deps);
       case 'summary':
         return handleSummary(ctx, actor, command.student, deps.summaries);
+      case 'question':
+        // A plain message while a check-in waits is its answer; anything else falls through to answering.
+        return draftReflection(ctx, actor, command.text);
       default:
         return undefined;
     }

@@ -19,7 +19,12 @@ export function unitFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
 
 export function checkinMessage(args: { kb: KnowledgeBase; unitIds: readonly string[]; placementId: string; localDate: string; lang: Lang; variant: CheckinVariant }): FormReply {
   const say = sayIn(args.lang);
-  const form = buildCheckinForm({ unit: unitFor(args.kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
+  const card = buildCheckinForm({ unit: unitFor(args.kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
+  // A sent check-in also takes a plain message as its answer (src/checkins/free-text-reflection.ts).
+  const form: FormReply = {
+    ...card,
+    intro: [...card.intro, { type: 'context', text: say('Voit vastata lomakkeella tai kirjoittaa vastauksesi tavallisena viestinä.', 'Answer with the form, or just write your answer as a message.') }],
+  };
   switch (args.variant) {
     case 'checkin':
       return form;

@@ -67,7 +67,7 @@ describe('Slack over the real core', () => {
     [AINO, 'havaintoni', 'Havainnot sinusta'],
     [MIKKO, 'opiskelijani', 'Aino Virtanen'],
     [MIKKO, 'havainto Aino: hoiti reklamaation rauhallisesti', 'Havainto: Aino Virtanen'],
-    [MIKKO, 'viikkokooste Aino', 'ei ole vielä käytössä'],
+    [MIKKO, 'viikkokooste Aino', 'Näyttöä kertynyt yhteensä'],
     [AINO, 'reflektoi', 'multi_static_select'],
   ])('/osaava for %s: "%s"', async (user, text, expected) => {
     const slack = await start();
