@@ -110,7 +110,6 @@ async function handleCheckinTime(ctx: CommandContext, actor: Person, time: strin
     return [
       await checkinWeek(ctx, placement, deps.calendar, deps.extraDaysOff ?? []),
       checkinTimeForm(ctx, placement),
-      ...say(ctx, 'Voit myös kirjoittaa esim. "kyselyn aika 14:30".', 'You can also write e.g. "checkin time 14:30".'),
     ];
   }
   if (!checkinTimeSchema.safeParse(time).success) return say(ctx, 'Anna aika muodossa HH:MM, esim. "kyselyn aika 14:30".', 'Give the time as HH:MM, e.g. "checkin time 14:30".');

@@ -30,7 +30,10 @@ export function checkinTimeForm(ctx: CommandContext, placement: Placement): Form
     formKind: 'checkin-time',
     formId: placement.id,
     title: say('Päivän kyselyn aika', 'Daily check-in time'),
-    intro: [{ type: 'paragraph', text: say(`Kysely tulee työpäivinä klo ${placement.checkinTime}.`, `The check-in comes on working days at ${placement.checkinTime}.`) }],
+    intro: [
+      { type: 'paragraph', text: say(`Kysely tulee työpäivinä klo ${placement.checkinTime}.`, `The check-in comes on working days at ${placement.checkinTime}.`) },
+      { type: 'context', text: say('Voit myös kirjoittaa esim. "kyselyn aika 14:45".', 'You can also write e.g. "checkin time 14:45".') },
+    ],
     fields: [{ type: 'select', id: 'time', label: say('Uusi aika', 'New time'), options: checkinTimeOptions(placement.checkinTime), initial: placement.checkinTime, optional: false }],
     submitLabel: say('Tallenna', 'Save'),
   };
