@@ -15,6 +15,7 @@ import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
 import { type Clock, createDatabase, type Database, localDateAt, seedDemo, systemClock } from './storage/index.ts';
+import { createSlackDmChannelRepo } from './storage/slack-dm-channel-repo.ts';
 import { createStore, type Store } from './storage/store.ts';
 import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
 import type { Messenger } from './messaging/messenger.ts';
@@ -79,6 +80,8 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       core,
       logger,
+      // DM channels survive a restart, so an uncertain send is confirmed by reading the DM back.
+      dmChannels: createSlackDmChannelRepo(database.db, () => clock.now()),
     });
     if (slack.router) mounts.push({ path: '/', router: slack.router });
     messengers.push(slack.messenger);

@@ -62,6 +62,20 @@ export async function eraseStudent(
     for (const t of teamsIdentities) {
       await trx.deleteFrom('teams_conversation_reference').where('tenant_id', '=', t.tenant_id.toLowerCase()).where('aad_object_id', '=', t.external_id.toLowerCase()).execute();
     }
+    // So are the Slack DM channels remembered for reading a DM back.
+    await trx
+      .deleteFrom('slack_dm_channel')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('identity')
+            .select('identity.person_id')
+            .where('identity.person_id', '=', personId)
+            .where('identity.platform', '=', 'slack')
+            .whereRef('identity.tenant_id', '=', 'slack_dm_channel.tenant_id')
+            .whereRef('identity.external_id', '=', 'slack_dm_channel.user_id'),
+        ),
+      )
+      .execute();
     const identities = await trx.deleteFrom('identity').where('person_id', '=', personId).executeTakeFirst();
     const anonymised = await trx
       .updateTable('audit_log')

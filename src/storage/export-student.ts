@@ -18,6 +18,28 @@ export interface StudentExport {
   observations: Observation[];
   evidenceNotes: EvidenceNote[];
   auditEntries: AuditEntry[];
+  /** Where Osaava reaches the student on each platform (Slack DM channels, Teams conversations). */
+  deliveryChannels: DeliveryChannel[];
+  /** Every scheduled check-in and what became of it. */
+  checkins: CheckinRecord[];
+  /** Check-in pauses and absences the student announced. */
+  pauses: { placementId: string; from: string; to: string; reason: string }[];
+}
+
+export interface DeliveryChannel {
+  platform: 'slack' | 'teams';
+  tenantId: string;
+  userId: string;
+  conversationId: string;
+}
+
+export interface CheckinRecord {
+  placementId: string;
+  localDate: string;
+  status: string;
+  sentAt: string | null;
+  reminderStatus: string;
+  skipReason: string | null;
 }
 
 /** Reads a consistent snapshot of the student's data. Recording who asked is the caller's audit entry. */
@@ -59,6 +81,30 @@ export async function exportStudent(db: Kysely<DatabaseSchema>, personId: string
         .where('subject_person_id', '=', personId)
         .orderBy('at')
         .execute();
+      const slackChannels = await trx
+        .selectFrom('slack_dm_channel')
+        .innerJoin('identity', (join) => join.onRef('identity.tenant_id', '=', 'slack_dm_channel.tenant_id').onRef('identity.external_id', '=', 'slack_dm_channel.user_id'))
+        .select(['slack_dm_channel.tenant_id', 'slack_dm_channel.user_id', 'slack_dm_channel.channel_id'])
+        .where('identity.platform', '=', 'slack')
+        .where('identity.person_id', '=', personId)
+        .execute();
+      // Teams references are keyed in lower case (see teams-reference-repo.ts).
+      const teamsIds = identities.filter((i) => i.platform === 'teams').map((i) => `${i.tenant_id.toLowerCase()}|${i.external_id.toLowerCase()}`);
+      const teamsReferences = teamsIds.length
+        ? (await trx.selectFrom('teams_conversation_reference').select(['tenant_id', 'aad_object_id', 'conversation_id']).execute()).filter((r) => teamsIds.includes(`${r.tenant_id}|${r.aad_object_id}`))
+        : [];
+      const checkins = await trx
+        .selectFrom('checkin')
+        .select(['placement_id', 'local_date', 'status', 'sent_at', 'reminder_status', 'skip_reason'])
+        .where('student_id', '=', personId)
+        .orderBy('local_date')
+        .execute();
+      const pauses = await trx
+        .selectFrom('checkin_pause')
+        .select(['placement_id', 'from_date', 'to_date', 'reason'])
+        .where('placement_id', 'in', trx.selectFrom('placement').select('id').where('student_id', '=', personId))
+        .orderBy('from_date')
+        .execute();
       return {
         person: toPerson(person),
         identities: identities.map(toIdentity),
@@ -67,6 +113,19 @@ export async function exportStudent(db: Kysely<DatabaseSchema>, personId: string
         observations: observations.map(toObservation),
         evidenceNotes: evidenceNotes.map(toEvidenceNote),
         auditEntries: auditEntries.map(toAuditEntry),
+        deliveryChannels: [
+          ...slackChannels.map((c) => ({ platform: 'slack' as const, tenantId: c.tenant_id, userId: c.user_id, conversationId: c.channel_id })),
+          ...teamsReferences.map((r) => ({ platform: 'teams' as const, tenantId: r.tenant_id, userId: r.aad_object_id, conversationId: r.conversation_id })),
+        ],
+        checkins: checkins.map((c) => ({
+          placementId: c.placement_id,
+          localDate: String(c.local_date),
+          status: c.status,
+          sentAt: c.sent_at ? c.sent_at.toISOString() : null,
+          reminderStatus: c.reminder_status,
+          skipReason: c.skip_reason,
+        })),
+        pauses: pauses.map((p) => ({ placementId: p.placement_id, from: String(p.from_date), to: String(p.to_date), reason: p.reason })),
       };
     });
 }

@@ -102,6 +102,7 @@ export interface DatabaseSchema {
   evidence_note: EvidenceNoteTable;
   audit_log: AuditLogTable;
   teams_conversation_reference: TeamsConversationReferenceTable;
+  slack_dm_channel: SlackDmChannelTable;
   checkin: CheckinTable;
   checkin_pause: CheckinPauseTable;
   summary_delivery: SummaryDeliveryTable;
@@ -120,6 +121,14 @@ export interface TeamsConversationReferenceTable {
   updated_at: ColumnType<Date, Date, Date>;
   stale_reason: string | null;
   stale_at: ColumnType<Date | null, Date | null, Date | null>;
+}
+
+/** The bot's DM channel with a Slack user (migration 0004); `tenant_id` is the workspace (team) id. */
+export interface SlackDmChannelTable {
+  tenant_id: string;
+  user_id: string;
+  channel_id: string;
+  updated_at: ColumnType<Date, Date, Date>;
 }
 
 // Check-ins and weekly summaries (migration 0002); the scheduler in src/scheduling owns these rows.

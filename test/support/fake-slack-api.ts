@@ -1,5 +1,7 @@
 // A local HTTP server that answers like Slack's Web API (and response_urls), recording every call.
-// Point the real Bolt App / WebClient at it with `apiUrl: fake.apiUrl`.
+// Point the real Bolt App / WebClient at it with `apiUrl: fake.apiUrl`. What chat.postMessage
+// accepted is kept per channel (a post to a user id lands in their DM, `D…`), so conversations.history
+// can read it back, metadata included.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -18,13 +20,30 @@ export type FakeFailure =
   | { kind: 'rate-limited'; retryAfterSec?: number }
   | { kind: 'error'; error: string }
   | { kind: 'http'; status: number }
-  /** Reads the request, then drops the connection: the client cannot know whether it was taken. */
-  | { kind: 'drop' };
+  /** Reads the request, then drops the connection: the client cannot know whether it was taken (it was not). */
+  | { kind: 'drop' }
+  /** Carries the call out (a post is posted), then drops the connection before answering. */
+  | { kind: 'accept-then-drop' };
 
 export interface FakeUser {
   id: string;
   email?: string;
   locale?: string;
+}
+
+/** A message as conversations.history returns it. */
+export interface FakeMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  user: string;
+  bot_id: string;
+  metadata?: unknown;
+}
+
+export interface FakeSlackApiOptions {
+  /** The clock message timestamps are taken from; by default they start at 1700000000 (November 2023). */
+  now?: () => Date;
 }
 
 export interface FakeSlackApi {
@@ -34,6 +53,8 @@ export interface FakeSlackApi {
   calls: RecordedCall[];
   responses: RecordedResponse[];
   callsTo(method: string): RecordedCall[];
+  /** What was posted to a channel (a DM: `D` + the user id without its `U`), newest last. */
+  history(channel: string): FakeMessage[];
   /** A response_url served by this fake. */
   responseUrl(id: string): string;
   /** The next `times` calls to `method` fail, after `after` calls that succeed. */
@@ -48,6 +69,18 @@ export interface FakeSlackApi {
 
 export const FAKE_TEAM_ID = 'T0SCHOOL';
 export const FAKE_BOT_USER_ID = 'UBOT0001';
+export const FAKE_BOT_ID = 'BBOT0001';
+/** conversations.history's page size when no limit is given, and the most it returns at once. */
+const HISTORY_DEFAULT_LIMIT = 100;
+const HISTORY_MAX_LIMIT = 999;
+
+/** Slack timestamps (`seconds.micros`) compared as numbers, without floating point. */
+function tsValue(ts: string): bigint {
+  const [seconds = '0', micros = '0'] = ts.split('.');
+  return /^\d+$/.test(seconds) && /^\d*$/.test(micros) ? BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6)) : 0n;
+}
+
+const truthy = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 1;
 
 function parseValue(value: string): unknown {
   if (/^\s*[[{]/.test(value)) {
@@ -74,7 +107,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   const events = new EventEmitter();
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
@@ -83,18 +116,48 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let socketUrl = 'ws://127.0.0.1:1/';
   let tsCounter = 0;
   let viewCounter = 0;
-  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  const nextTs = () => `${options.now ? Math.floor(options.now().getTime() / 1000) : 1700000000}.${String(++tsCounter).padStart(6, '0')}`;
+  const channels = new Map<string, FakeMessage[]>();
+  // Slack answers channel_not_found for a channel it does not have; a known user's DM exists.
+  const channelExists = (channel: string) => channels.has(channel) || (channel.startsWith('D') && users.has(`U${channel.slice(1)}`));
+
+  function post(channel: string, args: Record<string, unknown>): FakeMessage {
+    const message: FakeMessage = { type: 'message', ts: nextTs(), text: typeof args.text === 'string' ? args.text : '', user: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+    if (typeof args.metadata === 'object' && args.metadata !== null) message.metadata = args.metadata;
+    const list = channels.get(channel) ?? [];
+    list.push(message);
+    channels.set(channel, list);
+    return message;
+  }
+
+  /** Newest first, `oldest` and `latest` exclusive, paged with an opaque cursor (the offset here). */
+  function history(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = typeof args.channel === 'string' ? args.channel : '';
+    if (!channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+    const tsArg = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? tsValue(String(value)) : undefined);
+    const oldest = tsArg(args.oldest) ?? 0n;
+    const latest = tsArg(args.latest);
+    const limit = Math.min(Math.max(1, Number(args.limit) || HISTORY_DEFAULT_LIMIT), HISTORY_MAX_LIMIT);
+    const offset = typeof args.cursor === 'string' && /^offset:\d+$/.test(args.cursor) ? Number(args.cursor.slice('offset:'.length)) : 0;
+    const matching = (channels.get(channel) ?? [])
+      .filter((m) => tsValue(m.ts) > oldest && (latest === undefined || tsValue(m.ts) < latest))
+      .toReversed();
+    const page = matching.slice(offset, offset + limit).map(({ metadata, ...message }) => (truthy(args.include_all_metadata) && metadata !== undefined ? { ...message, metadata } : message));
+    const hasMore = offset + limit < matching.length;
+    return { ok: true, messages: page, has_more: hasMore, pin_count: 0, ...(hasMore ? { response_metadata: { next_cursor: `offset:${offset + limit}` } } : {}) };
+  }
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const str = (key: string) => (typeof args[key] === 'string' ? String(args[key]) : '');
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'osaava', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'BBOT0001' };
+        return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'osaava', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
       case 'chat.postMessage': {
         const channel = str('channel');
         // Slack answers channel_not_found for a user id it does not know.
         if (channel.startsWith('U') && !users.has(channel)) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: nextTs(), message: { text: args.text } };
+        const dm = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+        return { ok: true, channel: dm, ts: post(dm, args).ts, message: { text: args.text } };
       }
       case 'chat.update':
         return { ok: true, channel: str('channel'), ts: str('ts'), text: args.text };
@@ -111,6 +174,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: { id: user.id, name: user.id.toLowerCase(), locale: user.locale, profile: user.email ? { email: user.email } : {} } };
       }
+      case 'conversations.history':
+        return history(args);
       case 'apps.connections.open':
         return { ok: true, url: socketUrl };
       default:
@@ -147,6 +212,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');
           return;
         case 'drop':
+          req.socket.destroy();
+          return;
+        case 'accept-then-drop':
+          answer(method, call.args);
           req.socket.destroy();
           return;
       }
@@ -189,6 +258,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responses,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    history: (channel) => [...(channels.get(channel) ?? [])],
     responseUrl: (id) => `${origin}/response/${id}`,
     failNext(method, failure, times = 1, after = 0) {
       const queue = failures.get(method) ?? [];

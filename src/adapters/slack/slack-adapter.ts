@@ -9,6 +9,7 @@ import type { Messenger } from '../../messaging/messenger.ts';
 import { systemClock, type Clock } from '../../storage/clock.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { webClientOptions } from './client-options.ts';
+import { createInMemoryDmChannels, type SlackDmChannelRepo } from './dm-channels.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createReplyDelivery } from './reply-delivery.ts';
 import { createRequestGuard, SLACK_EVENTS_PATH } from './request-guard.ts';
@@ -32,6 +33,11 @@ export interface SlackAdapterDeps {
   fetch?: typeof globalThis.fetch;
   /** How long the "Log as observation" shortcut waits for the core before showing a waiting modal. */
   modalBudgetMs?: number;
+  /**
+   * Where users' DM channel ids are kept (the messenger's `confirm` reads the DM back). In memory when
+   * not given: then a restarted process cannot confirm, and falls back to the scheduler's notice.
+   */
+  dmChannels?: SlackDmChannelRepo;
 }
 
 export interface SlackAdapter {
@@ -78,6 +84,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   });
 
   const users = createUserDirectory({ client: app.client, clock, logger: log });
+  const dmChannels = deps.dmChannels ?? createInMemoryDmChannels();
   registerListeners(app, {
     core: deps.core,
     client: app.client,
@@ -85,10 +92,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     delivery: createReplyDelivery({ client: app.client, fetch: deps.fetch ?? globalThis.fetch, logger: log }),
     log,
     modalBudgetMs: deps.modalBudgetMs ?? 1500,
+    dmChannels,
   });
 
   const outboundClient = new webApi.WebClient(deps.botToken, webClientOptions({ apiUrl: deps.apiUrl, logger: boltLogger, purpose: 'outbound' }));
-  const messenger = createSlackMessenger({ client: outboundClient, logger: deps.logger });
+  const messenger = createSlackMessenger({ client: outboundClient, logger: deps.logger, dmChannels });
 
   return {
     mode,

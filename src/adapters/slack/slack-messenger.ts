@@ -1,24 +1,89 @@
 // The outbound port for Slack: check-ins, reminders and summaries as DMs, posted straight to the
 // user id (Slack opens the DM itself; no conversations.open). Never throws: every outcome is a SendResult.
+// `confirm` reads the DM back (conversations.history) to settle a send whose answer was lost, which
+// needs the DM's channel id: it is remembered from every chat.postMessage answer (and, by the adapter,
+// from the user's own DMs).
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Messenger, SendResult } from '../../messaging/messenger.ts';
+import { z } from 'zod';
+import type { ConfirmResult, Messenger, OutboundAddress, SendResult } from '../../messaging/messenger.ts';
+import { createInMemoryDmChannels, isDmChannelId, type SlackDmChannelRepo } from './dm-channels.ts';
 import { renderMessages } from './render-reply.ts';
 import { classifySendError } from './send-result.ts';
 
-export function createSlackMessenger(deps: { client: webApi.WebClient; logger: Logger }): Messenger {
+export interface SlackMessengerDeps {
+  client: webApi.WebClient;
+  logger: Logger;
+  /** Where DM channel ids are kept; in memory (forgotten on restart) when not given. */
+  dmChannels?: SlackDmChannelRepo;
+}
+
+const DELIVERY_EVENT_TYPE = 'osaava_delivery';
+/** A look back bounded in calls: a DM busier than this many messages since `since` is 'unknown'. */
+const HISTORY_PAGE_SIZE = 200;
+const HISTORY_MAX_PAGES = 3;
+/** Slack stamps messages with its own clock: look a little further back than asked. */
+const CLOCK_SKEW_MARGIN_MS = 10 * 60_000;
+
+const postAnswerSchema = z.object({ channel: z.string().optional() });
+
+/** The delivery key of a message, and which part of a long reply it is (1 of 1 when not split). */
+const deliveryMetadataSchema = z.object({
+  event_type: z.literal(DELIVERY_EVENT_TYPE),
+  event_payload: z.object({
+    key: z.string(),
+    part: z.number().int().positive().default(1),
+    parts: z.number().int().positive().default(1),
+  }),
+});
+
+const historyPageSchema = z.object({
+  messages: z.array(z.object({ metadata: z.unknown().optional() }).loose()).default([]),
+  has_more: z.boolean().default(false),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).loose().optional(),
+});
+
+/**
+ * Message metadata carrying the delivery key (and, for a long reply, which part this is), so that a
+ * later look at the DM can tell whether a lost send arrived, and whether all of it did.
+ */
+function deliveryMetadata(key: string | undefined, index: number, count: number) {
+  if (!key) return {};
+  const payload: Record<string, string | number> = count > 1 ? { key, part: index + 1, parts: count } : { key };
+  return { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: payload } };
+}
+
+/** A Slack timestamp (`seconds.micros`) for an instant. */
+export function toSlackTs(at: Date): string {
+  return (Math.max(0, at.getTime()) / 1000).toFixed(6);
+}
+
+export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
   const log = deps.logger.child({ component: 'slack-messenger' });
+  const dmChannels = deps.dmChannels ?? createInMemoryDmChannels();
+
+  /** Never fails the send: the message is out, and a missing channel only makes a later confirm 'unknown'. */
+  async function rememberChannel(to: OutboundAddress, answer: unknown): Promise<void> {
+    const channel = postAnswerSchema.safeParse(answer).data?.channel;
+    if (!channel || !isDmChannelId(channel)) return;
+    try {
+      await dmChannels.remember(to.tenantId, to.userId, channel);
+    } catch (err) {
+      log.warn({ err, userId: to.userId }, 'could not remember the Slack DM channel');
+    }
+  }
+
   return {
     platform: 'slack',
     async send(to, replies, options): Promise<SendResult> {
       if (to.platform !== 'slack') return { ok: false, reason: 'failed', retryable: false, detail: `not a Slack address: ${to.platform}` };
       const messages = renderMessages(replies);
-      // Message metadata carries the delivery key, so that a later look at the DM can tell whether a lost send arrived.
-      const metadata = options?.deliveryKey ? { metadata: { event_type: 'osaava_delivery', event_payload: { key: options.deliveryKey } } } : {};
       let firstTs: string | undefined;
       for (const [index, message] of messages.entries()) {
+        const metadata = deliveryMetadata(options?.deliveryKey, index, messages.length);
         try {
           const result = await deps.client.chat.postMessage({ channel: to.userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...metadata });
+          if (index === 0) await rememberChannel(to, result);
           firstTs ??= result.ts;
         } catch (error) {
           const failure = classifySendError(error);
@@ -31,5 +96,61 @@ export function createSlackMessenger(deps: { client: webApi.WebClient; logger: L
       log.info({ userId: to.userId, messages: messages.length }, 'Slack DM delivered');
       return firstTs ? { ok: true, messageId: firstTs } : { ok: true };
     },
+
+    async confirm(to, deliveryKey, since): Promise<ConfirmResult> {
+      if (to.platform !== 'slack') return 'unknown';
+      let channel: string | undefined;
+      try {
+        channel = await dmChannels.find(to.tenantId, to.userId);
+      } catch (err) {
+        log.warn({ err, userId: to.userId }, 'could not look up the Slack DM channel; delivery unknown');
+        return 'unknown';
+      }
+      // Never seen the DM (no answer to a post, no message from the user): nothing to read.
+      if (!channel) return 'unknown';
+
+      const oldest = toSlackTs(new Date(since.getTime() - CLOCK_SKEW_MARGIN_MS));
+      const seenParts = new Set<number>();
+      let parts = 1;
+      let cursor: string | undefined;
+      for (let page = 1; page <= HISTORY_MAX_PAGES; page += 1) {
+        let answer: z.infer<typeof historyPageSchema>;
+        try {
+          const parsed = historyPageSchema.safeParse(
+            await deps.client.conversations.history({ channel, oldest, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
+          );
+          if (!parsed.success) {
+            log.warn({ userId: to.userId, page }, 'conversations.history answered in an unexpected shape; delivery unknown');
+            return 'unknown';
+          }
+          answer = parsed.data;
+        } catch (error) {
+          const failure = classifySendError(error);
+          log.warn({ userId: to.userId, page, reason: failure.reason, detail: 'detail' in failure ? failure.detail : undefined }, 'conversations.history failed; delivery unknown');
+          return 'unknown';
+        }
+        for (const message of answer.messages) {
+          const metadata = deliveryMetadataSchema.safeParse(message.metadata);
+          if (!metadata.success || metadata.data.event_payload.key !== deliveryKey) continue;
+          seenParts.add(metadata.data.event_payload.part);
+          parts = metadata.data.event_payload.parts;
+        }
+        if (seenParts.size >= parts) return settled(to, 'delivered', page);
+        cursor = answer.response_metadata?.next_cursor || undefined;
+        if (!answer.has_more) {
+          // Read to the end: none of it arrived, or only some parts of a long reply (sending it all
+          // again would repeat those, not sending loses the rest).
+          return settled(to, seenParts.size === 0 ? 'not-delivered' : 'unknown', page);
+        }
+        // More history than we may read (or no cursor to read it with): cannot tell.
+        if (!cursor || page === HISTORY_MAX_PAGES) return settled(to, 'unknown', page);
+      }
+      return 'unknown';
+    },
   };
+
+  function settled(to: OutboundAddress, answer: ConfirmResult, pages: number): ConfirmResult {
+    log.info({ userId: to.userId, answer, pages }, 'looked for a lost Slack DM in the conversation history');
+    return answer;
+  }
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ChatCore } from '../../../chat/chat-core.ts';
 import type { PlatformUser } from '../../../chat/incoming.ts';
 import { bilingualNotes } from '../adapter-texts.ts';
+import type { SlackDmChannelRepo } from '../dm-channels.ts';
 import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';
 import type { UserDirectory } from '../user-directory.ts';
 
@@ -16,6 +17,8 @@ export interface SlackContext {
   log: Logger;
   /** How long the shortcut waits for the core before opening a "one moment" modal (a trigger_id lives 3 s). */
   modalBudgetMs: number;
+  /** Users' DM channels, learned from their messages (the messenger reads the DM back with them). */
+  dmChannels?: SlackDmChannelRepo;
 }
 
 export async function platformUser(ctx: SlackContext, userId: string, tenantId: string): Promise<PlatformUser> {

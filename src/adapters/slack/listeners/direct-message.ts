@@ -1,5 +1,7 @@
 // A direct message to the bot: the text goes to the core as typed, the replies come back in the DM.
+// The DM's channel id is remembered on the way: the messenger needs it to read the DM back.
 import type { App } from '@slack/bolt';
+import { isDmChannelId } from '../dm-channels.ts';
 import { fromSlackText } from '../incoming-text.ts';
 import { directMessageSchema } from '../payload-schemas.ts';
 import { guarded, platformUser, type SlackContext } from './context.ts';
@@ -9,6 +11,7 @@ export async function onDirectMessage(ctx: SlackContext, body: unknown): Promise
   // Edits, joins, bots (ourselves included) and channel messages are not questions to answer.
   if (!parsed.success) return;
   const { event, team_id: teamId } = parsed.data;
+  await rememberDmChannel(ctx, teamId, event.user, event.channel);
   const text = fromSlackText(event.text);
   if (!text) return;
   await guarded(ctx, 'direct-message', { userId: event.user, channel: event.channel }, async () => {
@@ -16,6 +19,16 @@ export async function onDirectMessage(ctx: SlackContext, body: unknown): Promise
     const replies = await ctx.core.handle({ ...user, text });
     await ctx.delivery.post(event.channel, replies);
   });
+}
+
+/** Never in the way of the answer: without the channel, a later confirm only says 'unknown'. */
+async function rememberDmChannel(ctx: SlackContext, teamId: string, userId: string, channel: string): Promise<void> {
+  if (!ctx.dmChannels || !isDmChannelId(channel)) return;
+  try {
+    await ctx.dmChannels.remember(teamId, userId, channel);
+  } catch (err) {
+    ctx.log.warn({ err, userId }, 'could not remember the Slack DM channel');
+  }
 }
 
 export function registerDirectMessages(app: App, ctx: SlackContext): void {
