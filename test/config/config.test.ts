@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError, configSchema, loadConfig } from '../../src/config/config.ts';
 
 describe('configuration', () => {
   it('runs on embedded defaults with nothing set: local chat, demo data, no LLM', () => {
@@ -36,5 +37,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ SCHOOL_DAYS_OFF: '31.12.2026' })).toThrowError(/SCHOOL_DAYS_OFF must list dates as YYYY-MM-DD/);
     expect(() => loadConfig({ SUMMARY_TIME: '25:00' })).toThrowError(/SUMMARY_TIME must be HH:MM/);
     expect(() => loadConfig({ SUMMARY_WEEKDAY: '0' })).toThrowError(/ISO weekday/);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const documented = new Set([...example.matchAll(/^#? ?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
+    const missing = Object.keys(configSchema.shape).filter((key) => !documented.has(key));
+    expect(missing).toEqual([]);
   });
 });
