@@ -22,6 +22,8 @@ export function roleHelp(ctx: CommandContext, actor: Person | null): Reply[] {
   if (actor.roles.includes('student')) items.push(
     { text: say('**edistymiseni**: mitkä vaatimukset on jo näytetty ja mitkä puuttuvat', '**my progress**: which requirements have evidence and which are missing') },
     { text: say('**reflektoi**: päivän reflektio nyt (muuten kysyn joka työpäivä)', '**reflect**: today\'s reflection now (otherwise I ask every working day)') },
+    { text: say('Kun kysely odottaa vastausta, voit myös vain kirjoittaa, mitä teit: täytän lomakkeen puolestasi tarkistettavaksi', 'When a check-in is waiting, you can also just write what you did: I fill in the form for you to check') },
+    { text: say('**viikkokooste**: oma viikkosi nyt', '**summary**: your week so far') },
     { text: say('**havaintoni**: työpaikkaohjaajan havainnot sinusta', '**my observations**: your instructor\'s observations about you') },
     { text: say('**olen sairaana tänään** / **tauko 2026-12-01 - 2026-12-05**: ei kyselyä niinä päivinä', '**I am sick today** / **pause 2026-12-01 - 2026-12-05**: no check-in on those days') },
     { text: say('**kyselyn aika 14:30**: milloin kysyn päivän reflektion', '**checkin time 14:30**: when I ask for the daily reflection') },
