@@ -1,6 +1,6 @@
 // `npm run bench [name …]`: runs every benchmark (or the named ones), each in a process of its own so
-// that one's memory does not inflate the next one's footprint, and writes docs/benchmarks.md with the
-// machine and date.
+// that one's memory does not inflate the next one's footprint. A full run writes docs/benchmarks.md
+// with the machine and date.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,11 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-mkdirSync('docs', { recursive: true });
-writeFileSync('docs/benchmarks.md', renderReport(sections, new Date()));
-process.stdout.write('bench: wrote docs/benchmarks.md\n');
+if (selected.length < Object.keys(benches).length) {
+  // A partial run must not replace the full report with a part of it.
+  process.stdout.write('bench: docs/benchmarks.md left as it is (run `npm run bench` without names to rewrite it)\n');
+} else {
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmarks.md', renderReport(sections, new Date()));
+  process.stdout.write('bench: wrote docs/benchmarks.md\n');
+}
