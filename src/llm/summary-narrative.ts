@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Lang } from '../chat/reply.ts';
 import type { NamedPerson, Redactor } from '../privacy/index.ts';
+import type { NarrativeFigures } from '../summaries/summary-service.ts';
 import { detectLanguage } from '../text/language.ts';
 import { LlmError, type ChatModel } from './chat-model.ts';
 import { languageName, prompts } from './prompts.ts';
@@ -12,19 +13,8 @@ export const LLM_NARRATIVE_SCHEMA_NAME = 'osaava_summary_narrative';
 const MAX_PARAGRAPH_CHARS = 900;
 const PERSON_PLACEHOLDER = /\[(?:STUDENT|INSTRUCTOR|TEACHER|PERSON)_\d+\]/g;
 
-/** One student's week, as the deterministic summary computes it. */
-export interface SummaryFigures {
-  /** ISO local dates, inclusive. */
-  weekStart: string;
-  weekEnd: string;
-  reflections: { answered: number; skipped: number; absent: number };
-  observations: number;
-  /** Requirements touched this week, with the knowledge base's Finnish text. */
-  requirementsTouched: readonly { id: string; text: string }[];
-  /** Average self-rated confidence (1–5) this week and the week before, when there were ratings. */
-  confidenceAvg: number | null;
-  confidenceAvgPrevious: number | null;
-}
+/** One student's week, as the deterministic summary computes it (its figures, nothing else). */
+export type SummaryFigures = NarrativeFigures;
 
 export interface SummaryNarrativeInput {
   lang: Lang;

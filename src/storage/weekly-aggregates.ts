@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { PlacementStatus } from './domain.ts';
 import { dateRangeSchema } from './date-range.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -37,6 +37,33 @@ interface AggregateRow {
 }
 
 /** Per placement overlapping [weekStart, weekEnd] (inclusive local dates), in one query. */
+/**
+ * The week's observations (`ob`), their count (`ob_count`) and the requirements touched by answered
+ * reflections and observations (`touched`), per placement of a `pl` CTE (id, time_zone). Shared by
+ * these aggregates and the weekly summaries' rows (src/summaries/week-rows.ts).
+ */
+export function weekEvidenceCtes(range: { from: string; to: string; observedFrom: Date; observedTo: Date }): RawBuilder<unknown> {
+  const { from, to, observedFrom, observedTo } = range;
+  return sql`ob AS (
+      SELECT o.placement_id, o.requirement_ids
+      FROM observation o JOIN pl ON pl.id = o.placement_id
+      WHERE o.observed_at >= ${observedFrom} AND o.observed_at < ${observedTo}
+        AND (o.observed_at AT TIME ZONE pl.time_zone)::date BETWEEN ${from}::date AND ${to}::date
+    ),
+    ob_count AS (SELECT placement_id, count(*)::int AS n FROM ob GROUP BY placement_id),
+    touched AS (
+      SELECT placement_id, array_agg(DISTINCT req ORDER BY req) AS requirement_ids
+      FROM (
+        SELECT r.placement_id, unnest(r.requirement_ids) AS req
+        FROM reflection r JOIN pl ON pl.id = r.placement_id
+        WHERE r.local_date BETWEEN ${from}::date AND ${to}::date AND r.status = 'answered'
+        UNION ALL
+        SELECT ob.placement_id, unnest(ob.requirement_ids) FROM ob
+      ) t
+      GROUP BY placement_id
+    )`;
+}
+
 export async function weeklyAggregates(
   db: Kysely<DatabaseSchema>,
   weekStart: string,
@@ -69,26 +96,7 @@ export async function weeklyAggregates(
       WHERE r.local_date BETWEEN ${previousStart}::date AND ${to}::date
       GROUP BY r.placement_id
     ),
-    ob AS (
-      SELECT o.placement_id, o.requirement_ids
-      FROM observation o JOIN pl ON pl.id = o.placement_id
-      WHERE o.observed_at >= ${observedFrom} AND o.observed_at < ${observedTo}
-        AND (o.observed_at AT TIME ZONE pl.time_zone)::date BETWEEN ${from}::date AND ${to}::date
-    ),
-    ob_count AS (
-      SELECT placement_id, count(*)::int AS n FROM ob GROUP BY placement_id
-    ),
-    touched AS (
-      SELECT placement_id, array_agg(DISTINCT req ORDER BY req) AS requirement_ids
-      FROM (
-        SELECT r.placement_id, unnest(r.requirement_ids) AS req
-        FROM reflection r JOIN pl ON pl.id = r.placement_id
-        WHERE r.local_date BETWEEN ${from}::date AND ${to}::date AND r.status = 'answered'
-        UNION ALL
-        SELECT ob.placement_id, unnest(ob.requirement_ids) FROM ob
-      ) t
-      GROUP BY placement_id
-    )
+    ${weekEvidenceCtes({ from, to, observedFrom, observedTo })}
     SELECT pl.id AS placement_id, pl.student_id, pl.instructor_id, pl.teacher_id, pl.status,
            coalesce(rf.answered, 0) AS answered,
            coalesce(rf.skipped, 0) AS skipped,

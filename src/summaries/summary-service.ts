@@ -13,7 +13,7 @@ import { type DeriveContext, deriveStudentWeek, type StudentWeek } from './stude
 import { staffSummary, studentRecap } from './summary-replies.ts';
 import { loadCoverage, loadWeekRows, type PlacementFilter, weekWindow } from './week-rows.ts';
 
-/** One student's figures for an LLM paragraph; the shape of src/llm/summary-narrative.ts's SummaryFigures. */
+/** One student's figures for an LLM paragraph (src/llm/summary-narrative.ts writes it from these alone). */
 export interface NarrativeFigures {
   weekStart: string;
   weekEnd: string;

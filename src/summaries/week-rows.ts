@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays } from '../calendar/index.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
+import { weekEvidenceCtes } from '../storage/weekly-aggregates.ts';
 
 export interface WeekRow {
   placement_id: string;
@@ -64,7 +65,7 @@ export async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindo
   const { weekStart: from, weekEnd: to, lookbackFrom } = window;
   const previousFrom = addDays(from, -7);
   // ± a day of instants covers every time zone and lets the observed_at index work; the exact
-  // local-date test follows (as in weeklyAggregates).
+  // local-date test follows (in weekEvidenceCtes).
   const observedFrom = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const observedTo = new Date(`${addDays(to, 2)}T00:00:00Z`);
   const result = await sql<WeekRow>`
@@ -82,24 +83,7 @@ export async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindo
       WHERE r.local_date BETWEEN ${lookbackFrom}::date AND ${to}::date
       GROUP BY r.placement_id
     ),
-    ob AS (
-      SELECT o.placement_id, o.requirement_ids
-      FROM observation o JOIN pl ON pl.id = o.placement_id
-      WHERE o.observed_at >= ${observedFrom} AND o.observed_at < ${observedTo}
-        AND (o.observed_at AT TIME ZONE pl.time_zone)::date BETWEEN ${from}::date AND ${to}::date
-    ),
-    ob_count AS (SELECT placement_id, count(*)::int AS n FROM ob GROUP BY placement_id),
-    touched AS (
-      SELECT placement_id, array_agg(DISTINCT req ORDER BY req) AS requirement_ids
-      FROM (
-        SELECT r.placement_id, unnest(r.requirement_ids) AS req
-        FROM reflection r JOIN pl ON pl.id = r.placement_id
-        WHERE r.local_date BETWEEN ${from}::date AND ${to}::date AND r.status = 'answered'
-        UNION ALL
-        SELECT ob.placement_id, unnest(ob.requirement_ids) FROM ob
-      ) t
-      GROUP BY placement_id
-    ),
+    ${weekEvidenceCtes({ from, to, observedFrom, observedTo })},
     pauses AS (
       SELECT cp.placement_id, array_agg(cp.from_date::text ORDER BY cp.from_date) AS pause_from,
              array_agg(cp.to_date::text ORDER BY cp.from_date) AS pause_to
