@@ -1,6 +1,6 @@
 // Knowledge load + index time, and per-question answer latency over the question sets.
 import { readFileSync } from 'node:fs';
-import { createAnswerService } from '../src/answering/answer-service.ts';
+import { createAnswerService } from '../src/features/questions/answer-service.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { ms, percentile, type BenchSection } from './report.ts';

@@ -20,6 +20,7 @@ import { analyzeEmbeddedDatabase, createScheduler } from '../src/scheduling/inde
 import { createDatabase } from '../src/storage/index.ts';
 import { createStore } from '../src/storage/store.ts';
 import { ms, type BenchSection } from './report.ts';
+import { createScheduledMessages } from '../src/scheduled-messages.ts';
 
 const PLACEMENTS = 10_000;
 const RATE = Number(process.env.OSAAVA_BENCH_RATE ?? 1000);
@@ -108,11 +109,13 @@ async function fanOutOnce(): Promise<FanOut> {
     // Real time, moved to Monday 2 November 2026 at 15:00 in Helsinki, when all 10,000 are due.
     const offset = Date.parse('2026-11-02T13:00:00Z') - Date.now();
     const clock = { now: () => new Date(Date.now() + offset) };
+    const store = createStore(db, clock);
+    const calendar = createWorkCalendar();
     const scheduler = createScheduler({
-      store: createStore(db, clock),
+      store,
       messengers: [createPostMessageMessenger(server.apiUrl)],
-      kb: loadKnowledgeBase('knowledge'),
-      calendar: createWorkCalendar(),
+      calendar,
+      ...createScheduledMessages({ store, kb: loadKnowledgeBase('knowledge'), calendar, logger }),
       clock,
       logger,
       // The limiter a little under the platform's limit: the server counts at arrival, after its own event

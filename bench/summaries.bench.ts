@@ -9,7 +9,7 @@ import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { createDatabase } from '../src/storage/index.ts';
 import { maintainEmbeddedDatabase } from '../src/scheduling/index.ts';
-import { createSummaryService, weeksByRecipient } from '../src/summaries/summary-service.ts';
+import { createSummaryService, weeksByRecipient } from '../src/features/summaries/summary-service.ts';
 import { mb, ms, type BenchSection } from './report.ts';
 
 const PLACEMENTS = 10_000;

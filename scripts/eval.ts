@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createAnswerService } from '../src/answering/answer-service.ts';
+import { createAnswerService } from '../src/features/questions/answer-service.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
-import { canResolveWithLlm } from '../src/llm/intent-resolver.ts';
-import { answerPromptBudget, intentPromptTokens } from '../src/llm/prompt-budget.ts';
+import { canResolveWithLlm } from '../src/features/questions/llm/intent-resolver.ts';
+import { answerPromptBudget, intentPromptTokens } from '../src/features/questions/llm/prompt-budget.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { echoResponder, schemaNameOf, startFakeOpenAi } from '../test/support/fake-openai.ts';
 

@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { Database } from '../src/storage/database.ts';
 import { DEFAULT_TIME_ZONE } from '../src/storage/domain.ts';
 import { isStorageError } from '../src/storage/errors.ts';
-import { formatImportError, parsePlacementCsv } from '../src/storage/import-placements.ts';
+import { formatImportError, parsePlacementCsv } from '../src/features/enrolment/import-placements.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
 
   // Loaded only for a valid file, so that a bad one is reported at once.
   const { createDatabase } = await import('../src/storage/database.ts');
-  const { writePlacementImport } = await import('../src/storage/import-placements-writer.ts');
+  const { writePlacementImport } = await import('../src/features/enrolment/import-placements-writer.ts');
   const dataDir = join(process.env.DATA_DIR || './data', 'pglite');
   const url = process.env.DATABASE_URL || undefined;
   const logger = pino({ level: 'warn' }, pino.destination(2));

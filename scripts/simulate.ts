@@ -15,10 +15,10 @@ import pino from 'pino';
 import { createWorkCalendar } from '../src/calendar/index.ts';
 import { readRecordedDeliveries } from '../src/messaging/recording-messenger.ts';
 import { schedulerOptionsSchema } from '../src/scheduling/scheduler-options.ts';
-import { runSimulationChild, SIM_FILES } from '../src/scheduling/simulation/sim-child.ts';
-import { expectedDeliveries } from '../src/scheduling/simulation/sim-expectations.ts';
-import { toLines, totalsOf } from '../src/scheduling/simulation/sim-report.ts';
-import { buildWorld, insertWorld, type SimConfig, simConfigSchema } from '../src/scheduling/simulation/sim-world.ts';
+import { runSimulationChild, SIM_FILES } from '../src/simulation/sim-child.ts';
+import { expectedDeliveries } from '../src/simulation/sim-expectations.ts';
+import { toLines, totalsOf } from '../src/simulation/sim-report.ts';
+import { buildWorld, insertWorld, type SimConfig, simConfigSchema } from '../src/simulation/sim-world.ts';
 import { createDatabase } from '../src/storage/index.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'simulate.ts');

@@ -7,10 +7,11 @@ import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
 import { createTeamsAdapter } from './adapters/teams/index.ts';
-import { buildLanguageServices } from './answering/build-answer-service.ts';
+import { buildLanguageServices } from './language-services.ts';
 import { createWorkCalendar } from './calendar/index.ts';
-import { type ChatCore, createChatCore } from './chat/chat-core.ts';
-import { createCheckinCommands } from './checkins/checkin-commands.ts';
+import { type ChatCore, createChatCore } from './core/chat-core.ts';
+import { createCheckinCommands } from './features/checkins/checkin-commands.ts';
+import { createCheckinComposer } from './features/checkins/checkin-messages.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
@@ -20,7 +21,7 @@ import { createStore, type Store } from './storage/store.ts';
 import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
 import type { Messenger } from './messaging/messenger.ts';
 import { createScheduler, type Scheduler, type SchedulerOptionsInput } from './scheduling/index.ts';
-import { createSummaryService, type Narrate } from './summaries/summary-service.ts';
+import { createSummaryService, type Narrate } from './features/summaries/summary-service.ts';
 
 export interface Osaava {
   core: ChatCore;
@@ -116,10 +117,11 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   const http = createHttpServer({ logger, mounts });
   const scheduler = config.schedulerEnabled
     ? createScheduler({
-        store, database, messengers, kb, calendar, clock, logger,
+        store, database, messengers, calendar, clock, logger,
+        checkins: createCheckinComposer(kb),
+        summaries,
         ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
         options: schedulerOptions,
-        ...(narrate ? { narrate } : {}),
       })
     : undefined;
 

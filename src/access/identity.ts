@@ -1,7 +1,7 @@
 // Who is speaking: a platform user is found by their linked identity, or matched once by e-mail
 // (Slack's users.info, Teams' UPN) and linked, so that later messages need no e-mail.
 import type { Logger } from 'pino';
-import type { PlatformUser } from '../chat/incoming.ts';
+import type { PlatformUser } from '../conversation/incoming.ts';
 import type { PeopleRepo, Person } from '../storage/index.ts';
 
 export interface IdentityResolver {

@@ -1,9 +1,9 @@
 // `npm run ask -- "question"` prints a readable answer; `npm run --silent ask -- --json` reads one
 // question per line on stdin and writes one JSON object per line (the contract in shared/eval).
 import { createInterface } from 'node:readline';
-import { buildAnswerService } from '../answering/build-answer-service.ts';
+import { buildAnswerService } from '../language-services.ts';
 import { loadConfig } from '../config/config.ts';
-import { renderPlainText } from '../chat/render-text.ts';
+import { renderPlainText } from '../conversation/render-text.ts';
 import { KnowledgeFileError, loadKnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../logging/logger.ts';
 import pino from 'pino';

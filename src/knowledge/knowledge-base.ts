@@ -1,6 +1,7 @@
 // The loaded knowledge as one read-only object: units, supporting documents and a flat list of
 // citable items (requirement, criterion, method, unit facts, document passage) with stable ids.
-import type { Citation, Lang, SourceKind } from '../chat/reply.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Citation, SourceKind } from './citation.ts';
 import { compact } from '../text/normalize.ts';
 import type { KnowledgeFiles } from './load-knowledge.ts';
 import type { Criterion, DocumentRecord, GradeLevel, Localized, Requirement, Section, SupportingDocument, Unit } from './schema.ts';

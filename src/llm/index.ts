@@ -7,13 +7,6 @@ import { createOpenAiChatModel, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '
 
 export type { ChatMessage, ChatModel, ChatRequest, ChatResult, ChatUsage, LlmErrorCode } from './chat-model.ts';
 export { isLlmError, LlmError, llmErrorRetryable } from './chat-model.ts';
-export { createLlmComposer, LlmAnswerRejectedError, type ComposeContext, type LlmComposer } from './llm-composer.ts';
-export { canResolveWithLlm, createLlmIntentResolver, type IntentResolver } from './intent-resolver.ts';
-export { suggestRequirementsWithLlm, type SuggestRequirementsInput } from './suggest-requirements.ts';
-export { writeSummaryNarrative, type SummaryFigures, type SummaryNarrativeInput } from './summary-narrative.ts';
-export { canComposeWithLlm } from './answer-scope.ts';
-export { findUncitedClaims } from './uncited-claims.ts';
-export { answerPromptBudget, estimateTokens, intentPromptTokens } from './prompt-budget.ts';
 
 export interface Llm {
   model: ChatModel;

@@ -1,7 +1,7 @@
 // The outbound port: check-ins, reminders and summaries leave through one platform-neutral
 // messenger. Each platform adapter implements it; the scheduler never sees a platform SDK.
-import type { Platform } from '../chat/incoming.ts';
-import type { Reply } from '../chat/reply.ts';
+import type { Platform } from '../conversation/incoming.ts';
+import type { Reply } from '../conversation/reply.ts';
 
 export interface OutboundAddress {
   platform: Platform;

@@ -4,8 +4,8 @@
 // would; `confirm` answers from that record.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Platform } from '../chat/incoming.ts';
-import type { Reply } from '../chat/reply.ts';
+import type { Platform } from '../conversation/incoming.ts';
+import type { Reply } from '../conversation/reply.ts';
 import type { Clock } from '../storage/clock.ts';
 import type { ConfirmResult, Messenger, OutboundAddress, SendOptions, SendResult } from './messenger.ts';
 

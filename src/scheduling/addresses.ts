@@ -2,7 +2,7 @@
 // messenger. A person with no account at all is unreachable (reported); one whose accounts are
 // only on platforms without outbound messages (the local web chat) is simply not messaged.
 import type { Kysely } from 'kysely';
-import type { Platform } from '../chat/incoming.ts';
+import type { Platform } from '../conversation/incoming.ts';
 import type { Messenger, OutboundAddress } from '../messaging/messenger.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 

@@ -3,7 +3,7 @@
 // the same row: a row another transaction holds is skipped, and one it already moved no longer
 // matches. Picking in due order without a tie-break lets the scan stop at the batch size.
 import { type Kysely, sql } from 'kysely';
-import type { Lang } from '../chat/reply.ts';
+import type { Lang } from '../conversation/reply.ts';
 import type { DatabaseSchema, SummaryRole } from '../storage/schema.ts';
 
 export interface Lease {

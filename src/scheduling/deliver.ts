@@ -1,8 +1,7 @@
 // Sending one claimed batch: build each row's message, route it to a messenger (or settle the row
 // when there is nowhere to send it), and hand each workspace's share to its send pool.
-import type { Reply } from '../chat/reply.ts';
+import type { Reply } from '../conversation/reply.ts';
 import { chooseRoute, loadAddresses, rateKey } from './addresses.ts';
-import { checkinMessage } from './checkin-messages.ts';
 import type { Claimed } from './claims.ts';
 import { deliverGroup } from './deliver-group.ts';
 import { type DeliveryContext, type DeliveryStats, keyOf, type Routed, type Timing } from './delivery-context.ts';
@@ -50,7 +49,7 @@ async function repliesFor(ctx: DeliveryContext, items: readonly Claimed[], now: 
     if (item.kind === 'summary') {
       summaryRequests.push({ id: item.id, recipientId: item.recipientId, role: item.role, weekStart: item.weekStart, lang: item.lang });
     } else {
-      replies.set(item.id, checkinMessage({ kb: ctx.kb, unitIds: item.unitIds, placementId: item.placementId, localDate: item.localDate, lang: item.lang, variant: item.kind }));
+      replies.set(item.id, ctx.checkins({ unitIds: item.unitIds, placementId: item.placementId, localDate: item.localDate, lang: item.lang, variant: item.kind }));
     }
   }
   if (summaryRequests.length > 0) for (const [id, reply] of await ctx.summaries.compose(summaryRequests, now)) replies.set(id, reply);

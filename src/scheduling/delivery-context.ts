@@ -2,21 +2,19 @@
 // clock discipline of the pass (real time may sleep; a fixed-instant pass never does) and the tally.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Platform } from '../chat/incoming.ts';
-import type { Reply } from '../chat/reply.ts';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Platform } from '../conversation/incoming.ts';
+import type { Reply } from '../conversation/reply.ts';
 import type { Messenger, OutboundAddress, SendResult } from '../messaging/messenger.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
-import { deliveryKey } from './checkin-messages.ts';
 import type { Claimed } from './claims.ts';
 import type { DeliveryKind } from './delivery-kinds.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { SchedulerOptions } from './scheduler-options.ts';
-import type { SummaryComposer } from './summary-composer.ts';
+import { type CheckinComposer, deliveryKey, type SummaryComposer } from './scheduled-messages.ts';
 
 export interface DeliveryContext {
   db: Kysely<DatabaseSchema>;
-  kb: KnowledgeBase;
+  checkins: CheckinComposer;
   options: SchedulerOptions;
   messengers: ReadonlyMap<Platform, Messenger>;
   limiter: RateLimiter;

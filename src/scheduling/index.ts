@@ -6,4 +6,4 @@ export { createRateLimiter, type RateGrant, type RateLimiter } from './rate-limi
 export { createScheduler, DELIVER_QUEUE, type Scheduler, type SchedulerDeps, TICK_QUEUE } from './scheduler.ts';
 export { type RateLimit, type SchedulerOptions, type SchedulerOptionsInput, schedulerOptionsSchema } from './scheduler-options.ts';
 export type { PassReport } from './pass.ts';
-export type { SummaryComposer, SummaryRequest } from './summary-composer.ts';
+export { type CheckinComposer, type CheckinRequest, type CheckinVariant, deliveryKey, type ScheduledMessages, type SummaryComposer, type SummaryRequest } from './scheduled-messages.ts';

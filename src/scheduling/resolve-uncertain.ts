@@ -8,7 +8,6 @@
 //    'uncertain' with resolution '<kind>:reported', listed in the teacher's summary and the log).
 // A check-in whose day is over is reported too: a notice the next morning helps nobody.
 import { chooseRoute, loadAddresses, rateKey } from './addresses.ts';
-import { checkinMessage } from './checkin-messages.ts';
 import type { Claimed, ClaimedCheckin } from './claims.ts';
 import type { Messenger, OutboundAddress } from '../messaging/messenger.ts';
 import { type DeliveryContext, type DeliveryStats, keyOf, safeSend } from './delivery-context.ts';
@@ -85,7 +84,7 @@ async function sendNotice(
     }
   }
   if (!(await setResolution(ctx.db, item.kind, ctx.owner, item.id, 'notice-sending', now))) return;
-  const reply = checkinMessage({ kb: ctx.kb, unitIds: item.unitIds, placementId: item.placementId, localDate: item.localDate, lang: item.lang, variant: 'notice' });
+  const reply = ctx.checkins({ unitIds: item.unitIds, placementId: item.placementId, localDate: item.localDate, lang: item.lang, variant: 'notice' });
   const result = await safeSend(messenger, address, reply, `${keyOf(item)}:notice`);
   const outcome = decideOutcome(result, item.attempts, now, ctx.options);
   switch (outcome.kind) {

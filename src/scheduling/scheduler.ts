@@ -7,37 +7,30 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { PgBoss } from 'pg-boss';
 import type { WorkCalendar } from '../calendar/index.ts';
-import type { Platform } from '../chat/incoming.ts';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Platform } from '../conversation/incoming.ts';
 import type { Messenger } from '../messaging/messenger.ts';
 import type { Clock } from '../storage/clock.ts';
 import type { Database } from '../storage/database.ts';
 import type { Store } from '../storage/store.ts';
-import { createSummaryService, type Narrate } from '../summaries/summary-service.ts';
 import type { DeliveryContext, Timing } from './delivery-context.ts';
 import { createJobEngine } from './job-engine.ts';
 import { createMaintenance } from './maintenance.ts';
 import { type DrainReport, drain, nextDueAt, type PassReport, planAndSweep } from './pass.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { type SchedulerOptionsInput, schedulerOptionsSchema } from './scheduler-options.ts';
-import type { SummaryComposer } from './summary-composer.ts';
+import type { ScheduledMessages } from './scheduled-messages.ts';
 
-export interface SchedulerDeps {
+export interface SchedulerDeps extends ScheduledMessages {
   store: Store;
   /** Needed by `start()` (the job engine runs on it); `runOnce` works without. */
   database?: Database;
   /** PostgreSQL only: the same DATABASE_URL, for pg-boss's own pool. */
   databaseUrl?: string;
   messengers: readonly Messenger[];
-  kb: KnowledgeBase;
   calendar: WorkCalendar;
   clock: Clock;
   logger: Logger;
   options?: SchedulerOptionsInput;
-  /** Optional LLM paragraph on top of each student's weekly figures (the LLM issue wires it). */
-  narrate?: Narrate;
-  /** Replaces the built-in weekly summaries (tests). */
-  summaries?: SummaryComposer;
   /** Lease owner id; unique per process by default. */
   instanceId?: string;
   sleep?: (ms: number) => Promise<void>;
@@ -87,11 +80,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const messengers = new Map<Platform, Messenger>(deps.messengers.map((m) => [m.platform, m]));
   const ctx: DeliveryContext = {
     db,
-    kb: deps.kb,
+    checkins: deps.checkins,
     options,
     messengers,
     limiter: createRateLimiter(db),
-    summaries: deps.summaries ?? createSummaryService({ db, kb: deps.kb, calendar: deps.calendar, options, logger: log, ...(deps.narrate ? { narrate: deps.narrate } : {}) }),
+    summaries: deps.summaries,
     logger: log,
     owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };

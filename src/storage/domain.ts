@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { LANGS } from '../i18n/lang.ts';
 import { yTunnusProblem } from './y-tunnus.ts';
 
 // Shared vocabularies of the model. Names follow eHOKS where it has one.
@@ -7,7 +8,7 @@ export const ROLES = ['student', 'instructor', 'teacher', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const langSchema = z.enum(['fi', 'en']);
+export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
 export const platformSchema = z.enum(['local', 'slack', 'teams']);

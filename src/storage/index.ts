@@ -30,15 +30,6 @@ export {
   type EvidenceNoteRepo,
 } from './evidence-note-repo.ts';
 export { exportStudent, type StudentExport } from './export-student.ts';
-export {
-  formatImportError,
-  type ImportError,
-  PLACEMENT_CSV_COLUMNS,
-  type PlacementCsvResult,
-  type PlacementImportRow,
-  parsePlacementCsv,
-} from './import-placements.ts';
-export { type ImportOptions, type ImportSummary, writePlacementImport } from './import-placements-writer.ts';
 export * from './limits.ts';
 export { migrate } from './migrate.ts';
 export { normalizeName } from './name-match.ts';

@@ -1,7 +1,7 @@
 // Slack DM channels in the database (the adapter's SlackDmChannelRepo), so that a restarted process
 // can still read a user's DM back to settle a send whose outcome was lost.
 import type { Kysely } from 'kysely';
-import type { SlackDmChannelRepo } from '../adapters/slack/dm-channels.ts';
+import type { SlackDmChannelRepo } from './delivery-channels.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export function createSlackDmChannelRepo(db: Kysely<DatabaseSchema>, now: () => Date = () => new Date()): SlackDmChannelRepo {

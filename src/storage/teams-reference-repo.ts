@@ -1,7 +1,7 @@
 // Teams conversation references in the database (the adapter's ConversationReferenceStore).
 // Keys are stored lower-cased: Teams is not consistent about the case of GUIDs.
 import type { Kysely, Selectable } from 'kysely';
-import type { ConversationReferenceStore, StoredConversationReference } from '../adapters/teams/conversation-references.ts';
+import type { ConversationReferenceStore, StoredConversationReference } from './delivery-channels.ts';
 import type { DatabaseSchema, TeamsConversationReferenceTable } from './schema.ts';
 
 function toReference(row: Selectable<TeamsConversationReferenceTable>): StoredConversationReference {

@@ -1,7 +1,7 @@
 // Finnish or English? Questions are short and mix languages ("what is a koulupäivä työpaikalla"),
 // so function words decide first; the tinyld model only breaks ties.
 import { detectAll } from 'tinyld';
-import type { Lang } from '../chat/reply.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { foldDiacritics, words } from './normalize.ts';
 
 const EN_WORDS = new Set(

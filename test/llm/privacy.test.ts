@@ -1,10 +1,10 @@
 // Whatever a conversation holds, no request to the model carries a personal identity code, an
 // e-mail address, a phone number, an IBAN or the name of anyone in the conversation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../src/chat/render-text.ts';
-import { createLlmIntentResolver } from '../../src/llm/intent-resolver.ts';
-import { suggestRequirementsWithLlm } from '../../src/llm/suggest-requirements.ts';
-import { writeSummaryNarrative } from '../../src/llm/summary-narrative.ts';
+import { renderPlainText } from '../../src/conversation/render-text.ts';
+import { createLlmIntentResolver } from '../../src/features/questions/llm/intent-resolver.ts';
+import { suggestRequirementsWithLlm } from '../../src/requirement-suggestions/suggest-with-llm.ts';
+import { writeSummaryNarrative } from '../../src/features/summaries/summary-narrative.ts';
 import { createRedactor, findHetus, type NamedPerson } from '../../src/privacy/index.ts';
 import { echoResponder, schemaNameOf, structured, systemPromptOf, userPromptOf, type RecordedRequest, type Responder } from '../support/fake-openai.ts';
 import { realKnowledge } from '../support/knowledge.ts';

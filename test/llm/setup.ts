@@ -2,9 +2,9 @@
 // fake server, and a logger whose lines the test can read.
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { createAnswerService, type AnswerService } from '../../src/answering/answer-service.ts';
+import { createAnswerService, type AnswerService } from '../../src/features/questions/answer-service.ts';
 import type { ChatModel } from '../../src/llm/chat-model.ts';
-import { createLlmComposer, type LlmComposer } from '../../src/llm/llm-composer.ts';
+import { createLlmComposer, type LlmComposer } from '../../src/features/questions/llm/llm-composer.ts';
 import { createOpenAiChatModel } from '../../src/llm/openai-chat-model.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createRedactor } from '../../src/privacy/index.ts';

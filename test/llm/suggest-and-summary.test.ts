@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LlmError } from '../../src/llm/chat-model.ts';
-import { suggestRequirementsWithLlm } from '../../src/llm/suggest-requirements.ts';
-import { writeSummaryNarrative, type SummaryFigures } from '../../src/llm/summary-narrative.ts';
+import { suggestRequirementsWithLlm } from '../../src/requirement-suggestions/suggest-with-llm.ts';
+import { writeSummaryNarrative, type SummaryFigures } from '../../src/features/summaries/summary-narrative.ts';
 import { createRedactor } from '../../src/privacy/index.ts';
 import { structured, systemPromptOf, userPromptOf, type Responder } from '../support/fake-openai.ts';
 import { startHarness, type LlmHarness } from './setup.ts';

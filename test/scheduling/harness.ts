@@ -11,6 +11,7 @@ import type { DatabaseSchema } from '../../src/storage/schema.ts';
 import { createStore, type Store } from '../../src/storage/store.ts';
 import { createTestClock, silentLogger } from '../storage/backends.ts';
 import { realKnowledge } from '../support/knowledge.ts';
+import { createScheduledMessages } from '../../src/scheduled-messages.ts';
 
 export const UNIT_ID = 'asiakkuuksien-hoitaminen';
 
@@ -66,11 +67,12 @@ export function createHarness(db: Kysely<DatabaseSchema>, opts: HarnessOptions =
   const store = createStore(db, clock);
   const messenger = createRecordingMessenger({ platform: 'slack', clock, ...opts.messenger });
   const { kb } = realKnowledge();
+  const calendar = createWorkCalendar();
   const scheduler = createScheduler({
     store,
     messengers: opts.messengers ?? [messenger, ...(opts.extraMessengers ?? [])],
-    kb,
-    calendar: createWorkCalendar(),
+    calendar,
+    ...createScheduledMessages({ store, kb, calendar, logger: silentLogger }),
     clock,
     logger: silentLogger,
     options: { rateLimits: {}, ...opts.options },

@@ -13,6 +13,7 @@ import { silentLogger } from '../storage/backends.ts';
 import { realKnowledge } from '../support/knowledge.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack-post-message.ts';
 import { createHarness } from './harness.ts';
+import { createScheduledMessages } from '../../src/scheduled-messages.ts';
 
 const STUDENTS = 30;
 
@@ -41,12 +42,14 @@ describe('the scheduler on pg-boss (PGlite) against a rate-limited Slack', () =>
       await h.placement({ studentId: student, startDate: '2026-11-02', endDate: '2026-11-06' });
     }
     const client = new webApi.WebClient('xoxb-test', webClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(silentLogger), purpose: 'outbound' }));
+    const store = createStore(database.db, clock);
+    const calendar = createWorkCalendar();
     scheduler = createScheduler({
-      store: createStore(database.db, clock),
+      store,
       database,
       messengers: [createSlackMessenger({ client, logger: silentLogger })],
-      kb: realKnowledge().kb,
-      calendar: createWorkCalendar(),
+      calendar,
+      ...createScheduledMessages({ store, kb: realKnowledge().kb, calendar, logger: silentLogger }),
       clock,
       logger: silentLogger,
       // Our limiter is set higher than the server's on purpose: the server's 429s must be honoured.

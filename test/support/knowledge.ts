@@ -1,5 +1,5 @@
 // The real knowledge base and answering service, loaded once per test file.
-import { createAnswerService, type AnswerService } from '../../src/answering/answer-service.ts';
+import { createAnswerService, type AnswerService } from '../../src/features/questions/answer-service.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/index.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import express, { Router } from 'express';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { FormKind, Lang, Reply } from '../../chat/reply.ts';
+import type { FormKind, Lang, Reply } from '../../conversation/reply.ts';
 import {
   fromBodyParserError,
   fromChatRequestError,

@@ -4,7 +4,7 @@
 // In memory by design: the local chat is the development default, and nothing it shows outlives the
 // process. That makes this inbox the whole truth about local deliveries: after a restart it is empty,
 // and `confirm` rightly answers that an earlier send did not arrive.
-import type { Reply } from '../../chat/reply.ts';
+import type { Reply } from '../../conversation/reply.ts';
 import type { ConfirmResult, Messenger, OutboundAddress, SendOptions, SendResult } from '../../messaging/messenger.ts';
 
 export interface InboxMessage {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FormKind } from '../../chat/reply.ts';
+import type { FormKind } from '../../conversation/reply.ts';
 
 /** The longest message the local chat accepts, in UTF-16 code units (what `String#length` and the browser count). */
 export const MAX_TEXT_LENGTH = 4000;

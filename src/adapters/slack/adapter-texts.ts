@@ -1,6 +1,6 @@
 // The few words the Slack adapter itself says (labels of Slack's own chrome, transport failures).
 // Everything a user reads about Osaava's subject comes from the core.
-import type { Lang } from '../../chat/reply.ts';
+import type { Lang } from '../../conversation/reply.ts';
 
 export interface AdapterTexts {
   sources: string;

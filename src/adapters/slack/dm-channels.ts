@@ -4,11 +4,9 @@
 // (src/storage/slack-dm-channel-repo.ts) implements this; the in-memory one is for tests and starts
 // without a database, and forgets everything on restart.
 
-export interface SlackDmChannelRepo {
-  /** Inserts or replaces the user's DM channel. */
-  remember(tenantId: string, userId: string, channelId: string): Promise<void>;
-  find(tenantId: string, userId: string): Promise<string | undefined>;
-}
+import type { SlackDmChannelRepo } from '../../storage/delivery-channels.ts';
+
+export type { SlackDmChannelRepo } from '../../storage/delivery-channels.ts';
 
 /** Slack's ids of direct-message channels start with D; anything else cannot be the bot's DM. */
 export function isDmChannelId(channelId: string): boolean {

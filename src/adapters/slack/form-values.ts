@@ -1,7 +1,7 @@
 // Form fields travel as input blocks whose block_id names the field and its kind; reading a
 // submission back is the inverse. Slack's `state.values` is untrusted and parsed with zod.
 import { z } from 'zod';
-import type { FormField } from '../../chat/reply.ts';
+import type { FormField } from '../../conversation/reply.ts';
 import { INPUT_ACTION_ID, type FormValues } from './interaction-ids.ts';
 
 const fieldCodes = { 'multi-select': 'm', select: 's', rating: 'r', text: 't' } as const satisfies Record<FormField['type'], string>;

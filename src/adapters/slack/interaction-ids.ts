@@ -1,7 +1,7 @@
 // The ids Osaava puts on Block Kit elements and views, and the schemas of what they carry. Whatever
 // comes back from Slack is parsed here once; an id or value we did not write becomes `unknown`.
 import { z } from 'zod';
-import type { FormKind, Lang } from '../../chat/reply.ts';
+import type { FormKind, Lang } from '../../conversation/reply.ts';
 
 export const SLASH_COMMAND = '/osaava';
 export const LOG_OBSERVATION_SHORTCUT = 'log_observation';

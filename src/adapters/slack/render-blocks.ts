@@ -1,8 +1,8 @@
 // A core MessageReply as Block Kit: headers, mrkdwn sections, context lines, suggestion buttons and
 // a sources line at the end. Pure; the limits of Block Kit are kept here, not by the callers.
 import type { types } from '@slack/bolt';
-import type { Block, Citation, Lang, ListItem, MessageReply, Reply, SuggestedAction } from '../../chat/reply.ts';
-import { renderPlainText } from '../../chat/render-text.ts';
+import type { Block, Citation, Lang, ListItem, MessageReply, Reply, SuggestedAction } from '../../conversation/reply.ts';
+import { renderPlainText } from '../../conversation/render-text.ts';
 import { adapterTexts } from './adapter-texts.ts';
 import { escapeMrkdwn, italic, LIMITS, toMrkdwn, toPlain, truncate } from './block-kit-text.ts';
 import { suggestActionId } from './interaction-ids.ts';

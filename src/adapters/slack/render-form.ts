@@ -1,7 +1,7 @@
 // A core FormReply as Block Kit: input blocks in a message (or the App Home) with a submit button,
 // long text fields behind a button that opens a modal; or the whole form as a modal. Pure.
 import type { types } from '@slack/bolt';
-import type { FormField, FormOption, FormReply } from '../../chat/reply.ts';
+import type { FormField, FormOption, FormReply } from '../../conversation/reply.ts';
 import { adapterTexts } from './adapter-texts.ts';
 import { LIMITS, toPlain, truncate } from './block-kit-text.ts';
 import { fieldBlockId } from './form-values.ts';

@@ -1,7 +1,7 @@
 // The core's replies per Slack surface: messages to post (split to fit), one message to replace,
 // a Home tab. Pure.
 import type { types } from '@slack/bolt';
-import type { Lang, Reply } from '../../chat/reply.ts';
+import type { Lang, Reply } from '../../conversation/reply.ts';
 import { LIMITS } from './block-kit-text.ts';
 import { fallbackText, fitBlocks, renderMessageBlocks, splitIntoMessages } from './render-blocks.ts';
 import { renderFormBlocks } from './render-form.ts';

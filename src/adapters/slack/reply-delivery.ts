@@ -2,7 +2,7 @@
 // message that was just submitted, the App Home. Errors propagate; the listener decides what to tell.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Reply } from '../../chat/reply.ts';
+import type { Reply } from '../../conversation/reply.ts';
 import type { FormTarget } from './interaction-ids.ts';
 import { renderHomeView, renderMessages, renderReplacement, type SlackMessage } from './render-reply.ts';
 

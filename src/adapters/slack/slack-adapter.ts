@@ -4,7 +4,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import type { ChatCore } from '../../chat/chat-core.ts';
+import type { ChatCore } from '../../core/chat-core.ts';
 import type { Messenger } from '../../messaging/messenger.ts';
 import { systemClock, type Clock } from '../../storage/clock.ts';
 import { createBoltLogger } from './bolt-logger.ts';

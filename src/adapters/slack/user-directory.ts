@@ -3,7 +3,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Lang } from '../../chat/reply.ts';
+import type { Lang } from '../../conversation/reply.ts';
 import type { Clock } from '../../storage/clock.ts';
 
 export interface SlackUserProfile {

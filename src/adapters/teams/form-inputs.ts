@@ -2,8 +2,8 @@
 // FormSubmission's values again. The input id carries the field's type, so reading a submission needs
 // no server-side copy of the form: `osv:tx:comment`, `osv:rt:confidence`, `osv:ms:requirements:0`.
 import { z } from 'zod';
-import type { FormSubmission } from '../../chat/incoming.ts';
-import type { FormKind } from '../../chat/reply.ts';
+import type { FormSubmission } from '../../conversation/incoming.ts';
+import type { FormKind } from '../../conversation/reply.ts';
 
 export const SUBMIT_VERB = 'osaava.submit';
 

@@ -1,10 +1,10 @@
 // One Teams turn: classify the activity, make the one core call it asks for, and render the replies.
 // No business logic here; the core decides what a message, a submission or a draft means.
 import type { Logger } from 'pino';
-import type { ChatCore } from '../../chat/chat-core.ts';
-import type { PlatformUser } from '../../chat/incoming.ts';
-import type { Lang, Reply } from '../../chat/reply.ts';
-import { renderPlainText } from '../../chat/render-text.ts';
+import type { ChatCore } from '../../core/chat-core.ts';
+import type { PlatformUser } from '../../conversation/incoming.ts';
+import type { Lang, Reply } from '../../conversation/reply.ts';
+import { renderPlainText } from '../../conversation/render-text.ts';
 import type { ConversationReferenceStore } from './conversation-references.ts';
 import { parseSubmission } from './form-inputs.ts';
 import { referenceFromActivity } from './reference-from-activity.ts';

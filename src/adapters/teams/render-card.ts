@@ -1,6 +1,6 @@
 // A MessageReply as Teams shows it: a markdown text message when the reply is only prose, an Adaptive
 // Card 1.5 when structure helps (lists, quotes, citations, buttons). Pure: no SDK, no I/O.
-import type { Block, Citation, ListItem, MessageReply, SuggestedAction } from '../../chat/reply.ts';
+import type { Block, Citation, ListItem, MessageReply, SuggestedAction } from '../../conversation/reply.ts';
 import {
   cardBytes,
   createCard,

@@ -1,7 +1,7 @@
 // A FormReply as an Adaptive Card 1.5. Chosen for the phone as much as the desktop: one expanded
 // (checkbox) choice set per requirement group with the group's title as its label, compact dropdowns
 // for ratings, no `filtered` style. Pure: no SDK, no I/O.
-import type { FormField, FormReply } from '../../chat/reply.ts';
+import type { FormField, FormReply } from '../../conversation/reply.ts';
 import { createCard, textBlock, type AdaptiveCard, type CardAction, type CardElement, type SubmitData } from './adaptive-card.ts';
 import { inputId, SUBMIT_VERB } from './form-inputs.ts';
 import { renderBlock } from './render-card.ts';

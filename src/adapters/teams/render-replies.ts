@@ -1,5 +1,5 @@
 // The core's replies as Teams messages, and the one card that replaces a submitted form.
-import type { Lang, Reply } from '../../chat/reply.ts';
+import type { Lang, Reply } from '../../conversation/reply.ts';
 import { createCard, textBlock, type AdaptiveCard } from './adaptive-card.ts';
 import { renderMessage, renderMessageCards, type TeamsMessage } from './render-card.ts';
 import { renderForm } from './render-form.ts';

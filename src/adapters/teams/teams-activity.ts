@@ -2,8 +2,8 @@
 // Framework envelope; these schemas read the Teams-specific parts Osaava uses, leniently (a field
 // Osaava does not need never rejects an activity).
 import { z } from 'zod';
-import type { PlatformUser } from '../../chat/incoming.ts';
-import type { Lang } from '../../chat/reply.ts';
+import type { PlatformUser } from '../../conversation/incoming.ts';
+import type { Lang } from '../../conversation/reply.ts';
 import { SUBMIT_VERB } from './form-inputs.ts';
 import { htmlToText, stripMentions } from './html-text.ts';
 

@@ -5,7 +5,7 @@ import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { ChatCore } from '../../chat/chat-core.ts';
+import type { ChatCore } from '../../core/chat-core.ts';
 import type { Messenger } from '../../messaging/messenger.ts';
 import { toAuthConfiguration, type TeamsAuth } from './auth-config.ts';
 import type { ConversationReferenceStore } from './conversation-references.ts';

@@ -1,5 +1,5 @@
 // The few things the Teams adapter itself says (everything else comes from the core), in both languages.
-import type { Lang } from '../../chat/reply.ts';
+import type { Lang } from '../../conversation/reply.ts';
 
 const texts = {
   sources: { fi: 'Lähteet', en: 'Sources' },

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
-import type { Citation, FormOption, FormReply, Reply } from '../../../src/chat/reply.ts';
+import type { Citation, FormOption, FormReply, Reply } from '../../../src/conversation/reply.ts';
 import { createLocalChatRouter } from '../../../src/adapters/local/local-chat-router.ts';
 import type { LocalChatDeps } from '../../../src/adapters/local/local-chat-router.ts';
 import type { LocalUser } from '../../../src/adapters/local/schemas.ts';

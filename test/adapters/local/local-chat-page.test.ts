@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Reply } from '../../../src/chat/reply.ts';
+import type { Reply } from '../../../src/conversation/reply.ts';
 import { MAX_TEXT_LENGTH } from '../../../src/adapters/local/schemas.ts';
 import { launchBrowser } from '../../support/browser.ts';
 import { fixtureHandle, startLocalChat } from './local-chat-fixtures.ts';

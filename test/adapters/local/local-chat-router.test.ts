@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/chat/reply.ts';
+import type { Reply } from '../../../src/conversation/reply.ts';
 import type { LocalChatDeps } from '../../../src/adapters/local/local-chat-router.ts';
 import {
   errorBodySchema,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Reply } from '../../../src/chat/reply.ts';
+import type { Reply } from '../../../src/conversation/reply.ts';
 import type { LocalChatDeps } from '../../../src/adapters/local/local-chat-router.ts';
 import { createLocalInbox } from '../../../src/adapters/local/local-inbox.ts';
 import type { InboxPage, LocalInbox } from '../../../src/adapters/local/local-inbox.ts';

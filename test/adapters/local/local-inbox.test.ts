@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Reply } from '../../../src/chat/reply.ts';
+import type { Reply } from '../../../src/conversation/reply.ts';
 import { createLocalInbox } from '../../../src/adapters/local/local-inbox.ts';
 import type { InboxPage } from '../../../src/adapters/local/local-inbox.ts';
 import type { OutboundAddress } from '../../../src/messaging/messenger.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBlocks, packLines, renderCitations, renderMessageBlocks, splitIntoMessages } from '../../../src/adapters/slack/render-blocks.ts';
 import { renderMessages } from '../../../src/adapters/slack/render-reply.ts';
-import type { Citation, MessageReply } from '../../../src/chat/reply.ts';
+import type { Citation, MessageReply } from '../../../src/conversation/reply.ts';
 
 const citation = (i: number): Citation => ({ id: `AH-V${i}`, kind: 'requirement', title: `Vaatimus ${i}`, text_fi: 'teksti', origin: 'Asiakkuuksien hoitaminen › Vaatimukset' });
 

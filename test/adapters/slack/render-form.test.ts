@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFormValues } from '../../../src/adapters/slack/form-values.ts';
 import { parseAction, parseViewMetadata } from '../../../src/adapters/slack/interaction-ids.ts';
 import { encodeTextModalRef, renderField, renderFormBlocks, renderFormModal, renderTextModal } from '../../../src/adapters/slack/render-form.ts';
-import type { FormField, FormReply } from '../../../src/chat/reply.ts';
+import type { FormField, FormReply } from '../../../src/conversation/reply.ts';
 import { buttonsOf, checkinForm, observationForm, stateFor } from './fixtures.ts';
 
 const rating = (max: number): FormField => ({ type: 'rating', id: 'confidence', label: 'Varmuus', min: 1, max, minLabel: 'epävarma', maxLabel: 'varma', initial: 3, optional: true });

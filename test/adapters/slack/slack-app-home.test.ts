@@ -5,7 +5,7 @@
 // students at a glance; someone Osaava does not know is told how to get enrolled.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type ChatCore } from '../../../src/chat/chat-core.ts';
+import { type ChatCore } from '../../../src/core/chat-core.ts';
 import type { ReflectionStatus } from '../../../src/storage/domain.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
 import { createTestClock, openTestDatabase, type TestDatabase } from '../../storage/backends.ts';

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
-import { type ChatCore } from '../../../src/chat/chat-core.ts';
-import { renderPlainText } from '../../../src/chat/render-text.ts';
+import { type ChatCore } from '../../../src/core/chat-core.ts';
+import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import { createScheduler, type PassReport } from '../../../src/scheduling/index.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
 import { createTestClock, openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
 import { FAKE_TEAM_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
 import { buildRealCore } from '../../support/core.ts';
+import { createScheduledMessages } from '../../../src/scheduled-messages.ts';
 
 /** Friday 27 November 2026, 14:00 in Helsinki: the default summary moment. */
 const FRIDAY_14 = '2026-11-27T12:00:00Z';
@@ -55,7 +56,7 @@ async function startWorld(): Promise<World> {
   const adapter = createSlackAdapter({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, core, logger: silentLogger });
   await adapter.start();
   // Default options: the Slack rate limit (1/s, burst 30) and the Friday 14:00 summary time.
-  const scheduler = createScheduler({ store, messengers: [adapter.messenger], kb, calendar, clock, logger: silentLogger });
+  const scheduler = createScheduler({ store, messengers: [adapter.messenger], calendar, ...createScheduledMessages({ store, kb, calendar, logger: silentLogger }), clock, logger: silentLogger });
   return {
     database,
     fake,

@@ -3,10 +3,10 @@
 // the real one (questions) but owns forms (a check-in and an observation) until the check-in core lands.
 import type { Logger } from 'pino';
 import { pino } from 'pino';
-import type { AnswerService } from '../../../src/answering/answer-service.ts';
-import type { ChatCore } from '../../../src/chat/chat-core.ts';
-import type { FormSubmission, IncomingMessage, PlatformUser } from '../../../src/chat/incoming.ts';
-import type { FormReply, MessageReply } from '../../../src/chat/reply.ts';
+import type { AnswerService } from '../../../src/features/questions/answer-service.ts';
+import type { ChatCore } from '../../../src/core/chat-core.ts';
+import type { FormSubmission, IncomingMessage, PlatformUser } from '../../../src/conversation/incoming.ts';
+import type { FormReply, MessageReply } from '../../../src/conversation/reply.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.ts';
 import { createTeamsAdapter, createInMemoryConversationReferenceStore, type ConversationReferenceStore, type TeamsAuth } from '../../../src/adapters/teams/index.ts';
 import type { Messenger } from '../../../src/messaging/messenger.ts';

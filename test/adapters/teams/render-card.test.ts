@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageReply } from '../../../src/chat/reply.ts';
+import type { MessageReply } from '../../../src/conversation/reply.ts';
 import { cardBytes, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/adaptive-card.ts';
 import { CARD_BUDGET_BYTES, italic, renderMessage, renderMessageCards, splitText } from '../../../src/adapters/teams/render-card.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FormReply } from '../../../src/chat/reply.ts';
+import type { FormReply } from '../../../src/conversation/reply.ts';
 import type { CardElement } from '../../../src/adapters/teams/adaptive-card.ts';
 import { parseSubmission } from '../../../src/adapters/teams/form-inputs.ts';
 import { renderForm } from '../../../src/adapters/teams/render-form.ts';

@@ -13,6 +13,7 @@ import { createTestClock, openTestDatabase, silentLogger, type TestDatabase } fr
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { BOT_ID, cardOf, messageActivity, TENANT } from './fixtures.ts';
 import { buildRealCore } from '../../support/core.ts';
+import { createScheduledMessages } from '../../../src/scheduled-messages.ts';
 
 /** Friday 27 November 2026, 14:00 in Helsinki: the default summary moment. */
 const FRIDAY_14 = '2026-11-27T12:00:00Z';
@@ -86,7 +87,7 @@ beforeAll(async () => {
   await firstMessage(mikko, mikkosService);
   await firstMessage(aino, ainosService);
 
-  const scheduler = createScheduler({ store, messengers: [teams.messenger], kb, calendar, clock, logger: silentLogger });
+  const scheduler = createScheduler({ store, messengers: [teams.messenger], calendar, ...createScheduledMessages({ store, kb, calendar, logger: silentLogger }), clock, logger: silentLogger });
   run = (iso) => {
     clock.set(iso);
     return scheduler.runOnce(new Date(iso));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { acquireDataDirLock } from '../../../src/storage/data-dir-lock.ts';
 import { createDatabase, createPeopleRepo, isStorageError, StorageError } from '../../../src/storage/index.ts';
 import { OPEN_TIMEOUT, silentLogger } from '../backends.ts';
-import { fixture, runImportScript } from './import-script.ts';
+import { fixture, runImportScript } from '../../features/enrolment/import-script-cases.ts';
 
 export function dataDirLockCases(): void {
   let root = '';

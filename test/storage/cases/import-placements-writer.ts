@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import {
-  createPeopleRepo,
-  createPlacementRepo,
-  isStorageError,
-  parsePlacementCsv,
-  type PlacementImportRow,
-  writePlacementImport,
-} from '../../../src/storage/index.ts';
+import { parsePlacementCsv, type PlacementImportRow } from '../../../src/features/enrolment/import-placements.ts';
+import { writePlacementImport } from '../../../src/features/enrolment/import-placements-writer.ts';
+import { createPeopleRepo, createPlacementRepo, isStorageError } from '../../../src/storage/index.ts';
 import type { StorageContext } from '../backends.ts';
 
 const fixture = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url);

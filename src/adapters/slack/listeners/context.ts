@@ -2,8 +2,8 @@
 // error escape into Bolt (it is logged, and the user is told when we know where to tell them).
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ChatCore } from '../../../chat/chat-core.ts';
-import type { PlatformUser } from '../../../chat/incoming.ts';
+import type { ChatCore } from '../../../core/chat-core.ts';
+import type { PlatformUser } from '../../../conversation/incoming.ts';
 import { bilingualNotes } from '../adapter-texts.ts';
 import type { SlackDmChannelRepo } from '../dm-channels.ts';
 import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';

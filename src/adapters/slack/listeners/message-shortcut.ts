@@ -2,7 +2,7 @@
 // shown as a modal. Slack's trigger_id lives 3 seconds, so a slow draft gets a "one moment" modal
 // first, which is then replaced by the form.
 import type { App } from '@slack/bolt';
-import type { FormReply, Reply } from '../../../chat/reply.ts';
+import type { FormReply, Reply } from '../../../conversation/reply.ts';
 import { adapterTexts, bilingualNotes } from '../adapter-texts.ts';
 import { fromSlackText } from '../incoming-text.ts';
 import { LOG_OBSERVATION_SHORTCUT, type FormTarget } from '../interaction-ids.ts';

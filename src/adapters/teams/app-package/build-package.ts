@@ -1,9 +1,9 @@
 // Builds the Teams app package an admin uploads: manifest.json (placeholders filled from the
 // environment), color.png and outline.png, all at the zip's root. Says what is missing instead of
 // producing a package Teams would reject.
+import { zipSync } from 'fflate';
 import { teamsManifestSchema, type TeamsManifest } from './manifest-schema.ts';
 import { readPngInfo } from './png.ts';
-import { createZip } from './zip.ts';
 import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE } from './icons.ts';
 
 /** What each placeholder of manifest/teams/manifest.json is, for the "missing" message. */
@@ -60,6 +60,8 @@ export interface PackageInput {
   env: PackageEnv;
 }
 
+const PACKAGE_MTIME = new Date(2025, 0, 1);
+
 export type PackageResult = { ok: true; zip: Buffer; manifest: TeamsManifest } | { ok: false; problems: string[] };
 
 export function buildTeamsPackage(input: PackageInput): PackageResult {
@@ -86,11 +88,18 @@ export function buildTeamsPackage(input: PackageInput): PackageResult {
   }
   if (!parsed.success || problems.length > 0 || !input.icons.color || !input.icons.outline) return { ok: false, problems };
   const manifest = parsed.data;
-  const zip = createZip([
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8') },
-    { name: 'color.png', data: input.icons.color },
-    { name: 'outline.png', data: input.icons.outline },
-  ]);
+  const zip = Buffer.from(
+    zipSync(
+      {
+        'manifest.json': Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8'),
+        'color.png': input.icons.color,
+        'outline.png': input.icons.outline,
+      },
+      // A fixed date (fflate reads it in local time, so any time zone gives the same bytes): the same
+      // inputs give the same archive byte for byte.
+      { level: 9, mtime: PACKAGE_MTIME },
+    ),
+  );
   return { ok: true, zip, manifest };
 }
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildTeamsPackage, fillPlaceholders, type PackageEnv } from '../../../../src/adapters/teams/app-package/build-package.ts';
 import { drawColorIcon, drawOutlineIcon } from '../../../../src/adapters/teams/app-package/icons.ts';
 import { teamsManifestSchema } from '../../../../src/adapters/teams/app-package/manifest-schema.ts';
 import { encodePng, readPngInfo } from '../../../../src/adapters/teams/app-package/png.ts';
-import { createZip } from '../../../../src/adapters/teams/app-package/zip.ts';
 
 const template = readFileSync('manifest/teams/manifest.json', 'utf8');
 const committedIcons = { color: readFileSync('manifest/teams/color.png'), outline: readFileSync('manifest/teams/outline.png') };
@@ -108,23 +107,6 @@ describe('icons', () => {
   });
 });
 
-describe('zip writer', () => {
-  it('writes entries an unzipper reads back intact, including non-ASCII names', () => {
-    const entries = [
-      { name: 'a.txt', data: Buffer.from('hei maailma '.repeat(100)) },
-      { name: 'ä.bin', data: Buffer.from([0, 1, 2, 255]) },
-      { name: 'empty', data: Buffer.alloc(0) },
-    ];
-    expect(readZip(createZip(entries))).toEqual(entries);
-  });
-
-  it('is deterministic and refuses folders', () => {
-    const entries = [{ name: 'x', data: Buffer.from('x') }];
-    expect(createZip(entries).equals(createZip(entries))).toBe(true);
-    expect(() => createZip([{ name: 'teams/manifest.json', data: Buffer.alloc(1) }])).toThrow(/root/);
-  });
-});
-
 describe('buildTeamsPackage', () => {
   it('builds a zip with manifest.json, color.png and outline.png at its root', () => {
     const result = buildTeamsPackage({ manifestTemplate: template, icons: committedIcons, env });
@@ -137,6 +119,25 @@ describe('buildTeamsPackage', () => {
     expect(manifest.bots[0]?.botId).toBe(env['clientId']);
     expect(manifest.validDomains).toEqual(['osaava.koulu.example']);
     expect(manifest.developer.websiteUrl).toBe('https://osaava.koulu.example/');
+  });
+
+  it('compresses the files and gives the same zip byte for byte for the same inputs', () => {
+    const build = () => {
+      const result = buildTeamsPackage({ manifestTemplate: template, icons: committedIcons, env });
+      if (!result.ok) throw new Error(result.problems.join('\n'));
+      return result.zip;
+    };
+    vi.useFakeTimers({ now: new Date('2026-03-02T10:00:00Z') });
+    try {
+      const zip = build();
+      vi.setSystemTime(new Date('2026-09-15T18:31:07Z'));
+      expect(zip.equals(build())).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    const zip = build();
+    const rawSize = readZip(zip).reduce((sum, f) => sum + f.data.length, 0);
+    expect(zip.length).toBeLessThan(rawSize);
   });
 
   it('declares a personal bot with the commands, and the "Log as observation" message action', () => {

@@ -1,0 +1,69 @@
+// Finding the students an actor may see, and picking one by (partial) name.
+import { decideStudentAccess, type AccessDecision } from './policy.ts';
+import type { Person, Placement } from '../storage/index.ts';
+import { sayIn } from '../i18n/say.ts';
+import type { Reply } from '../conversation/reply.ts';
+import { type CommandContext, message } from '../conversation/command-context.ts';
+
+/** Placements the actor instructs (now), teaches, or all for an admin. */
+export async function placementsInScope(ctx: CommandContext, actor: Person): Promise<Placement[]> {
+  const { placements } = ctx.services.store;
+  if (actor.roles.includes('admin')) {
+    const all = await ctx.services.store.db.selectFrom('placement').select('id').execute();
+    return (await Promise.all(all.map((p) => placements.findById(p.id)))).filter((p): p is Placement => p !== null);
+  }
+  const lists = await Promise.all([
+    actor.roles.includes('teacher') ? placements.listByTeacher(actor.id) : [],
+    actor.roles.includes('instructor') ? placements.listByInstructor(actor.id) : [],
+  ]);
+  const byId = new Map(lists.flat().map((p) => [p.id, p]));
+  return [...byId.values()].filter((p) => p.teacherId === actor.id || (p.startDate <= ctx.today && ctx.today <= p.endDate));
+}
+
+export type StudentPick =
+  | { kind: 'one'; student: Person; placements: Placement[] }
+  | { kind: 'reply'; replies: Reply[] };
+
+/** "Aino" → the one matching student among the actor's, or a question back (none / which one). */
+export async function pickStudent(ctx: CommandContext, actor: Person, name: string): Promise<StudentPick> {
+  const say = sayIn(ctx.lang);
+  const scope = await placementsInScope(ctx, actor);
+  const ids = [...new Set(scope.map((p) => p.studentId))];
+  const matches = await ctx.services.store.people.findStudentsByName(name, ids);
+  if (matches.length === 1 && matches[0]) {
+    return { kind: 'one', student: matches[0], placements: scope.filter((p) => p.studentId === matches[0]!.id) };
+  }
+  if (matches.length > 1) {
+    return { kind: 'reply', replies: [message(ctx.lang,
+      { type: 'paragraph', text: say(`Nimellä "${name}" löytyy useampi opiskelija. Kenestä on kyse?`, `More than one student matches "${name}". Which one do you mean?`) },
+      { type: 'list', items: matches.map((m) => ({ text: m.name })) },
+      { type: 'context', text: say('Kirjoita koko nimi, esim. "havainto Aino Virtanen: …".', 'Write the full name, e.g. "observe Aino Virtanen: …".') })] };
+  }
+  const known = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
+  const names = known.filter((p): p is Person => p !== null).map((p) => p.name);
+  return { kind: 'reply', replies: [message(ctx.lang,
+    { type: 'paragraph', text: say(`En löydä opiskelijaa "${name}" opiskelijoistasi.`, `I can't find a student "${name}" among your students.`) },
+    names.length
+      ? { type: 'context', text: say(`Opiskelijasi: ${names.join(', ')}.`, `Your students: ${names.join(', ')}.`) }
+      : { type: 'context', text: say('Sinulla ei ole tällä hetkellä opiskelijoita.', 'You have no students at the moment.') })] };
+}
+
+/** Checks access to a student's data and writes the audit entry when it is someone else's. */
+export async function accessStudent(ctx: CommandContext, actor: Person, studentId: string, action: string): Promise<AccessDecision> {
+  const placements = await ctx.services.store.placements.listByStudent(studentId);
+  const decision = decideStudentAccess(actor, studentId, placements, ctx.today);
+  if (decision.allowed && decision.relation !== 'self') {
+    await ctx.services.store.audit.record({ actorId: actor.id, action, subjectPersonId: studentId, details: { relation: decision.relation } });
+  }
+  if (!decision.allowed) {
+    ctx.services.logger.warn({ actorId: actor.id, studentId, action, reason: decision.reason }, 'access refused');
+  }
+  return decision;
+}
+
+export function refused(ctx: CommandContext, reason: 'not-related' | 'outside-placement-period'): Reply[] {
+  const say = sayIn(ctx.lang);
+  return [message(ctx.lang, { type: 'paragraph', text: reason === 'outside-placement-period'
+    ? say('Työpaikkaohjaaja näkee opiskelijan tiedot vain oman työpaikkajaksonsa ajan.', 'A workplace instructor sees a student\'s data only during their own placement period.')
+    : say('Sinulla ei ole oikeutta nähdä tämän opiskelijan tietoja.', 'You are not allowed to see this student\'s data.') })];
+}

@@ -1,0 +1,285 @@
+// The JSON the local chat API answers with, parsed into typed shapes. Everything from the server is
+// untrusted input to the page: each parser keeps what it can use and drops what it does not know, so an
+// unexpected value is skipped rather than shown raw (or thrown on). Hand-written guards, not zod: this
+// code is bundled into the page and should stay small.
+
+export type Lang = 'fi' | 'en';
+
+export interface Citation {
+  id: string;
+  title: string;
+  origin: string;
+}
+
+export interface ListItem {
+  text: string;
+  translation?: string;
+  cite?: string;
+}
+
+export interface SuggestedAction {
+  label: string;
+  text: string;
+}
+
+export type Block =
+  | { type: 'heading' | 'paragraph' | 'context'; text: string }
+  | { type: 'list'; items: (ListItem | null)[] }
+  | { type: 'quote'; text: string; translation?: string; cite?: string }
+  | { type: 'actions'; actions: SuggestedAction[] };
+
+export interface MessageReply {
+  kind: 'message';
+  /** The language the reply is shown in; anything but 'en' is Finnish. */
+  lang: Lang;
+  blocks: Block[];
+  citations: Citation[];
+}
+
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+interface FieldBase {
+  id: string;
+  label: string;
+  optional: boolean;
+}
+
+export type FormField =
+  | (FieldBase & { type: 'multi-select'; groups: { label: string; options: FormOption[] }[]; initial: string[] })
+  | (FieldBase & { type: 'select'; options: FormOption[]; initial?: string })
+  | (FieldBase & { type: 'rating'; min?: number; max?: number; minLabel: string; maxLabel: string; initial?: number })
+  | (FieldBase & { type: 'text'; multiline: boolean; maxLength?: number; placeholder?: string; initial: string });
+
+export interface FormReply {
+  kind: 'form';
+  /** The form's own language as the server gave it (sent back on submit); display uses `'en'` or else `'fi'`. */
+  lang?: Lang;
+  formKind?: string;
+  formId?: string;
+  title: string;
+  intro: Block[];
+  /** Fields this page cannot render are dropped here. */
+  fields: FormField[];
+  submitLabel: string;
+}
+
+export type Reply = MessageReply | FormReply;
+
+export interface LocalUser {
+  id: string;
+  name: string;
+  roles: string[];
+  description?: string;
+}
+
+export interface UsersBody {
+  users: LocalUser[];
+  notice?: string;
+}
+
+export interface InboxMessage {
+  seq: number;
+  at: string;
+  replies: Reply[];
+}
+
+export interface InboxBody {
+  messages: InboxMessage[];
+  next?: number;
+}
+
+// ---- Guards ------------------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A string, or '' for anything else. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A non-empty string, or undefined. */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function integer(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function langOf(value: unknown): Lang | undefined {
+  return value === 'fi' || value === 'en' ? value : undefined;
+}
+
+/** Only the keys that have a value: optional properties stay absent rather than `undefined`. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+// ---- Replies -----------------------------------------------------------------------------------------
+
+function parseCitation(value: unknown): Citation | null {
+  if (!isRecord(value) || typeof value.id !== 'string') return null;
+  return { id: value.id, title: textOf(value.title), origin: textOf(value.origin) };
+}
+
+function parseListItem(value: unknown): ListItem | null {
+  if (!isRecord(value)) return null;
+  return defined({ text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) });
+}
+
+function parseAction(value: unknown): SuggestedAction | null {
+  if (!isRecord(value) || typeof value.text !== 'string') return null;
+  return { label: nonEmpty(value.label) ?? value.text, text: value.text };
+}
+
+/** A block this page knows, or null for one it does not (skipped rather than shown as raw data). */
+export function parseBlock(value: unknown): Block | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'context':
+      return { type: value.type, text: textOf(value.text) };
+    case 'list':
+      return { type: 'list', items: listOf(value.items).map(parseListItem) };
+    case 'quote':
+      return defined({ type: 'quote', text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) });
+    case 'actions':
+      return { type: 'actions', actions: listOf(value.actions).map(parseAction).filter((a) => a !== null) };
+    default:
+      return null;
+  }
+}
+
+function parseBlocks(value: unknown): Block[] {
+  return listOf(value).map(parseBlock).filter((b) => b !== null);
+}
+
+function parseOptions(value: unknown): FormOption[] {
+  const options: FormOption[] = [];
+  for (const option of listOf(value)) {
+    if (isRecord(option) && typeof option.value === 'string') options.push({ value: option.value, label: textOf(option.label) });
+  }
+  return options;
+}
+
+/** A field this page can render, or null (a field type this page does not know yet, or one without an id). */
+export function parseField(value: unknown): FormField | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || !value.id) return null;
+  const base: FieldBase = { id: value.id, label: textOf(value.label), optional: Boolean(value.optional) };
+  switch (value.type) {
+    case 'multi-select': {
+      const groups = listOf(value.groups)
+        .filter((g) => isRecord(g) && Array.isArray(g.options))
+        .map((g) => (isRecord(g) ? { label: textOf(g.label), options: parseOptions(g.options) } : { label: '', options: [] }));
+      return { ...base, type: 'multi-select', groups, initial: listOf(value.initial).map(String) };
+    }
+    case 'select':
+      return defined({ ...base, type: 'select', options: parseOptions(value.options), initial: typeof value.initial === 'string' ? value.initial : undefined });
+    case 'rating':
+      return defined({
+        ...base,
+        type: 'rating',
+        min: integer(value.min),
+        max: integer(value.max),
+        minLabel: textOf(value.minLabel),
+        maxLabel: textOf(value.maxLabel),
+        initial: typeof value.initial === 'number' ? value.initial : undefined,
+      });
+    case 'text':
+      return defined({
+        ...base,
+        type: 'text',
+        multiline: Boolean(value.multiline),
+        maxLength: integer(value.maxLength),
+        placeholder: nonEmpty(value.placeholder),
+        initial: textOf(value.initial),
+      });
+    default:
+      return null;
+  }
+}
+
+/** A reply this page can show, or null for a reply kind it does not know. */
+export function parseReply(value: unknown): Reply | null {
+  if (!isRecord(value)) return null;
+  if (value.kind === 'message') {
+    return {
+      kind: 'message',
+      lang: value.lang === 'en' ? 'en' : 'fi',
+      blocks: parseBlocks(value.blocks),
+      citations: listOf(value.citations).map(parseCitation).filter((c) => c !== null),
+    };
+  }
+  if (value.kind === 'form') {
+    return defined({
+      kind: 'form',
+      lang: langOf(value.lang),
+      formKind: typeof value.formKind === 'string' ? value.formKind : undefined,
+      formId: typeof value.formId === 'string' ? value.formId : undefined,
+      title: textOf(value.title),
+      intro: parseBlocks(value.intro),
+      fields: listOf(value.fields).map(parseField).filter((f) => f !== null),
+      submitLabel: textOf(value.submitLabel),
+    });
+  }
+  return null;
+}
+
+/** The replies of `value` this page can show; anything but a list gives none. */
+export function parseReplies(value: unknown): Reply[] {
+  return listOf(value).map(parseReply).filter((r) => r !== null);
+}
+
+// ---- Response bodies ---------------------------------------------------------------------------------
+
+/** `{ replies: [...] }` of POST /api/chat and /api/form, or null when the body has no list of replies. */
+export function parseRepliesBody(body: unknown): Reply[] | null {
+  return isRecord(body) && Array.isArray(body.replies) ? parseReplies(body.replies) : null;
+}
+
+/** `{ users: [...], notice? }` of GET /api/users, or null when the body has no list of users. */
+export function parseUsersBody(body: unknown): UsersBody | null {
+  if (!isRecord(body) || !Array.isArray(body.users)) return null;
+  const users: LocalUser[] = [];
+  for (const u of body.users) {
+    if (!isRecord(u) || typeof u.id !== 'string' || typeof u.name !== 'string') continue;
+    users.push(defined({
+      id: u.id,
+      name: u.name,
+      roles: Array.isArray(u.roles) ? u.roles.map(String) : [],
+      description: nonEmpty(u.description),
+    }));
+  }
+  const notice = typeof body.notice === 'string' && body.notice.trim() ? body.notice : undefined;
+  return defined({ users, notice });
+}
+
+/** `{ messages: [...], next }` of GET /api/inbox, or null when the body has no list of messages. */
+export function parseInboxBody(body: unknown): InboxBody | null {
+  if (!isRecord(body) || !Array.isArray(body.messages)) return null;
+  const messages: InboxMessage[] = [];
+  for (const m of body.messages) {
+    if (!isRecord(m) || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) continue;
+    messages.push({ seq: m.seq, at: textOf(m.at), replies: parseReplies(m.replies) });
+  }
+  const next = typeof body.next === 'number' && Number.isSafeInteger(body.next) ? body.next : undefined;
+  return defined({ messages, next });
+}
+
+/** The message of the API's `{ error: { message } }` body, or null. */
+export function errorMessage(body: unknown): string | null {
+  const error = isRecord(body) ? body.error : undefined;
+  return isRecord(error) ? nonEmpty(error.message) ?? null : null;
+}

@@ -1,0 +1,52 @@
+// What a check-in, its reminder and the "in case you missed it" notice say. Each is one form (one
+// platform message), so that a send is all-or-nothing: a reply split over two messages could be
+// half delivered.
+import { buildCheckinForm } from './checkin-form.ts';
+import { sayIn } from '../../i18n/say.ts';
+import type { FormReply } from '../../conversation/reply.ts';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { Unit } from '../../knowledge/schema.ts';
+import type { CheckinComposer, CheckinRequest } from '../../scheduling/index.ts';
+
+function unitFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
+  for (const id of unitIds) {
+    const unit = kb.unit(id);
+    if (unit) return unit;
+  }
+  return kb.defaultUnit();
+}
+
+/** The scheduler's check-in composer over this knowledge base. */
+export function createCheckinComposer(kb: KnowledgeBase): CheckinComposer {
+  return (request) => checkinMessage(kb, request);
+}
+
+function checkinMessage(kb: KnowledgeBase, args: CheckinRequest): FormReply {
+  const say = sayIn(args.lang);
+  const card = buildCheckinForm({ unit: unitFor(kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
+  // A sent check-in also takes a plain message as its answer (src/checkins/free-text-reflection.ts).
+  const form: FormReply = {
+    ...card,
+    intro: [...card.intro, { type: 'context', text: say('Voit vastata lomakkeella tai kirjoittaa vastauksesi tavallisena viestinä.', 'Answer with the form, or just write your answer as a message.') }],
+  };
+  switch (args.variant) {
+    case 'checkin':
+      return form;
+    case 'reminder':
+      return {
+        ...form,
+        intro: [
+          { type: 'context', text: say('Muistutus: päivän reflektio odottaa vielä vastaustasi. Voit vastata myöhemminkin, seuraavaan kyselyyn asti.', 'A reminder: today\'s reflection is still waiting for your answer. You can answer later too, until the next check-in.') },
+          ...form.intro,
+        ],
+      };
+    case 'notice':
+      return {
+        ...form,
+        intro: [
+          { type: 'context', text: say('Jos sait jo tämän päivän kyselyn, voit ohittaa tämän viestin.', 'If you already got today\'s check-in, you can ignore this message.') },
+          ...form.intro,
+        ],
+      };
+  }
+}

@@ -1,0 +1,79 @@
+// The student's own check-in page (App Home, "kyselyn aika"): this week's working days with what
+// became of each, and a form to move the daily check-in. Read from reflections and pauses, so it
+// shows the same whether or not this instance runs the scheduler.
+import { addDays, type WorkCalendar, weekStart } from '../../calendar/index.ts';
+import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { formatDate, sayIn } from '../../i18n/say.ts';
+import type { FormOption, FormReply, ListItem, MessageReply } from '../../conversation/reply.ts';
+import { listPauses } from '../../scheduling/checkin-pauses.ts';
+import type { Placement } from '../../storage/index.ts';
+
+/** The times offered in the form: a working day's span in half hours. */
+const EARLIEST = 7 * 60;
+const LATEST = 20 * 60;
+
+export function checkinTimeOptions(current: string): FormOption[] {
+  const times: string[] = [];
+  for (let minutes = EARLIEST; minutes <= LATEST; minutes += 30) {
+    times.push(`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+  }
+  // A time set by command ("kyselyn aika 14:45") stays selectable.
+  if (!times.includes(current)) times.push(current);
+  return times.sort().map((t) => ({ value: t, label: t }));
+}
+
+export function checkinTimeForm(ctx: CommandContext, placement: Placement): FormReply {
+  const say = sayIn(ctx.lang);
+  return {
+    kind: 'form',
+    lang: ctx.lang,
+    formKind: 'checkin-time',
+    formId: placement.id,
+    title: say('Päivän kyselyn aika', 'Daily check-in time'),
+    intro: [
+      { type: 'paragraph', text: say(`Kysely tulee työpäivinä klo ${placement.checkinTime}.`, `The check-in comes on working days at ${placement.checkinTime}.`) },
+      { type: 'context', text: say('Voit myös kirjoittaa esim. "kyselyn aika 14:45".', 'You can also write e.g. "checkin time 14:45".') },
+    ],
+    fields: [{ type: 'select', id: 'time', label: say('Uusi aika', 'New time'), options: checkinTimeOptions(placement.checkinTime), initial: placement.checkinTime, optional: false }],
+    submitLabel: say('Tallenna', 'Save'),
+  };
+}
+
+type DayState = 'answered' | 'absent' | 'skipped' | 'paused' | 'missed' | 'today' | 'coming';
+
+const LABELS: Record<DayState, [fi: string, en: string]> = {
+  answered: ['vastattu', 'answered'],
+  absent: ['poissa', 'absent'],
+  skipped: ['ohitettu', 'skipped'],
+  paused: ['tauolla', 'paused'],
+  missed: ['ei vastausta', 'no answer'],
+  today: ['tänään', 'today'],
+  coming: ['tulossa', 'coming'],
+};
+
+/** This week's working days of the placement and what became of each day's check-in. */
+export async function checkinWeek(ctx: CommandContext, placement: Placement, calendar: WorkCalendar, extraDaysOff: readonly string[]): Promise<MessageReply> {
+  const say = sayIn(ctx.lang);
+  const monday = weekStart(ctx.today);
+  const from = placement.startDate > monday ? placement.startDate : monday;
+  const sunday = addDays(monday, 6);
+  const to = placement.endDate < sunday ? placement.endDate : sunday;
+  const days = calendar.workingDaysBetween(from, to, placement.workingDays, extraDaysOff);
+  const heading = { type: 'heading' as const, text: say('Tämän viikon kyselyt', "This week's check-ins") };
+  if (days.length === 0) return message(ctx.lang, heading, { type: 'paragraph', text: say('Tällä viikolla ei ole työpäiviä jaksollasi.', 'Your placement has no working days this week.') });
+
+  const [reflections, pauses] = await Promise.all([ctx.services.store.reflections.listForPlacement(placement.id, { from, to }), listPauses(ctx.services.store.db, placement.id, from)]);
+  const byDate = new Map(reflections.map((r) => [r.localDate, r.status]));
+  const stateOf = (day: string): DayState => {
+    const status = byDate.get(day);
+    if (status) return status;
+    if (pauses.some((p) => p.from <= day && day <= p.to)) return 'paused';
+    if (day === ctx.today) return 'today';
+    return day < ctx.today ? 'missed' : 'coming';
+  };
+  const items: ListItem[] = days.map((day) => {
+    const [fi, en] = LABELS[stateOf(day)];
+    return { text: `${formatDate(day, ctx.lang)}: ${say(fi, en)}` };
+  });
+  return message(ctx.lang, heading, { type: 'list', items });
+}

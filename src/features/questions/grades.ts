@@ -1,0 +1,136 @@
+// Which grade levels a question is about: "grade 4", "hyvä 4", "arvosanaan 4", "vitonen", "T2",
+// "kiitettävä", "best grade", "3:lla ja 5:llä", typos and missing dots included.
+import { foldDiacritics } from '../../text/normalize.ts';
+
+export interface GradeMention {
+  /** Valid grades named, 1..5, ascending. */
+  grades: number[];
+  /** Numbers named as grades that do not exist on the scale (0, 6, 7, 10 …). */
+  invalid: number[];
+  /** The question talks about grades at all (a grade word, a level name or a grade code). */
+  aboutGrades: boolean;
+  /** The question asks to compare or contrast grades. */
+  compare: boolean;
+}
+
+/** Finnish grade nouns ("vitonen", "neloseen") name a grade by themselves. */
+const GRADE_NOUNS: [RegExp, number][] = [
+  [/^(ykko|ykkonen|ykkos\w*)$/, 1],
+  [/^(kakko|kakkonen|kakkos\w*)$/, 2],
+  [/^(kolmo|kolmonen|kolmos\w*)$/, 3],
+  [/^(nelo|nelonen|nelos\w*)$/, 4],
+  [/^(vito|vitonen|vitos\w*|viitonen|viitos\w*)$/, 5],
+  [/^(kutonen|kutos\w*)$/, 6],
+  [/^(seiska\w*)$/, 7],
+];
+
+/** Number words ("three", "kolme") name a grade only right after a grade word or level name. */
+const NUMBER_WORDS: [RegExp, number][] = [
+  [/^(zero|nolla)$/, 0],
+  [/^(one|first|yksi|yhden|ykkos)$/, 1],
+  [/^(two|second|kaksi|kahden)$/, 2],
+  [/^(three|third|kolme|kolmen)$/, 3],
+  [/^(four|fourth|nelja|neljan)$/, 4],
+  [/^(five|fifth|viisi|viiden)$/, 5],
+  [/^(six|sixth|kuusi|kuuden)$/, 6],
+  [/^(seven|seventh|seitseman)$/, 7],
+];
+
+/** Level names; `fixed` when the name alone fixes the grade. */
+const LEVEL_NAMES: [RegExp, number[]][] = [
+  [/^(tyydyttav\w*|tyydyttava|tyyd\w*|satisfactory|sufficient|fair|passable)$/, [1, 2]],
+  [/^(hyv\w*|hyva|good)$/, [3, 4]],
+  [/^(kiitettav\w*|kiitett\w*|excellent|outstanding)$/, [5]],
+];
+
+const GRADE_WORDS = /^(grade|grades|graded|grading|mark|marks|level|levels|arvosan\w*|arvosana|arvos|taso\w*|arvio\w*|kriteer\w*|criteria|criterion|numero\w*|vaati\w*|vaadi\w*|require\w*|score)$/;
+const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|versus|between|contrast|ero|eroa|erot|eroaa|erota|eroja|vertaa|vertailu|verrattuna|valilla)$/;
+const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien)$/;
+const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi)$/;
+const CODE = /^([thk])([0-9])$/;
+
+export function parseGrades(text: string): GradeMention {
+  const tokens = foldDiacritics(text).match(/[a-z]+[0-9]?|[0-9]+(?=[:.]?[a-z]*)|[0-9]+/g) ?? [];
+  const found = new Set<number>();
+  const invalid = new Set<number>();
+  let aboutGrades = false;
+  let compare = false;
+  let levelNames: number[][] = [];
+  let superlative: number | null = null;
+  const numbers: number[] = [];
+
+  tokens.forEach((token, i) => {
+    if (GRADE_WORDS.test(token)) aboutGrades = true;
+    if (COMPARE_WORDS.test(token)) compare = true;
+    if (BEST.test(token)) superlative = 5;
+    if (LOWEST.test(token)) superlative = superlative ?? 1;
+    const code = CODE.exec(token);
+    if (code) {
+      aboutGrades = true;
+      numbers.push(Number(code[2]));
+      return;
+    }
+    const noun = GRADE_NOUNS.find(([re]) => re.test(token));
+    if (noun) {
+      aboutGrades = true;
+      numbers.push(noun[1]);
+      return;
+    }
+    const word = NUMBER_WORDS.find(([re]) => re.test(token));
+    if (word) {
+      const previous = tokens[i - 1] ?? '';
+      if (GRADE_WORDS.test(previous) || LEVEL_NAMES.some(([re]) => re.test(previous))) numbers.push(word[1]);
+      return;
+    }
+    const level = LEVEL_NAMES.find(([re]) => re.test(token));
+    if (level) {
+      levelNames.push(level[1]);
+      return;
+    }
+    if (/^[0-9]+$/.test(token)) {
+      const next = tokens[i + 1] ?? '';
+      if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?)$/.test(next)) return;
+      if (token.length > 2) return; // years, ids
+      numbers.push(Number(token));
+    }
+  });
+
+  const namedLevel = levelNames.length > 0;
+  // "how do I get a 5", "miten saan vitosen": a lone small number after get/saada is a grade.
+  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita)$/.test(t))) aboutGrades = true;
+  // "mitä eroa on tyydyttävällä ja hyvällä": level names being compared are grades.
+  if (compare && levelNames.length >= 2) aboutGrades = true;
+  // A level name counts when a number names the level too ("hyvä 4"), when the talk is of grades,
+  // or for the unambiguous "kiitettävä"; "hyvä asiakaspalvelu" is not a grade.
+  const gradeContext = aboutGrades || numbers.length > 0 || levelNames.some((l) => l.length === 1);
+  if (numbers.length > 0 && (aboutGrades || namedLevel || compare)) {
+    for (const n of numbers) (n >= 1 && n <= 5 ? found : invalid).add(n);
+    aboutGrades = true;
+  } else if (namedLevel && gradeContext) {
+    for (const l of levelNames) for (const g of l) found.add(g);
+    aboutGrades = true;
+  } else if (numbers.length > 0 && numbers.every((n) => n >= 0 && n <= 10) && tokens.length <= 3) {
+    // A bare "4?" or "T2" style question.
+    for (const n of numbers) (n >= 1 && n <= 5 ? found : invalid).add(n);
+  }
+  if (found.size === 0 && invalid.size === 0 && superlative !== null && (aboutGrades || namedLevel)) {
+    found.add(superlative);
+    aboutGrades = true;
+  }
+  if (found.size === 0 && invalid.size === 0 && namedLevel && levelNames.some((l) => l.length === 1)) {
+    for (const l of levelNames) for (const g of l) found.add(g);
+  }
+  // Ranges: "grades 2-4", "2–4".
+  const range = /\b([1-5])\s*[-–]\s*([1-5])\b/.exec(text);
+  if (range && aboutGrades) {
+    const [a, b] = [Number(range[1]), Number(range[2])].sort((x, y) => x - y);
+    for (let g = a ?? 1; g <= (b ?? 5); g++) found.add(g);
+  }
+  levelNames = [];
+  return {
+    grades: [...found].sort((a, b) => a - b),
+    invalid: [...invalid].sort((a, b) => a - b),
+    aboutGrades,
+    compare: compare && found.size + invalid.size >= 2,
+  };
+}
