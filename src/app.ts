@@ -1,7 +1,6 @@
 // Composition root: builds Osaava's parts from the configuration. main.ts only starts and stops it.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createIdentityResolver } from './access/identity.ts';
 import { createLocalInbox } from './adapters/local/local-inbox.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
@@ -9,8 +8,8 @@ import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts
 import { createTeamsAdapter } from './adapters/teams/index.ts';
 import { buildLanguageServices } from './language-services.ts';
 import { createWorkCalendar } from './calendar/index.ts';
-import { type ChatCore, createChatCore } from './core/chat-core.ts';
-import { createCheckinCommands } from './features/checkins/checkin-commands.ts';
+import { composeChatCore } from './compose-core.ts';
+import type { ChatCore } from './core/chat-core.ts';
 import { createCheckinComposer } from './features/checkins/checkin-messages.ts';
 import type { Config } from './config/config.ts';
 import { createHttpServer, type Mount } from './http/http-server.ts';
@@ -62,11 +61,9 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   const narrate: Narrate | undefined = narrateSummary && (async (input) => (input.audience === 'staff' ? narrateSummary(input) : null));
   const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
 
-  const core = createChatCore({
-    store, kb, answers, suggestRequirements, clock, logger,
+  const core = composeChatCore({
+    store, kb, answers, suggestRequirements, summaries, calendar, clock, logger, extraDaysOff,
     exportDir: join(config.DATA_DIR, 'exports'),
-    identities: createIdentityResolver({ people: store.people, logger }),
-    extensions: [createCheckinCommands({ calendar, summaries, extraDaysOff })],
   });
 
   const mounts: Mount[] = [];

@@ -1,9 +1,8 @@
 // Who may see or act on a student's data. Pure functions: the callers load the facts (the actor,
 // the student's placements, today's date) and must act on the decision the types hand back.
-import type { LocalDate, Person, Placement } from '../storage/index.ts';
+import type { LocalDate, Person, Placement, Relation } from '../storage/index.ts';
 
-/** How the actor stands to the student, strongest first. */
-export type Relation = 'self' | 'admin' | 'teacher' | 'instructor';
+export type { Relation } from '../storage/index.ts';
 
 export type AccessDecision =
   | { allowed: true; relation: Relation; placements: Placement[] }

@@ -1,7 +1,7 @@
 // Finding the students an actor may see, and picking one by (partial) name.
 import { decideStudentAccess, type AccessDecision } from './policy.ts';
 import type { Person, Placement } from '../storage/index.ts';
-import { sayIn } from '../i18n/say.ts';
+import { texts } from './texts.ts';
 import type { Reply } from '../conversation/reply.ts';
 import { type CommandContext, message } from '../conversation/command-context.ts';
 
@@ -26,26 +26,25 @@ export type StudentPick =
 
 /** "Aino" → the one matching student among the actor's, or a question back (none / which one). */
 export async function pickStudent(ctx: CommandContext, actor: Person, name: string): Promise<StudentPick> {
-  const say = sayIn(ctx.lang);
+  const t = texts.in(ctx.lang);
   const scope = await placementsInScope(ctx, actor);
   const ids = [...new Set(scope.map((p) => p.studentId))];
-  const matches = await ctx.services.store.people.findStudentsByName(name, ids);
-  if (matches.length === 1 && matches[0]) {
-    return { kind: 'one', student: matches[0], placements: scope.filter((p) => p.studentId === matches[0]!.id) };
-  }
+  // "Ainon edistyminen": a Finnish genitive names Aino.
+  let matches = await ctx.services.store.people.findStudentsByName(name, ids);
+  if (matches.length === 0 && /\p{L}{3,}n$/u.test(name)) matches = await ctx.services.store.people.findStudentsByName(name.slice(0, -1), ids);
+  const only = matches.length === 1 ? matches[0] : undefined;
+  if (only) return { kind: 'one', student: only, placements: scope.filter((p) => p.studentId === only.id) };
   if (matches.length > 1) {
     return { kind: 'reply', replies: [message(ctx.lang,
-      { type: 'paragraph', text: say(`Nimellä "${name}" löytyy useampi opiskelija. Kenestä on kyse?`, `More than one student matches "${name}". Which one do you mean?`) },
+      { type: 'paragraph', text: t('severalMatch', { name }) },
       { type: 'list', items: matches.map((m) => ({ text: m.name })) },
-      { type: 'context', text: say('Kirjoita koko nimi, esim. "havainto Aino Virtanen: …".', 'Write the full name, e.g. "observe Aino Virtanen: …".') })] };
+      { type: 'context', text: t('writeFullName') })] };
   }
   const known = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
   const names = known.filter((p): p is Person => p !== null).map((p) => p.name);
   return { kind: 'reply', replies: [message(ctx.lang,
-    { type: 'paragraph', text: say(`En löydä opiskelijaa "${name}" opiskelijoistasi.`, `I can't find a student "${name}" among your students.`) },
-    names.length
-      ? { type: 'context', text: say(`Opiskelijasi: ${names.join(', ')}.`, `Your students: ${names.join(', ')}.`) }
-      : { type: 'context', text: say('Sinulla ei ole tällä hetkellä opiskelijoita.', 'You have no students at the moment.') })] };
+    { type: 'paragraph', text: t('notFound', { name }) },
+    { type: 'context', text: names.length ? t('yourStudents', { names: names.join(', ') }) : t('noStudents') })] };
 }
 
 /** Checks access to a student's data and writes the audit entry when it is someone else's. */
@@ -62,8 +61,6 @@ export async function accessStudent(ctx: CommandContext, actor: Person, studentI
 }
 
 export function refused(ctx: CommandContext, reason: 'not-related' | 'outside-placement-period'): Reply[] {
-  const say = sayIn(ctx.lang);
-  return [message(ctx.lang, { type: 'paragraph', text: reason === 'outside-placement-period'
-    ? say('Työpaikkaohjaaja näkee opiskelijan tiedot vain oman työpaikkajaksonsa ajan.', 'A workplace instructor sees a student\'s data only during their own placement period.')
-    : say('Sinulla ei ole oikeutta nähdä tämän opiskelijan tietoja.', 'You are not allowed to see this student\'s data.') })];
+  const t = texts.in(ctx.lang);
+  return [message(ctx.lang, { type: 'paragraph', text: t(reason === 'outside-placement-period' ? 'outsidePeriod' : 'notRelated') })];
 }

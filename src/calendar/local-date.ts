@@ -42,3 +42,8 @@ export function weekStart(localDate: string): string {
 export function isIsoWeekday(value: number): value is IsoWeekday {
   return Number.isInteger(value) && value >= 1 && value <= 7;
 }
+
+/** Whole days from one local date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

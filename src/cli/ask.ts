@@ -1,5 +1,6 @@
 // `npm run ask -- "question"` prints a readable answer; `npm run --silent ask -- --json` reads one
-// question per line on stdin and writes one JSON object per line (the contract in shared/eval).
+// question per line on stdin and writes one JSON object per line (the contract in shared/eval), its
+// `lang` the language the question was detected in: "fi", "en" or "sv".
 import { createInterface } from 'node:readline';
 import { buildAnswerService } from '../language-services.ts';
 import { loadConfig } from '../config/config.ts';

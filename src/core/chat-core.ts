@@ -1,24 +1,21 @@
-// The platform-neutral conversation core: one call per incoming message or form, replies out.
+// The platform-neutral conversation core. Every message runs the same way: understand it against the
+// registry → authorise from the command's declaration → the feature's handler → replies. Text that is
+// no command is offered to the features' statement handlers, then answered as a question.
 // Adapters (local chat, Slack, Teams) only translate to and from this.
-import type { Logger } from 'pino';
 import type { IdentityResolver } from '../access/identity.ts';
-import { mayUse, type RoleCommand } from '../access/policy.ts';
-import { isStorageError, localDateAt, type Person } from '../storage/index.ts';
-import { detectLanguage } from '../text/language.ts';
-import { sayIn } from '../i18n/say.ts';
+import type { Command, FeatureModule, SlotSpec, SlotSpecs, SlotValues } from '../conversation/command.ts';
+import { type CommandContext, type CoreServices, message } from '../conversation/command-context.ts';
 import type { FormSubmission, IncomingMessage, PlatformUser } from '../conversation/incoming.ts';
 import type { Lang, Reply } from '../conversation/reply.ts';
-import { handleErase, handleExport, handleLink } from '../features/people/admin-commands.ts';
-import type { CommandContext, CoreServices } from '../conversation/command-context.ts';
-import { message } from '../conversation/command-context.ts';
-import { handleEnrol } from '../features/enrolment/enrol-command.ts';
-import { enrolmentHint, roleHelp } from './help.ts';
-import { handleListStudents } from '../features/people/list-students.ts';
-import { handleMyObservations } from '../features/observations/my-observations.ts';
-import { handleObserve, submitObservation } from '../features/observations/observe-command.ts';
-import { type Command, parseCommand } from './parse-command.ts';
-import { handleProgress } from '../features/progress/progress-command.ts';
-import { handleReflect, submitCheckin } from '../features/checkins/reflect-command.ts';
+import { formatDate } from '../i18n/format.ts';
+import { isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
+import { detectLanguage } from '../text/language.ts';
+import { authorise } from './authorise.ts';
+import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
+import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
+import { texts } from './texts.ts';
+import type { SlotRaw } from './understanding/phrasing.ts';
+import { tokenize } from './understanding/tokens.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -31,171 +28,189 @@ export interface ChatCore {
   draftObservation(user: PlatformUser, text: string): Promise<Reply[]>;
 }
 
-/** Extra commands a later slice registers (check-in scheduling: absent, pause, summary …). */
-export type CommandExtension = (ctx: CommandContext, actor: Person, command: Command) => Promise<Reply[] | undefined>;
+/** The core as built, with the registry it runs (help menus, the registry's tests). */
+export interface RegisteredChatCore extends ChatCore {
+  readonly registry: CommandRegistry;
+}
+
+export type QuestionAnswerer = (ctx: CommandContext, text: string) => Promise<Reply[]>;
+/** Who a message picked for "Log as observation" may be about, with the observation's text. */
+export type ObservationCandidates = (text: string) => { student: string; text: string }[];
 
 export interface ChatCoreDeps extends CoreServices {
   identities: IdentityResolver;
-  extensions?: CommandExtension[];
+  /** The features, in the order their help lines are shown. */
+  features: readonly FeatureModule[];
+  /** Answers what is neither a command nor a statement a feature takes (the questions feature). */
+  answerQuestion: QuestionAnswerer;
+  /** The message action's reading of a message as an observation (the observations feature). */
+  observationCandidates: ObservationCandidates;
 }
 
-const COMMAND_ROLES: Partial<Record<Command['kind'], RoleCommand>> = {
-  progress: 'progress',
-  reflect: 'reflect',
-  'my-observations': 'my-observations',
-  observe: 'observe',
-  students: 'students',
-  absent: 'absent',
-  pause: 'pause',
-  resume: 'resume',
-  summary: 'summary',
-  'checkin-time': 'checkin-time',
-  enrol: 'enrol',
-  link: 'link',
-  export: 'export',
-  erase: 'erase',
-};
-
-export function createChatCore(deps: ChatCoreDeps): ChatCore {
+export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
+  const services: CoreServices = { store: deps.store, kb: deps.kb, suggestRequirements: deps.suggestRequirements, clock: deps.clock, logger: deps.logger };
+  const registry: CommandRegistry = createCommandRegistry([...deps.features, { name: 'core', commands: [createHelpCommand(() => registry)] }]);
 
   async function contextFor(user: PlatformUser, text: string): Promise<CommandContext> {
     const actor = await deps.identities.resolve(user);
     const preferred: Lang = user.localeHint ?? actor?.lang ?? 'fi';
     const lang = text.trim() ? detectLanguage(text, preferred) : preferred;
     const today = localDateAt(deps.clock.now(), actor?.timeZone ?? 'Europe/Helsinki');
-    return { services: deps, user, actor, lang, today };
+    return { services, user, actor, lang, today };
   }
 
-  async function answerQuestion(ctx: CommandContext, text: string): Promise<Reply[]> {
-    const placements = ctx.actor ? await deps.store.placements.listByStudent(ctx.actor.id) : [];
-    const unitId = placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate)?.unitIds[0];
-    // The asker's own name is redacted too should any text leave for an LLM.
-    const people = ctx.actor ? [{ name: ctx.actor.name, kind: ctx.actor.roles.includes('student') ? ('student' as const) : ('person' as const) }] : [];
-    const { reply, plan } = await deps.answers.answer(text, { preferredLang: ctx.lang, people, ...(unitId ? { unitId } : {}) });
-    log.info({ platform: ctx.user.platform, intent: plan.intent.kind, outcome: plan.outcome, citations: reply.citations.length }, 'question answered');
-    return [reply];
+  /** Slot values as the handler's types say: choices defaulted, missing optional slots null. */
+  function slotValues(command: Command, raw: Record<string, SlotRaw>): SlotValues<SlotSpecs> {
+    const values: SlotValues<SlotSpecs> = {};
+    for (const [name, spec] of Object.entries(command.slots) as [string, SlotSpec][]) {
+      const value = raw[name];
+      if (spec.type === 'choice') values[name] = typeof value === 'string' && spec.values.includes(value) ? value : spec.default;
+      else if (spec.type === 'fields') values[name] = value && typeof value === 'object' ? value : {};
+      else values[name] = typeof value === 'string' ? value : null;
+    }
+    return values;
   }
 
-  async function dispatch(ctx: CommandContext, actor: Person, command: Command): Promise<Reply[]> {
-    const needed = COMMAND_ROLES[command.kind];
-    if (needed && !mayUse(actor, needed)) {
-      log.info({ actorId: actor.id, command: command.kind }, 'command not allowed for role');
-      const say = sayIn(ctx.lang);
-      return [message(ctx.lang, { type: 'paragraph', text: say('Tämä toiminto ei kuulu roolillesi. Kirjoita "apua" nähdäksesi, mitä voit tehdä.', 'That is not available for your role. Write "help" to see what you can do.') })];
-    }
-    for (const extension of deps.extensions ?? []) {
-      const replies = await extension(ctx, actor, command);
-      if (replies) return replies;
-    }
-    switch (command.kind) {
-      case 'help':
-        return roleHelp(ctx, actor);
-      case 'progress':
-        return handleProgress(ctx, actor, command.student);
-      case 'reflect':
-        return handleReflect(ctx, actor);
-      case 'my-observations':
-        return handleMyObservations(ctx, actor);
-      case 'observe':
-        return handleObserve(ctx, actor, command.student, command.text);
-      case 'students':
-        return handleListStudents(ctx, actor);
-      case 'enrol':
-        return handleEnrol(ctx, actor, command.fields);
-      case 'link':
-        return handleLink(ctx, actor, command);
-      case 'export':
-        return handleExport(ctx, actor, command.student);
-      case 'erase':
-        return handleErase(ctx, actor, command.student, command.confirmed);
-      case 'absent':
-      case 'pause':
-      case 'resume':
-      case 'summary':
-      case 'checkin-time': {
-        // Served by the check-in extension (src/checkins/checkin-commands.ts); a core built without it says so.
-        const say = sayIn(ctx.lang);
-        return [message(ctx.lang, { type: 'paragraph', text: say('Tämä toiminto ei ole vielä käytössä.', 'This is not available yet.') })];
+  async function run(ctx: CommandContext, actor: Person, command: Command, raw: Record<string, SlotRaw>): Promise<Reply[]> {
+    const slots = slotValues(command, raw);
+    const authorisation = await authorise(ctx, actor, command, slots);
+    if (!authorisation.allowed) return authorisation.replies;
+    log.debug({ command: command.id, actorId: actor.id }, 'command');
+    return command.handle(ctx, { actor, slots, subject: authorisation.subject });
+  }
+
+  async function freeText(ctx: CommandContext, text: string): Promise<Reply[]> {
+    if (ctx.actor) {
+      for (const statement of registry.statements) {
+        const replies = await statement(ctx, ctx.actor, text);
+        if (replies) return replies;
       }
-      case 'question':
-        return answerQuestion(ctx, command.text);
+    }
+    return deps.answerQuestion(ctx, text);
+  }
+
+  /**
+   * The best command match, or null when the message is free text. A name slot of several words
+   * that names nobody at all ("summary of customer service") means the words were not a name.
+   */
+  async function understand(text: string, today: string): Promise<CommandMatch | null | 'empty'> {
+    const tokens = tokenize(text);
+    if (tokens.list.length === 0) return 'empty';
+    for (const match of registry.match(tokens, today)) {
+      if (await namesSomeone(match)) return match;
+    }
+    return null;
+  }
+
+  async function namesSomeone(match: CommandMatch): Promise<boolean> {
+    for (const [name, spec] of Object.entries(match.command.declaration.slots) as [string, SlotSpec][]) {
+      const value = match.slots[name];
+      if (spec.type !== 'student' || typeof value !== 'string' || !value.includes(' ')) continue;
+      if (!(await deps.store.people.anyoneNamed(value))) return false;
+    }
+    return true;
+  }
+
+  /** A storage refusal in the user's language, never the raw validation text. */
+  function storageRefusal(lang: Lang, error: StorageError): string {
+    const t = texts.in(lang);
+    const info = error.info;
+    switch (info.code) {
+      case 'text_too_long':
+        return t('textTooLong', { length: info.length, limit: info.limit });
+      case 'invalid_input': {
+        const fields = [...new Set(info.issues.map((issue) => issue.split(':')[0]?.trim()).filter((f): f is string => Boolean(f)))];
+        return fields.length ? t('invalidInput', { fields: fields.join(', ') }) : t('invalidInputGeneric');
+      }
+      case 'reflection_locked':
+        return t('reflectionLocked', { date: formatDate(info.localDate, lang) });
+      case 'reflection_in_future':
+        return t('reflectionInFuture', { date: formatDate(info.localDate, lang) });
+      default:
+        return t('somethingWentWrong');
     }
   }
 
   /** Errors become one apologetic reply; the stack goes to the log, never to the user. */
-  async function guarded(ctx: CommandContext, what: string, run: () => Promise<Reply[]>): Promise<Reply[]> {
+  async function guarded(ctx: CommandContext, what: string, work: () => Promise<Reply[]>): Promise<Reply[]> {
     try {
-      return await run();
+      return await work();
     } catch (error) {
       if (isStorageError(error) && error.userVisible) {
         // Bad input the storage layer caught (a date outside the placement, a text over its limit).
         log.info({ what, code: error.code }, 'input refused by storage');
-        const say = sayIn(ctx.lang);
-        return [message(ctx.lang, { type: 'paragraph', text: say(`Tietoja ei tallennettu: ${error.message}`, `Nothing was saved: ${error.message}`) })];
+        return [message(ctx.lang, { type: 'paragraph', text: storageRefusal(ctx.lang, error) })];
       }
       log.error({ err: error, what, platform: ctx.user.platform }, 'core failed');
-      const say = sayIn(ctx.lang);
-      return [message(ctx.lang, { type: 'paragraph', text: say('Jokin meni vikaan, eikä mitään tallennettu. Yritä hetken päästä uudelleen.', 'Something went wrong and nothing was saved. Please try again in a moment.') })];
+      return [message(ctx.lang, { type: 'paragraph', text: texts.in(ctx.lang)('somethingWentWrong') })];
     }
   }
 
+  const strangerNote = (ctx: CommandContext) => [message(ctx.lang, { type: 'paragraph', text: enrolmentHint(ctx) })];
+
   return {
+    registry,
     async handle(incoming) {
       const ctx = await contextFor(incoming, incoming.text);
       return guarded(ctx, 'message', async () => {
-        const command = parseCommand(incoming.text);
+        const match = await understand(incoming.text, ctx.today);
+        if (match === 'empty') return helpFor(ctx, ctx.actor, registry);
+        if (!match) return freeText(ctx, incoming.text.trim());
+        const command = match.command.declaration;
         if (!ctx.actor) {
-          if (command.kind === 'question') return answerQuestion(ctx, command.text);
-          if (command.kind === 'help') return roleHelp(ctx, null);
-          log.info({ platform: incoming.platform, command: command.kind }, 'command from an unknown user');
-          return [message(ctx.lang, { type: 'paragraph', text: enrolmentHint(ctx) })];
+          if (command.id === 'help') return helpFor(ctx, null, registry);
+          log.info({ platform: incoming.platform, command: command.id }, 'command from an unknown user');
+          return strangerNote(ctx);
         }
-        return dispatch(ctx, ctx.actor, command);
+        return run(ctx, ctx.actor, command, match.slots);
       });
     },
     async submit(form) {
       const ctx = await contextFor(form, '');
       return guarded(ctx, `form:${form.formKind}`, async () => {
-        if (!ctx.actor) return [message(ctx.lang, { type: 'paragraph', text: enrolmentHint(ctx) })];
-        switch (form.formKind) {
-          case 'checkin':
-            return submitCheckin(ctx, ctx.actor, form);
-          case 'observation':
-            return submitObservation(ctx, ctx.actor, form);
-          case 'checkin-time': {
-            // The form only picks a time; whose placements change is the actor's own, never the form's.
-            const time = typeof form.values['time'] === 'string' ? form.values['time'] : '';
-            return dispatch(ctx, ctx.actor, { kind: 'checkin-time', time });
-          }
+        if (!ctx.actor) return strangerNote(ctx);
+        const declared = registry.form(form.formKind);
+        if (!declared) {
+          log.warn({ formKind: form.formKind }, 'form with no handler');
+          return [message(ctx.lang, { type: 'paragraph', text: texts.in(ctx.lang)('unknownForm') })];
         }
+        const actor = ctx.actor;
+        if (!declared.roles.some((role) => actor.roles.includes(role))) {
+          log.info({ actorId: actor.id, formKind: form.formKind }, 'form not allowed for role');
+          return [message(ctx.lang, { type: 'paragraph', text: texts.in(ctx.lang)('notForRole') })];
+        }
+        return declared.handle(ctx, actor, form);
       });
     },
     async home(user) {
       const ctx = await contextFor(user, '');
       return guarded(ctx, 'home', async () => {
-        if (!ctx.actor) return roleHelp(ctx, null);
-        if (ctx.actor.roles.includes('student')) {
-          // Progress, then this week's check-ins and the check-in time form.
-          return [...(await dispatch(ctx, ctx.actor, { kind: 'progress', student: null })), ...(await dispatch(ctx, ctx.actor, { kind: 'checkin-time', time: null }))];
-        }
-        if (ctx.actor.roles.some((r) => r !== 'student')) return [...(await dispatch(ctx, ctx.actor, { kind: 'students' })), ...roleHelp(ctx, ctx.actor)];
-        return roleHelp(ctx, ctx.actor);
+        const actor = ctx.actor;
+        if (!actor) return helpFor(ctx, null, registry);
+        const runId = async (id: string, slots: Record<string, SlotRaw> = {}) => {
+          const command = registry.command(id)?.declaration;
+          return command ? run(ctx, actor, command, slots) : [];
+        };
+        // A student: progress, then this week's check-ins and the check-in time form.
+        if (actor.roles.includes('student')) return [...(await runId('progress')), ...(await runId('checkin-time'))];
+        if (actor.roles.length > 0) return [...(await runId('students')), ...helpFor(ctx, actor, registry)];
+        return helpFor(ctx, actor, registry);
       });
     },
     async draftObservation(user, text) {
       const ctx = await contextFor(user, text);
       return guarded(ctx, 'draft-observation', async () => {
-        const say = sayIn(ctx.lang);
-        if (!ctx.actor) return [message(ctx.lang, { type: 'paragraph', text: enrolmentHint(ctx) })];
-        if (!mayUse(ctx.actor, 'observe')) return [message(ctx.lang, { type: 'paragraph', text: say('Vain työpaikkaohjaajat ja opettajat voivat kirjata havaintoja.', 'Only workplace instructors and teachers can log observations.') })];
-        // The message may start with the student's name ("Aino hoiti…"); otherwise ask for it.
-        const named = /^\s*([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)\s*[:,-]\s*([\s\S]+)$/u.exec(text);
-        if (named?.[1] && named[2]) return handleObserve(ctx, ctx.actor, named[1], named[2]);
-        const first = text.trim().split(/\s+/)[0] ?? '';
-        const result = first ? await handleObserve(ctx, ctx.actor, first, text.trim()) : [];
-        if (result[0]?.kind === 'form') return result;
-        return [message(ctx.lang, { type: 'paragraph', text: say('Kenestä havainto on? Kirjoita "havainto Nimi: teksti".', 'Who is the observation about? Write "observe Name: text".') })];
+        const actor = ctx.actor;
+        if (!actor) return strangerNote(ctx);
+        const observe = registry.command('observe')?.declaration;
+        const t = texts.in(ctx.lang);
+        if (!observe || !observe.roles.some((role) => actor.roles.includes(role))) return [message(ctx.lang, { type: 'paragraph', text: t('onlyStaffObserve') })];
+        for (const candidate of deps.observationCandidates(text)) {
+          const replies = await run(ctx, actor, observe, candidate);
+          if (replies[0]?.kind === 'form') return replies;
+        }
+        return [message(ctx.lang, { type: 'paragraph', text: t('draftObservationWho') })];
       });
     },
   };

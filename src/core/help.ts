@@ -1,57 +1,58 @@
-// "help": what this person can do, by role, in their language.
-import type { Person } from '../storage/index.ts';
-import { sayIn } from '../i18n/say.ts';
-import type { ListItem, Reply } from '../conversation/reply.ts';
+// "help": generated from the registry. A person sees the help lines of the commands their roles may
+// use, students' lines first, in the language they wrote in; someone Osaava does not know sees what
+// anyone may ask and how to get enrolled.
+import { defineCommand } from '../conversation/command.ts';
 import { type CommandContext, message } from '../conversation/command-context.ts';
+import type { ListItem, Reply } from '../conversation/reply.ts';
+import type { Person } from '../storage/index.ts';
+import type { CommandRegistry } from './registry.ts';
+import { texts } from './texts.ts';
 
-export function roleHelp(ctx: CommandContext, actor: Person | null): Reply[] {
-  const say = sayIn(ctx.lang);
-  const items: ListItem[] = [];
+export function helpFor(ctx: CommandContext, actor: Person | null, registry: CommandRegistry): Reply[] {
+  const t = texts.in(ctx.lang);
   if (!actor) {
     return [message(ctx.lang,
-      { type: 'paragraph', text: say(
-        'Hei! Olen **Osaava**. Vastaan kysymyksiin tutkinnon osan vaatimuksista ja arvioinnista kenelle tahansa.',
-        "Hi! I'm **Osaava**. I answer anyone's questions about a unit's requirements and grading.") },
-      { type: 'paragraph', text: enrolmentHint(ctx) },
-      { type: 'list', items: [
-        { text: say('"Mitä arvosanaan 4 vaaditaan?"', '"What does grade 4 require?"') },
-        { text: say('"kaikki ammattitaitovaatimukset"', '"all requirements"') },
-        { text: say('"Miten osoitan ammattitaitoni?"', '"How do I demonstrate my skills?"') },
-      ] })];
+      { type: 'paragraph', text: t('helloStranger') },
+      { type: 'paragraph', text: t('enrolmentHint') },
+      { type: 'list', items: [{ text: t('exampleGrade') }, { text: t('exampleAll') }, { text: t('exampleDemonstrate') }] })];
   }
-  if (actor.roles.includes('student')) items.push(
-    { text: say('**edistymiseni**: mitkä vaatimukset on jo näytetty ja mitkä puuttuvat', '**my progress**: which requirements have evidence and which are missing') },
-    { text: say('**reflektoi**: päivän reflektio nyt (muuten kysyn joka työpäivä)', '**reflect**: today\'s reflection now (otherwise I ask every working day)') },
-    { text: say('Kun kysely odottaa vastausta, voit myös vain kirjoittaa, mitä teit: täytän lomakkeen puolestasi tarkistettavaksi', 'When a check-in is waiting, you can also just write what you did: I fill in the form for you to check') },
-    { text: say('**viikkokooste**: oma viikkosi nyt', '**summary**: your week so far') },
-    { text: say('**havaintoni**: työpaikkaohjaajan havainnot sinusta', '**my observations**: your instructor\'s observations about you') },
-    { text: say('**olen sairaana tänään** / **tauko 2026-12-01 - 2026-12-05**: ei kyselyä niinä päivinä', '**I am sick today** / **pause 2026-12-01 - 2026-12-05**: no check-in on those days') },
-    { text: say('**kyselyn aika 14:30**: milloin kysyn päivän reflektion', '**checkin time 14:30**: when I ask for the daily reflection') },
-  );
-  if (actor.roles.some((r) => r === 'instructor' || r === 'teacher' || r === 'admin')) items.push(
-    { text: say('**havainto Aino: hoiti reklamaation rauhallisesti**: kirjaa havainto, ehdotan vaatimukset', '**observe Aino: handled a complaint calmly**: log an observation; I suggest the requirements') },
-    { text: say('**opiskelijani**: opiskelijasi yhdellä silmäyksellä', '**my students**: your students at a glance') },
-    { text: say('**edistyminen Aino**: opiskelijan edistyminen', '**progress Aino**: a student\'s progress') },
-    { text: say('**viikkokooste Aino**: viikon yhteenveto nyt', '**summary Aino**: the weekly summary now') },
-  );
-  if (actor.roles.some((r) => r === 'teacher' || r === 'admin')) items.push(
-    { text: say('**lisää jakso** opiskelija=… ohjaaja=… työpaikka="…" alku=2026-11-01 loppu=2027-01-31: uusi työpaikkajakso', '**enrol** student=… instructor=… workplace="…" start=2026-11-01 end=2027-01-31: a new placement') },
-  );
-  if (actor.roles.includes('admin')) items.push(
-    { text: say('**yhdistä slack U123ABC aino**: liitä alustan käyttäjä henkilöön', '**link slack U123ABC aino**: link a platform user to a person') },
-    { text: say('**vie tiedot aino** / **poista opiskelija aino vahvista**: tietopyynnöt (vienti JSON-muodossa, poisto)', '**export aino** / **erase aino confirm**: data requests (JSON export, erasure)') },
-  );
+  const items: ListItem[] = [];
+  const isStudent = actor.roles.includes('student');
+  const staffRoles = actor.roles.filter((role) => role !== 'student');
+  for (const audience of ['student', 'staff'] as const) {
+    for (const { declaration } of registry.commands) {
+      const lines = declaration.help[audience];
+      // Help about help is noise inside the help itself.
+      if (!lines || declaration.id === 'help') continue;
+      const usable = audience === 'student'
+        ? isStudent && declaration.roles.includes('student')
+        : declaration.roles.some((role) => role !== 'student' && staffRoles.includes(role));
+      if (usable) for (const line of Array.isArray(lines) ? lines : [lines]) items.push({ text: line[ctx.lang] });
+    }
+  }
   return [message(ctx.lang,
-    { type: 'paragraph', text: say(`Hei ${actor.name.split(' ')[0]}! Näin voit käyttää Osaavaa:`, `Hi ${actor.name.split(' ')[0]}! Here is what you can do:`) },
+    { type: 'paragraph', text: t('helloPerson', { name: actor.name.split(' ')[0] ?? actor.name }) },
     { type: 'list', items },
-    { type: 'paragraph', text: say(
-      'Voit myös kysyä tutkinnon osan vaatimuksista ja arvioinnista, esim. "Mitä arvosanaan 4 vaaditaan?" tai "Pitääkö kilpailijoita kartoittaa?".',
-      'You can also ask about the unit\'s requirements and grading, e.g. "What does grade 4 require?" or "Do I need to know about competitors?".') })];
+    { type: 'paragraph', text: t('askAnything') })];
 }
 
 export function enrolmentHint(ctx: CommandContext): string {
-  return sayIn(ctx.lang)(
-    'En vielä tunne sinua, joten en voi näyttää henkilökohtaisia tietoja. Pyydä opettajaasi lisäämään työpaikkajaksosi Osaavaan (sähköpostiosoitteesi avulla yhdistän tilisi automaattisesti).',
-    "I don't know you yet, so I can't show personal information. Ask your teacher to add your placement to Osaava (I link your account automatically by your e-mail address).",
-  );
+  return texts.in(ctx.lang)('enrolmentHint');
+}
+
+/** The help command itself; it reads the registry it is registered in. */
+export function createHelpCommand(registry: () => CommandRegistry) {
+  return defineCommand({
+    id: 'help',
+    roles: ['student', 'instructor', 'teacher', 'admin'],
+    subject: { kind: 'none' },
+    slots: {},
+    phrasings: {
+      fi: ['apua', 'apu', 'ohje', 'ohjeet', 'komennot', 'mitä osaat', 'mitä sinä osaat', 'mitä voin tehdä', 'mitä voit tehdä', 'miten tätä käytetään'],
+      en: ['help', 'commands', 'what can you do', 'what can i do', 'how does this work', 'menu'],
+      sv: ['hjälp', 'kommandon', 'vad kan du', 'vad kan du göra', 'vad kan jag göra', 'hur fungerar det här'],
+    },
+    help: { student: texts.all('helpHelp'), staff: texts.all('helpHelp') },
+    handle: async (ctx, { actor }) => helpFor(ctx, actor, registry()),
+  });
 }

@@ -4,7 +4,8 @@ import type { Lang } from '../i18n/lang.ts';
 import type { Citation, SourceKind } from './citation.ts';
 import { compact } from '../text/normalize.ts';
 import type { KnowledgeFiles } from './load-knowledge.ts';
-import type { Criterion, DocumentRecord, GradeLevel, Localized, Requirement, Section, SupportingDocument, Unit } from './schema.ts';
+import { type Criterion, type DocumentRecord, type GradeLevel, type Localized, type Requirement, type Section, type SupportingDocument, textIn, type Unit } from './schema.ts';
+import { texts } from './texts.ts';
 
 export type KnowledgeItem =
   | { kind: 'requirement'; id: string; unit: Unit; section: Section; requirement: Requirement }
@@ -69,23 +70,24 @@ export function textOf(item: KnowledgeItem): Localized {
   }
 }
 
+/** The title in the reader's language; Swedish falls back to the Finnish original (textIn). */
 function titleOf(item: KnowledgeItem, lang: Lang): string {
   switch (item.kind) {
     case 'requirement':
-      return `${item.section.title[lang]}: ${item.requirement.text[lang]}`;
+      return `${textIn(item.section.title, lang)}: ${textIn(item.requirement.text, lang)}`;
     case 'criterion':
-      return `${item.level.name[lang]}: ${item.criterion.text[lang]}`;
+      return `${textIn(item.level.name, lang)}: ${textIn(item.criterion.text, lang)}`;
     case 'method':
-      return item.unit.demonstration.title[lang];
+      return textIn(item.unit.demonstration.title, lang);
     case 'unit':
-      return item.unit.name[lang];
+      return textIn(item.unit.name, lang);
     case 'passage':
-      return item.record.title[lang];
+      return textIn(item.record.title, lang);
   }
 }
 
 function originOf(item: KnowledgeItem, lang: Lang): string {
-  const assessment = lang === 'fi' ? 'Osaamisen arviointi' : 'Assessment of competence';
+  const assessment = texts.in(lang)('assessmentOfCompetence');
   switch (item.kind) {
     case 'requirement':
       return `${item.unit.name.fi} › ${item.section.title.fi} (${item.unit.qualification.diaarinumero})`;
@@ -144,7 +146,8 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
         kind: KIND[item.kind],
         title: titleOf(item, lang),
         text_fi: text.fi,
-        ...(item.kind === 'passage' ? {} : { text_en: text.en }),
+        // Osaava's English translation goes with Finnish and English citations; a Swedish reader gets the Finnish original only.
+        ...(item.kind === 'passage' || lang === 'sv' ? {} : { text_en: text.en }),
         origin: originOf(item, lang),
       };
     },

@@ -1,13 +1,25 @@
 // Schemas of the files under knowledge/. Every file is parsed with these at start-up; a file that
 // breaks them stops the start with the file, the path inside it and what is wrong.
 import { z } from 'zod';
+import type { Lang } from '../i18n/lang.ts';
 
-/** Finnish is the authoritative text; English is Osaava's own translation and is labelled as such. */
+/**
+ * Finnish is the authoritative text; English is Osaava's own translation and is labelled as such;
+ * Swedish where the curriculum itself has it (ePerusteet publishes Finnish and Swedish).
+ */
 export const localizedSchema = z.strictObject({
   fi: z.string().trim().min(1),
   en: z.string().trim().min(1),
+  sv: z.string().trim().min(1).optional(),
 });
 export type Localized = z.infer<typeof localizedSchema>;
+
+/** The text to show in a language: Swedish falls back to the Finnish original, never to our English. */
+export function textIn(text: Localized, lang: Lang): string {
+  if (lang === 'en') return text.en;
+  if (lang === 'sv') return text.sv ?? text.fi;
+  return text.fi;
+}
 
 const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, ".", "_" and "-"');
 

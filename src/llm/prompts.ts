@@ -1,6 +1,7 @@
 // Every prompt Osaava sends, as files under prompts/ with one typed fill-in each. Loaded once, on
 // first use; a file that lost or gained a placeholder throws then.
 import { fileURLToPath } from 'node:url';
+import type { Lang } from '../i18n/lang.ts';
 import { loadTemplate, type Fill } from './prompt-template.ts';
 
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
@@ -38,8 +39,8 @@ export function prompts(): Prompts {
 }
 
 /** How prompts name the answer language. */
-export function languageName(lang: 'fi' | 'en'): string {
-  return lang === 'fi' ? 'Finnish' : 'English';
+export function languageName(lang: Lang): string {
+  return { fi: 'Finnish', en: 'English', sv: 'Swedish' }[lang];
 }
 
 /** User text goes between <question> or <text> tags; it may not close them and pose as instructions. */

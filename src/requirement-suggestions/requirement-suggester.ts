@@ -1,19 +1,10 @@
 // Which requirements a free text (an observation, a reflection) touches. Retrieval always answers;
 // with an LLM configured its suggestion is asked first. Either way the person confirms.
 import type { Logger } from 'pino';
-import type { Lang } from '../conversation/reply.ts';
-import type { Unit } from '../knowledge/schema.ts';
-import type { NamedPerson } from '../privacy/index.ts';
+import type { RequirementSuggester, SuggestRequest } from '../conversation/command-context.ts';
 import type { SearchIndex } from '../knowledge/search-index.ts';
 
-export interface SuggestRequest {
-  text: string;
-  unit: Unit;
-  lang: Lang;
-  people?: readonly NamedPerson[];
-}
-
-export type RequirementSuggester = (request: SuggestRequest) => Promise<string[]>;
+export type { RequirementSuggester, SuggestRequest } from '../conversation/command-context.ts';
 
 /** Requirements a text touches, from the answering engine's full-text retrieval. */
 export function suggestByRetrieval(index: SearchIndex, unitId: string, text: string): string[] {

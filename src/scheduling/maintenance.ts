@@ -36,7 +36,7 @@ export function createMaintenance(database: Embedded | undefined, logger: Logger
   let vacuumedAt: number | null = null;
   return {
     async runIfDue(now) {
-      if (!database || database.kind !== 'pglite') return null;
+      if (database?.kind !== 'pglite') return null;
       const started = performance.now();
       const hour = now.getUTCHours();
       if (hour >= NIGHT_UTC.from && hour < NIGHT_UTC.to && (vacuumedAt === null || now.getTime() - vacuumedAt > 20 * HOUR_MS)) {

@@ -11,6 +11,9 @@ export type Role = z.infer<typeof roleSchema>;
 export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
+/** How an actor stands to a student whose data they see, strongest first. */
+export type Relation = 'self' | 'admin' | 'teacher' | 'instructor';
+
 export const platformSchema = z.enum(['local', 'slack', 'teams']);
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -18,6 +18,7 @@ export {
   type PlacementMethod,
   type PlacementStatus,
   type Platform,
+  type Relation,
   type ReflectionStatus,
   type Role,
 } from './domain.ts';
@@ -50,7 +51,7 @@ export {
   type Person,
   type PersonUpdate,
 } from './people-repo.ts';
-export { createPlacementRepo, type NewPlacement, type Placement, type PlacementRepo } from './placement-repo.ts';
+export { createPlacementRepo, currentPlacement, type NewPlacement, type Placement, type PlacementRepo } from './placement-repo.ts';
 export {
   createReflectionRepo,
   type Reflection,

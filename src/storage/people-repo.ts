@@ -75,6 +75,8 @@ export interface PeopleRepo {
   listIdentities(personId: string): Promise<Identity[]>;
   /** Students among `amongIds` whose name matches `query` (partial, accent-insensitive); all matches, by name. */
   findStudentsByName(query: string, amongIds: readonly string[]): Promise<Person[]>;
+  /** Whether anyone at all bears this name: tells a name from other words in a command's name slot. */
+  anyoneNamed(query: string): Promise<boolean>;
 }
 
 export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
@@ -186,6 +188,11 @@ export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
         .orderBy('name')
         .execute();
       return rows.filter((row) => nameMatches(row.name, query)).map(toPerson);
+    },
+
+    async anyoneNamed(query) {
+      const rows = await db.selectFrom('person').select('name').execute();
+      return rows.some((row) => nameMatches(row.name, query));
     },
   };
 }

@@ -192,3 +192,10 @@ export function toPlacement(row: PlacementRow): Placement {
     createdAt: row.created_at,
   };
 }
+
+/** The placement that matters today: the active one, else the latest that has started. */
+export function currentPlacement(placements: readonly Placement[], today: string): Placement | undefined {
+  const active = placements.find((p) => p.startDate <= today && today <= p.endDate);
+  if (active) return active;
+  return [...placements].filter((p) => p.startDate <= today).sort((a, b) => b.endDate.localeCompare(a.endDate))[0] ?? placements[0];
+}

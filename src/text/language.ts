@@ -1,5 +1,5 @@
-// Finnish or English? Questions are short and mix languages ("what is a koulupäivä työpaikalla"),
-// so function words decide first; the tinyld model only breaks ties.
+// Finnish, English or Swedish? Questions are short and mix languages ("what is a koulupäivä
+// työpaikalla"), so function words decide first; the tinyld model only breaks ties.
 import { detectAll } from 'tinyld';
 import type { Lang } from '../i18n/lang.ts';
 import { foldDiacritics, words } from './normalize.ts';
@@ -22,16 +22,64 @@ const FI_WORDS = new Set(
    vitonen nelonen kolmonen kakkonen ykkonen vitoseen neloseen kolmoseen kakkoseen mita eli entä enta`.split(/\s+/),
 );
 
+/**
+ * Swedish function words and the school words of the unit, compared with their diacritics ("för" is
+ * not "for"). Words Finnish or English also use ("alla", "vara", "man", "min", "mina") are left out.
+ */
+const SV_WORDS = new Set(
+  `vad hur vilka vilken vilket varför när var vem vems krävs kräver krav kraven kravet för och är jag du vi ni mig dig
+   mitt ditt sitt kan kunna måste behöver behövs ska skall får få om det den de ett att på med av till från
+   inte också eller som har hade finns gör göra göras visar visa visas kunnande kunnandet kunskaper lära lär sig
+   betyg betyget betygen vitsord vitsordet vitsorden nivå nivån nöjaktig nöjaktigt god goda gott berömlig
+   berömligt bedömning bedömningen bedömningskriterier bedömningskriterierna bedöms bedömer kriterier kriterierna
+   yrkeskunnighetskrav yrkeskunnighetskraven examensdel examensdelen examensdelens examen yrkesprov yrkesprovet
+   kompetenspoäng arbetsplatshandledare handledare handledaren lärare läraren studerande studeranden skillnad
+   skillnaden skillnaderna mellan jämför jämföra högsta lägsta bästa hej hejsan tack hjälp praktik arbetsplatsen
+   arbetet jobbet ingår hör handlar innebär betyder berätta förklara lista nästa dessa detta där här hos vid efter`.split(/\s+/),
+);
+
+/** Words two of the languages share: they lean both ways by half ("en" is Swedish "a" and Finnish "I don't"). */
+const SHARED: Record<string, Partial<Record<Lang, number>>> = {
+  en: { sv: 0.5, fi: 0.5 },
+  i: { sv: 0.5, en: 0.5 },
+};
+
+const FI_ENDINGS = /(ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|ko|kö|han|hän|aan|ään|ien|iin)$/;
+const SV_ENDINGS = /(erna|arna|orna|ningen|ningar|heten|ighet|ligt|skap|ande|ende)$/;
+const CONSONANTS = '[bcdfghjklmnpqrstvwxz]';
+/** A word with ä or ö is Finnish unless it is built as Finnish never is: two consonants at its start or end ("krävs", "ställs"). */
+const SWEDISH_SHAPE = new RegExp(`^${CONSONANTS}{2}|${CONSONANTS}{2}$`);
+
 export function detectLanguage(text: string, fallback: Lang = 'fi'): Lang {
-  let en = 0;
-  let fi = 0;
+  const score: Record<Lang, number> = { fi: 0, en: 0, sv: 0 };
   for (const word of words(text)) {
+    const shared = SHARED[word];
+    if (shared) {
+      for (const [lang, weight] of Object.entries(shared) as [Lang, number][]) score[lang] += weight;
+      continue;
+    }
     const folded = foldDiacritics(word);
-    if (EN_WORDS.has(word)) en++;
-    else if (FI_WORDS.has(folded) || /[äö]/.test(word)) fi++;
-    else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|ko|kö|han|hän|aan|ään|ien|iin)$/.test(word) && word.length > 4) fi += 0.5;
+    if (EN_WORDS.has(word)) score.en++;
+    else if (SV_WORDS.has(word) || /å/.test(word)) score.sv++;
+    else if (FI_WORDS.has(folded)) score.fi++;
+    else if (/[äö]/.test(word)) score[SWEDISH_SHAPE.test(word) ? 'sv' : 'fi']++;
+    else if (FI_ENDINGS.test(word) && word.length > 4) score.fi += 0.5;
+    else if (SV_ENDINGS.test(word) && word.length > 5) score.sv += 0.5;
   }
-  if (en !== fi) return en > fi ? 'en' : 'fi';
-  const guess = detectAll(text, { only: ['fi', 'en'] })[0];
-  return guess?.lang === 'en' || guess?.lang === 'fi' ? guess.lang : fallback;
+  const best = Math.max(score.fi, score.en, score.sv);
+  const tied = (['fi', 'en', 'sv'] as const).filter((lang) => score[lang] === best);
+  if (tied.length === 1 && tied[0]) return tied[0];
+  if (best === 0) {
+    // No word shows the language: tinyld decides, but it sees Swedish in any short English or
+    // Finnish word ("after", "Villen"), so Swedish only when it is sure or the reader is Swedish-speaking.
+    const [top] = detectAll(text, { only: ['fi', 'en', 'sv'] });
+    if (top?.lang === 'sv' && (top.accuracy >= 0.5 || fallback === 'sv')) return 'sv';
+    return guessAmong(text, ['fi', 'en']) ?? fallback;
+  }
+  return guessAmong(text, tied) ?? (tied.includes(fallback) ? fallback : (tied[0] ?? fallback));
+}
+
+function guessAmong(text: string, langs: readonly Lang[]): Lang | undefined {
+  const guess = detectAll(text, { only: [...langs] })[0]?.lang;
+  return langs.find((lang) => lang === guess);
 }

@@ -21,6 +21,16 @@ describe('ask command line', () => {
     expect(section.sources.map((s: { id: string }) => s.id)).toEqual(['AH-V1', 'AH-V2', 'AH-V3', 'AH-V4', 'AH-V5', 'AH-V6', 'AH-V7']);
   });
 
+  it('reports a Swedish question as "sv" and answers it in Swedish around the Finnish quotes', () => {
+    const run = runAsk(['--json'], 'vad krävs för betyget 4\n');
+    expect(run.status).toBe(0);
+    const answer = JSON.parse(run.stdout.trim());
+    expect(answer).toMatchObject({ lang: 'sv', intent: 'grade-criteria', outcome: 'answered' });
+    expect(answer.sources.map((s: { id: string }) => s.id)).toEqual(['AH-G4.1', 'AH-G4.2', 'AH-G4.3', 'AH-G4.4', 'AH-G4.5']);
+    expect(answer.answer).toContain('bedömningskriterier');
+    expect(answer.answer).toContain('suunnittelee ja toteuttaa työkokonaisuuden itsenäisesti');
+  });
+
   it('prints a readable answer with its sources', () => {
     const run = runAsk(['mitä arvosanaan 4 vaaditaan']);
     expect(run.status).toBe(0);

@@ -15,6 +15,25 @@ describe.each(backends)('chat core on %s', (backend) => {
     expect(await t.text('aino', 'what does grade 3 require')).toContain('AH-G3.1');
   });
 
+  // These once read as commands ("summary …", "progress …") and were refused as another student's data.
+  it.each([
+    ['summary of the grade 4 criteria', 'en', 'AH-G4.1'],
+    ['yhteenveto arvosanan 4 kriteereistä', 'fi', 'AH-G4.1'],
+    ['progress of grade 3 requirements', 'en', 'AH-G3.1'],
+  ])('answers "%s" from a student as a question, not a command', async (question, lang, cited) => {
+    const replies = await t.say('aino', question);
+    const text = replies.map((r) => (r.kind === 'message' ? r.citations.map((c) => c.id).join(' ') : '')).join(' ');
+    expect(replies[0]?.lang).toBe(lang);
+    expect(text).toContain(cited);
+    expect(await t.text('aino', question)).not.toMatch(/oikeutta|not allowed/);
+  });
+
+  it('still reads a named student in the same commands', async () => {
+    expect(await t.text('liisa', 'viikkokooste Ville')).toContain('Ville');
+    expect(await t.text('mikko', 'progress of Aino')).toMatch(/\d+\/25/);
+    expect(await t.text('aino', 'summary of Ville')).toMatch(/oikeutta|not allowed/);
+  });
+
   it('tells an unknown user how to get enrolled and shows them nothing personal', async () => {
     const text = await t.text('stranger', 'edistymiseni');
     expect(text).toContain('Pyydä opettajaasi');
@@ -80,10 +99,13 @@ describe.each(backends)('chat core on %s', (backend) => {
 
   it('lets a teacher enrol a placement in chat, and reports what is wrong when fields are bad', async () => {
     const bad = await t.text('liisa', 'lisää jakso opiskelija=uusi@koulu.fi opiskelijan_nimi="Uusi Opiskelija" työpaikka="Testi Oy" alku=2026-12-10 loppu=2026-12-01');
-    expect(bad).toContain('endDate');
+    // The problem in the writer's language, never the validator's own words.
+    expect(bad).toContain('loppu on ennen alkua');
+    expect(bad).not.toMatch(/endDate|startDate|Invalid/);
     expect(await t.store.people.findByEmail('uusi@koulu.fi')).toBeNull();
     const ok = await t.text('liisa', 'lisää jakso opiskelija=uusi@koulu.fi opiskelijan_nimi="Uusi Opiskelija" ohjaaja=mikko.laine@kodintekniikka.example.fi työpaikka="Testi Oy" y-tunnus=0737546-2 alku=2026-12-01 loppu=2027-02-26');
     expect(ok).toContain('Työpaikkajakso lisätty');
+    expect(ok).toContain('1.12.2026–26.2.2027');
     const student = await t.store.people.findByEmail('uusi@koulu.fi');
     expect(student?.roles).toEqual(['student']);
     expect((await t.store.placements.listByStudent(student!.id))[0]?.teacherId).toBe('liisa');

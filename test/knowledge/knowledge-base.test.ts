@@ -40,12 +40,32 @@ describe('the unit Asiakkuuksien hoitaminen', () => {
     const five = kb.level(unit, 5)!.criteria.map((c) => c.text.fi).join(' ');
     expect(five).toContain('perusteltuja kehittämisehdotuksia');
     expect(five).not.toContain('kehittämissuhteita');
-    expect(five).toContain('suunnittelee ja toteuttaa');
+    // The source reads "suunnittelee toteuttaa"; the missing word is ours, and marked as ours.
+    expect(five).toContain('suunnittelee [ja] toteuttaa');
+    expect(five).not.toMatch(/suunnittelee (ja )?toteuttaa työkokonaisuuden itsenäisesti ottaen/);
   });
 
   it('keeps the checklist columns and the ways of demonstrating skills', () => {
     expect(unit.checklistColumns.map((c) => c.title.fi)).toEqual(['Näytetään työpaikalla', 'Näytetään muuten', 'Huomiot', 'Tehty']);
     expect(unit.demonstration.methods.map((m) => m.text.fi).join(' ')).toContain('Opiskelija osoittaa ammattitaitonsa näytössä käytännön työtehtävissä');
+  });
+
+  it('cites in the reader\'s language: Finnish texts for a Swedish reader, and never the English translation', () => {
+    const item = kb.item('AH-G4.1')!;
+    const [fi, en, sv] = (['fi', 'en', 'sv'] as const).map((lang) => kb.cite(item, lang));
+    expect(fi).toMatchObject({ title: 'Hyvä 4: suunnittelee ja toteuttaa työkokonaisuuden itsenäisesti', origin: 'Asiakkuuksien hoitaminen › Osaamisen arviointi › Hyvä 4' });
+    expect(en?.origin).toBe('Asiakkuuksien hoitaminen › Assessment of competence › Hyvä 4');
+    expect(en?.text_en).toBeDefined();
+    expect(sv).toEqual({
+      id: 'AH-G4.1',
+      kind: 'criterion',
+      title: 'Hyvä 4: suunnittelee ja toteuttaa työkokonaisuuden itsenäisesti',
+      text_fi: 'suunnittelee ja toteuttaa työkokonaisuuden itsenäisesti',
+      origin: 'Asiakkuuksien hoitaminen › Bedömning av kunnande › Hyvä 4',
+    });
+    const requirement = kb.cite(kb.item('AH-T2')!, 'sv');
+    expect(requirement.title.startsWith(`${unit.sections[2]!.title.fi}: `)).toBe(true);
+    expect(requirement.text_en).toBeUndefined();
   });
 
   it('gives every item an English translation', () => {

@@ -2,11 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIdentityResolver } from '../../src/access/identity.ts';
 import { createRequirementSuggester } from '../../src/requirement-suggestions/requirement-suggester.ts';
 import { createWorkCalendar, type WorkCalendar } from '../../src/calendar/index.ts';
-import { type ChatCore, createChatCore } from '../../src/core/chat-core.ts';
-import { createCheckinCommands } from '../../src/features/checkins/checkin-commands.ts';
+import { composeChatCore } from '../../src/compose-core.ts';
+import type { ChatCore, RegisteredChatCore } from '../../src/core/chat-core.ts';
 import type { Clock } from '../../src/storage/clock.ts';
 import type { Database } from '../../src/storage/database.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
@@ -33,25 +32,23 @@ export interface TestCore {
 }
 
 export interface RealCore {
-  core: ChatCore;
+  core: RegisteredChatCore;
   store: Store;
   kb: KnowledgeBase;
   calendar: WorkCalendar;
   summaries: SummaryService;
 }
 
-/** The chat core as src/app.ts composes it (check-in commands included), on a given database and clock. */
+/** The chat core as src/app.ts composes it (every feature), on a given database and clock. */
 export function buildRealCore(db: Database['db'], clock: Clock): RealCore {
   const store = createStore(db, clock);
   const { kb, answers } = realKnowledge();
   const calendar = createWorkCalendar();
   const summaries = createSummaryService({ db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-  const core = createChatCore({
-    store, kb, answers, clock, logger: silentLogger,
+  const core = composeChatCore({
+    store, kb, answers, summaries, calendar, clock, logger: silentLogger,
     suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
     exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-    identities: createIdentityResolver({ people: store.people, logger: silentLogger }),
-    extensions: [createCheckinCommands({ calendar, summaries })],
   });
   return { core, store, kb, calendar, summaries };
 }

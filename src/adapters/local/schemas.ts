@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FormKind } from '../../conversation/reply.ts';
+import { LANGS } from '../../i18n/lang.ts';
 
 /** The longest message the local chat accepts, in UTF-16 code units (what `String#length` and the browser count). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -74,7 +75,7 @@ export const formRequestSchema = z.object(
     }),
     formId: requiredString('formId').trim().min(1, '"formId" must not be empty').max(500, '"formId" is too long'),
     /** The language the form was shown in; the core answers in it. */
-    lang: z.enum(['fi', 'en']).optional(),
+    lang: z.enum(LANGS).optional(),
     values: z.record(z.string().min(1).max(200), formValueSchema, {
       error: (issue) => {
         if (issue.code === 'invalid_key') return 'field ids in "values" must be 1 to 200 characters long';

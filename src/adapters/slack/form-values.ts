@@ -38,7 +38,7 @@ function readValue(code: FieldCode, state: ElementState): FormValues[string] {
     }
     case 't': {
       const text = state.value ?? undefined;
-      return text && text.trim() ? text : undefined;
+      return text?.trim() ? text : undefined;
     }
   }
 }

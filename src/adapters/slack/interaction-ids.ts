@@ -1,7 +1,8 @@
 // The ids Osaava puts on Block Kit elements and views, and the schemas of what they carry. Whatever
 // comes back from Slack is parsed here once; an id or value we did not write becomes `unknown`.
 import { z } from 'zod';
-import type { FormKind, Lang } from '../../conversation/reply.ts';
+import type { FormKind } from '../../conversation/reply.ts';
+import { LANGS } from '../../i18n/lang.ts';
 
 export const SLASH_COMMAND = '/osaava';
 export const LOG_OBSERVATION_SHORTCUT = 'log_observation';
@@ -18,7 +19,7 @@ export const INPUT_ACTION_ID = 'osaava_input';
 export const suggestActionId = (index: number): string => `${ACTION_SUGGEST}:${index}`;
 
 export const formKindSchema = z.enum(['checkin', 'observation', 'checkin-time']) satisfies z.ZodType<FormKind>;
-export const langSchema = z.enum(['fi', 'en']) satisfies z.ZodType<Lang>;
+export const langSchema = z.enum(LANGS);
 
 /** Which form a submit button or modal belongs to (short keys: a button value holds 2,000 characters). */
 export const formRefSchema = z.object({ k: formKindSchema, id: z.string().min(1).max(500) });
@@ -91,7 +92,7 @@ export function parseAction(action: unknown): ParsedAction {
   const { action_id: actionId, value } = parsed.data;
   if (actionId === INPUT_ACTION_ID) return { kind: 'input' };
   if (new RegExp(`^${ACTION_SUGGEST}:\\d+$`).test(actionId)) {
-    return value && value.trim() ? { kind: 'suggest', text: value } : { kind: 'unknown', actionId, problem: 'suggestion without text' };
+    return value?.trim() ? { kind: 'suggest', text: value } : { kind: 'unknown', actionId, problem: 'suggestion without text' };
   }
   if (actionId === ACTION_SUBMIT) {
     const form = parseJsonValue(formRefSchema, value);

@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { Block, Citation, Lang, ListItem, MessageReply, Reply, SuggestedAction } from '../../conversation/reply.ts';
 import { renderPlainText } from '../../conversation/render-text.ts';
-import { adapterTexts } from './adapter-texts.ts';
+import { texts } from './texts.ts';
 import { escapeMrkdwn, italic, LIMITS, toMrkdwn, toPlain, truncate } from './block-kit-text.ts';
 import { suggestActionId } from './interaction-ids.ts';
 
@@ -105,7 +105,7 @@ function citationLine(c: Citation): string {
 /** "Lähteet: …" as context blocks of at most ten elements each. */
 export function renderCitations(citations: Citation[], lang: Lang): ContextBlock[] {
   if (citations.length === 0) return [];
-  const elements = [`*${adapterTexts[lang].sources}:*`, ...citations.map(citationLine)];
+  const elements = [`*${texts.in(lang)('sourcesLabel')}:*`, ...citations.map(citationLine)];
   const blocks: ContextBlock[] = [];
   for (let i = 0; i < elements.length; i += LIMITS.contextElements) {
     blocks.push(context(elements.slice(i, i + LIMITS.contextElements)));
@@ -133,7 +133,7 @@ export function splitIntoMessages(blocks: KnownBlock[], max: number = LIMITS.blo
 /** Keeps what one surface (an updated message, a view) can hold, saying so when something was left out. */
 export function fitBlocks(blocks: KnownBlock[], max: number, lang: Lang): KnownBlock[] {
   if (blocks.length <= max) return blocks;
-  return [...blocks.slice(0, max - 1), context([`_${adapterTexts[lang].shortened}_`])];
+  return [...blocks.slice(0, max - 1), context([`_${texts.in(lang)('messageShortened')}_`])];
 }
 
 export function assertNever(value: never): never {

@@ -2,7 +2,6 @@
 // long text fields behind a button that opens a modal; or the whole form as a modal. Pure.
 import type { types } from '@slack/bolt';
 import type { FormField, FormOption, FormReply } from '../../conversation/reply.ts';
-import { adapterTexts } from './adapter-texts.ts';
 import { LIMITS, toPlain, truncate } from './block-kit-text.ts';
 import { fieldBlockId } from './form-values.ts';
 import {
@@ -18,6 +17,7 @@ import {
   type ViewMetadata,
 } from './interaction-ids.ts';
 import { assertNever, renderBlock } from './render-blocks.ts';
+import { texts } from './texts.ts';
 
 type KnownBlock = types.KnownBlock;
 type InputBlock = types.InputBlock;
@@ -134,7 +134,7 @@ function formRefValue(form: FormReply): string {
 
 /** The form as blocks for a message or the App Home: short inputs inline, long texts behind a modal button. */
 export function renderFormBlocks(form: FormReply): KnownBlock[] {
-  const texts = adapterTexts[form.lang];
+  const t = texts.in(form.lang);
   const modalValue = encodeTextModalRef(form);
   // If the long fields cannot be described in a button, they go inline (Slack allows multiline inputs in messages).
   const inlineLong = modalValue === undefined;
@@ -143,7 +143,7 @@ export function renderFormBlocks(form: FormReply): KnownBlock[] {
 
   const submit: Button = { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(form.submitLabel, LIMITS.buttonText), value: formRefValue(form) };
   if (modalValue === undefined) return layout(form, inputs, [submit]);
-  const label = long.length === 1 && long[0] ? `✏️ ${long[0].label}` : `✏️ ${texts.writeAnswers}`;
+  const label = long.length === 1 && long[0] ? `✏️ ${long[0].label}` : `✏️ ${t('writeAnswersButton')}`;
   const write: Button = { type: 'button', action_id: ACTION_OPEN_TEXT, text: plain(label, LIMITS.buttonText), value: modalValue };
   // A required text lives only in the modal: a submit button here could only send an incomplete form.
   const buttons: Button[] = long.some((f) => !f.optional) ? [{ ...write, style: 'primary' }] : [submit, write];
@@ -187,7 +187,7 @@ export function renderFormModal(form: FormReply, target: FormTarget): ModalView 
   return modal({
     title: form.title,
     submit: form.submitLabel,
-    close: adapterTexts[form.lang].cancel,
+    close: texts.in(form.lang)('cancelButton'),
     metadata: { k: form.formKind, id: form.formId, target },
     blocks: [...form.intro.flatMap(renderBlock), ...inputs],
   });
@@ -201,7 +201,7 @@ export function renderTextModal(ref: TextModalRef, target: FormTarget, carried: 
   return modal({
     title: ref.t,
     submit: ref.s,
-    close: adapterTexts[ref.l].cancel,
+    close: texts.in(ref.l)('cancelButton'),
     metadata: { k: ref.k, id: ref.id, target, carried },
     blocks,
   });

@@ -4,6 +4,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Lang } from '../../conversation/reply.ts';
+import { LANGS } from '../../i18n/lang.ts';
 import type { Clock } from '../../storage/clock.ts';
 
 export interface SlackUserProfile {
@@ -23,10 +24,10 @@ const usersInfoSchema = z.object({
   }),
 });
 
-/** Slack locales look like `fi-FI`, `en-US`; Osaava speaks Finnish and English. */
+/** Slack locales look like `fi-FI`, `en-US`, `sv-SE`; Osaava speaks Finnish, English and Swedish. */
 export function localeToLang(locale: string | undefined): Lang | undefined {
   const language = locale?.toLowerCase().split(/[-_]/)[0];
-  return language === 'fi' || language === 'en' ? language : undefined;
+  return LANGS.find((lang) => lang === language);
 }
 
 export function createUserDirectory(deps: {

@@ -12,7 +12,7 @@ import { renderMessageCards } from './render-card.ts';
 import { renderForm } from './render-form.ts';
 import { renderReplies, replacementCard } from './render-replies.ts';
 import { classifyActivity, localeHint, speakerOf, type TeamsTurn } from './teams-activity.ts';
-import { say } from './texts.ts';
+import { texts } from './texts.ts';
 import { invokeBodies, type TurnIO } from './turn-io.ts';
 
 /** The message extension command of the manifest ("Log as observation"). */
@@ -38,21 +38,22 @@ export async function handleTurn(io: TurnIO, deps: TurnDeps): Promise<void> {
 }
 
 async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang, log: Logger): Promise<void> {
+  const t = texts.in(lang);
   switch (turn.kind) {
     case 'message': {
       const user = await identify(io, deps, log);
-      if (!user) return io.send([{ kind: 'text', text: say('unknownUser', lang) }]);
+      if (!user) return io.send([{ kind: 'text', text: t('unknownUser') }]);
       // Message text is personal data: only its length is logged.
       log.info({ chars: turn.text.length }, 'teams message');
       return io.send(renderReplies(await deps.core.handle({ ...user, text: turn.text })));
     }
     case 'card-submit': {
       const user = await identify(io, deps, log);
-      if (!user) return io.send([{ kind: 'text', text: say('unknownUser', lang) }]);
+      if (!user) return io.send([{ kind: 'text', text: t('unknownUser') }]);
       const parsed = parseSubmission(turn.data);
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason }, 'teams card submission unreadable');
-        return io.send([{ kind: 'text', text: say('unreadableCard', lang) }]);
+        return io.send([{ kind: 'text', text: t('unreadableCard') }]);
       }
       const replies = await deps.core.submit({ ...user, ...parsed.submission });
       log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams form submitted (Action.Submit)');
@@ -60,11 +61,11 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
     }
     case 'card-action': {
       const user = await identify(io, deps, log);
-      if (!user) return io.respond(invokeBodies.message(say('unknownUser', lang)));
+      if (!user) return io.respond(invokeBodies.message(t('unknownUser')));
       const parsed = parseSubmission(turn.data);
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason }, 'teams card action unreadable');
-        return io.respond(invokeBodies.message(say('unreadableCard', lang)));
+        return io.respond(invokeBodies.message(t('unreadableCard')));
       }
       const replies = await deps.core.submit({ ...user, ...parsed.submission });
       log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams form submitted (Action.Execute)');
@@ -73,19 +74,19 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
       return io.send(rest);
     }
     case 'fetch-task': {
-      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
       const user = await identify(io, deps, log);
-      if (!user) return io.respond(invokeBodies.taskMessage(say('unknownUser', lang)));
+      if (!user) return io.respond(invokeBodies.taskMessage(t('unknownUser')));
       return io.respond(draftDialog(await deps.core.draftObservation(user, turn.messageText), lang));
     }
     case 'submit-action': {
-      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+      if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
       const user = await identify(io, deps, log);
-      if (!user) return io.respond(invokeBodies.taskMessage(say('unknownUser', lang)));
+      if (!user) return io.respond(invokeBodies.taskMessage(t('unknownUser')));
       const parsed = parseSubmission(turn.data);
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason }, 'teams message action submission unreadable');
-        return io.respond(invokeBodies.taskMessage(say('unreadableCard', lang)));
+        return io.respond(invokeBodies.taskMessage(t('unreadableCard')));
       }
       const replies = await deps.core.submit({ ...user, ...parsed.submission });
       log.info({ formKind: parsed.submission.formKind, replies: replies.length }, 'teams observation submitted');
@@ -105,15 +106,15 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
     }
     case 'unreadable-card':
       log.warn('teams message with unknown card data');
-      return io.send([{ kind: 'text', text: say('unreadableCard', lang) }]);
+      return io.send([{ kind: 'text', text: t('unreadableCard') }]);
     case 'unreadable-card-action':
       log.warn({ reason: turn.reason }, 'teams card action with unknown data');
-      return io.respond(invokeBodies.message(say('unreadableCard', lang)));
+      return io.respond(invokeBodies.message(t('unreadableCard')));
     case 'non-text-message':
-      return io.send([{ kind: 'text', text: say('textOnly', lang) }]);
+      return io.send([{ kind: 'text', text: t('textOnly') }]);
     case 'malformed-invoke':
       log.warn({ name: turn.name, reason: turn.reason }, 'teams invoke malformed');
-      return io.respond(invokeBodies.taskMessage(say('unknownCommand', lang)));
+      return io.respond(invokeBodies.taskMessage(t('unknownAction')));
     case 'unknown-invoke':
       log.info({ name: turn.name }, 'teams invoke not handled');
       return io.respond({});
@@ -163,7 +164,7 @@ function draftDialog(replies: Reply[], lang: Lang): unknown {
   if (form) return invokeBodies.taskCard(form.title, renderForm(form, 'dialog'));
   const message = replies.find((r) => r.kind === 'message');
   const card = message ? renderMessageCards(message)[0] : undefined;
-  return card ? invokeBodies.taskCard(say('observationTitle', lang), card) : invokeBodies.taskMessage(say('noDraft', lang));
+  return card ? invokeBodies.taskCard(texts.in(lang)('logObservationTitle'), card) : invokeBodies.taskMessage(texts.in(lang)('cannotLogObservation'));
 }
 
 function confirmationDialog(replies: Reply[], lang: Lang): unknown {
@@ -171,19 +172,20 @@ function confirmationDialog(replies: Reply[], lang: Lang): unknown {
   // The core asking for corrections: the form again, in the same dialog.
   if (form) return invokeBodies.taskCard(form.title, renderForm(form, 'dialog'));
   const text = replies.map(renderPlainText).filter(Boolean).join('\n\n');
-  return invokeBodies.taskMessage(text || say('received', lang));
+  return invokeBodies.taskMessage(text || texts.in(lang)('received'));
 }
 
 async function answerFailure(turn: TeamsTurn, io: TurnIO, lang: Lang, log: Logger): Promise<void> {
+  const t = texts.in(lang);
   try {
     switch (turn.kind) {
       case 'card-action':
       case 'unreadable-card-action':
-        return await io.respond(invokeBodies.message(say('internalError', lang)));
+        return await io.respond(invokeBodies.message(t('internalError')));
       case 'fetch-task':
       case 'submit-action':
       case 'malformed-invoke':
-        return await io.respond(invokeBodies.taskMessage(say('internalError', lang)));
+        return await io.respond(invokeBodies.taskMessage(t('internalError')));
       case 'unknown-invoke':
         return await io.respond({});
       case 'installed':
@@ -194,7 +196,7 @@ async function answerFailure(turn: TeamsTurn, io: TurnIO, lang: Lang, log: Logge
       case 'card-submit':
       case 'unreadable-card':
       case 'non-text-message':
-        return await io.send([{ kind: 'text', text: say('internalError', lang) }]);
+        return await io.send([{ kind: 'text', text: t('internalError') }]);
       default:
         return assertNever(turn);
     }

@@ -47,5 +47,5 @@ export function emailOfMember(member: unknown): string | undefined {
   const parsed = teamsMemberSchema.safeParse(member);
   if (!parsed.success) return undefined;
   const candidate = parsed.data.email?.trim() || parsed.data.userPrincipalName?.trim();
-  return candidate && candidate.includes('@') ? candidate.toLowerCase() : undefined;
+  return candidate?.includes('@') ? candidate.toLowerCase() : undefined;
 }

@@ -10,7 +10,7 @@ import {
   type CardElement,
   type TextBlock,
 } from './adaptive-card.ts';
-import { say } from './texts.ts';
+import { texts } from './texts.ts';
 
 /** What one reply becomes: one or more Teams messages. */
 export type TeamsMessage = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard };
@@ -108,7 +108,7 @@ export function sayAction(action: SuggestedAction): CardAction {
 function renderCitations(reply: MessageReply): CardElement[] {
   if (reply.citations.length === 0) return [];
   return [
-    textBlock(say('sources', reply.lang), { size: 'Small', weight: 'Bolder', separator: true, spacing: 'Medium' }),
+    textBlock(texts.in(reply.lang)('sourcesLabel'), { size: 'Small', weight: 'Bolder', separator: true, spacing: 'Medium' }),
     ...reply.citations.map((c, i) => textBlock(`[${i + 1}] **${c.title}** — ${c.origin}`, { size: 'Small', isSubtle: true, spacing: 'None' })),
   ];
 }

@@ -3,7 +3,7 @@ import type { Lang, Reply } from '../../conversation/reply.ts';
 import { createCard, textBlock, type AdaptiveCard } from './adaptive-card.ts';
 import { renderMessage, renderMessageCards, type TeamsMessage } from './render-card.ts';
 import { renderForm } from './render-form.ts';
-import { say } from './texts.ts';
+import { texts } from './texts.ts';
 
 export function renderReplies(replies: Reply[]): TeamsMessage[] {
   return replies.flatMap((reply): TeamsMessage[] => {
@@ -22,14 +22,14 @@ export function renderReplies(replies: Reply[]): TeamsMessage[] {
  */
 export function replacementCard(replies: Reply[], lang: Lang): { card: AdaptiveCard; rest: TeamsMessage[] } {
   const [first, ...others] = replies;
-  if (!first) return { card: createCard([textBlock(say('received', lang))]), rest: [] };
+  if (!first) return { card: createCard([textBlock(texts.in(lang)('received'))]), rest: [] };
   switch (first.kind) {
     case 'form':
       return { card: renderForm(first, 'chat'), rest: renderReplies(others) };
     case 'message': {
       const [card, ...overflow] = renderMessageCards(first);
       return {
-        card: card ?? createCard([textBlock(say('received', lang))]),
+        card: card ?? createCard([textBlock(texts.in(lang)('received'))]),
         rest: [...overflow.map((c): TeamsMessage => ({ kind: 'card', card: c })), ...renderReplies(others)],
       };
     }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { PlatformUser } from '../../conversation/incoming.ts';
 import type { Lang } from '../../conversation/reply.ts';
+import { LANGS } from '../../i18n/lang.ts';
 import { SUBMIT_VERB } from './form-inputs.ts';
 import { htmlToText, stripMentions } from './html-text.ts';
 
@@ -126,10 +127,10 @@ function classifyInvoke(activity: TeamsActivity): TeamsTurn {
   }
 }
 
-/** The user's language as Teams reports it (`fi-FI`, `en-US` …); anything else leaves it to the core. */
+/** The user's language as Teams reports it (`fi-FI`, `en-US`, `sv-FI` …); anything else leaves it to the core. */
 export function localeHint(locale: string | undefined): Lang | undefined {
   const lang = locale?.slice(0, 2).toLowerCase();
-  return lang === 'fi' || lang === 'en' ? lang : undefined;
+  return LANGS.find((l) => l === lang);
 }
 
 export function tenantOf(activity: TeamsActivity): string | undefined {

@@ -14,7 +14,7 @@ import { createMemberEmailCache } from './member-email.ts';
 import { createSdkTurnIO } from './sdk-turn-io.ts';
 import { localeHint } from './teams-activity.ts';
 import { createTeamsMessenger } from './teams-messenger.ts';
-import { say } from './texts.ts';
+import { texts } from './texts.ts';
 
 export interface TeamsAdapterDeps {
   /** The Azure Bot's credentials; undefined runs anonymously (tests against a local connector only). */
@@ -55,7 +55,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     log.error({ err: error, type: context.activity.type }, 'teams turn error');
     if (context.activity.type !== 'message') return;
     try {
-      await context.sendActivity(say('internalError', localeHint(context.activity.locale) ?? 'fi'));
+      await context.sendActivity(texts.in(localeHint(context.activity.locale) ?? 'fi')('internalError'));
     } catch (err) {
       log.error({ err }, 'telling the user about a failed turn failed too');
     }

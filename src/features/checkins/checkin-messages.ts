@@ -2,11 +2,11 @@
 // platform message), so that a send is all-or-nothing: a reply split over two messages could be
 // half delivered.
 import { buildCheckinForm } from './checkin-form.ts';
-import { sayIn } from '../../i18n/say.ts';
 import type { FormReply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { CheckinComposer, CheckinRequest } from '../../scheduling/index.ts';
+import { texts } from './texts.ts';
 
 function unitFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
   for (const id of unitIds) {
@@ -22,12 +22,12 @@ export function createCheckinComposer(kb: KnowledgeBase): CheckinComposer {
 }
 
 function checkinMessage(kb: KnowledgeBase, args: CheckinRequest): FormReply {
-  const say = sayIn(args.lang);
+  const t = texts.in(args.lang);
   const card = buildCheckinForm({ unit: unitFor(kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
   // A sent check-in also takes a plain message as its answer (src/checkins/free-text-reflection.ts).
   const form: FormReply = {
     ...card,
-    intro: [...card.intro, { type: 'context', text: say('Voit vastata lomakkeella tai kirjoittaa vastauksesi tavallisena viestinä.', 'Answer with the form, or just write your answer as a message.') }],
+    intro: [...card.intro, { type: 'context', text: t('answerByFormOrMessage') }],
   };
   switch (args.variant) {
     case 'checkin':
@@ -36,7 +36,7 @@ function checkinMessage(kb: KnowledgeBase, args: CheckinRequest): FormReply {
       return {
         ...form,
         intro: [
-          { type: 'context', text: say('Muistutus: päivän reflektio odottaa vielä vastaustasi. Voit vastata myöhemminkin, seuraavaan kyselyyn asti.', 'A reminder: today\'s reflection is still waiting for your answer. You can answer later too, until the next check-in.') },
+          { type: 'context', text: t('reminderIntro') },
           ...form.intro,
         ],
       };
@@ -44,7 +44,7 @@ function checkinMessage(kb: KnowledgeBase, args: CheckinRequest): FormReply {
       return {
         ...form,
         intro: [
-          { type: 'context', text: say('Jos sait jo tämän päivän kyselyn, voit ohittaa tämän viestin.', 'If you already got today\'s check-in, you can ignore this message.') },
+          { type: 'context', text: t('noticeIntro') },
           ...form.intro,
         ],
       };

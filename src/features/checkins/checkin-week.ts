@@ -3,10 +3,11 @@
 // shows the same whether or not this instance runs the scheduler.
 import { addDays, type WorkCalendar, weekStart } from '../../calendar/index.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
-import { formatDate, sayIn } from '../../i18n/say.ts';
+import { formatDate } from '../../i18n/format.ts';
 import type { FormOption, FormReply, ListItem, MessageReply } from '../../conversation/reply.ts';
 import { listPauses } from '../../scheduling/checkin-pauses.ts';
 import type { Placement } from '../../storage/index.ts';
+import { texts } from './texts.ts';
 
 /** The times offered in the form: a working day's span in half hours. */
 const EARLIEST = 7 * 60;
@@ -23,44 +24,34 @@ export function checkinTimeOptions(current: string): FormOption[] {
 }
 
 export function checkinTimeForm(ctx: CommandContext, placement: Placement): FormReply {
-  const say = sayIn(ctx.lang);
+  const t = texts.in(ctx.lang);
   return {
     kind: 'form',
     lang: ctx.lang,
     formKind: 'checkin-time',
     formId: placement.id,
-    title: say('Päivän kyselyn aika', 'Daily check-in time'),
+    title: t('timeFormTitle'),
     intro: [
-      { type: 'paragraph', text: say(`Kysely tulee työpäivinä klo ${placement.checkinTime}.`, `The check-in comes on working days at ${placement.checkinTime}.`) },
-      { type: 'context', text: say('Voit myös kirjoittaa esim. "kyselyn aika 14:45".', 'You can also write e.g. "checkin time 14:45".') },
+      { type: 'paragraph', text: t('timeFormIntro', { time: placement.checkinTime }) },
+      { type: 'context', text: t('timeFormHint') },
     ],
-    fields: [{ type: 'select', id: 'time', label: say('Uusi aika', 'New time'), options: checkinTimeOptions(placement.checkinTime), initial: placement.checkinTime, optional: false }],
-    submitLabel: say('Tallenna', 'Save'),
+    fields: [{ type: 'select', id: 'time', label: t('timeFieldLabel'), options: checkinTimeOptions(placement.checkinTime), initial: placement.checkinTime, optional: false }],
+    submitLabel: t('saveButton'),
   };
 }
 
 type DayState = 'answered' | 'absent' | 'skipped' | 'paused' | 'missed' | 'today' | 'coming';
 
-const LABELS: Record<DayState, [fi: string, en: string]> = {
-  answered: ['vastattu', 'answered'],
-  absent: ['poissa', 'absent'],
-  skipped: ['ohitettu', 'skipped'],
-  paused: ['tauolla', 'paused'],
-  missed: ['ei vastausta', 'no answer'],
-  today: ['tänään', 'today'],
-  coming: ['tulossa', 'coming'],
-};
-
 /** This week's working days of the placement and what became of each day's check-in. */
 export async function checkinWeek(ctx: CommandContext, placement: Placement, calendar: WorkCalendar, extraDaysOff: readonly string[]): Promise<MessageReply> {
-  const say = sayIn(ctx.lang);
+  const t = texts.in(ctx.lang);
   const monday = weekStart(ctx.today);
   const from = placement.startDate > monday ? placement.startDate : monday;
   const sunday = addDays(monday, 6);
   const to = placement.endDate < sunday ? placement.endDate : sunday;
   const days = calendar.workingDaysBetween(from, to, placement.workingDays, extraDaysOff);
-  const heading = { type: 'heading' as const, text: say('Tämän viikon kyselyt', "This week's check-ins") };
-  if (days.length === 0) return message(ctx.lang, heading, { type: 'paragraph', text: say('Tällä viikolla ei ole työpäiviä jaksollasi.', 'Your placement has no working days this week.') });
+  const heading = { type: 'heading' as const, text: t('weekHeading') };
+  if (days.length === 0) return message(ctx.lang, heading, { type: 'paragraph', text: t('weekNoWorkingDays') });
 
   const [reflections, pauses] = await Promise.all([ctx.services.store.reflections.listForPlacement(placement.id, { from, to }), listPauses(ctx.services.store.db, placement.id, from)]);
   const byDate = new Map(reflections.map((r) => [r.localDate, r.status]));
@@ -71,9 +62,6 @@ export async function checkinWeek(ctx: CommandContext, placement: Placement, cal
     if (day === ctx.today) return 'today';
     return day < ctx.today ? 'missed' : 'coming';
   };
-  const items: ListItem[] = days.map((day) => {
-    const [fi, en] = LABELS[stateOf(day)];
-    return { text: `${formatDate(day, ctx.lang)}: ${say(fi, en)}` };
-  });
+  const items: ListItem[] = days.map((day) => ({ text: t('weekDay', { date: formatDate(day, ctx.lang), state: stateOf(day) }) }));
   return message(ctx.lang, heading, { type: 'list', items });
 }

@@ -2,24 +2,27 @@
 // the day's check-in form with the text and the requirements it suggests, and the student confirms by
 // saving it (nothing is recorded until then). Questions still go to the answering engine.
 import { sql } from 'kysely';
-import { detectIntent, type IntentKind } from '../questions/intent.ts';
 import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
-import { sayIn } from '../../i18n/say.ts';
 import type { FormReply, Reply } from '../../conversation/reply.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import { isAnswerWindowOpen } from '../../scheduling/answer-window.ts';
 import { type Person, REFLECTION_TEXT_MAX } from '../../storage/index.ts';
 import { buildCheckinForm } from './checkin-form.ts';
+import { texts } from './texts.ts';
 
 /** Openings of a question or a request (folded: lower case, no diacritics needed for these). */
 const QUESTION_START =
   /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|onko|ovatko|pit(a|ä)(a|ä)k(o|ö)|voiko|voinko|saako|saanko|t(a|ä)ytyyk(o|ö)|kuuluuko|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|what|which|who|when|why|where|how|is|are|do|does|did|can|could|should|must|may|tell|show|list|explain|give)\b/u;
 
-/** Intents that are plainly questions about the curriculum or small talk, never a day's account. */
-const NOT_A_REFLECTION: ReadonlySet<IntentKind> = new Set(['greeting', 'thanks', 'help', 'grade-criteria', 'grade-compare', 'grade-invalid', 'grading-overview', 'demonstration', 'unit-facts', 'unknown-unit', 'all-requirements']);
+/**
+ * What the questions feature calls a text (its intent kinds), given by the composition root. These
+ * are plainly questions about the curriculum or small talk, never a day's account.
+ */
+export type IntentOf = (unit: Unit, text: string) => string;
+const NOT_A_REFLECTION: ReadonlySet<string> = new Set(['greeting', 'thanks', 'help', 'grade-criteria', 'grade-compare', 'grade-invalid', 'grading-overview', 'demonstration', 'unit-facts', 'unknown-unit', 'all-requirements']);
 
 /** A day's account has a few words and no question mark; anything else is answered as a question. */
-export function looksLikeReflection(text: string, unit: Unit, intentOf: (text: string) => IntentKind): boolean {
+export function looksLikeReflection(text: string, unit: Unit, intentOf: (text: string) => string): boolean {
   const trimmed = text.trim();
   if (trimmed.includes('?')) return false;
   if (trimmed.split(/\s+/u).length < 4) return false;
@@ -45,27 +48,27 @@ async function openCheckin(ctx: CommandContext, studentId: string): Promise<{ pl
 }
 
 /** The check-in form filled from the message, or undefined when the message is not a check-in answer. */
-export async function draftReflection(ctx: CommandContext, actor: Person, text: string): Promise<Reply[] | undefined> {
+export async function draftReflection(ctx: CommandContext, actor: Person, text: string, intentOf: IntentOf): Promise<Reply[] | undefined> {
   if (!actor.roles.includes('student')) return undefined;
   const open = await openCheckin(ctx, actor.id);
   if (!open) return undefined;
   const placement = await ctx.services.store.placements.findById(open.placementId);
   if (!placement) return undefined;
   const unit = unitOf(ctx.services, placement.unitIds);
-  if (!looksLikeReflection(text, unit, (t) => detectIntent(ctx.services.kb, unit, t).kind)) return undefined;
+  if (!looksLikeReflection(text, unit, (t) => intentOf(unit, t))) return undefined;
 
-  const say = sayIn(ctx.lang);
+  const t = texts.in(ctx.lang);
   const trimmed = text.trim();
   if (trimmed.length > REFLECTION_TEXT_MAX) {
-    return [message(ctx.lang, { type: 'paragraph', text: say(`Vastauksesi on liian pitkä päivän reflektioksi: ${trimmed.length} merkkiä, enintään ${REFLECTION_TEXT_MAX}. Lyhennä sitä hieman.`, `Your answer is too long for a daily reflection: ${trimmed.length} characters, at most ${REFLECTION_TEXT_MAX}. Please shorten it a little.`) })];
+    return [message(ctx.lang, { type: 'paragraph', text: t('freeTextTooLong', { length: trimmed.length, max: REFLECTION_TEXT_MAX }) })];
   }
   const suggested = await ctx.services.suggestRequirements({ text: trimmed, unit, lang: ctx.lang, people: [{ name: actor.name, kind: 'student' }] });
   const form = buildCheckinForm({ unit, placementId: placement.id, localDate: open.localDate, lang: ctx.lang, existing: null, suggested });
   const filled: FormReply = {
     ...form,
     intro: [
-      { type: 'paragraph', text: say('Kiitos! Tallennanko tämän päivän reflektioksi? Tarkista ehdottamani ammattitaitovaatimukset, lisää halutessasi varmuus ja tallenna.', 'Thank you! Shall I save this as your daily reflection? Check the requirements I suggest, add your confidence if you like, and save.') },
-      { type: 'context', text: say('Jos tarkoitit kysymystä, kirjoita se kysymysmerkin kanssa.', 'If you meant a question, write it with a question mark.') },
+      { type: 'paragraph', text: t('freeTextDraftIntro') },
+      { type: 'context', text: t('freeTextQuestionHint') },
     ],
     fields: form.fields.map((field) => (field.type === 'text' && field.id === 'text' ? { ...field, initial: trimmed } : field)),
   };

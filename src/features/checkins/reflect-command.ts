@@ -1,41 +1,49 @@
 // "reflect": today's check-in form on demand, and recording a submitted check-in.
+import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
+import { message, unitOf } from '../../conversation/command-context.ts';
+import { currentPlacement, isStorageError } from '../../storage/index.ts';
 import { buildCheckinForm, checkinRecordedReply, checkinValuesSchema, parseCheckinFormId } from './checkin-form.ts';
-import { isStorageError, type Person } from '../../storage/index.ts';
-import { sayIn } from '../../i18n/say.ts';
-import type { FormSubmission } from '../../conversation/incoming.ts';
-import type { Reply } from '../../conversation/reply.ts';
-import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
-import { currentPlacement } from '../progress/progress-command.ts';
+import { commandTexts } from './command-texts.ts';
 
-export async function handleReflect(ctx: CommandContext, actor: Person): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
-  const placements = await ctx.services.store.placements.listByStudent(actor.id);
-  const placement = currentPlacement(placements, ctx.today);
-  if (!placement || placement.startDate > ctx.today || ctx.today > placement.endDate) {
-    return [message(ctx.lang, { type: 'paragraph', text: say('Sinulla ei ole tänään käynnissä olevaa työpaikkajaksoa, joten reflektiota ei kirjata.', 'You have no placement running today, so there is nothing to reflect on.') })];
-  }
-  const existing = await ctx.services.store.reflections.findForDay(placement.id, ctx.today);
-  return [buildCheckinForm({ unit: unitOf(ctx.services, placement.unitIds), placementId: placement.id, localDate: ctx.today, lang: ctx.lang, existing })];
-}
+export const reflectCommand = defineCommand({
+  id: 'reflect',
+  roles: ['student'],
+  subject: { kind: 'self' },
+  slots: {},
+  phrasings: {
+    fi: ['reflektoi', 'reflektio', 'pohdi', 'pohdinta', 'päivän pohdinta', 'päivän reflektio', 'tee reflektio', 'kirjaa päivä', 'haluan reflektoida'],
+    en: ['reflect', 'reflection', 'check in', 'checkin', 'check-in', 'daily reflection', 'log my day'],
+    sv: ['reflektera', 'reflektion', 'dagens reflektion', 'dagens fråga', 'jag vill reflektera'],
+  },
+  help: { student: [commandTexts.all('helpReflect'), commandTexts.all('helpFreeText')] },
+  async handle(ctx, { actor }) {
+    const placements = await ctx.services.store.placements.listByStudent(actor.id);
+    const placement = currentPlacement(placements, ctx.today);
+    if (!placement || placement.startDate > ctx.today || ctx.today > placement.endDate) {
+      return [message(ctx.lang, { type: 'paragraph', text: commandTexts.in(ctx.lang)('noPlacementToday') })];
+    }
+    const existing = await ctx.services.store.reflections.findForDay(placement.id, ctx.today);
+    return [buildCheckinForm({ unit: unitOf(ctx.services, placement.unitIds), placementId: placement.id, localDate: ctx.today, lang: ctx.lang, existing })];
+  },
+});
 
-export async function submitCheckin(ctx: CommandContext, actor: Person, form: FormSubmission): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
+const submitCheckin: FormHandler = async (ctx, actor, form) => {
+  const t = commandTexts.in(ctx.lang);
+  const say = (text: string) => [message(ctx.lang, { type: 'paragraph', text })];
   const target = parseCheckinFormId(form.formId);
   const placement = target ? await ctx.services.store.placements.findById(target.placementId) : null;
   if (!target || !placement) {
     ctx.services.logger.warn({ formId: form.formId }, 'check-in form for an unknown placement');
-    return [message(ctx.lang, { type: 'paragraph', text: say('Tätä reflektiota ei enää löydy. Kirjoita "reflektoi" saadaksesi uuden.', 'This check-in no longer exists. Type "reflect" to get a new one.') })];
+    return say(t('checkinGone'));
   }
   if (placement.studentId !== actor.id) {
     ctx.services.logger.warn({ actorId: actor.id, placementId: placement.id }, 'check-in submitted by someone other than the student');
-    return [message(ctx.lang, { type: 'paragraph', text: say('Vain opiskelija itse voi vastata omaan reflektioonsa.', 'Only the student can answer their own check-in.') })];
+    return say(t('notYourCheckin'));
   }
   const parsed = checkinValuesSchema.safeParse(form.values);
   if (!parsed.success) {
-    const tooLong = parsed.error.issues.find((i) => i.code === 'too_big');
-    return [message(ctx.lang, { type: 'paragraph', text: tooLong
-      ? say(`Vastaus on liian pitkä (enintään ${String((tooLong as { maximum?: unknown }).maximum)} merkkiä).`, `The answer is too long (at most ${String((tooLong as { maximum?: unknown }).maximum)} characters).`)
-      : say('Kirjoita vähintään, mitä teit tänään.', 'Please write at least what you did today.') })];
+    const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big');
+    return say(tooLong && 'maximum' in tooLong ? t('answerTooLong', { max: Number(tooLong.maximum) }) : t('answerMissing'));
   }
   const unit = unitOf(ctx.services, placement.unitIds);
   const known = new Set(ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
@@ -54,9 +62,9 @@ export async function submitCheckin(ctx: CommandContext, actor: Person, form: Fo
     ctx.services.logger.info({ placementId: placement.id, localDate: target.localDate, created }, 'reflection recorded');
     return [checkinRecordedReply(unit, reflection, ctx.lang, created)];
   } catch (error) {
-    if (isStorageError(error, 'reflection_locked')) {
-      return [message(ctx.lang, { type: 'paragraph', text: say('Tämän päivän reflektiota ei voi enää muuttaa: seuraava kysely on jo alkanut.', 'This day\'s reflection can no longer be changed: the next check-in has started.') })];
-    }
+    if (isStorageError(error, 'reflection_locked')) return say(t('checkinLocked'));
     throw error;
   }
-}
+};
+
+export const checkinForm: FormDeclaration = { roles: ['student'], handle: submitCheckin };

@@ -1,85 +1,110 @@
 // "lisää jakso …" / "enrol …": a teacher (or an admin) enrols a placement in one message of
-// key=value fields. People are matched by e-mail (or local id) and created when new.
-import { isStorageError, type Person } from '../../storage/index.ts';
-import { newPlacementSchema } from '../../storage/placement-repo.ts';
-import { formatDate, sayIn } from '../../i18n/say.ts';
-import type { Reply } from '../../conversation/reply.ts';
+// key=value fields. People are matched by e-mail (or local id) and created when new. Dates may be
+// written 2026-12-07 or 7.12.2026; every problem is told in the writer's language.
+import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
+import type { Reply } from '../../conversation/reply.ts';
+import { formatDate } from '../../i18n/format.ts';
+import type { Person } from '../../storage/index.ts';
+import { newPlacementSchema } from '../../storage/placement-repo.ts';
+import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
+import { commandTexts } from './command-texts.ts';
 
+// Field names in Finnish, English and Swedish (folded: ä → a), to the one name used below.
 const ALIASES: Record<string, string> = {
-  opiskelija: 'student', student: 'student', opiskelijan_nimi: 'student_name', student_name: 'student_name',
-  ohjaaja: 'instructor', instructor: 'instructor', ohjaajan_nimi: 'instructor_name', instructor_name: 'instructor_name',
-  opettaja: 'teacher', teacher: 'teacher',
-  tyopaikka: 'workplace', työpaikka: 'workplace', workplace: 'workplace',
-  'y-tunnus': 'business_id', ytunnus: 'business_id', business_id: 'business_id', 'business-id': 'business_id',
-  alku: 'start', start: 'start', loppu: 'end', end: 'end', aika: 'checkin', checkin: 'checkin', kyselyaika: 'checkin',
-  tutkinnon_osa: 'unit', unit: 'unit', tehtavat: 'tasks', tehtävät: 'tasks', tasks: 'tasks',
+  opiskelija: 'student', student: 'student', studerande: 'student',
+  opiskelijan_nimi: 'student_name', student_name: 'student_name', studerandes_namn: 'student_name',
+  ohjaaja: 'instructor', instructor: 'instructor', handledare: 'instructor',
+  ohjaajan_nimi: 'instructor_name', instructor_name: 'instructor_name', handledares_namn: 'instructor_name',
+  opettaja: 'teacher', teacher: 'teacher', larare: 'teacher',
+  tyopaikka: 'workplace', workplace: 'workplace', arbetsplats: 'workplace',
+  'y-tunnus': 'business_id', ytunnus: 'business_id', business_id: 'business_id', 'business-id': 'business_id', 'fo-nummer': 'business_id',
+  alku: 'start', start: 'start', borjan: 'start', loppu: 'end', end: 'end', slut: 'end',
+  aika: 'checkin', checkin: 'checkin', kyselyaika: 'checkin', tid: 'checkin',
+  tutkinnon_osa: 'unit', unit: 'unit', examensdel: 'unit', tehtavat: 'tasks', tasks: 'tasks', uppgifter: 'tasks',
 };
 
+// Which field a schema path stands for, to name it as the writer wrote it.
+const FIELD_OF_PATH: Record<string, string> = { startDate: 'start', endDate: 'end', checkinTime: 'checkin', workplaceBusinessId: 'business_id', workplaceName: 'workplace', keyWorkTasks: 'tasks' };
+
 function usage(ctx: CommandContext): Reply[] {
-  const say = sayIn(ctx.lang);
-  return [message(ctx.lang,
-    { type: 'paragraph', text: say('Lisää työpaikkajakso yhdellä viestillä, esimerkiksi:', 'Enrol a placement in one message, for example:') },
-    { type: 'quote', text: say(
-      'lisää jakso opiskelija=aino.virtanen@koulu.fi opiskelijan_nimi="Aino Virtanen" ohjaaja=mikko.laine@yritys.fi ohjaajan_nimi="Mikko Laine" työpaikka="Kodin Tekniikka Oy" y-tunnus=1234567-1 alku=2026-11-02 loppu=2027-01-29',
-      'enrol student=aino.virtanen@school.fi student_name="Aino Virtanen" instructor=mikko.laine@company.fi instructor_name="Mikko Laine" workplace="Kodin Tekniikka Oy" business_id=1234567-1 start=2026-11-02 end=2027-01-29') },
-    { type: 'context', text: say('Pakolliset: opiskelija, työpaikka, alku, loppu. Valinnaiset: ohjaaja, y-tunnus, aika (kyselyaika, oletus 15:00), tutkinnon_osa, tehtävät (;-eroteltu). Nimet tarvitaan, jos henkilö on uusi.', 'Required: student, workplace, start, end. Optional: instructor, business_id, checkin (default 15:00), unit, tasks (;-separated). Names are needed for people who are new.') })];
+  const t = commandTexts.in(ctx.lang);
+  return [message(ctx.lang, { type: 'paragraph', text: t('usageIntro') }, { type: 'quote', text: t('usageExample') }, { type: 'context', text: t('usageFields') })];
 }
 
 async function findOrCreate(ctx: CommandContext, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<Person | string> {
-  const say = sayIn(ctx.lang);
+  const t = commandTexts.in(ctx.lang);
   const { people } = ctx.services.store;
   const existing = ref.includes('@') ? await people.findByEmail(ref) : await people.findById(ref);
   if (existing) {
     if (!existing.roles.includes(role)) return people.update(existing.id, { roles: [...existing.roles, role] });
     return existing;
   }
-  if (!ref.includes('@')) return say(`Henkilöä "${ref}" ei löydy. Anna sähköpostiosoite ja nimi.`, `No person "${ref}". Give an e-mail address and a name.`);
-  if (!name) return say(`${ref} on uusi: anna myös nimi (${role === 'student' ? 'opiskelijan_nimi' : 'ohjaajan_nimi'}="…").`, `${ref} is new: give a name too (${role === 'student' ? 'student_name' : 'instructor_name'}="…").`);
+  if (!ref.includes('@')) return t('personNotFound', { ref });
+  if (!name) return t('newPersonNeedsName', { ref, field: role === 'student' ? (ctx.lang === 'en' ? 'student_name' : ctx.lang === 'sv' ? 'studerandes_namn' : 'opiskelijan_nimi') : ctx.lang === 'en' ? 'instructor_name' : ctx.lang === 'sv' ? 'handledares_namn' : 'ohjaajan_nimi' });
   return people.create({ name, email: ref, roles: [role] });
 }
 
-export async function handleEnrol(ctx: CommandContext, actor: Person, raw: Record<string, string>): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
-  const f: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) f[ALIASES[k] ?? k] = v;
-  if (!f.student || !f.workplace || !f.start || !f.end) return usage(ctx);
-  const unitId = f.unit ?? ctx.services.kb.defaultUnit().id;
-  if (!ctx.services.kb.unit(unitId)) return [message(ctx.lang, { type: 'paragraph', text: say(`Tutkinnon osaa "${unitId}" ei ole tietopohjassa.`, `The unit "${unitId}" is not in the knowledge base.`) })];
+export const enrolCommand = defineCommand({
+  id: 'enrol',
+  roles: ['teacher', 'admin'],
+  subject: { kind: 'none' },
+  slots: { fields: { type: 'fields' } },
+  phrasings: {
+    fi: ['lisää jakso {fields}', 'uusi jakso {fields}', 'lisää työpaikkajakso {fields}'],
+    en: ['enrol {fields}', 'enroll {fields}', 'new placement {fields}', 'add placement {fields}'],
+    sv: ['ny period {fields}', 'lägg till period {fields}', 'ny arbetsplatsperiod {fields}'],
+  },
+  help: { staff: commandTexts.all('helpEnrol') },
+  async handle(ctx, { actor, slots }) {
+    const t = commandTexts.in(ctx.lang);
+    const f: Record<string, string> = {};
+    for (const [k, v] of Object.entries(slots.fields)) f[ALIASES[k] ?? k] = v;
+    if (!f.student || !f.workplace || !f.start || !f.end) return usage(ctx);
+    const unitId = f.unit ?? ctx.services.kb.defaultUnit().id;
+    if (!ctx.services.kb.unit(unitId)) return [message(ctx.lang, { type: 'paragraph', text: t('unknownUnit', { unit: unitId }) })];
+    const startDate = parseWrittenDate(f.start, ctx.today) ?? f.start;
+    const endDate = parseWrittenDate(f.end, ctx.today) ?? f.end;
+    const checkinTime = f.checkin ? parseWrittenTime(f.checkin) ?? f.checkin : undefined;
 
-  // Validate everything before creating anyone, so that nothing is stored half-way.
-  const probe = newPlacementSchema.safeParse({
-    studentId: 'probe', workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds: [unitId],
-    startDate: f.start, endDate: f.end, ...(f.checkin ? { checkinTime: f.checkin } : {}),
-  });
-  if (!probe.success) {
-    const problems = probe.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    return [message(ctx.lang, { type: 'paragraph', text: say('Jaksoa ei lisätty:', 'The placement was not added:') }, { type: 'list', items: problems.map((p) => ({ text: p })) })];
-  }
-  const student = await findOrCreate(ctx, f.student, f.student_name, 'student');
-  if (typeof student === 'string') return [message(ctx.lang, { type: 'paragraph', text: student })];
-  const instructor = f.instructor ? await findOrCreate(ctx, f.instructor, f.instructor_name, 'instructor') : null;
-  if (typeof instructor === 'string') return [message(ctx.lang, { type: 'paragraph', text: instructor })];
-  const teacherId = actor.roles.includes('teacher') ? actor.id : f.teacher ? (await ctx.services.store.people.findByEmail(f.teacher))?.id ?? null : null;
-  try {
+    // Validate everything before creating anyone, so that nothing is stored half-way.
+    const probe = newPlacementSchema.safeParse({
+      studentId: 'probe', workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds: [unitId],
+      startDate, endDate, ...(checkinTime ? { checkinTime } : {}),
+    });
+    if (!probe.success) {
+      const writtenKey = (field: string) => Object.keys(slots.fields).find((key) => (ALIASES[key] ?? key) === field) ?? field;
+      const problems = [...new Set(probe.error.issues.map((issue) => {
+        const path = String(issue.path[0] ?? '');
+        const field = FIELD_OF_PATH[path] ?? path;
+        if (path === 'endDate' && issue.code === 'custom') return t('problemEndBeforeStart');
+        if (path === 'startDate' || path === 'endDate') return t('problemDate', { field: writtenKey(field) });
+        if (path === 'checkinTime') return t('problemTime');
+        if (path === 'workplaceBusinessId') return t('problemBusinessId');
+        return t('problemText', { field: writtenKey(field) });
+      }))];
+      return [message(ctx.lang, { type: 'paragraph', text: t('notAdded') }, { type: 'list', items: problems.map((p) => ({ text: p })) })];
+    }
+    const student = await findOrCreate(ctx, f.student, f.student_name, 'student');
+    if (typeof student === 'string') return [message(ctx.lang, { type: 'paragraph', text: student })];
+    const instructor = f.instructor ? await findOrCreate(ctx, f.instructor, f.instructor_name, 'instructor') : null;
+    if (typeof instructor === 'string') return [message(ctx.lang, { type: 'paragraph', text: instructor })];
+    const teacherId = actor.roles.includes('teacher') ? actor.id : f.teacher ? (await ctx.services.store.people.findByEmail(f.teacher))?.id ?? null : null;
     const placement = await ctx.services.store.placements.create({
       studentId: student.id, instructorId: instructor?.id ?? null, teacherId, workplaceName: f.workplace,
-      workplaceBusinessId: f.business_id ?? null, unitIds: [unitId], startDate: f.start, endDate: f.end,
-      ...(f.checkin ? { checkinTime: f.checkin } : {}),
-      keyWorkTasks: f.tasks ? f.tasks.split(';').map((t) => t.trim()).filter(Boolean) : [],
-      status: f.start <= ctx.today ? 'active' : 'planned',
+      workplaceBusinessId: f.business_id ?? null, unitIds: [unitId], startDate, endDate,
+      ...(checkinTime ? { checkinTime } : {}),
+      keyWorkTasks: f.tasks ? f.tasks.split(';').map((task) => task.trim()).filter(Boolean) : [],
+      status: startDate <= ctx.today ? 'active' : 'planned',
     });
     await ctx.services.store.audit.record({ actorId: actor.id, action: 'enrol_placement', subjectPersonId: student.id, details: { placementId: placement.id } });
     return [message(ctx.lang,
-      { type: 'heading', text: say('Työpaikkajakso lisätty ✓', 'Placement enrolled ✓') },
+      { type: 'heading', text: t('enrolled') },
       { type: 'list', items: [
-        { text: `${say('Opiskelija', 'Student')}: ${student.name}` },
-        { text: `${say('Työpaikka', 'Workplace')}: ${placement.workplaceName}${placement.workplaceBusinessId ? ` (${placement.workplaceBusinessId})` : ''}` },
-        { text: `${say('Ohjaaja', 'Instructor')}: ${instructor?.name ?? '–'}` },
-        { text: `${say('Jakso', 'Period')}: ${formatDate(placement.startDate, ctx.lang)}–${formatDate(placement.endDate, ctx.lang)} · ${say('kysely klo', 'check-in at')} ${placement.checkinTime}` },
+        { text: t('student', { name: student.name }) },
+        { text: t('workplace', { workplace: `${placement.workplaceName}${placement.workplaceBusinessId ? ` (${placement.workplaceBusinessId})` : ''}` }) },
+        { text: t('instructor', { name: instructor?.name ?? '–' }) },
+        { text: t('period', { from: formatDate(placement.startDate, ctx.lang), to: formatDate(placement.endDate, ctx.lang), time: placement.checkinTime }) },
       ] })];
-  } catch (error) {
-    if (isStorageError(error) && error.userVisible) return [message(ctx.lang, { type: 'paragraph', text: error.message })];
-    throw error;
-  }
-}
+  },
+});

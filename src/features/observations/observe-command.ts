@@ -1,45 +1,50 @@
 // "havainto Aino: …" / "observe Aino: …": the instructor names the student in one message; Osaava
-// suggests the requirements the text touches and returns a form to confirm or change them.
-import { mayUse } from '../../access/policy.ts';
+// suggests the requirements the text touches and returns a form to confirm or change them. Nothing
+// is saved until the form comes back.
+import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
+import { message, unitOf } from '../../conversation/command-context.ts';
+import { refused, accessStudent } from '../../access/student-access.ts';
+import { OBSERVATION_TEXT_MAX } from '../../storage/index.ts';
+import { commandTexts } from './command-texts.ts';
 import { buildObservationForm, observationRecordedReply, observationValuesSchema } from './observation-form.ts';
-import { OBSERVATION_TEXT_MAX, type Person } from '../../storage/index.ts';
-import { sayIn } from '../../i18n/say.ts';
-import type { FormSubmission } from '../../conversation/incoming.ts';
-import type { Reply } from '../../conversation/reply.ts';
-import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
-import { accessStudent, pickStudent, refused } from '../../access/student-access.ts';
 
-export async function handleObserve(ctx: CommandContext, actor: Person, studentName: string, text: string): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
-  if (text.length > OBSERVATION_TEXT_MAX) {
-    return [message(ctx.lang, { type: 'paragraph', text: say(`Havainto on liian pitkä: ${text.length} merkkiä, enintään ${OBSERVATION_TEXT_MAX}.`, `The observation is too long: ${text.length} characters, at most ${OBSERVATION_TEXT_MAX}.`) })];
-  }
-  const pick = await pickStudent(ctx, actor, studentName);
-  if (pick.kind === 'reply') return pick.replies;
-  const decision = await accessStudent(ctx, actor, pick.student.id, 'draft_observation');
-  if (!decision.allowed) return refused(ctx, decision.reason);
-  const placement = decision.placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate) ?? decision.placements[0];
-  if (!placement) return refused(ctx, 'not-related');
-  const unit = unitOf(ctx.services, placement.unitIds);
-  const people = [{ name: pick.student.name, kind: 'student' as const }, { name: actor.name, kind: 'instructor' as const }];
-  const suggested = await ctx.services.suggestRequirements({ text, unit, lang: ctx.lang, people });
-  return [buildObservationForm({ unit, placementId: placement.id, student: pick.student, text, suggested, lang: ctx.lang })];
-}
+const STAFF = ['instructor', 'teacher', 'admin'] as const;
 
-export async function submitObservation(ctx: CommandContext, actor: Person, form: FormSubmission): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
-  if (!mayUse(actor, 'observe')) return refused(ctx, 'not-related');
+export const observeCommand = defineCommand({
+  id: 'observe',
+  roles: STAFF,
+  subject: { kind: 'student', slot: 'student', action: 'draft_observation' },
+  slots: { student: { type: 'student' }, text: { type: 'text' } },
+  phrasings: {
+    fi: ['havainto {student} : {text}', 'havainnoi {student} : {text}', 'kirjaa havainto {student} : {text}', 'havainto {student} - {text}'],
+    en: ['observe {student} : {text}', 'observation {student} : {text}', 'log observation {student} : {text}', 'observe {student} - {text}'],
+    sv: ['observation {student} : {text}', 'observera {student} : {text}', 'för in observation {student} : {text}'],
+  },
+  help: { staff: commandTexts.all('helpObserve') },
+  async handle(ctx, { actor, slots, subject }) {
+    const t = commandTexts.in(ctx.lang);
+    if (slots.text.length > OBSERVATION_TEXT_MAX) return [message(ctx.lang, { type: 'paragraph', text: t('tooLong', { length: slots.text.length, limit: OBSERVATION_TEXT_MAX }) })];
+    if (!subject) return refused(ctx, 'not-related');
+    const placement = subject.placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate) ?? subject.placements[0];
+    if (!placement) return refused(ctx, 'not-related');
+    const unit = unitOf(ctx.services, placement.unitIds);
+    const people = [{ name: subject.student.name, kind: 'student' as const }, { name: actor.name, kind: 'instructor' as const }];
+    const suggested = await ctx.services.suggestRequirements({ text: slots.text, unit, lang: ctx.lang, people });
+    return [buildObservationForm({ unit, placementId: placement.id, student: subject.student, text: slots.text, suggested, lang: ctx.lang })];
+  },
+});
+
+const submitObservationHandler: FormHandler = async (ctx, actor, form) => {
+  const t = commandTexts.in(ctx.lang);
   const placement = await ctx.services.store.placements.findById(form.formId);
   if (!placement) {
     ctx.services.logger.warn({ formId: form.formId }, 'observation form for an unknown placement');
-    return [message(ctx.lang, { type: 'paragraph', text: say('Työpaikkajaksoa ei löydy enää; havaintoa ei tallennettu.', 'The placement no longer exists; the observation was not saved.') })];
+    return [message(ctx.lang, { type: 'paragraph', text: t('placementGone') })];
   }
   const decision = await accessStudent(ctx, actor, placement.studentId, 'record_observation');
   if (!decision.allowed || !decision.placements.some((p) => p.id === placement.id)) return refused(ctx, decision.allowed ? 'not-related' : decision.reason);
   const parsed = observationValuesSchema.safeParse(form.values);
-  if (!parsed.success) {
-    return [message(ctx.lang, { type: 'paragraph', text: say(`Havainnon teksti puuttuu tai on yli ${OBSERVATION_TEXT_MAX} merkkiä.`, `The observation text is missing or longer than ${OBSERVATION_TEXT_MAX} characters.`) })];
-  }
+  if (!parsed.success) return [message(ctx.lang, { type: 'paragraph', text: t('textMissing', { limit: OBSERVATION_TEXT_MAX }) })];
   const unit = unitOf(ctx.services, placement.unitIds);
   const known = new Set(ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
   const observation = await ctx.services.store.observations.create({
@@ -52,4 +57,18 @@ export async function submitObservation(ctx: CommandContext, actor: Person, form
   const student = await ctx.services.store.people.findById(placement.studentId);
   ctx.services.logger.info({ placementId: placement.id, authorId: actor.id, requirements: observation.requirementIds.length }, 'observation recorded');
   return [observationRecordedReply(unit, observation, student ?? actor, ctx.lang)];
+};
+
+export const observationForm: FormDeclaration = { roles: STAFF, handle: submitObservationHandler };
+
+/**
+ * Who a message picked for "Log as observation" is about: "Aino: hoiti…" names her; otherwise the
+ * first word may be the name. Each candidate is tried as an observe command until one resolves.
+ */
+export function observationCandidates(text: string): { student: string; text: string }[] {
+  const trimmed = text.trim();
+  const named = /^\s*([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)\s*[:,-]\s*([\s\S]+)$/u.exec(trimmed);
+  if (named?.[1] && named[2]) return [{ student: named[1], text: named[2] }];
+  const first = trimmed.split(/\s+/)[0] ?? '';
+  return first ? [{ student: first, text: trimmed }] : [];
 }

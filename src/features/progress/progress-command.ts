@@ -1,46 +1,39 @@
-// "my progress" (a student) and "progress Aino" (their instructor, teacher or an admin).
-import { buildProgressReply } from './progress-view.ts';
-import { computeCoverage, type Person, type Placement } from '../../storage/index.ts';
-import { sayIn } from '../../i18n/say.ts';
-import type { Reply } from '../../conversation/reply.ts';
+// "my progress" (a student) and "progress Aino" (their instructor, teacher or an admin): which
+// requirements have evidence and which are still missing before the skills demonstration.
+import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
-import { accessStudent, pickStudent, refused } from '../../access/student-access.ts';
-
-/** The placement that matters today: the active one, else the latest that has started. */
-export function currentPlacement(placements: readonly Placement[], today: string): Placement | undefined {
-  const active = placements.find((p) => p.startDate <= today && today <= p.endDate);
-  if (active) return active;
-  return [...placements].filter((p) => p.startDate <= today).sort((a, b) => b.endDate.localeCompare(a.endDate))[0] ?? placements[0];
-}
+import type { Reply } from '../../conversation/reply.ts';
+import { computeCoverage, currentPlacement, type Person, type Placement } from '../../storage/index.ts';
+import { commandTexts } from './command-texts.ts';
+import { buildProgressReply } from './progress-view.ts';
 
 export async function progressReplies(ctx: CommandContext, student: Person, placements: readonly Placement[], self: boolean): Promise<Reply[]> {
-  const say = sayIn(ctx.lang);
+  const t = commandTexts.in(ctx.lang);
   const placement = currentPlacement(placements, ctx.today);
-  if (!placement) return [message(ctx.lang, { type: 'paragraph', text: self
-    ? say('Sinulla ei ole työpaikkajaksoa Osaavassa. Pyydä opettajaasi lisäämään se.', 'You have no placement in Osaava. Ask your teacher to add it.')
-    : say(`Opiskelijalla ${student.name} ei ole työpaikkajaksoa.`, `${student.name} has no placement.`) })];
+  if (!placement) return [message(ctx.lang, { type: 'paragraph', text: self ? t('noPlacementSelf') : t('noPlacementOther', { name: student.name }) })];
   const unit = unitOf(ctx.services, placement.unitIds);
   const coverage = await computeCoverage(ctx.services.store.db, placement.id, ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
   return [buildProgressReply(ctx.services.kb, { student, placement, unit, coverage, today: ctx.today }, ctx.lang, self)];
 }
 
-export async function handleProgress(ctx: CommandContext, actor: Person, studentName: string | null): Promise<Reply[]> {
-  if (studentName === null) {
+export const progressCommand = defineCommand({
+  id: 'progress',
+  roles: ['student', 'instructor', 'teacher', 'admin'],
+  subject: { kind: 'student', slot: 'student', action: 'view_progress' },
+  slots: { student: { type: 'student', optional: true } },
+  phrasings: {
+    fi: [
+      'edistymiseni', 'edistyminen', 'oma edistyminen', 'mun edistyminen', 'minun edistymiseni', 'näytä edistymiseni', 'näytä edistyminen',
+      'tilanne', 'tilanteeni', 'mikä on tilanteeni', 'miten olen edistynyt',
+      'edistyminen {student}', 'näytä edistyminen {student}', '{student} edistyminen', 'miten {student} edistyy', 'miten {student} menee',
+    ],
+    en: ['my progress', 'progress', 'show my progress', 'where am i', 'how am i doing', 'progress {student}', 'progress of {student}', 'show progress of {student}', 'how is {student} doing'],
+    sv: ['mina framsteg', 'framsteg', 'visa mina framsteg', 'hur går det för mig', 'framsteg {student}', 'visa framsteg för {student}', 'hur går det för {student}'],
+  },
+  help: { student: commandTexts.all('helpStudent'), staff: commandTexts.all('helpStaff') },
+  async handle(ctx, { actor, subject }) {
+    if (subject) return progressReplies(ctx, subject.student, subject.placements, subject.relation === 'self');
     if (actor.roles.includes('student')) return progressReplies(ctx, actor, await ctx.services.store.placements.listByStudent(actor.id), true);
-    const say = sayIn(ctx.lang);
-    return [message(ctx.lang, { type: 'paragraph', text: say('Kenen edistymisen haluat nähdä? Kirjoita esim. "edistyminen Aino" tai "opiskelijani".', 'Whose progress do you want to see? Write e.g. "progress Aino" or "my students".') })];
-  }
-  if (!actor.roles.some((r) => r !== 'student')) {
-    // A student names someone: only their own data is theirs to see (their own name still works).
-    if (!actor.name.toLowerCase().includes(studentName.toLowerCase())) {
-      ctx.services.logger.warn({ actorId: actor.id, command: 'progress' }, 'student asked for another student\'s progress');
-      return refused(ctx, 'not-related');
-    }
-    return progressReplies(ctx, actor, await ctx.services.store.placements.listByStudent(actor.id), true);
-  }
-  const pick = await pickStudent(ctx, actor, studentName);
-  if (pick.kind === 'reply') return pick.replies;
-  const decision = await accessStudent(ctx, actor, pick.student.id, 'view_progress');
-  if (!decision.allowed) return refused(ctx, decision.reason);
-  return progressReplies(ctx, pick.student, decision.placements, false);
-}
+    return [message(ctx.lang, { type: 'paragraph', text: commandTexts.in(ctx.lang)('askWhose') })];
+  },
+});

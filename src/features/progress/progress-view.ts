@@ -1,10 +1,11 @@
 // A student's evidence per requirement, as a reply: coverage by section (the unit's checklist
 // columns "Näytetään työpaikalla" / "Näytetään muuten"), and what is still uncovered.
-import { formatDate, sayIn } from '../../i18n/say.ts';
+import { formatDate } from '../../i18n/format.ts';
 import type { Block, Citation, Lang, MessageReply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
-import type { Unit } from '../../knowledge/schema.ts';
+import { type Localized, textIn, type Unit } from '../../knowledge/schema.ts';
 import type { Person, Placement, RequirementCoverage } from '../../storage/index.ts';
+import { texts } from './texts.ts';
 
 export interface ProgressData {
   student: Person;
@@ -16,7 +17,7 @@ export interface ProgressData {
 
 export interface SectionCoverage {
   sectionId: string;
-  title: { fi: string; en: string };
+  title: Localized;
   covered: number;
   total: number;
 }
@@ -36,7 +37,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function buildProgressReply(kb: KnowledgeBase, data: ProgressData, lang: Lang, self: boolean): MessageReply {
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const { unit, placement, coverage, student } = data;
   const byId = new Map(coverage.map((c) => [c.requirementId, c]));
   const all = kb.requirements(unit);
@@ -45,32 +46,29 @@ export function buildProgressReply(kb: KnowledgeBase, data: ProgressData, lang: 
   const uncovered = all.filter(({ requirement }) => (byId.get(requirement.id)?.status ?? 'uncovered') === 'uncovered');
   const daysLeft = daysBetween(data.today, placement.endDate);
   const period = `${formatDate(placement.startDate, lang)}–${formatDate(placement.endDate, lang)}`;
-  const left = daysLeft > 0 ? say(`${daysLeft} päivää jäljellä`, `${daysLeft} days left`) : say('jakso on päättynyt', 'the placement has ended');
+  const left = daysLeft > 0 ? t('daysLeft', { days: daysLeft }) : t('placementEnded');
 
   const blocks: Block[] = [
-    { type: 'heading', text: self ? say('Edistymisesi', 'Your progress') : say(`Edistyminen: ${student.name}`, `Progress: ${student.name}`) },
-    { type: 'context', text: `${unit.name[lang]} · ${placement.workplaceName} · ${period} · ${left}` },
-    { type: 'paragraph', text: say(
-      `**${covered.length}/${all.length}** ammattitaitovaatimusta on näytetty (työpaikalla ${atWork}, muuten ${covered.length - atWork}).`,
-      `**${covered.length}/${all.length}** professional skill requirements have evidence (at the workplace ${atWork}, otherwise ${covered.length - atWork}).`) },
-    { type: 'list', items: coverageBySection(unit, coverage).map((s) => ({ text: `${s.title[lang]}: **${s.covered}/${s.total}**` })) },
+    { type: 'heading', text: self ? t('headingSelf') : t('headingOfStudent', { student: student.name }) },
+    { type: 'context', text: `${textIn(unit.name, lang)} · ${placement.workplaceName} · ${period} · ${left}` },
+    { type: 'paragraph', text: t('coverageSummary', { covered: covered.length, total: all.length, atWork, otherwise: covered.length - atWork }) },
+    { type: 'list', items: coverageBySection(unit, coverage).map((s) => ({ text: `${textIn(s.title, lang)}: **${s.covered}/${s.total}**` })) },
   ];
   if (uncovered.length) {
     const urgent = daysLeft > 0 && daysLeft <= 21;
-    blocks.push({ type: 'heading', text: say(`Vielä ilman näyttöä (${uncovered.length})`, `Still without evidence (${uncovered.length})`) });
-    if (urgent) blocks.push({ type: 'paragraph', text: say('Jakso ja näyttö lähestyvät: sovi näistä työpaikkaohjaajan kanssa.', 'The end of the placement and the skills demonstration are near: agree on these with the workplace instructor.') });
-    blocks.push({ type: 'list', items: uncovered.map(({ requirement }) => (lang === 'fi'
-      ? { text: requirement.text.fi, cite: requirement.id }
-      : { text: requirement.text.fi, translation: requirement.text.en, cite: requirement.id })) });
+    blocks.push({ type: 'heading', text: t('uncoveredHeading', { count: uncovered.length }) });
+    if (urgent) blocks.push({ type: 'paragraph', text: t('uncoveredUrgent') });
+    // Quoted in the curriculum's own words; English readers also get Osaava's translation.
+    blocks.push({ type: 'list', items: uncovered.map(({ requirement }) => (lang === 'en'
+      ? { text: requirement.text.fi, translation: requirement.text.en, cite: requirement.id }
+      : { text: textIn(requirement.text, lang), cite: requirement.id })) });
   } else {
-    blocks.push({ type: 'paragraph', text: say('Jokaisesta vaatimuksesta on näyttöä. Hienoa!', 'Every requirement has evidence. Well done!') });
+    blocks.push({ type: 'paragraph', text: t('allCovered') });
   }
-  blocks.push({ type: 'context', text: say(
-    'Perustuu päivän reflektioihin ja työpaikkaohjaajan havaintoihin (tarkistuslistan sarakkeet "Näytetään työpaikalla" ja "Näytetään muuten").',
-    'Based on daily reflections and the workplace instructor\'s observations (the checklist columns "Näytetään työpaikalla" and "Näytetään muuten").') });
+  blocks.push({ type: 'context', text: t('basedOn') });
   if (self) blocks.push({ type: 'actions', actions: [
-    { label: say('Reflektoi tänään', 'Reflect today'), text: say('reflektoi', 'reflect') },
-    { label: say('Havainnot minusta', 'Observations about me'), text: say('havaintoni', 'my observations') },
+    { label: t('reflectTodayButton'), text: t('reflectTodayCommand') },
+    { label: t('myObservationsButton'), text: t('myObservationsCommand') },
   ] });
   const citations: Citation[] = uncovered.flatMap(({ requirement }) => {
     const item = kb.item(requirement.id);

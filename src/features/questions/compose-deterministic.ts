@@ -1,68 +1,75 @@
 // Builds answers from templates: every requirement and criterion shown is the knowledge base's own
-// Finnish text, quoted verbatim and cited; English answers add Osaava's translation beneath.
+// Finnish text, quoted verbatim and cited; English answers add Osaava's translation beneath, Swedish
+// answers frame the Finnish quotes in Swedish (texts.ts).
 import type { Block, Citation, Lang, ListItem, MessageReply, SuggestedAction } from '../../conversation/reply.ts';
+import { formatList } from '../../i18n/format.ts';
 import type { KnowledgeBase, KnowledgeItem } from '../../knowledge/knowledge-base.ts';
 import { textOf } from '../../knowledge/knowledge-base.ts';
-import type { GradeLevel, Unit } from '../../knowledge/schema.ts';
+import { textIn, type Unit } from '../../knowledge/schema.ts';
 import type { AnswerComposer } from './composer.ts';
+import { levelName, ownLevelName, titleIn } from './labels.ts';
 import type { AnswerPlan } from './plan.ts';
+import { texts } from './texts.ts';
 
 const PASSAGE_DISPLAY_LIMIT = 1200;
 
-type Say = (fi: string, en: string) => string;
-const sayIn = (lang: Lang): Say => (fi, en) => (lang === 'fi' ? fi : en);
-
-function quoteItem(item: KnowledgeItem, lang: Lang): ListItem {
+/** A quoted item: the Finnish original (Swedish where the base has it), with the English translation for English readers. */
+export function quoteItem(item: KnowledgeItem, lang: Lang): ListItem {
   const text = textOf(item);
-  return lang === 'fi' ? { text: text.fi, cite: item.id } : { text: text.fi, translation: text.en, cite: item.id };
+  return lang === 'en' ? { text: text.fi, translation: text.en, cite: item.id } : { text: textIn(text, lang), cite: item.id };
 }
 
-function translationNote(say: Say): Block {
-  return { type: 'context', text: say('', 'Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are Osaava\'s translation.') };
+/** Under quoted requirements and criteria: the English lines are a translation; a Swedish reader reads Finnish. */
+export function quoteNote(lang: Lang): Block[] {
+  return lang === 'fi' ? [] : [{ type: 'context', text: texts.in(lang)('quotedInFinnish') }];
 }
 
-function unitLine(unit: Unit, say: Say): string {
-  return say(
-    `Tutkinnon osa **${unit.name.fi}** (${unit.competencePoints} osp), ${unit.qualification.name.fi}.`,
-    `Unit **${unit.name.fi}** (${unit.name.en}, ${unit.competencePoints} competence points), ${unit.qualification.name.en}.`,
-  );
+function unitValues(unit: Unit, lang: Lang) {
+  return {
+    unitFi: unit.name.fi,
+    unitEn: unit.name.en,
+    unitName: textIn(unit.name, lang),
+    points: String(unit.competencePoints),
+    qualification: textIn(unit.qualification.name, lang),
+    qualificationFi: unit.qualification.name.fi,
+    qualificationEn: unit.qualification.name.en,
+    diaari: unit.qualification.diaarinumero,
+  };
 }
 
-function levelName(level: GradeLevel, lang: Lang): string {
-  return lang === 'fi' ? level.name.fi : `${level.name.en} (${level.name.fi})`;
+function unitLine(unit: Unit, lang: Lang): string {
+  return texts.in(lang)('unitLine', unitValues(unit, lang));
 }
 
-function actions(lang: Lang, pairs: [string, string][]): Block {
+function actions(pairs: [string, string][]): Block {
   const list: SuggestedAction[] = pairs.map(([label, text]) => ({ label, text }));
   return { type: 'actions', actions: list };
 }
 
 function helpBlocks(unit: Unit, lang: Lang): Block[] {
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   return [
-    { type: 'paragraph', text: say(
-      `Olen **Osaava**. Vastaan kysymyksiin tutkinnon osan **${unit.name.fi}** ammattitaitovaatimuksista, arvioinnista ja näytöstä sekä työelämässä oppimisen tukimateriaaleista. Lainaan vastauksissa perusteiden tekstiä ja kerron lähteen.`,
-      `I'm **Osaava**. I answer questions about the requirements, grading and skills demonstration of the unit **${unit.name.fi}** (${unit.name.en}), and about the supporting material on workplace learning. I quote the official texts and cite them.`) },
+    { type: 'paragraph', text: t('helpIntro', unitValues(unit, lang)) },
     { type: 'list', items: [
-      { text: say('Arvosanan kriteerit: "Mitä arvosanaan 4 vaaditaan?", "vitonen", "T2"', 'Grade criteria: "What does grade 4 require?", "excellent 5"') },
-      { text: say('Arvosanojen erot: "Mitä eroa on kolmosella ja nelosella?"', 'Differences: "compare grades 3 and 4"') },
-      { text: say('Ammattitaitovaatimukset: "kaikki ammattitaitovaatimukset", "Tietojärjestelmät ja raportointi"', 'Requirements: "all requirements", "information systems and reporting requirements"') },
-      { text: say('Kuuluuko jokin vaatimuksiin: "Pitääkö kilpailijoita kartoittaa?"', 'Is something required: "Do I need to know about competitors?"') },
-      { text: say('Näyttö: "Miten osoitan ammattitaitoni?"', 'Skills demonstration: "How do I demonstrate my skills?"') },
-      { text: say('Tukimateriaalit: "työelämäyhteistyön kriittiset pisteet", "mitä palveluohjaus tarkoittaa"', 'Supporting material: "critical points of workplace learning", "what does palveluohjaus mean"') },
+      { text: t('helpGradeCriteria') },
+      { text: t('helpDifferences') },
+      { text: t('helpRequirements') },
+      { text: t('helpIsRequired') },
+      { text: t('helpDemonstration') },
+      { text: t('helpSupportingMaterial') },
     ] },
   ];
 }
 
 function gradeBlocks(plan: AnswerPlan, grades: number[], kb: KnowledgeBase): Block[] {
   const { unit, lang } = plan;
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const blocks: Block[] = [];
   for (const grade of grades) {
     const level = kb.level(unit, grade);
     if (!level) continue;
-    blocks.push({ type: 'heading', text: say(`${level.name.fi}: arviointikriteerit`, `${levelName(level, lang)}: assessment criteria`) });
-    blocks.push({ type: 'paragraph', text: say(`Arvosanaan ${level.name.fi} ${unit.assessment.subject.fi.toLowerCase()}`, `For ${level.name.en}, the student`) + ':' });
+    blocks.push({ type: 'heading', text: t('criteriaHeading', { level: levelName(level, lang) }) });
+    blocks.push({ type: 'paragraph', text: t('gradeSubject', { level: ownLevelName(level, lang), subject: unit.assessment.subject.fi.toLowerCase() }) });
     blocks.push({ type: 'list', items: level.criteria.flatMap((c) => { const item = kb.item(c.id); return item ? [quoteItem(item, lang)] : []; }) });
   }
   return blocks;
@@ -70,41 +77,37 @@ function gradeBlocks(plan: AnswerPlan, grades: number[], kb: KnowledgeBase): Blo
 
 function compareBlocks(plan: AnswerPlan, grades: number[], kb: KnowledgeBase): Block[] {
   const { unit, lang } = plan;
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const levels = grades.flatMap((g) => kb.level(unit, g) ?? []);
-  const names = levels.map((l) => levelName(l, lang)).join(say(' ja ', ' and '));
   const blocks: Block[] = [
-    { type: 'heading', text: say(`Erot: ${names}`, `Differences: ${names}`) },
-    { type: 'paragraph', text: say(
-      'Kriteerit etenevät samoja juonteita pitkin. Tässä ne rinnakkain juonne kerrallaan:',
-      'The criteria climb along the same threads. Here they are side by side, thread by thread:') },
+    { type: 'heading', text: t('differencesHeading', { levels: formatList(levels.map((l) => levelName(l, lang)), lang) }) },
+    { type: 'paragraph', text: t('compareIntro') },
   ];
   for (const thread of unit.assessment.threads) {
     const steps = levels.flatMap((level) => level.criteria.filter((c) => c.thread === thread.id).map((c) => ({ level, c })));
     if (steps.length === 0) continue;
-    blocks.push({ type: 'heading', text: thread.name[lang] });
+    blocks.push({ type: 'heading', text: textIn(thread.name, lang) });
     blocks.push({ type: 'list', items: steps.map(({ level, c }) => {
       const item = quoteItem(kb.item(c.id) ?? { kind: 'criterion', id: c.id, unit, level, criterion: c }, lang);
       return { ...item, text: `**${level.name.fi}:** ${item.text}` };
     }) });
     const missing = levels.filter((l) => !l.criteria.some((c) => c.thread === thread.id));
-    if (missing.length) blocks.push({ type: 'context', text: say(
-      `Ei omaa kriteeriä tasolla ${missing.map((l) => l.name.fi).join(', ')}.`,
-      `No criterion of its own at ${missing.map((l) => l.name.en).join(', ')}.`) });
+    if (missing.length) blocks.push({ type: 'context', text: t('noOwnCriterion', { levels: missing.map((l) => ownLevelName(l, lang)).join(', ') }) });
   }
   return blocks;
 }
 
-function passageBlocks(item: Extract<KnowledgeItem, { kind: 'passage' }>, lang: Lang): Block[] {
-  const say = sayIn(lang);
+/** A supporting-material passage: its title, its source, the quoted (Finnish) text and its reflection questions. */
+export function passageBlocks(item: Extract<KnowledgeItem, { kind: 'passage' }>, lang: Lang, options: { questions: boolean } = { questions: true }): Block[] {
+  const t = texts.in(lang);
   const text = item.record.text.length > PASSAGE_DISPLAY_LIMIT ? `${item.record.text.slice(0, PASSAGE_DISPLAY_LIMIT).replace(/\s+\S*$/, '')} …` : item.record.text;
   const blocks: Block[] = [
-    { type: 'heading', text: lang === 'fi' ? item.record.title.fi : `${item.record.title.en} (${item.record.title.fi})` },
-    { type: 'context', text: say(`Lähde: ${item.document.title.fi}`, `Source: ${item.document.title.fi} (${item.document.title.en}), quoted in Finnish`) },
+    { type: 'heading', text: titleIn(item.record.title, lang) },
+    { type: 'context', text: t('passageSource', { documentFi: item.document.title.fi, documentEn: item.document.title.en, documentName: titleIn(item.document.title, lang) }) },
     { type: 'quote', text, cite: item.id },
   ];
-  if (item.record.questions.length) {
-    blocks.push({ type: 'paragraph', text: say('Pohdittavaksi:', 'Questions to reflect on (in Finnish):') });
+  if (options.questions && item.record.questions.length) {
+    blocks.push({ type: 'paragraph', text: t('reflectQuestions') });
     blocks.push({ type: 'list', items: item.record.questions.map((q) => ({ text: q })) });
   }
   return blocks;
@@ -112,101 +115,96 @@ function passageBlocks(item: Extract<KnowledgeItem, { kind: 'passage' }>, lang: 
 
 function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
   const { unit, lang, intent, items } = plan;
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const quoted = (list: KnowledgeItem[]): Block => ({ type: 'list', items: list.map((i) => quoteItem(i, lang)) });
   switch (intent.kind) {
     case 'greeting':
-      return [{ type: 'paragraph', text: say('Hei! 👋', 'Hi! 👋') }, ...helpBlocks(unit, lang)];
+      return [{ type: 'paragraph', text: t('greeting') }, ...helpBlocks(unit, lang)];
     case 'thanks':
-      return [{ type: 'paragraph', text: say('Ole hyvä! Kysy lisää milloin vain.', 'You\'re welcome! Ask again any time.') }];
+      return [{ type: 'paragraph', text: t('thanks') }];
     case 'help':
       return helpBlocks(unit, lang);
-    case 'grade-criteria':
+    case 'grade-criteria': {
+      const next = (intent.grades.at(-1) ?? 1) + 1;
       return [
-        { type: 'paragraph', text: unitLine(unit, say) },
+        { type: 'paragraph', text: unitLine(unit, lang) },
         ...gradeBlocks(plan, intent.grades, kb),
-        ...(lang === 'en' ? [translationNote(say)] : []),
-        actions(lang, intent.grades[0] === 5
-          ? [[say('Vertaa arvosanaan 4', 'Compare with grade 4'), say('mitä eroa on nelosella ja vitosella', 'compare grades 4 and 5')]]
-          : [[say('Seuraava taso', 'Next level up'), say(`mitä arvosanaan ${(intent.grades.at(-1) ?? 1) + 1} vaaditaan`, `what does grade ${(intent.grades.at(-1) ?? 1) + 1} require`)]]),
+        ...quoteNote(lang),
+        actions(intent.grades[0] === 5
+          ? [[t('actionCompareFourAndFive'), t('actionCompareFourAndFiveText')]]
+          : [[t('actionNextLevel'), t('actionGradeCriteriaText', { grade: next })]]),
       ];
+    }
     case 'grade-compare':
-      return [{ type: 'paragraph', text: unitLine(unit, say) }, ...compareBlocks(plan, intent.grades, kb), ...(lang === 'en' ? [translationNote(say)] : [])];
+      return [{ type: 'paragraph', text: unitLine(unit, lang) }, ...compareBlocks(plan, intent.grades, kb), ...quoteNote(lang)];
     case 'grading-overview':
       return [
-        { type: 'paragraph', text: unitLine(unit, say) },
-        { type: 'paragraph', text: say(
-          'Tutkinnon osa arvioidaan asteikolla Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5. Osaaminen osoitetaan näytössä, jonka arvioivat opettaja ja työelämän edustaja yhdessä. Kriteerit tasoittain:',
-          'The unit is graded on the scale Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5. Skills are shown in a skills demonstration (näyttö), assessed by a teacher and a working-life representative together. The criteria level by level:') },
+        { type: 'paragraph', text: unitLine(unit, lang) },
+        { type: 'paragraph', text: t('gradingOverview') },
         ...gradeBlocks(plan, [1, 2, 3, 4, 5], kb),
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        ...quoteNote(lang),
       ];
     case 'grade-invalid':
       return [
-        { type: 'paragraph', text: say(
-          `Arvosanaa ${intent.requested.join(', ')} ei ole. Ammatillisen perustutkinnon osat arvioidaan asteikolla 1–5: Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5.`,
-          `There is no grade ${intent.requested.join(', ')}. Units of a vocational qualification are graded from 1 to 5: Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5.`) },
-        actions(lang, [[say('Arvosanan 5 kriteerit', 'Criteria of grade 5'), say('mitä arvosanaan 5 vaaditaan', 'what does grade 5 require')]]),
+        { type: 'paragraph', text: t('gradeInvalid', { grades: intent.requested.join(', ') }) },
+        actions([[t('actionGradeCriteria', { grade: 5 }), t('actionGradeCriteriaText', { grade: 5 })]]),
       ];
     case 'unknown-unit':
       return [
-        { type: 'paragraph', text: say(
-          `En tunne tutkinnon osaa "${intent.name}". Tietopohjassani on tutkinnon osa ${kb.units.map((u) => `**${u.name.fi}** (${u.qualification.name.fi})`).join(', ')}, joten en voi kertoa muiden osien vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.`,
-          `I don't know the unit "${intent.name}". My knowledge base holds ${kb.units.map((u) => `**${u.name.fi}** (${u.name.en}, ${u.qualification.name.en})`).join(', ')}, so I can't tell you what other units require. Ask your teacher or look it up in ePerusteet.`) },
+        { type: 'paragraph', text: t('unknownUnit', {
+          name: intent.name,
+          units: kb.units.map((u) => t('unitWithQualification', unitValues(u, lang))).join(', '),
+        }) },
       ];
     case 'section-requirements': {
       const section = unit.sections.find((s) => s.id === intent.sectionId);
       return [
-        { type: 'paragraph', text: unitLine(unit, say) },
-        { type: 'heading', text: section ? (lang === 'fi' ? section.title.fi : `${section.title.en} (${section.title.fi})`) : '' },
-        { type: 'paragraph', text: say(`Ammattitaitovaatimukset (${items.length}). Opiskelija`, `Professional skill requirements (${items.length}). The student`) + ':' },
+        { type: 'paragraph', text: unitLine(unit, lang) },
+        { type: 'heading', text: section ? titleIn(section.title, lang) : '' },
+        { type: 'paragraph', text: t('sectionRequirementsIntro', { count: items.length }) },
         quoted(items),
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        ...quoteNote(lang),
       ];
     }
     case 'all-requirements':
       return [
-        { type: 'paragraph', text: unitLine(unit, say) },
-        { type: 'paragraph', text: say(`Ammattitaitovaatimuksia on ${items.length}, kolmessa osassa. Opiskelija`, `There are ${items.length} professional skill requirements in three sections. The student`) + ':' },
+        { type: 'paragraph', text: unitLine(unit, lang) },
+        { type: 'paragraph', text: t('allRequirementsIntro', { count: items.length }) },
         ...unit.sections.flatMap((section): Block[] => [
-          { type: 'heading', text: lang === 'fi' ? section.title.fi : `${section.title.en} (${section.title.fi})` },
+          { type: 'heading', text: titleIn(section.title, lang) },
           quoted(items.filter((i) => i.kind === 'requirement' && i.section.id === section.id)),
         ]),
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        ...quoteNote(lang),
       ];
     case 'demonstration':
       return [
-        { type: 'heading', text: say(unit.demonstration.title.fi, `${unit.demonstration.title.en} (${unit.demonstration.title.fi})`) },
-        { type: 'paragraph', text: unitLine(unit, say) },
+        { type: 'heading', text: titleIn(unit.demonstration.title, lang) },
+        { type: 'paragraph', text: unitLine(unit, lang) },
         quoted(items),
-        { type: 'context', text: say('Näytön arvioivat opettaja ja työelämän edustaja yhdessä; työelämän edustaja voi olla oma työpaikkaohjaajasi.', 'The demonstration is assessed by a teacher and a working-life representative together; the latter can be your own workplace instructor.') },
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        { type: 'context', text: t('demonstrationAssessors') },
+        ...quoteNote(lang),
       ];
     case 'unit-facts':
       return [
-        { type: 'paragraph', text: say(
-          `Tutkinnon osa **${unit.name.fi}** on laajuudeltaan **${unit.competencePoints} osp** (osaamispistettä). Se kuuluu tutkintoon ${unit.qualification.name.fi} (${unit.qualification.diaarinumero}) ja jakautuu osiin: ${unit.sections.map((s) => s.title.fi).join(', ')}.`,
-          `The unit **${unit.name.fi}** (${unit.name.en}) is worth **${unit.competencePoints} competence points** (osp). It belongs to the ${unit.qualification.name.en} (${unit.qualification.name.fi}, ${unit.qualification.diaarinumero}) and has three sections: ${unit.sections.map((s) => s.title.en).join(', ')}.`) },
+        { type: 'paragraph', text: t('unitFacts', { ...unitValues(unit, lang), sections: unit.sections.map((s) => textIn(s.title, lang)).join(', ') }) },
       ];
     case 'requirement-check':
       if (plan.outcome === 'not-found') return notFound(plan);
       if (items[0]?.kind !== 'requirement') return [
-        { type: 'paragraph', text: say('En löydä tätä tutkinnon osan ammattitaitovaatimuksista. Tukimateriaalissa aiheesta sanotaan näin:', 'I can\'t find this among the unit\'s professional skill requirements. The supporting material says this about it:') },
+        { type: 'paragraph', text: t('notARequirement') },
         ...items.flatMap((i) => (i.kind === 'passage' ? passageBlocks(i, lang) : [quoted([i])])),
       ];
       return [
-        { type: 'paragraph', text: say(
-          `Kyllä. Tutkinnon osan ${unit.name.fi} ammattitaitovaatimuksissa opiskelija:`,
-          `Yes. Among the professional skill requirements of the unit ${unit.name.fi}, the student:`) },
+        { type: 'paragraph', text: t('requiredYes', unitValues(unit, lang)) },
         ...requirementsBySection(items, lang),
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        ...quoteNote(lang),
       ];
     case 'search':
       if (plan.outcome !== 'answered') return notFound(plan);
       if (items[0]?.kind === 'requirement') return [
-        { type: 'paragraph', text: say(`Tähän liittyvät tutkinnon osan ${unit.name.fi} ammattitaitovaatimukset. Opiskelija:`, `These professional skill requirements of the unit ${unit.name.fi} relate to your question. The student:`) },
+        { type: 'paragraph', text: t('relatedRequirements', unitValues(unit, lang)) },
         ...requirementsBySection(items, lang),
-        ...(lang === 'en' ? [translationNote(say)] : []),
+        ...quoteNote(lang),
       ];
       return items.flatMap((i): Block[] => {
         switch (i.kind) {
@@ -226,7 +224,7 @@ function requirementsBySection(items: KnowledgeItem[], lang: Lang): Block[] {
   const groups = new Map<string, { title: string; items: ListItem[] }>();
   for (const i of items) {
     if (i.kind !== 'requirement') continue;
-    const group = groups.get(i.section.id) ?? { title: lang === 'fi' ? i.section.title.fi : `${i.section.title.en} (${i.section.title.fi})`, items: [] };
+    const group = groups.get(i.section.id) ?? { title: titleIn(i.section.title, lang), items: [] };
     group.items.push(quoteItem(i, lang));
     groups.set(i.section.id, group);
   }
@@ -234,15 +232,13 @@ function requirementsBySection(items: KnowledgeItem[], lang: Lang): Block[] {
 }
 
 function notFound(plan: AnswerPlan): Block[] {
-  const say = sayIn(plan.lang);
+  const t = texts.in(plan.lang);
   return [
-    { type: 'paragraph', text: say(
-      `En tiedä. Tietopohjassani ei ole tähän vastausta, enkä halua arvata. Osaan vastata tutkinnon osan **${plan.unit.name.fi}** ammattitaitovaatimuksista, arviointikriteereistä ja näytöstä sekä työelämässä oppimisen tukimateriaaleista.`,
-      `I don't know. My knowledge base has no answer to that, and I won't guess. I can answer questions about the requirements, assessment criteria and skills demonstration of the unit **${plan.unit.name.fi}**, and about the supporting material on workplace learning.`) },
-    actions(plan.lang, [
-      [say('Kaikki ammattitaitovaatimukset', 'All requirements'), say('kaikki ammattitaitovaatimukset', 'all requirements')],
-      [say('Arvosanan 3 kriteerit', 'Criteria of grade 3'), say('mitä arvosanaan 3 vaaditaan', 'what does grade 3 require')],
-      [say('Ohje', 'Help'), say('apua', 'help')],
+    { type: 'paragraph', text: t('notFound', unitValues(plan.unit, plan.lang)) },
+    actions([
+      [t('actionAllRequirements'), t('actionAllRequirementsText')],
+      [t('actionGradeCriteria', { grade: 3 }), t('actionGradeCriteriaText', { grade: 3 })],
+      [t('actionHelp'), t('actionHelpText')],
     ]),
   ];
 }

@@ -1,5 +1,5 @@
 // Which grade levels a question is about: "grade 4", "hyvä 4", "arvosanaan 4", "vitonen", "T2",
-// "kiitettävä", "best grade", "3:lla ja 5:llä", typos and missing dots included.
+// "kiitettävä", "best grade", "3:lla ja 5:llä", "betyget 4", "god 3", typos and missing dots included.
 import { foldDiacritics } from '../../text/normalize.ts';
 
 export interface GradeMention {
@@ -13,40 +13,40 @@ export interface GradeMention {
   compare: boolean;
 }
 
-/** Finnish grade nouns ("vitonen", "neloseen") name a grade by themselves. */
+/** Grade nouns ("vitonen", "neloseen", "en femma") name a grade by themselves. */
 const GRADE_NOUNS: [RegExp, number][] = [
-  [/^(ykko|ykkonen|ykkos\w*)$/, 1],
-  [/^(kakko|kakkonen|kakkos\w*)$/, 2],
-  [/^(kolmo|kolmonen|kolmos\w*)$/, 3],
-  [/^(nelo|nelonen|nelos\w*)$/, 4],
-  [/^(vito|vitonen|vitos\w*|viitonen|viitos\w*)$/, 5],
-  [/^(kutonen|kutos\w*)$/, 6],
-  [/^(seiska\w*)$/, 7],
+  [/^(ykko|ykkonen|ykkos\w*|ettan)$/, 1],
+  [/^(kakko|kakkonen|kakkos\w*|tvaa|tvaan)$/, 2],
+  [/^(kolmo|kolmonen|kolmos\w*|trea|trean)$/, 3],
+  [/^(nelo|nelonen|nelos\w*|fyran)$/, 4],
+  [/^(vito|vitonen|vitos\w*|viitonen|viitos\w*|femma|femman)$/, 5],
+  [/^(kutonen|kutos\w*|sexa|sexan)$/, 6],
+  [/^(seiska\w*|sjua|sjuan)$/, 7],
 ];
 
-/** Number words ("three", "kolme") name a grade only right after a grade word or level name. */
+/** Number words ("three", "kolme", "tre") name a grade only right after a grade word or level name. */
 const NUMBER_WORDS: [RegExp, number][] = [
-  [/^(zero|nolla)$/, 0],
-  [/^(one|first|yksi|yhden|ykkos)$/, 1],
-  [/^(two|second|kaksi|kahden)$/, 2],
-  [/^(three|third|kolme|kolmen)$/, 3],
-  [/^(four|fourth|nelja|neljan)$/, 4],
-  [/^(five|fifth|viisi|viiden)$/, 5],
-  [/^(six|sixth|kuusi|kuuden)$/, 6],
-  [/^(seven|seventh|seitseman)$/, 7],
+  [/^(zero|nolla|noll)$/, 0],
+  [/^(one|first|yksi|yhden|ykkos|ett)$/, 1],
+  [/^(two|second|kaksi|kahden|tva)$/, 2],
+  [/^(three|third|kolme|kolmen|tre)$/, 3],
+  [/^(four|fourth|nelja|neljan|fyra)$/, 4],
+  [/^(five|fifth|viisi|viiden|fem)$/, 5],
+  [/^(six|sixth|kuusi|kuuden|sex)$/, 6],
+  [/^(seven|seventh|seitseman|sju)$/, 7],
 ];
 
-/** Level names; `fixed` when the name alone fixes the grade. */
+/** Level names (Finnish, English, Swedish) and the grades each can mean. */
 const LEVEL_NAMES: [RegExp, number[]][] = [
-  [/^(tyydyttav\w*|tyydyttava|tyyd\w*|satisfactory|sufficient|fair|passable)$/, [1, 2]],
-  [/^(hyv\w*|hyva|good)$/, [3, 4]],
-  [/^(kiitettav\w*|kiitett\w*|excellent|outstanding)$/, [5]],
+  [/^(tyydyttav\w*|tyydyttava|tyyd\w*|satisfactory|sufficient|fair|passable|nojaktig\w*)$/, [1, 2]],
+  [/^(hyv\w*|hyva|good|god|goda|gott)$/, [3, 4]],
+  [/^(kiitettav\w*|kiitett\w*|excellent|outstanding|beromlig\w*)$/, [5]],
 ];
 
-const GRADE_WORDS = /^(grade|grades|graded|grading|mark|marks|level|levels|arvosan\w*|arvosana|arvos|taso\w*|arvio\w*|kriteer\w*|criteria|criterion|numero\w*|vaati\w*|vaadi\w*|require\w*|score)$/;
-const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|versus|between|contrast|ero|eroa|erot|eroaa|erota|eroja|vertaa|vertailu|verrattuna|valilla)$/;
-const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien)$/;
-const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi)$/;
+const GRADE_WORDS = /^(grade|grades|graded|grading|mark|marks|level|levels|arvosan\w*|arvosana|arvos|taso\w*|arvio\w*|kriteer\w*|criteria|criterion|numero\w*|vaati\w*|vaadi\w*|require\w*|score|betyg\w*|vitsord\w*|niva\w*|kriteri\w*|bedomning\w*|krav\w*)$/;
+const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|versus|between|contrast|ero|eroa|erot|eroaa|erota|eroja|vertaa|vertailu|verrattuna|valilla|skillnad\w*|jamfor\w*|mellan)$/;
+const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien|hogsta|hogst|basta)$/;
+const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi|lagsta|godkant)$/;
 const CODE = /^([thk])([0-9])$/;
 
 export function parseGrades(text: string): GradeMention {
@@ -89,15 +89,15 @@ export function parseGrades(text: string): GradeMention {
     }
     if (/^[0-9]+$/.test(token)) {
       const next = tokens[i + 1] ?? '';
-      if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?)$/.test(next)) return;
+      if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?|kompetenspoang|poang|timmar|dagar|veckor)$/.test(next)) return;
       if (token.length > 2) return; // years, ids
       numbers.push(Number(token));
     }
   });
 
   const namedLevel = levelNames.length > 0;
-  // "how do I get a 5", "miten saan vitosen": a lone small number after get/saada is a grade.
-  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita)$/.test(t))) aboutGrades = true;
+  // "how do I get a 5", "miten saan vitosen", "hur får jag en femma": a lone small number after get/saada/få is a grade.
+  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita|fa|far|uppna)$/.test(t))) aboutGrades = true;
   // "mitä eroa on tyydyttävällä ja hyvällä": level names being compared are grades.
   if (compare && levelNames.length >= 2) aboutGrades = true;
   // A level name counts when a number names the level too ("hyvä 4"), when the talk is of grades,

@@ -25,15 +25,15 @@ export type IntentKind = Intent['kind'];
 
 const has = (text: string, re: RegExp) => re.test(text);
 
-const GREETING = /^(hei|hei hei|moi|moikka|moro|terve|tervehdys|heippa|huomenta|hyvaa (huomenta|paivaa|iltaa)|paivaa|hello|hi|hey|hiya|good (morning|afternoon|evening)|yo)( (osaava|bot|there|kaikki))?$/;
-const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|kiitos avusta|thanks a lot)( (osaava|paljon|a lot|so much))?$/;
-const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sa osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita)$/;
+const GREETING = /^(hei|hei hei|moi|moikka|moro|terve|tervehdys|heippa|huomenta|hyvaa (huomenta|paivaa|iltaa)|paivaa|hello|hi|hey|hiya|good (morning|afternoon|evening)|yo|hej|hejsan|tjena|hallo|god (morgon|dag|kvall))( (osaava|bot|there|kaikki|alla))?$/;
+const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|kiitos avusta|thanks a lot|tack|tackar|tusen tack|tack for hjalpen)( (osaava|paljon|a lot|so much|sa mycket))?$/;
+const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sa osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det)$/;
 
-const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet)\b/;
-const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i)\b/;
-const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test)\b/;
-const UNIT_FACTS = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|diaari\w*|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa))\b/;
-const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|evaluat\w*|grade scale|grades|arviointikriteer\w*|criteria)\b/;
+const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
+const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
+const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (mitt|sitt|ditt|mina|sina|dina|ert|vart) kunnande\w*|visar jag)\b/;
+const UNIT_FACTS = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|diaari\w*|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa)|kompetenspoang\w*|hur manga poang|omfattning\w*|hur omfattande|vilken examen|grundexamen\w*)\b/;
+const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|evaluat\w*|grade scale|grades|arviointikriteer\w*|criteria|bedomning\w*|bedoms|betyg\w*|vitsord\w*)\b/;
 // A unit named by a capitalised or quoted name: 'tutkinnon osa "Myynti"', "the unit Logistics operations".
 const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi)|\s*[?.!,]|\s*$)/u;
 const OTHER_QUALIFICATION = /\b([a-z]+(?:alan|n)?) (perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*)\b/;
@@ -96,12 +96,12 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string): I
 
   if (yesNo) return { kind: 'requirement-check', query: question };
   if (asksRequirements && isGeneralRequirementQuestion(folded)) return { kind: 'all-requirements' };
-  if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback)\b/)) return { kind: 'grading-overview' };
+  if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons)\b/)) return { kind: 'grading-overview' };
   return { kind: 'search', query: question };
 }
 
-/** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit": no topic beyond the unit. */
+/** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit", "vilka är yrkeskunnighetskraven": no topic beyond the unit. */
 function isGeneralRequirementQuestion(folded: string): boolean {
-  const generic = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|mita|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|asiakkuuksien|hoitaminen|managing|customer|relationships|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|the unit)$/;
+  const generic = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|mita|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|asiakkuuksien|hoitaminen|managing|customer|relationships|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|the unit|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
   return folded.split(' ').every((w) => generic.test(w));
 }

@@ -2,7 +2,8 @@
 // the same rows, calendar and instant give the same figures.
 import { instantAt, localDateAt, type WorkCalendar } from '../../calendar/index.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
-import type { Unit } from '../../knowledge/schema.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { Localized, Unit } from '../../knowledge/schema.ts';
 import type { WeekRow } from './week-rows.ts';
 
 export type Flag =
@@ -13,14 +14,14 @@ export type Flag =
   | { kind: 'delivery-uncertain'; count: number };
 
 export interface SectionFigure {
-  title: { fi: string; en: string };
+  title: Localized;
   covered: number;
   total: number;
 }
 
 export interface StudentWeek {
   placementId: string;
-  student: { id: string; name: string; lang: 'fi' | 'en' };
+  student: { id: string; name: string; lang: Lang };
   instructorId: string | null;
   teacherId: string | null;
   workplaceName: string;
@@ -34,11 +35,11 @@ export interface StudentWeek {
   reflections: { answered: number; skipped: number; absent: number };
   observations: number;
   /** Requirements with new evidence this week (reflections and observations). */
-  touched: { id: string; text: { fi: string; en: string } }[];
+  touched: { id: string; text: Localized }[];
   sections: SectionFigure[];
   covered: number;
   total: number;
-  uncovered: { id: string; text: { fi: string; en: string } }[];
+  uncovered: { id: string; text: Localized }[];
   confidenceAvg: number | null;
   confidenceAvgPrevious: number | null;
   flags: Flag[];

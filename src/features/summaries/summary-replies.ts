@@ -1,12 +1,13 @@
 // The weekly messages: one per recipient. An instructor or a teacher gets a section per student
 // of theirs; a student gets a recap built from their own week only (nothing of another student
 // can reach it: it takes exactly one StudentWeek).
-import { sayIn } from '../../i18n/say.ts';
 import type { Block, Citation, Lang, MessageReply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import { textIn } from '../../knowledge/schema.ts';
 import type { SummaryRole } from '../../storage/schema.ts';
 import { type Audience, criticalPointFor } from './critical-point.ts';
 import type { StudentWeek } from './student-week.ts';
+import { texts } from './texts.ts';
 import { evidenceBlocks, figuresLine, flagBlocks, uncoveredBlocks, weekLabel } from './week-blocks.ts';
 
 /** An optional LLM paragraph per student, keyed by placement id. */
@@ -21,11 +22,11 @@ function promptBlock(kb: KnowledgeBase, week: StudentWeek, audience: Audience, l
 
 export function staffSummary(args: { kb: KnowledgeBase; role: Exclude<SummaryRole, 'student'> | 'admin'; lang: Lang; weeks: readonly StudentWeek[]; narratives: Narratives }): MessageReply {
   const { kb, lang, weeks } = args;
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const first = weeks[0];
   const citations = new Map<string, Citation>();
   const blocks: Block[] = [
-    { type: 'heading', text: first ? say(`Viikkokooste ${weekLabel(first.weekStart, first.weekEnd, lang)}`, `Weekly summary ${weekLabel(first.weekStart, first.weekEnd, lang)}`) : say('Viikkokooste', 'Weekly summary') },
+    { type: 'heading', text: first ? t('weeklySummaryOf', { week: weekLabel(first.weekStart, first.weekEnd, lang) }) : t('weeklySummary') },
     { type: 'context', text: roleLine(args.role, weeks.length, lang) },
   ];
   for (const week of weeks) {
@@ -38,41 +39,39 @@ export function staffSummary(args: { kb: KnowledgeBase; role: Exclude<SummaryRol
     blocks.push(...uncoveredBlocks(week, lang));
     blocks.push(promptBlock(kb, week, 'staff', lang, citations));
   }
-  blocks.push({ type: 'context', text: say('Päivän reflektioista ja havainnoista koottu. Opiskelijan tiedot: kirjoita "edistyminen Nimi".', 'Compiled from daily reflections and observations. For a student\'s details write "progress Name".') });
+  blocks.push({ type: 'context', text: t('staffFooter') });
   return { kind: 'message', lang, blocks, citations: [...citations.values()] };
 }
 
 function roleLine(role: Exclude<SummaryRole, 'student'> | 'admin', students: number, lang: Lang): string {
-  const say = sayIn(lang);
-  const fi = `${students} opiskelija${students === 1 ? '' : 'a'}`;
-  const en = `${students} student${students === 1 ? '' : 's'}`;
+  const t = texts.in(lang);
   switch (role) {
     case 'instructor':
-      return say(`Työpaikkaohjaajana: ${fi}`, `As workplace instructor: ${en}`);
+      return t('asInstructor', { count: students });
     case 'teacher':
-      return say(`Opettajana: ${fi}`, `As teacher: ${en}`);
+      return t('asTeacher', { count: students });
     case 'admin':
-      return say(`Ylläpitäjänä: ${fi}`, `As administrator: ${en}`);
+      return t('asAdmin', { count: students });
   }
 }
 
 export function studentRecap(args: { kb: KnowledgeBase; lang: Lang; week: StudentWeek; narrative: string | null }): MessageReply {
   const { kb, lang, week } = args;
-  const say = sayIn(lang);
+  const t = texts.in(lang);
   const citations = new Map<string, Citation>();
   const missed = week.flags.find((f) => f.kind === 'missed-in-a-row');
   const blocks: Block[] = [
-    { type: 'heading', text: say(`Viikkosi ${weekLabel(week.weekStart, week.weekEnd, lang)}`, `Your week ${weekLabel(week.weekStart, week.weekEnd, lang)}`) },
-    { type: 'context', text: `${week.unit.name[lang]} · ${week.workplaceName}` },
+    { type: 'heading', text: t('yourWeek', { week: weekLabel(week.weekStart, week.weekEnd, lang) }) },
+    { type: 'context', text: `${textIn(week.unit.name, lang)} · ${week.workplaceName}` },
     figuresLine(week, lang),
-    ...(missed ? [{ type: 'paragraph' as const, text: say('Viime päivien kyselyt ovat jääneet vastaamatta. Voit vastata myöhässäkin seuraavaan kyselyyn asti.', 'The last few check-ins are unanswered. You can still answer late, until the next check-in.') }] : []),
+    ...(missed ? [{ type: 'paragraph' as const, text: t('checkinsMissed') }] : []),
     ...(args.narrative ? [{ type: 'paragraph' as const, text: args.narrative }] : []),
     ...evidenceBlocks(week, lang),
     ...uncoveredBlocks(week, lang),
     promptBlock(kb, week, 'student', lang, citations),
     { type: 'actions', actions: [
-      { label: say('Reflektoi tänään', 'Reflect today'), text: say('reflektoi', 'reflect') },
-      { label: say('Edistymiseni', 'My progress'), text: say('edistymiseni', 'my progress') },
+      { label: t('reflectTodayButton'), text: t('reflectTodayCommand') },
+      { label: t('myProgressButton'), text: t('myProgressCommand') },
     ] },
   ];
   return { kind: 'message', lang, blocks, citations: [...citations.values()] };

@@ -4,6 +4,7 @@
 // text so that neither driver turns them into instants.
 import { type Kysely, sql } from 'kysely';
 import { addDays } from '../../calendar/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { weekEvidenceCtes } from '../../storage/weekly-aggregates.ts';
 
@@ -11,7 +12,7 @@ export interface WeekRow {
   placement_id: string;
   student_id: string;
   student_name: string;
-  student_lang: 'fi' | 'en';
+  student_lang: Lang;
   time_zone: string;
   instructor_id: string | null;
   teacher_id: string | null;

@@ -13,7 +13,12 @@ const START = new Date('2026-03-12T06:00:00.000Z');
 /** A clock the test moves by hand. */
 function manualClock(start = START): { now: () => Date; advance(ms: number): void } {
   let current = start.getTime();
-  return { now: () => new Date(current), advance: (ms) => void (current += ms) };
+  return {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms;
+    },
+  };
 }
 
 const local = (userId: string): OutboundAddress => ({ platform: 'local', tenantId: '', userId });

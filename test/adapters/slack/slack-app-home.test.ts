@@ -5,7 +5,7 @@
 // students at a glance; someone Osaava does not know is told how to get enrolled.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type ChatCore } from '../../../src/core/chat-core.ts';
+import type { ChatCore } from '../../../src/core/chat-core.ts';
 import type { ReflectionStatus } from '../../../src/storage/domain.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
 import { createTestClock, openTestDatabase, type TestDatabase } from '../../storage/backends.ts';
@@ -51,7 +51,6 @@ beforeAll(async () => {
   await seedDemo(database.db, { today: NOW.slice(0, 10) });
   const clock = createTestClock(NOW);
   const built = buildRealCore(database.db, clock);
-  const { store, kb, calendar } = built;
   core = built.core;
 }, 60_000);
 afterAll(async () => database?.close());

@@ -3,11 +3,10 @@
 // Helsinki Mikko and Liisa get their summaries and Aino her recap as DMs posted to their user ids; a
 // second pass sends nothing again; a 429 with Retry-After on the first post is waited out and the
 // summary goes once, later.
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
-import { type ChatCore } from '../../../src/core/chat-core.ts';
+import type { ChatCore } from '../../../src/core/chat-core.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import { createScheduler, type PassReport } from '../../../src/scheduling/index.ts';
 import { seedDemo } from '../../../src/storage/index.ts';

@@ -56,7 +56,8 @@ describe('localeToLang', () => {
     ['fi-FI', 'fi'],
     ['en-GB', 'en'],
     ['EN_us', 'en'],
-    ['sv-SE', undefined],
+    ['sv-SE', 'sv'],
+    ['de-DE', undefined],
     [undefined, undefined],
   ])('%s → %s', (locale, lang) => {
     expect(localeToLang(locale)).toBe(lang);

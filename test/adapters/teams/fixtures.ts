@@ -124,7 +124,7 @@ export function createTestCore(inner: ChatCore = answeringCore()): TestCore {
       if (input.formId !== CHECKIN_ID && input.formId !== OBSERVATION_ID) {
         return [message('Tämä kortti on vanhentunut: check-in on jo suljettu. Kirjoita "reflect" saadaksesi uuden.')];
       }
-      const picked = input.values['requirements'];
+      const picked = input.values.requirements;
       const count = Array.isArray(picked) ? picked.length : 0;
       return [
         {
@@ -132,7 +132,7 @@ export function createTestCore(inner: ChatCore = answeringCore()): TestCore {
           lang: 'fi',
           blocks: [
             { type: 'heading', text: input.formKind === 'checkin' ? 'Check-in tallennettu' : 'Havainto kirjattu' },
-            { type: 'list', items: [{ text: `Vaatimuksia: ${count}` }, { text: `Varmuus: ${String(input.values['confidence'] ?? '–')}` }] },
+            { type: 'list', items: [{ text: `Vaatimuksia: ${count}` }, { text: `Varmuus: ${String(input.values.confidence ?? '–')}` }] },
           ],
           citations: [],
         },
@@ -155,10 +155,22 @@ export function recordingCore(inner: ChatCore): TestCore {
   const calls: CoreCall[] = [];
   return {
     calls,
-    handle: (input) => (calls.push({ method: 'handle', input }), inner.handle(input)),
-    submit: (input) => (calls.push({ method: 'submit', input }), inner.submit(input)),
-    home: (input) => (calls.push({ method: 'home', input }), inner.home(input)),
-    draftObservation: (input, text) => (calls.push({ method: 'draftObservation', input, text }), inner.draftObservation(input, text)),
+    handle: (input) => {
+      calls.push({ method: 'handle', input });
+      return inner.handle(input);
+    },
+    submit: (input) => {
+      calls.push({ method: 'submit', input });
+      return inner.submit(input);
+    },
+    home: (input) => {
+      calls.push({ method: 'home', input });
+      return inner.home(input);
+    },
+    draftObservation: (input, text) => {
+      calls.push({ method: 'draftObservation', input, text });
+      return inner.draftObservation(input, text);
+    },
   };
 }
 
@@ -255,7 +267,7 @@ export async function startTeams(options: { auth?: (connector: FakeBotConnector)
 
 /** The card of a posted activity, when it carries one. */
 export function cardOf(activity: Record<string, unknown>): Record<string, unknown> | undefined {
-  const attachments = activity['attachments'];
+  const attachments = activity.attachments;
   if (!Array.isArray(attachments)) return undefined;
   const first: unknown = attachments[0];
   if (typeof first !== 'object' || first === null || !('content' in first)) return undefined;

@@ -66,9 +66,10 @@ describe('speakerOf and localeHint', () => {
     expect(speakerOf(teamsActivitySchema.parse({ type: 'message', channelData: { tenant: { id: 't' } } }))).toBeUndefined();
   });
 
-  it('knows fi and en only', () => {
+  it('knows fi, en and sv only', () => {
     expect(localeHint('fi-FI')).toBe('fi');
-    expect(localeHint('sv-FI')).toBeUndefined();
+    expect(localeHint('sv-FI')).toBe('sv');
+    expect(localeHint('de-DE')).toBeUndefined();
     expect(localeHint(undefined)).toBeUndefined();
   });
 });

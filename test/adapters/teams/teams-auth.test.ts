@@ -24,7 +24,7 @@ async function start(): Promise<RunningTeams> {
  */
 function expectRepliesActivity(): Record<string, unknown> {
   const activity = messageActivity('', 'help', { deliveryMode: 'expectReplies' });
-  delete activity['serviceUrl'];
+  delete activity.serviceUrl;
   return activity;
 }
 

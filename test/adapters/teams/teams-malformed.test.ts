@@ -16,7 +16,7 @@ async function start(): Promise<RunningTeams> {
 }
 
 function postedText(t: RunningTeams): string[] {
-  return t.connector.activities().map((a) => (typeof a.activity['text'] === 'string' ? a.activity['text'] : JSON.stringify(cardOf(a.activity))));
+  return t.connector.activities().map((a) => (typeof a.activity.text === 'string' ? a.activity.text : JSON.stringify(cardOf(a.activity))));
 }
 
 /** The endpoint still answers normally afterwards. */
@@ -33,7 +33,7 @@ describe('malformed activities', () => {
   it('replies clearly to a message without `from`, without calling the core', async () => {
     const t = await start();
     const activity = messageActivity(t.connector.serviceUrl, 'help');
-    delete activity['from'];
+    delete activity.from;
     const response = await t.post(activity);
     expect(response.status).toBe(200);
     expect(t.core.calls).toHaveLength(0);
@@ -110,7 +110,7 @@ describe('malformed activities', () => {
     const t = await start();
     const response = await t.post(invokeActivity(t.connector.serviceUrl, 'composeExtension/query', { commandId: 'search' }));
     expect(response.status).toBe(200);
-    expect(t.logs.some((l) => l.msg === 'teams invoke not handled' && l['name'] === 'composeExtension/query')).toBe(true);
+    expect(t.logs.some((l) => l.msg === 'teams invoke not handled' && l.name === 'composeExtension/query')).toBe(true);
   });
 
   it('tells the user when a message has no text (e.g. only an image)', async () => {

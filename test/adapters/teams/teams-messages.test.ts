@@ -46,7 +46,7 @@ describe('personal chat messages', () => {
     expect(text).toContain('Lähteet');
     // Cited list items carry a numbered marker that the sources section resolves.
     expect(text).toMatch(/\[1\]/);
-    expect(first?.activity['replyToId']).toBeDefined();
+    expect(first?.activity.replyToId).toBeDefined();
   });
 
   it('removes @mentions of the bot before the text reaches the core', async () => {

@@ -17,7 +17,7 @@ afterEach(async () => {
   teams = undefined;
 });
 
-const lastCardText = (t: RunningTeams) => JSON.stringify(t.connector.activities().map((a) => cardOf(a.activity) ?? a.activity['text']).at(-1));
+const lastCardText = (t: RunningTeams) => JSON.stringify(t.connector.activities().map((a) => cardOf(a.activity) ?? a.activity.text).at(-1));
 
 describe('Teams over the real core', () => {
   it('refuses a student asking about another student', async () => {

@@ -127,7 +127,7 @@ describe('weekly summaries on Teams', () => {
     for (const s of sent) expect(s.call).toMatchObject({ conversationId: mikko.conversationId });
     const [first] = sent;
     expect(first?.activity).toMatchObject({ type: 'message', recipient: { id: mikko.teamsId }, from: { id: BOT_ID } });
-    expect(first?.activity['attachments']).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })]);
+    expect(first?.activity.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })]);
     expect(cardOf(first?.activity ?? {})).toMatchObject({ type: 'AdaptiveCard' });
     const cards = JSON.stringify(sent.map((s) => cardOf(s.activity)));
     expect(cards).toContain('Viikkokooste');

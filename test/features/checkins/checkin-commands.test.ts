@@ -1,19 +1,11 @@
 // The check-in commands through the real chat core (the extension registered as the lead wires
 // it), on the demo school, with the scheduler delivering to a recording messenger.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityResolver } from '../../../src/access/identity.ts';
-import { createRequirementSuggester } from '../../../src/requirement-suggestions/requirement-suggester.ts';
-import { createWorkCalendar } from '../../../src/calendar/index.ts';
-import { type ChatCore, createChatCore } from '../../../src/core/chat-core.ts';
+import type { ChatCore } from '../../../src/core/chat-core.ts';
+import { buildRealCore } from '../../support/core.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
-import { createCheckinCommands } from '../../../src/features/checkins/checkin-commands.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
-import { createSummaryService } from '../../../src/features/summaries/summary-service.ts';
 import { openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
 import { createHarness, datesOf, type Harness } from '../../scheduling/harness.ts';
 
 // Monday 23 November 2026, 12:00 in Helsinki; Aino's check-in is at 15:30 (13:30Z), Mon–Fri.
@@ -33,16 +25,7 @@ describe('check-in commands', () => {
     for (const id of ['aino', 'ville']) await database.db.insertInto('identity').values({ platform: 'slack', tenant_id: 'T1', external_id: `U_${id}`, person_id: id }).execute();
     h = createHarness(database.db);
     h.clock.set(NOW);
-    const { kb, answers } = realKnowledge();
-    const calendar = createWorkCalendar();
-    const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-    core = createChatCore({
-      store: h.store, kb, answers, clock: h.clock, logger: silentLogger,
-      suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),
-      exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-      identities: createIdentityResolver({ people: h.store.people, logger: silentLogger }),
-      extensions: [createCheckinCommands({ calendar, summaries })],
-    });
+    core = buildRealCore(database.db, h.clock).core;
   }, 60_000);
   afterAll(() => database?.close());
 

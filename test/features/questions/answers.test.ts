@@ -32,6 +32,43 @@ describe('grounded answers', () => {
     expect(reply.citations.every((c) => c.kind === 'criterion' && c.text_en)).toBe(true);
   });
 
+  it('answers a Swedish question in Swedish, quoting the criteria in Finnish with their citations', async () => {
+    const { reply, text, plan } = await ask('vad krävs för betyget 4');
+    expect(plan.lang).toBe('sv');
+    expect(reply.lang).toBe('sv');
+    expect(plan.intent).toEqual({ kind: 'grade-criteria', grades: [4] });
+    const four = kb.level(kb.defaultUnit(), 4)!.criteria;
+    expect(reply.citations.map((c) => c.id)).toEqual(four.map((c) => c.id));
+    for (const c of four) {
+      expect(text).toContain(`${c.text.fi} [${c.id}]`);
+      expect(text).not.toContain(c.text.en);
+    }
+    // The frame is Swedish; the curriculum stays Finnish, and no English translation reaches a Swedish reader.
+    expect(text).toContain('Examensdelen Asiakkuuksien hoitaminen (15 kompetenspoäng)');
+    expect(text).toContain('God 4 (Hyvä 4): bedömningskriterier');
+    expect(text).toContain('Den studerande:');
+    expect(text).toContain('citeras ordagrant på finska');
+    expect(text).not.toMatch(/\b(the student|assessment criteria|Opiskelija|arviointikriteerit)\b/);
+    expect(reply.citations.every((c) => c.kind === 'criterion' && c.text_en === undefined && c.origin.includes('Bedömning av kunnande'))).toBe(true);
+    const actions = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
+    expect(actions).toEqual([{ label: 'Nästa nivå', text: 'vad krävs för betyget 5' }]);
+  });
+
+  it.each([
+    ['hur visar jag mitt kunnande', 'demonstration', 'Yrkesprovet bedöms'],
+    ['vad är skillnaden mellan god 3 och god 4', 'grade-compare', 'Skillnader: God 3 (Hyvä 3) och God 4 (Hyvä 4)'],
+    ['alla yrkeskunnighetskrav', 'all-requirements', 'Det finns 25 yrkeskunnighetskrav i tre delar.'],
+    ['hur bedöms examensdelen', 'grading-overview', 'Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5'],
+    ['vad krävs för betyget 7', 'grade-invalid', 'Betyget 7 finns inte.'],
+    ['hej', 'greeting', 'Jag är **Osaava**'.replaceAll('**', '')],
+    ['vem är Finlands president', 'search', 'Jag vet inte.'],
+  ])('answers "%s" (%s) in Swedish', async (question, kind, expected) => {
+    const { text, plan } = await ask(question);
+    expect(plan.lang).toBe('sv');
+    expect(plan.intent.kind).toBe(kind);
+    expect(text).toContain(expected);
+  });
+
   it('compares grades thread by thread and cites exactly those grades', async () => {
     const { reply, text } = await ask('compare grades 2 and 3');
     const grades = new Set(reply.citations.map((c) => c.id.replace(/^AH-G(\d)\..*/, '$1')));

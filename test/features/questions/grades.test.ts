@@ -19,6 +19,13 @@ describe('parseGrades', () => {
     ['how do I get a 5', [5]],
     ['what is the lowest grade', [1]],
     ['grades 2-4', [2, 3, 4]],
+    ['vad krävs för betyget 4', [4]],
+    ['vilka är bedömningskriterierna för god 3', [3]],
+    ['nöjaktig 2', [2]],
+    ['berömlig', [5]],
+    ['kriterierna för betyget fyra', [4]],
+    ['hur får jag en femma', [5]],
+    ['vilket är det högsta betyget', [5]],
   ])('%s → %j', (question, grades) => {
     expect(parseGrades(question).grades).toEqual(grades);
   });
@@ -28,6 +35,8 @@ describe('parseGrades', () => {
     ['mitä eroa on hyvällä 3:lla ja kiitettävällä 5:llä', [3, 5]],
     ['kolmosen ja nelosen ero', [3, 4]],
     ['difference between grade 4 and 5', [4, 5]],
+    ['vad är skillnaden mellan god 3 och god 4', [3, 4]],
+    ['jämför betygen 4 och 5', [4, 5]],
   ])('%s is a comparison of %j', (question, grades) => {
     const parsed = parseGrades(question);
     expect(parsed.grades).toEqual(grades);

@@ -28,6 +28,19 @@ describe('detectIntent', () => {
     ['how many competence points is the unit worth', 'unit-facts'],
     ['which qualification does this unit belong to', 'unit-facts'],
     ['what does palveluohjaus mean', 'search'],
+    ['hej', 'greeting'],
+    ['tack så mycket', 'thanks'],
+    ['hjälp', 'help'],
+    ['vad krävs för betyget 4', 'grade-criteria'],
+    ['vad är skillnaden mellan god 3 och god 4', 'grade-compare'],
+    ['vad krävs för betyget 6', 'grade-invalid'],
+    ['hur bedöms examensdelen', 'grading-overview'],
+    ['alla yrkeskunnighetskrav', 'all-requirements'],
+    ['vilka är yrkeskunnighetskraven', 'all-requirements'],
+    ['måste jag kartlägga konkurrenterna', 'requirement-check'],
+    ['hur visar jag mitt kunnande', 'demonstration'],
+    ['när ordnas yrkesprovet', 'demonstration'],
+    ['hur många kompetenspoäng är examensdelen', 'unit-facts'],
   ])('%s → %s', (question, kind) => {
     expect(intent(question).kind).toBe(kind);
   });

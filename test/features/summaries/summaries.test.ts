@@ -106,6 +106,28 @@ describe.each(backends)('weekly summaries on %s', (backend) => {
     expect(body).toContain('answered 0/4');
   });
 
+  it('writes the summary in Swedish, quoting the requirements in Finnish without the English translation', async () => {
+    const reply = await service().forRecipient({ recipientId: IDS.tuula, role: 'teacher', lang: 'sv', weekStart: WEEK_START, asOf: AS_OF });
+    const body = text(reply);
+    expect(reply?.lang).toBe('sv');
+    expect(body).toContain('Veckosammandrag 9.11.2026–15.11.2026');
+    expect(body).toContain('Som lärare: 3 studerande');
+    expect(body).toContain('Dagliga frågor besvarade 2/4');
+    expect(body).toContain('4 dagliga frågor i rad obesvarade');
+    expect(body).toContain('säkerheten sjunker: 3,5 → 2,0');
+    expect(body).toContain('nås inte på chattplattformen (unreachable: user_not_found)');
+    expect(body).toContain('Ännu utan belägg (17)');
+    expect(body).toContain('skriv "framsteg Namn"');
+    const v1 = kb.item('AH-V3');
+    expect(v1?.kind).toBe('requirement');
+    if (v1?.kind === 'requirement') {
+      expect(body).toContain(v1.requirement.text.fi);
+      expect(body).not.toContain(v1.requirement.text.en);
+    }
+    expect(body).not.toMatch(/Viikkokooste|Weekly summary|varmuus|confidence/);
+    expect(reply?.citations.every((c) => c.text_en === undefined)).toBe(true);
+  });
+
   it("gives each student a recap of their own week that holds nothing of the others'", async () => {
     const recaps = await service().compose(
       [

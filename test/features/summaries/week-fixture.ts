@@ -43,7 +43,7 @@ export async function seedWeek(db: Kysely<DatabaseSchema>): Promise<void> {
 
   let n = 0;
   const reflection = (placementId: string, studentId: string, day: string, status: 'answered' | 'absent' | 'skipped', reqs: string[] = [], confidence: number | null = null, help: string | null = null) => ({
-    id: `sw_r${(n += 1)}`, placement_id: placementId, student_id: studentId, local_date: day, status,
+    id: `sw_r${++n}`, placement_id: placementId, student_id: studentId, local_date: day, status,
     text: status === 'answered' ? `Päivän työ ${day}` : '', requirement_ids: reqs, confidence, help_needed: help,
   });
   await db.insertInto('reflection').values([

@@ -2,7 +2,7 @@
 // button that opens a form's long text fields. One listener for every action id, so that an id we
 // do not know gets a clear note instead of Slack's "this app did not respond".
 import type { App } from '@slack/bolt';
-import { bilingualNotes } from '../adapter-texts.ts';
+import { everyLanguage } from '../texts.ts';
 import { readFormValues } from '../form-values.ts';
 import { parseAction, type FormTarget } from '../interaction-ids.ts';
 import { blockActionsSchema, teamIdOf, type BlockActions } from '../payload-schemas.ts';
@@ -38,7 +38,7 @@ export async function onBlockAction(ctx: SlackContext, raw: unknown): Promise<vo
       return;
     case 'unknown':
       ctx.log.warn({ actionId: action.actionId, problem: action.problem, userId }, 'unknown Slack action');
-      await guarded(ctx, 'unknown-action', undefined, () => ctx.delivery.note(noteTo, bilingualNotes.unknownAction));
+      await guarded(ctx, 'unknown-action', undefined, () => ctx.delivery.note(noteTo, everyLanguage('unknownActionNote')));
       return;
     case 'suggest':
       await guarded(ctx, 'suggested-action', noteTo, async () => {

@@ -4,7 +4,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatCore } from '../../../core/chat-core.ts';
 import type { PlatformUser } from '../../../conversation/incoming.ts';
-import { bilingualNotes } from '../adapter-texts.ts';
+import { everyLanguage } from '../texts.ts';
 import type { SlackDmChannelRepo } from '../dm-channels.ts';
 import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';
 import type { UserDirectory } from '../user-directory.ts';
@@ -36,7 +36,7 @@ export async function guarded(ctx: SlackContext, surface: string, noteTo: NoteTa
     ctx.log.error({ err, surface, userId: noteTo?.userId }, 'Slack request failed');
     if (!noteTo) return;
     try {
-      await ctx.delivery.note(noteTo, bilingualNotes.failure);
+      await ctx.delivery.note(noteTo, everyLanguage('failureNote'));
     } catch (noteErr) {
       ctx.log.warn({ err: noteErr, surface }, 'could not tell the user about the failure');
     }

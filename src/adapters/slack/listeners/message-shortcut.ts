@@ -3,7 +3,7 @@
 // first, which is then replaced by the form.
 import type { App } from '@slack/bolt';
 import type { FormReply, Reply } from '../../../conversation/reply.ts';
-import { adapterTexts, bilingualNotes } from '../adapter-texts.ts';
+import { everyLanguage, texts } from '../texts.ts';
 import { fromSlackText } from '../incoming-text.ts';
 import { LOG_OBSERVATION_SHORTCUT, type FormTarget } from '../interaction-ids.ts';
 import { shortcutSchema, teamIdOf } from '../payload-schemas.ts';
@@ -27,7 +27,7 @@ const isForm = (r: Reply): r is FormReply => r.kind === 'form';
 const afterSubmit: FormTarget = { kind: 'dm' };
 
 const loadingModal = () =>
-  renderInfoModal('Osaava', `${adapterTexts.fi.close} / ${adapterTexts.en.close}`, [section(`${adapterTexts.fi.loading}\n${adapterTexts.en.loading}`)]);
+  renderInfoModal('Osaava', everyLanguage('closeButton', ' / '), [section(everyLanguage('loadingForm'))]);
 
 export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void> {
   const parsed = shortcutSchema.safeParse(raw);
@@ -40,7 +40,7 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
   const noteTo: NoteTarget = { userId, responseUrl: body.response_url };
   if (body.callback_id !== LOG_OBSERVATION_SHORTCUT || body.type !== 'message_action') {
     ctx.log.warn({ callbackId: body.callback_id, type: body.type }, 'unknown Slack shortcut');
-    await guarded(ctx, 'unknown-shortcut', undefined, () => ctx.delivery.note(noteTo, bilingualNotes.unknownAction));
+    await guarded(ctx, 'unknown-shortcut', undefined, () => ctx.delivery.note(noteTo, everyLanguage('unknownActionNote')));
     return;
   }
 
@@ -73,7 +73,7 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
     }
     const lang = replies[0]?.lang ?? 'fi';
     const blocks = replies.flatMap((r) => (r.kind === 'message' ? renderMessageBlocks(r) : []));
-    await ctx.client.views.update({ view_id: viewId, view: renderInfoModal('Osaava', adapterTexts[lang].close, blocks) });
+    await ctx.client.views.update({ view_id: viewId, view: renderInfoModal('Osaava', texts.in(lang)('closeButton'), blocks) });
   });
 }
 

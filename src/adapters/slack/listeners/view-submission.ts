@@ -1,7 +1,7 @@
 // A submitted Osaava modal (the observation form, or a form message's long text fields): the values,
 // with what was already picked in the message, go to the core; the replies go where the form was.
 import type { App } from '@slack/bolt';
-import { bilingualNotes } from '../adapter-texts.ts';
+import { everyLanguage } from '../texts.ts';
 import { readFormValues } from '../form-values.ts';
 import { FORM_VIEW_CALLBACK, parseViewMetadata } from '../interaction-ids.ts';
 import { teamIdOf, viewSubmissionSchema } from '../payload-schemas.ts';
@@ -18,7 +18,7 @@ export async function onViewSubmission(ctx: SlackContext, raw: unknown): Promise
   const metadata = view.callback_id === FORM_VIEW_CALLBACK ? parseViewMetadata(view.private_metadata) : undefined;
   if (!metadata) {
     ctx.log.warn({ callbackId: view.callback_id }, 'submitted view is not one of ours or its metadata is malformed');
-    await guarded(ctx, 'unknown-view', undefined, () => ctx.delivery.note({ userId }, bilingualNotes.unknownAction));
+    await guarded(ctx, 'unknown-view', undefined, () => ctx.delivery.note({ userId }, everyLanguage('unknownActionNote')));
     return;
   }
   const { target } = metadata;

@@ -3,15 +3,10 @@
 import type { AnswerPlan } from '../plan.ts';
 import type { Block, Lang, ListItem, MessageReply } from '../../../conversation/reply.ts';
 import type { KnowledgeBase, KnowledgeItem } from '../../../knowledge/knowledge-base.ts';
-import { textOf } from '../../../knowledge/knowledge-base.ts';
+import { passageBlocks, quoteItem, quoteNote } from '../compose-deterministic.ts';
+import { levelName, ownLevelName, titleIn } from '../labels.ts';
+import { texts } from '../texts.ts';
 import type { LlmAnswer } from './answer-schema.ts';
-
-const PASSAGE_DISPLAY_LIMIT = 1200;
-
-function quoteItem(item: KnowledgeItem, lang: Lang): ListItem {
-  const text = textOf(item);
-  return lang === 'fi' ? { text: text.fi, cite: item.id } : { text: text.fi, translation: text.en, cite: item.id };
-}
 
 function pointItem(point: LlmAnswer['points'][number]): ListItem {
   const [first, ...rest] = point.cite;
@@ -19,26 +14,21 @@ function pointItem(point: LlmAnswer['points'][number]): ListItem {
   return first === undefined ? { text } : { text, cite: first };
 }
 
-function passageBlocks(item: Extract<KnowledgeItem, { kind: 'passage' }>, lang: Lang): Block[] {
-  const full = item.record.text;
-  const text = full.length > PASSAGE_DISPLAY_LIMIT ? `${full.slice(0, PASSAGE_DISPLAY_LIMIT).replace(/\s+\S*$/, '')} …` : full;
-  return [
-    { type: 'heading', text: lang === 'fi' ? item.record.title.fi : `${item.record.title.en} (${item.record.title.fi})` },
-    { type: 'context', text: lang === 'fi' ? `Lähde: ${item.document.title.fi}` : `Source: ${item.document.title.fi} (${item.document.title.en}), quoted in Finnish` },
-    { type: 'quote', text, cite: item.id },
-  ];
-}
-
 /** A heading (or context line) per group, so criteria stay under their grade and requirements under their section. */
 function groupTitle(item: KnowledgeItem, lang: Lang): Block | undefined {
-  const both = (fi: string, en: string): string => (lang === 'fi' ? fi : `${en} (${fi})`);
   switch (item.kind) {
-    case 'criterion':
-      return { type: 'heading', text: both(`${item.level.name.fi}: arviointikriteerit`, `${item.level.name.en}: assessment criteria`) };
+    case 'criterion': {
+      const heading = (l: Lang, level: string) => texts.in(l)('criteriaHeading', { level });
+      // English: "Good 4: assessment criteria (Hyvä 4: arviointikriteerit)"; Swedish: "God 4 (Hyvä 4): bedömningskriterier".
+      const text = lang === 'en'
+        ? `${heading('en', item.level.name.en)} (${heading('fi', item.level.name.fi)})`
+        : heading(lang, levelName(item.level, lang));
+      return { type: 'heading', text };
+    }
     case 'requirement':
-      return { type: 'context', text: both(item.section.title.fi, item.section.title.en) };
+      return { type: 'context', text: titleIn(item.section.title, lang) };
     case 'method':
-      return { type: 'heading', text: both(item.unit.demonstration.title.fi, item.unit.demonstration.title.en) };
+      return { type: 'heading', text: titleIn(item.unit.demonstration.title, lang) };
     case 'unit':
     case 'passage':
       return undefined;
@@ -61,12 +51,13 @@ function groupKey(item: KnowledgeItem): string {
 
 /** The subject the quoted verb phrases share ("toteuttaa työn…" is what the student does). */
 function subjectLine(item: KnowledgeItem, lang: Lang, firstOfKind: boolean): Block | undefined {
+  const t = texts.in(lang);
   if (item.kind === 'criterion') {
     const subject = item.unit.assessment.subject.fi.toLowerCase();
-    return { type: 'paragraph', text: lang === 'fi' ? `Arvosanaan ${item.level.name.fi} ${subject}:` : `For ${item.level.name.en}, the student:` };
+    return { type: 'paragraph', text: t('gradeSubject', { level: ownLevelName(item.level, lang), subject }) };
   }
   if (item.kind === 'requirement' && firstOfKind) {
-    return { type: 'paragraph', text: lang === 'fi' ? 'Ammattitaitovaatimukset. Opiskelija:' : 'Professional skill requirements. The student:' };
+    return { type: 'paragraph', text: t('requirementsSubject') };
   }
   return undefined;
 }
@@ -78,7 +69,7 @@ export function quotedBlocks(items: readonly KnowledgeItem[], lang: Lang): Block
   return [...groups.values()].flatMap((group): Block[] => {
     const [first] = group;
     if (first === undefined) return [];
-    if (first.kind === 'passage') return passageBlocks(first, lang);
+    if (first.kind === 'passage') return passageBlocks(first, lang, { questions: false });
     const subject = subjectLine(first, lang, !kindsSeen.has(first.kind));
     kindsSeen.add(first.kind);
     const title = groupTitle(first, lang);
@@ -102,9 +93,7 @@ export function layoutLlmAnswer(input: {
   if (answer.intro.trim()) blocks.push({ type: 'paragraph', text: answer.intro.trim() });
   if (answer.points.length) blocks.push({ type: 'list', items: answer.points.map(pointItem) });
   blocks.push(...quotedBlocks(shown, lang));
-  if (lang === 'en' && shown.some((i) => i.kind !== 'passage')) {
-    blocks.push({ type: 'context', text: 'Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are Osaava\'s translation.' });
-  }
+  if (shown.some((i) => i.kind !== 'passage')) blocks.push(...quoteNote(lang));
   if (answer.outro?.trim()) blocks.push({ type: 'paragraph', text: answer.outro.trim() });
   return { kind: 'message', lang, blocks, citations: cited.map((i) => kb.cite(i, lang)) };
 }

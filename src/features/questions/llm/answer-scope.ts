@@ -7,6 +7,9 @@ export type QuoteMode = 'all' | 'chosen';
 
 export function quoteModeFor(plan: AnswerPlan): QuoteMode | undefined {
   if (plan.outcome !== 'answered' || plan.items.length === 0) return undefined;
+  // Swedish answers stay deterministic: the uncited-claim check (uncited-claims.ts) compares the
+  // model's text with the Finnish and English wording only, so it could not catch a Swedish paraphrase.
+  if (plan.lang === 'sv') return undefined;
   switch (plan.intent.kind) {
     case 'grade-criteria':
     case 'grade-compare':

@@ -115,8 +115,8 @@ describe('buildTeamsPackage', () => {
     expect(files.map((f) => f.name)).toEqual(['manifest.json', 'color.png', 'outline.png']);
     expect(files[1]?.data.equals(committedIcons.color)).toBe(true);
     const manifest = teamsManifestSchema.parse(JSON.parse(files[0]?.data.toString('utf8') ?? ''));
-    expect(manifest.id).toBe(env['TEAMS_APP_ID']);
-    expect(manifest.bots[0]?.botId).toBe(env['clientId']);
+    expect(manifest.id).toBe(env.TEAMS_APP_ID);
+    expect(manifest.bots[0]?.botId).toBe(env.clientId);
     expect(manifest.validDomains).toEqual(['osaava.koulu.example']);
     expect(manifest.developer.websiteUrl).toBe('https://osaava.koulu.example/');
   });
@@ -151,7 +151,7 @@ describe('buildTeamsPackage', () => {
   });
 
   it('says which settings are missing, and what they are', () => {
-    const result = buildTeamsPackage({ manifestTemplate: template, icons: committedIcons, env: { clientId: env['clientId'] } });
+    const result = buildTeamsPackage({ manifestTemplate: template, icons: committedIcons, env: { clientId: env.clientId } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.split(' ')[0])).toEqual(['TEAMS_APP_ID', 'PRIVACY_URL', 'TERMS_URL', 'BOT_DOMAIN']);
@@ -194,6 +194,7 @@ describe('buildTeamsPackage', () => {
 
 describe('fillPlaceholders', () => {
   it('escapes values for JSON and reports unknown placeholders', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest template's own ${{NAME}} placeholders, not a JS template
     expect(fillPlaceholders('{"a":"${{A}}","b":"${{ B }}"}', { A: 'say "hi"' })).toEqual({ text: '{"a":"say \\"hi\\"","b":"${{ B }}"}', missing: ['B'] });
   });
 });

@@ -3,7 +3,10 @@
 // unexpected value is skipped rather than shown raw (or thrown on). Hand-written guards, not zod: this
 // code is bundled into the page and should stay small.
 
-export type Lang = 'fi' | 'en';
+export type Lang = 'fi' | 'en' | 'sv';
+
+/** The longest message the server accepts, in UTF-16 code units (MAX_TEXT_LENGTH in ../../schemas.ts). */
+export const MAX_TEXT_LENGTH = 4000;
 
 export interface Citation {
   id: string;
@@ -30,7 +33,7 @@ export type Block =
 
 export interface MessageReply {
   kind: 'message';
-  /** The language the reply is shown in; anything but 'en' is Finnish. */
+  /** The language the reply is shown in. */
   lang: Lang;
   blocks: Block[];
   citations: Citation[];
@@ -95,12 +98,12 @@ export interface InboxBody {
 
 type Json = Record<string, unknown>;
 
-export function isRecord(value: unknown): value is Json {
+function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null;
 }
 
 /** A string, or '' for anything else. */
-export function textOf(value: unknown): string {
+function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
@@ -118,12 +121,7 @@ function integer(value: unknown): number | undefined {
 }
 
 function langOf(value: unknown): Lang | undefined {
-  return value === 'fi' || value === 'en' ? value : undefined;
-}
-
-/** Only the keys that have a value: optional properties stay absent rather than `undefined`. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return value === 'fi' || value === 'en' || value === 'sv' ? value : undefined;
 }
 
 // ---- Replies -----------------------------------------------------------------------------------------
@@ -135,7 +133,7 @@ function parseCitation(value: unknown): Citation | null {
 
 function parseListItem(value: unknown): ListItem | null {
   if (!isRecord(value)) return null;
-  return defined({ text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) });
+  return { text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) };
 }
 
 function parseAction(value: unknown): SuggestedAction | null {
@@ -144,7 +142,7 @@ function parseAction(value: unknown): SuggestedAction | null {
 }
 
 /** A block this page knows, or null for one it does not (skipped rather than shown as raw data). */
-export function parseBlock(value: unknown): Block | null {
+function parseBlock(value: unknown): Block | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'heading':
@@ -154,7 +152,7 @@ export function parseBlock(value: unknown): Block | null {
     case 'list':
       return { type: 'list', items: listOf(value.items).map(parseListItem) };
     case 'quote':
-      return defined({ type: 'quote', text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) });
+      return { type: 'quote', text: textOf(value.text), translation: nonEmpty(value.translation), cite: nonEmpty(value.cite) };
     case 'actions':
       return { type: 'actions', actions: listOf(value.actions).map(parseAction).filter((a) => a !== null) };
     default:
@@ -175,20 +173,21 @@ function parseOptions(value: unknown): FormOption[] {
 }
 
 /** A field this page can render, or null (a field type this page does not know yet, or one without an id). */
-export function parseField(value: unknown): FormField | null {
+function parseField(value: unknown): FormField | null {
   if (!isRecord(value) || typeof value.id !== 'string' || !value.id) return null;
   const base: FieldBase = { id: value.id, label: textOf(value.label), optional: Boolean(value.optional) };
   switch (value.type) {
     case 'multi-select': {
-      const groups = listOf(value.groups)
-        .filter((g) => isRecord(g) && Array.isArray(g.options))
-        .map((g) => (isRecord(g) ? { label: textOf(g.label), options: parseOptions(g.options) } : { label: '', options: [] }));
+      const groups: { label: string; options: FormOption[] }[] = [];
+      for (const g of listOf(value.groups)) {
+        if (isRecord(g) && Array.isArray(g.options)) groups.push({ label: textOf(g.label), options: parseOptions(g.options) });
+      }
       return { ...base, type: 'multi-select', groups, initial: listOf(value.initial).map(String) };
     }
     case 'select':
-      return defined({ ...base, type: 'select', options: parseOptions(value.options), initial: typeof value.initial === 'string' ? value.initial : undefined });
+      return { ...base, type: 'select', options: parseOptions(value.options), initial: typeof value.initial === 'string' ? value.initial : undefined };
     case 'rating':
-      return defined({
+      return {
         ...base,
         type: 'rating',
         min: integer(value.min),
@@ -196,34 +195,34 @@ export function parseField(value: unknown): FormField | null {
         minLabel: textOf(value.minLabel),
         maxLabel: textOf(value.maxLabel),
         initial: typeof value.initial === 'number' ? value.initial : undefined,
-      });
+      };
     case 'text':
-      return defined({
+      return {
         ...base,
         type: 'text',
         multiline: Boolean(value.multiline),
         maxLength: integer(value.maxLength),
         placeholder: nonEmpty(value.placeholder),
         initial: textOf(value.initial),
-      });
+      };
     default:
       return null;
   }
 }
 
 /** A reply this page can show, or null for a reply kind it does not know. */
-export function parseReply(value: unknown): Reply | null {
+function parseReply(value: unknown): Reply | null {
   if (!isRecord(value)) return null;
   if (value.kind === 'message') {
     return {
       kind: 'message',
-      lang: value.lang === 'en' ? 'en' : 'fi',
+      lang: langOf(value.lang) ?? 'fi',
       blocks: parseBlocks(value.blocks),
       citations: listOf(value.citations).map(parseCitation).filter((c) => c !== null),
     };
   }
   if (value.kind === 'form') {
-    return defined({
+    return {
       kind: 'form',
       lang: langOf(value.lang),
       formKind: typeof value.formKind === 'string' ? value.formKind : undefined,
@@ -232,13 +231,13 @@ export function parseReply(value: unknown): Reply | null {
       intro: parseBlocks(value.intro),
       fields: listOf(value.fields).map(parseField).filter((f) => f !== null),
       submitLabel: textOf(value.submitLabel),
-    });
+    };
   }
   return null;
 }
 
 /** The replies of `value` this page can show; anything but a list gives none. */
-export function parseReplies(value: unknown): Reply[] {
+function parseReplies(value: unknown): Reply[] {
   return listOf(value).map(parseReply).filter((r) => r !== null);
 }
 
@@ -255,15 +254,15 @@ export function parseUsersBody(body: unknown): UsersBody | null {
   const users: LocalUser[] = [];
   for (const u of body.users) {
     if (!isRecord(u) || typeof u.id !== 'string' || typeof u.name !== 'string') continue;
-    users.push(defined({
+    users.push({
       id: u.id,
       name: u.name,
       roles: Array.isArray(u.roles) ? u.roles.map(String) : [],
       description: nonEmpty(u.description),
-    }));
+    });
   }
   const notice = typeof body.notice === 'string' && body.notice.trim() ? body.notice : undefined;
-  return defined({ users, notice });
+  return { users, notice };
 }
 
 /** `{ messages: [...], next }` of GET /api/inbox, or null when the body has no list of messages. */
@@ -275,7 +274,7 @@ export function parseInboxBody(body: unknown): InboxBody | null {
     messages.push({ seq: m.seq, at: textOf(m.at), replies: parseReplies(m.replies) });
   }
   const next = typeof body.next === 'number' && Number.isSafeInteger(body.next) ? body.next : undefined;
-  return defined({ messages, next });
+  return { messages, next };
 }
 
 /** The message of the API's `{ error: { message } }` body, or null. */

@@ -1,0 +1,79 @@
+// DOM helpers. Every text from the server goes into the DOM through text nodes: never innerHTML (XSS-safe).
+
+export interface ElOptions {
+  class?: string;
+  text?: string;
+  lang?: string;
+  attrs?: Record<string, string>;
+}
+
+/** The element with this id; the page cannot work without it, so a missing one throws. */
+export function $(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`missing #${id}`);
+  return found;
+}
+
+/** A new element of a known tag, typed as that tag's element (`el('input')` is an HTMLInputElement). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: ElOptions = {}, children: (Node | string)[] = []): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (opts.class) node.className = opts.class;
+  if (opts.lang) node.lang = opts.lang;
+  if (opts.attrs) for (const [k, v] of Object.entries(opts.attrs)) node.setAttribute(k, v);
+  if (opts.text !== undefined) node.textContent = opts.text;
+  node.append(...children);
+  return node;
+}
+
+export function svgIcon(paths: string[]): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const d of paths) {
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2');
+    path.setAttribute('stroke-linecap', 'round');
+    svg.append(path);
+  }
+  return svg;
+}
+
+// **bold** and _italic_ only; everything else stays literal text. `_` inside words (snake_case) is not italic.
+const INLINE = /\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gsu;
+
+function appendInline(parent: Node, text: string): void {
+  let last = 0;
+  for (const match of text.matchAll(INLINE)) {
+    const index = match.index;
+    if (index > last) parent.appendChild(document.createTextNode(text.slice(last, index)));
+    const [, bold, italic] = match;
+    const node = document.createElement(bold !== undefined ? 'strong' : 'em');
+    appendInline(node, bold ?? italic ?? '');
+    parent.appendChild(node);
+    last = index + match[0].length;
+  }
+  if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+}
+
+/** An element whose text may hold **bold** and _italic_. */
+export function inline<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, opts: ElOptions = {}): HTMLElementTagNameMap[K] {
+  const node = el(tag, opts);
+  appendInline(node, text);
+  return node;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('fi-FI');
+}
+
+/** An inline error: a warning icon, a title, a detail and optionally a button (e.g. Retry). */
+export function errorBox(title: string, detail: string, action?: HTMLElement | null): HTMLElement {
+  const icon = svgIcon(['M12 8v5', 'M12 16.5v.1', 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z']);
+  const text = el('div', {}, [el('p', { class: 'error-title', text: title }), el('p', { class: 'error-detail', text: detail })]);
+  if (action) text.append(action);
+  return el('div', { class: 'inline-error' }, [icon, text]);
+}

@@ -1,0 +1,135 @@
+// Rendering of the bot's message replies (blocks, cite tags, sources), of errors and of inbox labels.
+import { el, errorBox, inline, svgIcon } from './dom.ts';
+import { botAvatar } from './ui.ts';
+import type { Block, Citation, Lang, ListItem, MessageReply } from './wire.ts';
+
+/** Sends a text as if the user had typed it (a suggested action, Retry). */
+export type SendText = (text: string) => void;
+
+/** Anchor ids of a message's sources by citation id; generated, never taken from the data. */
+type Anchors = Map<string, string>;
+
+export function renderReply(reply: MessageReply, seq: number, send: SendText): HTMLElement {
+  const lang = reply.lang;
+  const citations = reply.citations;
+  const anchors: Anchors = new Map();
+  citations.forEach((c, i) => {
+    if (!anchors.has(c.id)) anchors.set(c.id, `src-${seq}-${i}`);
+  });
+  const card = el('div', { class: 'card' });
+  for (const block of reply.blocks) card.append(renderBlock(block, lang, anchors, send));
+  if (citations.length > 0) card.append(renderSources(citations, anchors));
+  return el('article', { class: 'msg msg-bot', lang, attrs: { 'aria-label': 'Osaava' } }, [botAvatar(), card]);
+}
+
+export function renderBlock(block: Block, lang: Lang, anchors: Anchors, send: SendText): HTMLElement {
+  switch (block.type) {
+    case 'heading':
+      return inline('h3', block.text, { class: 'block-heading' });
+    case 'paragraph':
+      return inline('p', block.text, { class: 'block-paragraph' });
+    case 'context':
+      return inline('p', block.text, { class: 'block-context' });
+    case 'list':
+      return el('ul', { class: 'block-list' }, block.items.map((item) => renderListItem(item, lang, anchors)));
+    case 'quote': {
+      const verbatim = Boolean(block.translation || block.cite);
+      const figure = el('figure', { class: 'block-quote' }, [
+        el('blockquote', verbatim ? { lang: 'fi' } : {}, [inline('span', block.text)]),
+      ]);
+      if (block.translation) figure.append(inline('span', block.translation, { class: 'translation', lang }));
+      if (block.cite) figure.append(el('figcaption', {}, [citeTag(block.cite, anchors)]));
+      return figure;
+    }
+    case 'actions': {
+      const group = el('div', { class: 'block-actions', attrs: { role: 'group', 'aria-label': 'Ehdotukset / Suggestions' } });
+      for (const action of block.actions) {
+        const button = el('button', { class: 'action', text: action.label, attrs: { type: 'button' } });
+        button.addEventListener('click', () => send(action.text));
+        group.append(button);
+      }
+      return group;
+    }
+  }
+}
+
+function renderListItem(item: ListItem | null, lang: Lang, anchors: Anchors): HTMLElement {
+  const li = el('li');
+  if (!item) return li;
+  // A translation means the item is a verbatim Finnish quote shown to an English reader.
+  li.append(inline('span', item.text, { class: 'item-text', ...(item.translation ? { lang: 'fi' } : {}) }));
+  if (item.cite) li.append(citeTag(item.cite, anchors));
+  if (item.translation) li.append(inline('span', item.translation, { class: 'translation', lang }));
+  return li;
+}
+
+function citeTag(id: string, anchors: Anchors): HTMLElement {
+  const label = `[${id}]`;
+  const anchor = anchors.get(id);
+  if (!anchor) return el('span', { class: 'cite', text: label });
+  const link = el('a', {
+    class: 'cite',
+    text: label,
+    attrs: { href: `#${anchor}`, 'aria-label': `Lähde / Source ${id}` },
+  });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const target = document.getElementById(anchor);
+    const details = target?.closest('details');
+    if (!target || !details) return;
+    details.open = true;
+    target.classList.remove('flash');
+    void target.offsetWidth; // restart the highlight animation
+    target.classList.add('flash');
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+  });
+  return link;
+}
+
+function renderSources(citations: Citation[], anchors: Anchors): HTMLElement {
+  const list = el('ol');
+  const seen = new Set<string>();
+  for (const c of citations) {
+    const item = el('li', { class: 'source', attrs: { tabindex: '-1' } }, [
+      el('span', { class: 'cite', text: `[${c.id}]` }),
+      el('span', { class: 'source-title', text: c.title }),
+      el('span', { class: 'source-origin', text: c.origin }),
+    ]);
+    // The first source with an id is where its cite tags jump to.
+    const anchor = anchors.get(c.id);
+    if (anchor && !seen.has(c.id)) item.id = anchor;
+    seen.add(c.id);
+    list.append(item);
+  }
+  const summary = el('summary', {}, [
+    el('span', { text: 'Lähteet / Sources' }),
+    el('span', { class: 'count', text: String(list.children.length), attrs: { 'aria-hidden': 'true' } }),
+  ]);
+  return el('details', { class: 'sources' }, [summary, list]);
+}
+
+export function renderError(message: string, retryText: string | null, send: SendText): HTMLElement {
+  let retry: HTMLElement | null = null;
+  if (retryText) {
+    retry = el('button', { class: 'error-retry', text: 'Yritä uudelleen / Retry', attrs: { type: 'button' } });
+    retry.addEventListener('click', () => send(retryText));
+  }
+  const card = el('div', { class: 'card' }, [errorBox('Viestiä ei voitu lähettää · Could not send', message, retry)]);
+  const avatar = el('div', { class: 'avatar avatar-error', attrs: { 'aria-hidden': 'true' } }, [svgIcon(['M12 6v8', 'M12 18v.1'])]);
+  return el('article', { class: 'msg msg-bot msg-error', attrs: { 'aria-label': 'Virhe / Error' } }, [avatar, card]);
+}
+
+/** The divider above messages the scheduler sent: "Osaava lähetti · Sent by Osaava · 12.3. klo 15.00". */
+export function renderInboxLabel(atText: string): HTMLElement {
+  const at = new Date(atText);
+  const label = el('p', { class: 'msg-divider msg-inbox', lang: 'fi' }, [
+    document.createTextNode('Osaava lähetti'),
+    el('span', { lang: 'en', text: ' · Sent by Osaava' }),
+  ]);
+  if (!Number.isNaN(at.getTime())) {
+    const when = at.toLocaleString('fi-FI', { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
+    label.append(document.createTextNode(' · '), el('time', { text: when, attrs: { datetime: at.toISOString() } }));
+  }
+  return label;
+}

@@ -1,0 +1,57 @@
+// The chat core with every feature, as the app, the command line and the tests build it. Features
+// that need each other meet here, never by importing one another.
+import type { Logger } from 'pino';
+import { createIdentityResolver } from './access/identity.ts';
+import type { WorkCalendar } from './calendar/index.ts';
+import type { RequirementSuggester } from './conversation/command-context.ts';
+import { createChatCore, type RegisteredChatCore } from './core/chat-core.ts';
+import { createCheckinsFeature } from './features/checkins/index.ts';
+import { enrolmentFeature } from './features/enrolment/index.ts';
+import { observationCandidates, observationsFeature } from './features/observations/index.ts';
+import { createPeopleFeature } from './features/people/index.ts';
+import { progressFeature } from './features/progress/index.ts';
+import type { AnswerService } from './features/questions/answer-service.ts';
+import { createQuestionsFeature } from './features/questions/index.ts';
+import { createSummariesFeature } from './features/summaries/index.ts';
+import type { SummaryService } from './features/summaries/summary-service.ts';
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { Clock } from './storage/index.ts';
+import type { Store } from './storage/store.ts';
+
+export interface CoreParts {
+  store: Store;
+  kb: KnowledgeBase;
+  answers: AnswerService;
+  suggestRequirements: RequirementSuggester;
+  summaries: SummaryService;
+  calendar: WorkCalendar;
+  clock: Clock;
+  logger: Logger;
+  /** Where admin exports are written. */
+  exportDir: string;
+  /** School days off on top of the calendar's. */
+  extraDaysOff?: readonly string[];
+}
+
+export function composeChatCore(parts: CoreParts): RegisteredChatCore {
+  const questions = createQuestionsFeature({ answers: parts.answers, kb: parts.kb });
+  return createChatCore({
+    store: parts.store,
+    kb: parts.kb,
+    suggestRequirements: parts.suggestRequirements,
+    clock: parts.clock,
+    logger: parts.logger,
+    identities: createIdentityResolver({ people: parts.store.people, logger: parts.logger }),
+    // The order is the order of the help lines.
+    features: [
+      progressFeature,
+      createCheckinsFeature({ calendar: parts.calendar, extraDaysOff: parts.extraDaysOff ?? [], intentOf: questions.intentOf }),
+      createSummariesFeature(parts.summaries),
+      observationsFeature,
+      createPeopleFeature({ exportDir: parts.exportDir }),
+      enrolmentFeature,
+    ],
+    answerQuestion: questions.answer,
+    observationCandidates,
+  });
+}

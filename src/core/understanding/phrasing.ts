@@ -1,0 +1,155 @@
+// Matching a message against a command's example phrasings ("edistyminen {student}", "tauko {from}
+// - {to}", "olen (sairaana|kipeä) [tänään]"). A phrasing is compiled once into parts; a match must
+// use every token of the message, and gives each slot its words as written.
+import type { Phrasing, SlotSpec, SlotSpecs } from '../../conversation/command.ts';
+import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
+import { foldDiacritics } from '../../text/normalize.ts';
+import { type Token, type Tokens, tokenize } from './tokens.ts';
+
+export { tokenize } from './tokens.ts';
+
+type Part =
+  | { kind: 'literal'; options: string[][]; optional: boolean }
+  | { kind: 'slot'; name: string; spec: SlotSpec };
+
+export interface CompiledPhrasing {
+  source: string;
+  parts: Part[];
+  with: Readonly<Record<string, string>>;
+}
+
+export type SlotRaw = string | Record<string, string> | null;
+
+export interface PhrasingMatch {
+  slots: Record<string, SlotRaw>;
+  /** Literal words matched: a longer exact phrasing wins over a shorter one with a slot. */
+  literals: number;
+}
+
+const TEMPLATE_PART = /\{(\w+)\}|\[([^\]]+)\]|\(([^)]+)\)|[^\s{[(]+/g;
+
+function options(body: string): string[][] {
+  return body.split('|').map((option) => tokenize(option).list.map((t) => t.norm));
+}
+
+export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs): CompiledPhrasing {
+  const source = typeof phrasing === 'string' ? phrasing : phrasing.text;
+  const parts: Part[] = [];
+  for (const match of source.matchAll(TEMPLATE_PART)) {
+    const [whole, slotName, optional, required] = match;
+    if (slotName !== undefined) {
+      const spec = slots[slotName];
+      if (!spec) throw new Error(`phrasing "${source}" names an undeclared slot {${slotName}}`);
+      parts.push({ kind: 'slot', name: slotName, spec });
+    } else if (optional !== undefined) {
+      parts.push({ kind: 'literal', options: options(optional), optional: true });
+    } else if (required !== undefined) {
+      parts.push({ kind: 'literal', options: options(required), optional: false });
+    } else {
+      for (const token of tokenize(whole).list) parts.push({ kind: 'literal', options: [[token.norm]], optional: false });
+    }
+  }
+  const last = parts.findIndex((p) => p.kind === 'slot' && (p.spec.type === 'text' || p.spec.type === 'fields'));
+  if (last !== -1 && last !== parts.length - 1) throw new Error(`phrasing "${source}": a text or fields slot must come last`);
+  return { source, parts, with: typeof phrasing === 'string' ? {} : phrasing.with };
+}
+
+const isNameWord = (t: Token) => t.kind === 'word' && !/\d/.test(t.raw);
+
+/** The slot's possible widths in tokens from `at`, each with its value; shortest first. */
+function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: string): { width: number; value: SlotRaw }[] {
+  const list = tokens.list;
+  const first = list[at];
+  const span = (width: number) => tokens.text.slice(list[at]?.start ?? 0, list[at + width - 1]?.end ?? 0);
+  switch (spec.type) {
+    case 'student':
+    case 'person': {
+      const out: { width: number; value: SlotRaw }[] = [];
+      const max = spec.type === 'student' ? 3 : 4;
+      for (let width = 1; width <= max && at + width <= list.length; width++) {
+        const token = list[at + width - 1];
+        if (!token || (spec.type === 'student' ? !isNameWord(token) : token.kind === 'punct')) break;
+        out.push({ width, value: span(width) });
+      }
+      return out;
+    }
+    case 'word':
+      return first && first.kind !== 'punct' ? [{ width: 1, value: first.raw }] : [];
+    case 'date': {
+      // Swedish writes today and tomorrow in two words: "i dag", "i morgon".
+      const second = list[at + 1];
+      if (first?.norm === 'i' && second) {
+        const value = parseWrittenDate(`i${second.norm}`, today);
+        if (value) return [{ width: 2, value }];
+      }
+      const value = first ? parseWrittenDate(first.raw, today) : null;
+      return value ? [{ width: 1, value }] : [];
+    }
+    case 'time': {
+      const value = first ? parseWrittenTime(first.raw) : null;
+      return value ? [{ width: 1, value }] : [];
+    }
+    case 'text': {
+      if (!first) return [];
+      const value = tokens.text.slice(first.start).trim();
+      return value ? [{ width: list.length - at, value }] : [];
+    }
+    case 'fields':
+      return [{ width: list.length - at, value: parseFields(first ? tokens.text.slice(first.start) : '') }];
+    case 'choice':
+      return [];
+  }
+}
+
+function literalWidths(part: Extract<Part, { kind: 'literal' }>, list: readonly Token[], at: number): number[] {
+  const widths: number[] = [];
+  for (const option of part.options) {
+    if (option.every((word, i) => list[at + i]?.norm === word)) widths.push(option.length);
+  }
+  if (part.optional) widths.push(0);
+  return widths;
+}
+
+/** Matches the whole message against one phrasing; null when it does not fit. `today` reads relative dates. */
+export function matchPhrasing(phrasing: CompiledPhrasing, tokens: Tokens, today: string): PhrasingMatch | null {
+  const list = tokens.list;
+  const last = phrasing.parts.at(-1);
+  const endsOpen = last?.kind === 'slot' && (last.spec.type === 'text' || last.spec.type === 'fields');
+  if (tokens.truncated && !endsOpen) return null;
+  const slots: Record<string, SlotRaw> = {};
+
+  // Depth-first over the parts; phrasings are a few parts long, so the backtracking stays tiny.
+  const search = (part: number, at: number, literals: number): number | null => {
+    if (part === phrasing.parts.length) return at === list.length ? literals : null;
+    const current = phrasing.parts[part];
+    if (!current) return null;
+    if (current.kind === 'literal') {
+      for (const width of literalWidths(current, list, at)) {
+        const found = search(part + 1, at + width, literals + width);
+        if (found !== null) return found;
+      }
+      return null;
+    }
+    for (const candidate of slotCandidates(current.spec, tokens, at, today)) {
+      slots[current.name] = candidate.value;
+      const found = search(part + 1, at + candidate.width, literals);
+      if (found !== null) return found;
+    }
+    delete slots[current.name];
+    return null;
+  };
+  const literals = search(0, 0, 0);
+  if (literals === null) return null;
+  for (const [name, value] of Object.entries(phrasing.with)) slots[name] = value;
+  return { slots, literals };
+}
+
+/** `key=value` or `key="value with spaces"` pairs (the enrolment command's one-line form). */
+export function parseFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of text.matchAll(/([\p{L}_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+))/gu)) {
+    const key = m[1] ? foldDiacritics(m[1]) : undefined;
+    if (key) fields[key] = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
+  }
+  return fields;
+}

@@ -1,0 +1,13 @@
+// People: the staff's student list and the admin's identity links and data requests.
+import type { FeatureModule } from '../../conversation/command.ts';
+import { createExportCommand, eraseCommand, linkCommand } from './admin-commands.ts';
+import { studentsCommand } from './students-command.ts';
+
+export interface PeopleFeatureDeps {
+  /** Where admin exports are written. */
+  exportDir: string;
+}
+
+export function createPeopleFeature(deps: PeopleFeatureDeps): FeatureModule {
+  return { name: 'people', commands: [studentsCommand, linkCommand, createExportCommand(deps.exportDir), eraseCommand] };
+}

@@ -1,0 +1,50 @@
+// "my students": the actor's students at a glance (coverage, last check-in, days left).
+import { placementsInScope } from '../../access/student-access.ts';
+import { daysBetween } from '../../calendar/index.ts';
+import { defineCommand } from '../../conversation/command.ts';
+import { message, unitOf } from '../../conversation/command-context.ts';
+import type { ListItem, SuggestedAction } from '../../conversation/reply.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { computeCoverage } from '../../storage/index.ts';
+import { commandTexts } from './command-texts.ts';
+
+export const studentsCommand = defineCommand({
+  id: 'students',
+  roles: ['instructor', 'teacher', 'admin'],
+  // Each listed student is audited one by one in the handler.
+  subject: { kind: 'none' },
+  slots: {},
+  phrasings: {
+    fi: ['opiskelijani', 'opiskelijat', 'omat opiskelijat', 'minun opiskelijani', 'mun opiskelijat', 'näytä opiskelijat', 'näytä opiskelijani'],
+    en: ['my students', 'students', 'show my students', 'list students', 'list my students'],
+    sv: ['mina studerande', 'studerande', 'visa mina studerande', 'mina elever'],
+  },
+  help: { staff: commandTexts.all('helpStudents') },
+  async handle(ctx, { actor }) {
+    const t = commandTexts.in(ctx.lang);
+    const { store, kb } = ctx.services;
+    const placements = await placementsInScope(ctx, actor);
+    if (placements.length === 0) return [message(ctx.lang, { type: 'paragraph', text: t('noStudents') })];
+    const items: ListItem[] = [];
+    const actions: SuggestedAction[] = [];
+    for (const p of placements.sort((a, b) => a.startDate.localeCompare(b.startDate))) {
+      const student = await store.people.findById(p.studentId);
+      if (!student) continue;
+      const ids = kb.requirements(unitOf(ctx.services, p.unitIds)).map((r) => r.requirement.id);
+      const coverage = await computeCoverage(store.db, p.id, ids);
+      const recent = await store.reflections.listForPlacement(p.id, { from: p.startDate, to: ctx.today });
+      const last = recent.filter((r) => r.status === 'answered').map((r) => r.localDate).sort().at(-1);
+      await store.audit.record({ actorId: actor.id, action: 'list_student', subjectPersonId: student.id, details: {} });
+      items.push({ text: t('studentLine', {
+        name: student.name,
+        workplace: p.workplaceName,
+        covered: coverage.filter((c) => c.status !== 'uncovered').length,
+        total: ids.length,
+        last: last ? formatDate(last, ctx.lang) : '–',
+        left: Math.max(0, daysBetween(ctx.today, p.endDate)),
+      }) });
+      actions.push({ label: student.name, text: t('progressAction', { name: student.name }) });
+    }
+    return [message(ctx.lang, { type: 'heading', text: t('heading', { count: items.length }) }, { type: 'list', items }, { type: 'actions', actions: actions.slice(0, 5) })];
+  },
+});

@@ -1,0 +1,157 @@
+// What the question answers say around the quoted curriculum: headings, labels, "I don't know",
+// the help. The quotes themselves come from the knowledge base (Finnish, with Osaava's English
+// translation for English readers); Swedish readers get a Swedish frame around the Finnish quotes.
+import { defineCatalogue } from '../../i18n/catalogue.ts';
+
+export const texts = defineCatalogue({
+  fi: {
+    greeting: 'Hei! 👋',
+    thanks: 'Ole hyvä! Kysy lisää milloin vain.',
+    helpIntro:
+      'Olen **Osaava**. Vastaan kysymyksiin tutkinnon osan **{unitFi}** ammattitaitovaatimuksista, arvioinnista ja näytöstä sekä työelämässä oppimisen tukimateriaaleista. Lainaan vastauksissa perusteiden tekstiä ja kerron lähteen.',
+    helpGradeCriteria: 'Arvosanan kriteerit: "Mitä arvosanaan 4 vaaditaan?", "vitonen", "T2"',
+    helpDifferences: 'Arvosanojen erot: "Mitä eroa on kolmosella ja nelosella?"',
+    helpRequirements: 'Ammattitaitovaatimukset: "kaikki ammattitaitovaatimukset", "Tietojärjestelmät ja raportointi"',
+    helpIsRequired: 'Kuuluuko jokin vaatimuksiin: "Pitääkö kilpailijoita kartoittaa?"',
+    helpDemonstration: 'Näyttö: "Miten osoitan ammattitaitoni?"',
+    helpSupportingMaterial: 'Tukimateriaalit: "työelämäyhteistyön kriittiset pisteet", "mitä palveluohjaus tarkoittaa"',
+    unitLine: 'Tutkinnon osa **{unitFi}** ({points} osp), {qualification}.',
+    unitWithQualification: '**{unitFi}** ({qualification})',
+    gradeLevelName: '{grade, select, 1 {Tyydyttävä 1} 2 {Tyydyttävä 2} 3 {Hyvä 3} 4 {Hyvä 4} 5 {Kiitettävä 5} other {{grade}}}',
+    criteriaHeading: '{level}: arviointikriteerit',
+    gradeSubject: 'Arvosanaan {level} {subject}:',
+    requirementsSubject: 'Ammattitaitovaatimukset. Opiskelija:',
+    quotedInFinnish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
+    differencesHeading: 'Erot: {levels}',
+    compareIntro: 'Kriteerit etenevät samoja juonteita pitkin. Tässä ne rinnakkain juonne kerrallaan:',
+    noOwnCriterion: 'Ei omaa kriteeriä tasolla {levels}.',
+    passageSource: 'Lähde: {documentFi}',
+    reflectQuestions: 'Pohdittavaksi:',
+    gradingOverview:
+      'Tutkinnon osa arvioidaan asteikolla Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5. Osaaminen osoitetaan näytössä, jonka arvioivat opettaja ja työelämän edustaja yhdessä. Kriteerit tasoittain:',
+    gradeInvalid:
+      'Arvosanaa {grades} ei ole. Ammatillisen perustutkinnon osat arvioidaan asteikolla 1–5: Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5.',
+    unknownUnit:
+      'En tunne tutkinnon osaa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden osien vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
+    sectionRequirementsIntro: 'Ammattitaitovaatimukset ({count}). Opiskelija:',
+    allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, kolmessa osassa. Opiskelija:',
+    demonstrationAssessors: 'Näytön arvioivat opettaja ja työelämän edustaja yhdessä; työelämän edustaja voi olla oma työpaikkaohjaajasi.',
+    unitFacts:
+      'Tutkinnon osa **{unitFi}** on laajuudeltaan **{points} osp** (osaamispistettä). Se kuuluu tutkintoon {qualificationFi} ({diaari}) ja jakautuu osiin: {sections}.',
+    notARequirement: 'En löydä tätä tutkinnon osan ammattitaitovaatimuksista. Tukimateriaalissa aiheesta sanotaan näin:',
+    requiredYes: 'Kyllä. Tutkinnon osan {unitFi} ammattitaitovaatimuksissa opiskelija:',
+    relatedRequirements: 'Tähän liittyvät tutkinnon osan {unitFi} ammattitaitovaatimukset. Opiskelija:',
+    notFound:
+      'En tiedä. Tietopohjassani ei ole tähän vastausta, enkä halua arvata. Osaan vastata tutkinnon osan **{unitFi}** ammattitaitovaatimuksista, arviointikriteereistä ja näytöstä sekä työelämässä oppimisen tukimateriaaleista.',
+    actionCompareFourAndFive: 'Vertaa arvosanaan 4',
+    actionCompareFourAndFiveText: 'mitä eroa on nelosella ja vitosella',
+    actionNextLevel: 'Seuraava taso',
+    actionGradeCriteria: 'Arvosanan {grade} kriteerit',
+    actionGradeCriteriaText: 'mitä arvosanaan {grade} vaaditaan',
+    actionAllRequirements: 'Kaikki ammattitaitovaatimukset',
+    actionAllRequirementsText: 'kaikki ammattitaitovaatimukset',
+    actionHelp: 'Ohje',
+    actionHelpText: 'apua',
+  },
+  en: {
+    greeting: 'Hi! 👋',
+    thanks: "You're welcome! Ask again any time.",
+    helpIntro:
+      "I'm **Osaava**. I answer questions about the requirements, grading and skills demonstration of the unit **{unitFi}** ({unitEn}), and about the supporting material on workplace learning. I quote the official texts and cite them.",
+    helpGradeCriteria: 'Grade criteria: "What does grade 4 require?", "excellent 5"',
+    helpDifferences: 'Differences: "compare grades 3 and 4"',
+    helpRequirements: 'Requirements: "all requirements", "information systems and reporting requirements"',
+    helpIsRequired: 'Is something required: "Do I need to know about competitors?"',
+    helpDemonstration: 'Skills demonstration: "How do I demonstrate my skills?"',
+    helpSupportingMaterial: 'Supporting material: "critical points of workplace learning", "what does palveluohjaus mean"',
+    unitLine: 'Unit **{unitFi}** ({unitEn}, {points} competence points), {qualification}.',
+    unitWithQualification: '**{unitFi}** ({unitEn}, {qualification})',
+    gradeLevelName: '{grade, select, 1 {Satisfactory 1} 2 {Satisfactory 2} 3 {Good 3} 4 {Good 4} 5 {Excellent 5} other {{grade}}}',
+    criteriaHeading: '{level}: assessment criteria',
+    gradeSubject: 'For {level}, the student:',
+    requirementsSubject: 'Professional skill requirements. The student:',
+    quotedInFinnish:
+      "Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are Osaava's translation.",
+    differencesHeading: 'Differences: {levels}',
+    compareIntro: 'The criteria climb along the same threads. Here they are side by side, thread by thread:',
+    noOwnCriterion: 'No criterion of its own at {levels}.',
+    passageSource: 'Source: {documentFi} ({documentEn}), quoted in Finnish',
+    reflectQuestions: 'Questions to reflect on (in Finnish):',
+    gradingOverview:
+      'The unit is graded on the scale Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5. Skills are shown in a skills demonstration (näyttö), assessed by a teacher and a working-life representative together. The criteria level by level:',
+    gradeInvalid:
+      'There is no grade {grades}. Units of a vocational qualification are graded from 1 to 5: Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5.',
+    unknownUnit:
+      'I don\'t know the unit "{name}". My knowledge base holds {units}, so I can\'t tell you what other units require. Ask your teacher or look it up in ePerusteet.',
+    sectionRequirementsIntro: 'Professional skill requirements ({count}). The student:',
+    allRequirementsIntro: 'There are {count} professional skill requirements in three sections. The student:',
+    demonstrationAssessors:
+      'The demonstration is assessed by a teacher and a working-life representative together; the latter can be your own workplace instructor.',
+    unitFacts:
+      'The unit **{unitFi}** ({unitEn}) is worth **{points} competence points** (osp). It belongs to the {qualificationEn} ({qualificationFi}, {diaari}) and has three sections: {sections}.',
+    notARequirement: "I can't find this among the unit's professional skill requirements. The supporting material says this about it:",
+    requiredYes: 'Yes. Among the professional skill requirements of the unit {unitFi}, the student:',
+    relatedRequirements: 'These professional skill requirements of the unit {unitFi} relate to your question. The student:',
+    notFound:
+      "I don't know. My knowledge base has no answer to that, and I won't guess. I can answer questions about the requirements, assessment criteria and skills demonstration of the unit **{unitFi}**, and about the supporting material on workplace learning.",
+    actionCompareFourAndFive: 'Compare with grade 4',
+    actionCompareFourAndFiveText: 'compare grades 4 and 5',
+    actionNextLevel: 'Next level up',
+    actionGradeCriteria: 'Criteria of grade {grade}',
+    actionGradeCriteriaText: 'what does grade {grade} require',
+    actionAllRequirements: 'All requirements',
+    actionAllRequirementsText: 'all requirements',
+    actionHelp: 'Help',
+    actionHelpText: 'help',
+  },
+  sv: {
+    greeting: 'Hej! 👋',
+    thanks: 'Varsågod! Fråga gärna mer när som helst.',
+    helpIntro:
+      'Jag är **Osaava**. Jag svarar på frågor om yrkeskunnighetskraven, bedömningen och yrkesprovet i examensdelen **{unitName}** och om stödmaterialet för lärande i arbetslivet. Jag citerar examensgrunderna ordagrant (på finska) och anger källan.',
+    helpGradeCriteria: 'Betygskriterier: "Vad krävs för betyget 4?", "berömlig 5"',
+    helpDifferences: 'Skillnader mellan betygen: "Vad är skillnaden mellan god 3 och god 4?"',
+    helpRequirements: 'Yrkeskunnighetskrav: "alla yrkeskunnighetskrav", "Tietojärjestelmät ja raportointi"',
+    helpIsRequired: 'Om något ingår i kraven: "Pitääkö kilpailijoita kartoittaa?" (fritt formulerade frågor om innehållet förstår jag bäst på finska)',
+    helpDemonstration: 'Yrkesprov: "Hur visar jag mitt kunnande?"',
+    helpSupportingMaterial: 'Stödmaterial: "työelämäyhteistyön kriittiset pisteet", "mitä palveluohjaus tarkoittaa"',
+    unitLine: 'Examensdelen **{unitName}** ({points} kompetenspoäng), {qualification}.',
+    unitWithQualification: '**{unitName}** ({qualification})',
+    gradeLevelName: '{grade, select, 1 {Nöjaktig 1} 2 {Nöjaktig 2} 3 {God 3} 4 {God 4} 5 {Berömlig 5} other {{grade}}}',
+    criteriaHeading: '{level}: bedömningskriterier',
+    gradeSubject: 'Kriterierna för {level}. Den studerande:',
+    requirementsSubject: 'Yrkeskunnighetskrav. Den studerande:',
+    quotedInFinnish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant på finska ur examensgrunderna.',
+    differencesHeading: 'Skillnader: {levels}',
+    compareIntro: 'Kriterierna stiger längs samma trådar. Här står de sida vid sida, tråd för tråd:',
+    noOwnCriterion: 'Inget eget kriterium på nivån {levels}.',
+    passageSource: 'Källa: {documentName}, citerad på finska',
+    reflectQuestions: 'Att fundera på (på finska):',
+    gradingOverview:
+      'Examensdelen bedöms på skalan Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5. Kunnandet visas i ett yrkesprov som en lärare och en representant för arbetslivet bedömer tillsammans. Kriterierna nivå för nivå:',
+    gradeInvalid:
+      'Betyget {grades} finns inte. Examensdelarna i en yrkesinriktad grundexamen bedöms på skalan 1–5: Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5.',
+    unknownUnit:
+      'Jag känner inte till examensdelen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra examensdelar kräver. Fråga din lärare eller se efter i ePerusteet.',
+    sectionRequirementsIntro: 'Yrkeskunnighetskrav ({count}). Den studerande:',
+    allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i tre delar. Den studerande:',
+    demonstrationAssessors:
+      'Yrkesprovet bedöms av en lärare och en representant för arbetslivet tillsammans; arbetslivets representant kan vara din egen arbetsplatshandledare.',
+    unitFacts:
+      'Examensdelen **{unitName}** omfattar **{points} kompetenspoäng** (kp). Den ingår i examen {qualification} ({diaari}) och är indelad i delarna: {sections}.',
+    notARequirement: 'Jag hittar inte det här bland examensdelens yrkeskunnighetskrav. Stödmaterialet säger så här om saken:',
+    requiredYes: 'Ja. I yrkeskunnighetskraven för examensdelen {unitName} står att den studerande:',
+    relatedRequirements: 'Till din fråga hör följande yrkeskunnighetskrav i examensdelen {unitName}. Den studerande:',
+    notFound:
+      'Jag vet inte. Min kunskapsbas har inget svar på det, och jag vill inte gissa. Jag kan svara på frågor om yrkeskunnighetskraven, bedömningskriterierna och yrkesprovet i examensdelen **{unitName}** och om stödmaterialet för lärande i arbetslivet. Fritt formulerade frågor om innehållet förstår jag bäst på finska eller engelska.',
+    actionCompareFourAndFive: 'Jämför med betyget 4',
+    actionCompareFourAndFiveText: 'jämför betygen 4 och 5',
+    actionNextLevel: 'Nästa nivå',
+    actionGradeCriteria: 'Kriterierna för betyget {grade}',
+    actionGradeCriteriaText: 'vad krävs för betyget {grade}',
+    actionAllRequirements: 'Alla yrkeskunnighetskrav',
+    actionAllRequirementsText: 'alla yrkeskunnighetskrav',
+    actionHelp: 'Hjälp',
+    actionHelpText: 'hjälp',
+  },
+});

@@ -1,0 +1,58 @@
+// Dates and times as people write them in chat: 2026-12-14, 14.12.2026, 14.12., 14.12, tänään /
+// today / idag, huomenna / tomorrow / imorgon; 14:30, 14.30, klo 9. Pure: "today" is given.
+import { foldDiacritics } from './normalize.ts';
+
+const RELATIVE_DAYS: Record<string, number> = {
+  tanaan: 0, today: 0, idag: 0,
+  huomenna: 1, tomorrow: 1, imorgon: 1,
+  ylihuomenna: 2,
+  eilen: -1, yesterday: -1, igar: -1,
+};
+
+function iso(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function shift(localDate: string, days: number): string {
+  const date = new Date(`${localDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The occurrence of day.month nearest to today (so "3.1." written in late December is next January). */
+function nearestYear(day: number, month: number, today: string): string | null {
+  const year = Number(today.slice(0, 4));
+  const candidates = [year - 1, year, year + 1].map((y) => iso(y, month, day)).filter((d): d is string => d !== null);
+  const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(today));
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? null;
+}
+
+/** A written date as YYYY-MM-DD, or null when it is not one (or not a real calendar date). */
+export function parseWrittenDate(text: string, today: string): string | null {
+  const word = foldDiacritics(text.trim());
+  const relative = RELATIVE_DAYS[word];
+  if (relative !== undefined) return shift(today, relative);
+  const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word);
+  if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+  const fiMatch = /^(\d{1,2})\.(\d{1,2})\.?(\d{4}|\d{2})?$/.exec(word);
+  if (fiMatch) {
+    const day = Number(fiMatch[1]);
+    const month = Number(fiMatch[2]);
+    if (!fiMatch[3]) return nearestYear(day, month, today);
+    const year = fiMatch[3].length === 2 ? 2000 + Number(fiMatch[3]) : Number(fiMatch[3]);
+    return iso(year, month, day);
+  }
+  return null;
+}
+
+/** A written time of day as HH:MM ("14:30", "14.30", "9"), or null. */
+export function parseWrittenTime(text: string): string | null {
+  const match = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
