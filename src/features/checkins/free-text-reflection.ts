@@ -22,7 +22,7 @@ export type IntentOf = (unit: Unit, text: string) => string;
 const NOT_A_REFLECTION: ReadonlySet<string> = new Set(['greeting', 'thanks', 'help', 'grade-criteria', 'grade-compare', 'grade-invalid', 'grading-overview', 'demonstration', 'unit-facts', 'unknown-unit', 'all-requirements']);
 
 /** A day's account has a few words and no question mark; anything else is answered as a question. */
-export function looksLikeReflection(text: string, unit: Unit, intentOf: (text: string) => string): boolean {
+export function looksLikeReflection(text: string, intentOf: (text: string) => string): boolean {
   const trimmed = text.trim();
   if (trimmed.includes('?')) return false;
   if (trimmed.split(/\s+/u).length < 4) return false;
@@ -55,7 +55,7 @@ export async function draftReflection(ctx: CommandContext, actor: Person, text: 
   const placement = await ctx.services.store.placements.findById(open.placementId);
   if (!placement) return undefined;
   const unit = unitOf(ctx.services, placement.unitIds);
-  if (!looksLikeReflection(text, unit, (t) => intentOf(unit, t))) return undefined;
+  if (!looksLikeReflection(text, (t) => intentOf(unit, t))) return undefined;
 
   const t = texts.in(ctx.lang);
   const trimmed = text.trim();

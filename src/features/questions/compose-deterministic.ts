@@ -169,7 +169,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
     case 'all-requirements':
       return [
         { type: 'paragraph', text: unitLine(unit, lang) },
-        { type: 'paragraph', text: t('allRequirementsIntro', { count: items.length }) },
+        { type: 'paragraph', text: t('allRequirementsIntro', { count: items.length, sectionCount: unit.sections.length }) },
         ...unit.sections.flatMap((section): Block[] => [
           { type: 'heading', text: titleIn(section.title, lang) },
           quoted(items.filter((i) => i.kind === 'requirement' && i.section.id === section.id)),
@@ -186,7 +186,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
       ];
     case 'unit-facts':
       return [
-        { type: 'paragraph', text: t('unitFacts', { ...unitValues(unit, lang), sections: unit.sections.map((s) => textIn(s.title, lang)).join(', ') }) },
+        { type: 'paragraph', text: t('unitFacts', { ...unitValues(unit, lang), sectionCount: unit.sections.length, sections: unit.sections.map((s) => textIn(s.title, lang)).join(', ') }) },
       ];
     case 'requirement-check':
       if (plan.outcome === 'not-found') return notFound(plan);

@@ -34,7 +34,7 @@ export const texts = defineCatalogue({
     unknownUnit:
       'En tunne tutkinnon osaa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden osien vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
     sectionRequirementsIntro: 'Ammattitaitovaatimukset ({count}). Opiskelija:',
-    allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, kolmessa osassa. Opiskelija:',
+    allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, {sectionCount, plural, =1 {yhdessä osassa} =2 {kahdessa osassa} =3 {kolmessa osassa} =4 {neljässä osassa} other {# osassa}}. Opiskelija:',
     demonstrationAssessors: 'Näytön arvioivat opettaja ja työelämän edustaja yhdessä; työelämän edustaja voi olla oma työpaikkaohjaajasi.',
     unitFacts:
       'Tutkinnon osa **{unitFi}** on laajuudeltaan **{points} osp** (osaamispistettä). Se kuuluu tutkintoon {qualificationFi} ({diaari}) ja jakautuu osiin: {sections}.',
@@ -84,11 +84,11 @@ export const texts = defineCatalogue({
     unknownUnit:
       'I don\'t know the unit "{name}". My knowledge base holds {units}, so I can\'t tell you what other units require. Ask your teacher or look it up in ePerusteet.',
     sectionRequirementsIntro: 'Professional skill requirements ({count}). The student:',
-    allRequirementsIntro: 'There are {count} professional skill requirements in three sections. The student:',
+    allRequirementsIntro: 'There are {count} professional skill requirements in {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}. The student:',
     demonstrationAssessors:
       'The demonstration is assessed by a teacher and a working-life representative together; the latter can be your own workplace instructor.',
     unitFacts:
-      'The unit **{unitFi}** ({unitEn}) is worth **{points} competence points** (osp). It belongs to the {qualificationEn} ({qualificationFi}, {diaari}) and has three sections: {sections}.',
+      'The unit **{unitFi}** ({unitEn}) is worth **{points} competence points** (osp). It belongs to the {qualificationEn} ({qualificationFi}, {diaari}) and has {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}: {sections}.',
     notARequirement: "I can't find this among the unit's professional skill requirements. The supporting material says this about it:",
     requiredYes: 'Yes. Among the professional skill requirements of the unit {unitFi}, the student:',
     relatedRequirements: 'These professional skill requirements of the unit {unitFi} relate to your question. The student:',
@@ -134,7 +134,7 @@ export const texts = defineCatalogue({
     unknownUnit:
       'Jag känner inte till examensdelen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra examensdelar kräver. Fråga din lärare eller se efter i ePerusteet.',
     sectionRequirementsIntro: 'Yrkeskunnighetskrav ({count}). Den studerande:',
-    allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i tre delar. Den studerande:',
+    allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i {sectionCount, plural, =1 {en del} =2 {två delar} =3 {tre delar} =4 {fyra delar} other {# delar}}. Den studerande:',
     demonstrationAssessors:
       'Yrkesprovet bedöms av en lärare och en representant för arbetslivet tillsammans; arbetslivets representant kan vara din egen arbetsplatshandledare.',
     unitFacts:

@@ -45,7 +45,7 @@ export async function writeSummaryNarrative(deps: { model: ChatModel; redactor: 
   const figures = deps.redactor.redact(figuresText(input.figures), { names }).text;
   const p = prompts();
   const { value } = await deps.model.complete({
-    system: p.summaryNarrativeSystem({ language: input.lang === 'sv' ? 'Swedish' : languageName(input.lang), studentPlaceholder: student.text }),
+    system: p.summaryNarrativeSystem({ language: languageName(input.lang), studentPlaceholder: student.text }),
     messages: [{ role: 'user', content: p.summaryNarrativeUser({ figures }) }],
     schema: narrativeSchema,
     schemaName: LLM_NARRATIVE_SCHEMA_NAME,

@@ -20,7 +20,7 @@ const formIn = (replies: Reply[]): FormReply | undefined => replies.find((r): r 
 describe('telling which messages are a day’s account', () => {
   const { kb } = realKnowledge();
   const unit = kb.defaultUnit();
-  const isReflection = (text: string) => looksLikeReflection(text, unit, (t) => detectIntent(kb, unit, t).kind);
+  const isReflection = (text: string) => looksLikeReflection(text, (t) => detectIntent(kb, unit, t).kind);
 
   it('takes statements about the day as reflections', () => {
     expect(isReflection(ACCOUNT)).toBe(true);

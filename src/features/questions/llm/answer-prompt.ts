@@ -91,7 +91,7 @@ function quotePolicy(mode: QuoteMode): string {
 export function buildAnswerPrompt(plan: AnswerPlan, redactedQuestion: string, mode: QuoteMode, records: readonly KnowledgeItem[] = plan.items): AnswerPrompt {
   const p = prompts();
   return {
-    system: p.answerSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en})`, language: plan.lang === 'sv' ? 'Swedish' : languageName(plan.lang) }),
+    system: p.answerSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en})`, language: languageName(plan.lang) }),
     user: p.answerUser({ question: asData(redactedQuestion), planNote: planNote(plan), quotePolicy: quotePolicy(mode), records: recordsText(records) }),
   };
 }
