@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createIdentityResolver } from './access/identity.ts';
 import type { WorkCalendar } from './calendar/index.ts';
 import type { RequirementSuggester } from './conversation/command-context.ts';
-import { createChatCore, type RegisteredChatCore } from './core/chat-core.ts';
+import { type ChatCoreDeps, createChatCore, type RegisteredChatCore } from './core/chat-core.ts';
 import { createCheckinsFeature } from './features/checkins/index.ts';
 import { enrolmentFeature } from './features/enrolment/index.ts';
 import { observationCandidates, observationsFeature } from './features/observations/index.ts';
@@ -31,6 +31,8 @@ export interface CoreParts {
   exportDir: string;
   /** School days off on top of the calendar's. */
   extraDaysOff?: readonly string[];
+  /** Told the route of every message (the evaluation). */
+  onRoute?: ChatCoreDeps['onRoute'];
 }
 
 export function composeChatCore(parts: CoreParts): RegisteredChatCore {
@@ -53,5 +55,6 @@ export function composeChatCore(parts: CoreParts): RegisteredChatCore {
     ],
     answerQuestion: questions.answer,
     observationCandidates,
+    ...(parts.onRoute ? { onRoute: parts.onRoute } : {}),
   });
 }

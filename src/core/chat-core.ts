@@ -37,7 +37,18 @@ export type QuestionAnswerer = (ctx: CommandContext, text: string) => Promise<Re
 /** Who a message picked for "Log as observation" may be about, with the observation's text. */
 export type ObservationCandidates = (text: string) => { student: string; text: string }[];
 
+/** Which way a message went: what the evaluation scores and the log records (never the text). */
+export type Route =
+  | { kind: 'command'; command: string }
+  | { kind: 'refused'; command: string }
+  | { kind: 'statement'; feature: string }
+  | { kind: 'question' }
+  | { kind: 'help' }
+  | { kind: 'stranger'; command: string };
+
 export interface ChatCoreDeps extends CoreServices {
+  /** Told the route of every message handled (the evaluation listens; nothing else needs it). */
+  onRoute?: (route: Route) => void;
   identities: IdentityResolver;
   /** The features, in the order their help lines are shown. */
   features: readonly FeatureModule[];
@@ -72,21 +83,33 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return values;
   }
 
+  const routed = (route: Route) => {
+    log.debug({ route }, 'routed');
+    deps.onRoute?.(route);
+  };
+
   async function run(ctx: CommandContext, actor: Person, command: Command, raw: Record<string, SlotRaw>): Promise<Reply[]> {
     const slots = slotValues(command, raw);
     const authorisation = await authorise(ctx, actor, command, slots);
-    if (!authorisation.allowed) return authorisation.replies;
-    log.debug({ command: command.id, actorId: actor.id }, 'command');
+    if (!authorisation.allowed) {
+      routed({ kind: 'refused', command: command.id });
+      return authorisation.replies;
+    }
+    routed({ kind: 'command', command: command.id });
     return command.handle(ctx, { actor, slots, subject: authorisation.subject });
   }
 
   async function freeText(ctx: CommandContext, text: string): Promise<Reply[]> {
     if (ctx.actor) {
       for (const statement of registry.statements) {
-        const replies = await statement(ctx, ctx.actor, text);
-        if (replies) return replies;
+        const replies = await statement.handle(ctx, ctx.actor, text);
+        if (replies) {
+          routed({ kind: 'statement', feature: statement.feature });
+          return replies;
+        }
       }
     }
+    routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
   }
 
@@ -155,12 +178,19 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
       const ctx = await contextFor(incoming, incoming.text);
       return guarded(ctx, 'message', async () => {
         const match = await understand(incoming.text, ctx.today);
-        if (match === 'empty') return helpFor(ctx, ctx.actor, registry);
+        if (match === 'empty') {
+          routed({ kind: 'help' });
+          return helpFor(ctx, ctx.actor, registry);
+        }
         if (!match) return freeText(ctx, incoming.text.trim());
         const command = match.command.declaration;
         if (!ctx.actor) {
-          if (command.id === 'help') return helpFor(ctx, null, registry);
+          if (command.id === 'help') {
+            routed({ kind: 'help' });
+            return helpFor(ctx, null, registry);
+          }
           log.info({ platform: incoming.platform, command: command.id }, 'command from an unknown user');
+          routed({ kind: 'stranger', command: command.id });
           return strangerNote(ctx);
         }
         return run(ctx, ctx.actor, command, match.slots);

@@ -26,7 +26,7 @@ export interface CommandRegistry {
   /** Every command whose phrasing fits the whole message, best first (most literal words, then registry order). */
   match(tokens: Tokens, today: string): CommandMatch[];
   form(kind: FormKind): FormDeclaration | undefined;
-  readonly statements: readonly StatementHandler[];
+  readonly statements: readonly { feature: string; handle: StatementHandler }[];
 }
 
 export function createCommandRegistry(features: readonly FeatureModule[]): CommandRegistry {
@@ -50,7 +50,7 @@ export function createCommandRegistry(features: readonly FeatureModule[]): Comma
       forms.set(kind, form);
     }
   }
-  const statements = features.flatMap((f) => (f.statements ? [f.statements] : []));
+  const statements = features.flatMap((f) => (f.statements ? [{ feature: f.name, handle: f.statements }] : []));
   return {
     commands,
     command: (id) => byId.get(id),
