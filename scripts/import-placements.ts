@@ -1,5 +1,5 @@
 // Imports workplace placements from a CSV file: `npx tsx scripts/import-placements.ts placements.csv`.
-// The columns are documented in src/storage/import-placements.ts. Uses DATABASE_URL when set,
+// The columns are documented in src/features/enrolment/import-placements.ts. Uses DATABASE_URL when set,
 // otherwise PGlite in `${DATA_DIR:-./data}/pglite`. Nothing is written if any row is invalid.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
 
   // Loaded only for a valid file, so that a bad one is reported at once.
   const { createDatabase } = await import('../src/storage/database.ts');
-  const { writePlacementImport } = await import('../src/features/enrolment/import-placements-writer.ts');
+  const { createPlacementRepo } = await import('../src/storage/placement-repo.ts');
   const dataDir = join(process.env.DATA_DIR || './data', 'pglite');
   const url = process.env.DATABASE_URL || undefined;
   const logger = pino({ level: 'warn' }, pino.destination(2));
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   }
   try {
     const today = DateTime.now().setZone(DEFAULT_TIME_ZONE).toFormat('yyyy-MM-dd');
-    const summary = await writePlacementImport(database.db, parsed.rows, { today });
+    const summary = await createPlacementRepo(database.db).importRows(parsed.rows, { today });
     out(`Imported ${file} into ${url ? 'PostgreSQL' : dataDir}:`);
     out(`  placements created:   ${summary.placementsCreated}`);
     out(`  placements unchanged: ${summary.placementsUnchanged} (already imported)`);

@@ -59,7 +59,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   };
   // The LLM paragraph goes on the staff's summaries only: the student's recap stays their own figures.
   const narrate: Narrate | undefined = narrateSummary && (async (input) => (input.audience === 'staff' ? narrateSummary(input) : null));
-  const summaries = createSummaryService({ db: database.db, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
+  const summaries = createSummaryService({ repo: store.weeklySummaries, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
 
   const core = composeChatCore({
     store, kb, answers, suggestRequirements, summaries, calendar, clock, logger, extraDaysOff,

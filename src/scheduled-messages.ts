@@ -21,7 +21,7 @@ export function createScheduledMessages(deps: ScheduledMessagesDeps): ScheduledM
   return {
     checkins: createCheckinComposer(deps.kb),
     summaries: createSummaryService({
-      db: deps.store.db,
+      repo: deps.store.weeklySummaries,
       kb: deps.kb,
       calendar: deps.calendar,
       options: { extraDaysOff: [...(deps.extraDaysOff ?? [])] },

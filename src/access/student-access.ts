@@ -1,6 +1,9 @@
 // Finding the students an actor may see, and picking one by (partial) name.
 import { decideStudentAccess, type AccessDecision } from './policy.ts';
 import type { Person, Placement } from '../storage/index.ts';
+import { formatList } from '../i18n/format.ts';
+import { editDistance } from '../text/edit-distance.ts';
+import { foldDiacritics } from '../text/normalize.ts';
 import { texts } from './texts.ts';
 import type { Reply } from '../conversation/reply.ts';
 import { type CommandContext, message } from '../conversation/command-context.ts';
@@ -8,10 +11,7 @@ import { type CommandContext, message } from '../conversation/command-context.ts
 /** Placements the actor instructs (now), teaches, or all for an admin. */
 export async function placementsInScope(ctx: CommandContext, actor: Person): Promise<Placement[]> {
   const { placements } = ctx.services.store;
-  if (actor.roles.includes('admin')) {
-    const all = await ctx.services.store.db.selectFrom('placement').select('id').execute();
-    return (await Promise.all(all.map((p) => placements.findById(p.id)))).filter((p): p is Placement => p !== null);
-  }
+  if (actor.roles.includes('admin')) return placements.listAll();
   const lists = await Promise.all([
     actor.roles.includes('teacher') ? placements.listByTeacher(actor.id) : [],
     actor.roles.includes('instructor') ? placements.listByInstructor(actor.id) : [],
@@ -42,8 +42,11 @@ export async function pickStudent(ctx: CommandContext, actor: Person, name: stri
   }
   const known = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
   const names = known.filter((p): p is Person => p !== null).map((p) => p.name);
+  // "Vile" → "Did you mean Ville Korhonen?": a typo of a first or last name among the actor's own students.
+  const written = foldDiacritics(name.trim());
+  const near = names.filter((full) => full.split(/\s+/).some((part) => editDistance(foldDiacritics(part), written, 2) <= (written.length >= 5 ? 2 : 1)));
   return { kind: 'reply', replies: [message(ctx.lang,
-    { type: 'paragraph', text: t('notFound', { name }) },
+    { type: 'paragraph', text: near.length ? `${t('notFound', { name })} ${t('didYouMean', { names: formatList(near, ctx.lang, 'disjunction') })}` : t('notFound', { name }) },
     { type: 'context', text: names.length ? t('yourStudents', { names: names.join(', ') }) : t('noStudents') })] };
 }
 

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { NamedPerson } from '../privacy/index.ts';
 import type { Unit } from '../knowledge/schema.ts';
 import type { Clock, Person } from '../storage/index.ts';
-import type { Store } from '../storage/store.ts';
+import type { Repositories } from '../storage/store.ts';
 import type { PlatformUser } from './incoming.ts';
 import type { Lang, MessageReply } from './reply.ts';
 
@@ -23,7 +23,8 @@ export type RequirementSuggester = (request: SuggestRequest) => Promise<string[]
 
 /** What every feature may use; a feature's own services come through its factory. */
 export interface CoreServices {
-  store: Store;
+  /** The repositories (a feature never holds the database itself). */
+  store: Repositories;
   kb: KnowledgeBase;
   suggestRequirements: RequirementSuggester;
   clock: Clock;

@@ -85,6 +85,8 @@ export interface CommandDeclaration<S extends SlotSpecs = SlotSpecs> {
   phrasings: Readonly<Record<Lang, readonly Phrasing[]>>;
   help: HelpLines;
   handle(ctx: CommandContext, input: CommandInput<S>): Promise<Reply[]>;
+  /** For a command that also serves people Osaava does not know (help, small talk); without it they are told how to get enrolled. */
+  handleStranger?(ctx: CommandContext, input: { slots: SlotValues<S> }): Promise<Reply[]>;
 }
 
 /** A declared command as the registry holds it: its slots typed only as the declaration says. */
@@ -96,7 +98,12 @@ export type Command = CommandDeclaration<SlotSpecs>;
  * makes the one narrowing below sound.
  */
 export function defineCommand<const S extends SlotSpecs>(declaration: CommandDeclaration<S>): Command {
-  return { ...declaration, handle: (ctx, input) => declaration.handle(ctx, input as CommandInput<S>) };
+  const stranger = declaration.handleStranger;
+  return {
+    ...declaration,
+    handle: (ctx, input) => declaration.handle(ctx, input as CommandInput<S>),
+    ...(stranger ? { handleStranger: (ctx: CommandContext, input: { slots: SlotValues<SlotSpecs> }) => stranger(ctx, input as { slots: SlotValues<S> }) } : {}),
+  };
 }
 
 export type FormHandler = (ctx: CommandContext, actor: Person, form: FormSubmission) => Promise<Reply[]>;

@@ -13,6 +13,7 @@ import { detectLanguage } from '../text/language.ts';
 import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
+import { smalltalkCommand } from './smalltalk.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
 import { tokenize } from './understanding/tokens.ts';
@@ -61,7 +62,7 @@ export interface ChatCoreDeps extends CoreServices {
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
   const services: CoreServices = { store: deps.store, kb: deps.kb, suggestRequirements: deps.suggestRequirements, clock: deps.clock, logger: deps.logger };
-  const registry: CommandRegistry = createCommandRegistry([...deps.features, { name: 'core', commands: [createHelpCommand(() => registry)] }]);
+  const registry: CommandRegistry = createCommandRegistry([...deps.features, { name: 'core', commands: [createHelpCommand(() => registry), smalltalkCommand] }]);
 
   async function contextFor(user: PlatformUser, text: string): Promise<CommandContext> {
     const actor = await deps.identities.resolve(user);
@@ -117,10 +118,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
    * The best command match, or null when the message is free text. A name slot of several words
    * that names nobody at all ("summary of customer service") means the words were not a name.
    */
-  async function understand(text: string, today: string): Promise<CommandMatch | null | 'empty'> {
+  async function understand(text: string, today: string, prefer: Lang): Promise<CommandMatch | null | 'empty'> {
     const tokens = tokenize(text);
     if (tokens.list.length === 0) return 'empty';
-    for (const match of registry.match(tokens, today)) {
+    for (const match of registry.match(tokens, today, prefer)) {
       if (await namesSomeone(match)) return match;
     }
     return null;
@@ -177,17 +178,19 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     async handle(incoming) {
       const ctx = await contextFor(incoming, incoming.text);
       return guarded(ctx, 'message', async () => {
-        const match = await understand(incoming.text, ctx.today);
+        const match = await understand(incoming.text, ctx.today, ctx.lang);
         if (match === 'empty') {
           routed({ kind: 'help' });
           return helpFor(ctx, ctx.actor, registry);
         }
         if (!match) return freeText(ctx, incoming.text.trim());
+        // A command answers in the language it was written in ("mina framsteg" is Swedish, whatever a word looks like).
+        ctx.lang = match.lang;
         const command = match.command.declaration;
         if (!ctx.actor) {
-          if (command.id === 'help') {
-            routed({ kind: 'help' });
-            return helpFor(ctx, null, registry);
+          if (command.handleStranger) {
+            routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
+            return command.handleStranger(ctx, { slots: slotValues(command, match.slots) });
           }
           log.info({ platform: incoming.platform, command: command.id }, 'command from an unknown user');
           routed({ kind: 'stranger', command: command.id });

@@ -27,7 +27,9 @@ export function helpFor(ctx: CommandContext, actor: Person | null, registry: Com
       const usable = audience === 'student'
         ? isStudent && declaration.roles.includes('student')
         : declaration.roles.some((role) => role !== 'student' && staffRoles.includes(role));
-      if (usable) for (const line of Array.isArray(lines) ? lines : [lines]) items.push({ text: line[ctx.lang] });
+      if (!usable) continue;
+      // Commands that share a line (my teacher, my instructor) show it once.
+      for (const line of Array.isArray(lines) ? lines : [lines]) if (!items.some((item) => item.text === line[ctx.lang])) items.push({ text: line[ctx.lang] });
     }
   }
   return [message(ctx.lang,
@@ -54,5 +56,6 @@ export function createHelpCommand(registry: () => CommandRegistry) {
     },
     help: { student: texts.all('helpHelp'), staff: texts.all('helpHelp') },
     handle: async (ctx, { actor }) => helpFor(ctx, actor, registry()),
+    handleStranger: async (ctx) => helpFor(ctx, null, registry()),
   });
 }

@@ -23,8 +23,12 @@ export interface CommandMatch {
 export interface CommandRegistry {
   readonly commands: readonly RegisteredCommand[];
   command(id: string): RegisteredCommand | undefined;
-  /** Every command whose phrasing fits the whole message, best first (most literal words, then registry order). */
-  match(tokens: Tokens, today: string): CommandMatch[];
+  /**
+   * Every command whose phrasing fits the whole message, best first (most literal words, then
+   * registry order). Of equally good phrasings of one command, the one in `prefer` wins: the match's
+   * language is the language the command was written in.
+   */
+  match(tokens: Tokens, today: string, prefer?: Lang): CommandMatch[];
   form(kind: FormKind): FormDeclaration | undefined;
   readonly statements: readonly { feature: string; handle: StatementHandler }[];
 }
@@ -54,14 +58,15 @@ export function createCommandRegistry(features: readonly FeatureModule[]): Comma
   return {
     commands,
     command: (id) => byId.get(id),
-    match(tokens, today) {
+    match(tokens, today, prefer) {
       const found: (CommandMatch & { literals: number; order: number })[] = [];
       commands.forEach((command, order) => {
         // The command's best-fitting phrasing: the one that explains most of the message in words.
         let best: (CommandMatch & { literals: number; order: number }) | null = null;
         for (const { lang, compiled } of command.phrasings) {
           const match = matchPhrasing(compiled, tokens, today);
-          if (match && (!best || match.literals > best.literals)) best = { command, slots: match.slots, lang, phrasing: compiled.source, literals: match.literals, order };
+          const better = match && (!best || match.literals > best.literals || (match.literals === best.literals && lang === prefer && best.lang !== prefer));
+          if (match && better) best = { command, slots: match.slots, lang, phrasing: compiled.source, literals: match.literals, order };
         }
         if (best) found.push(best);
       });

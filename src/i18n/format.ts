@@ -15,14 +15,15 @@ export function formatDate(localDate: string, lang: Lang): string {
   return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
-const listFormats = new Map<Lang, Intl.ListFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
-/** "Aino, Ville ja Emma" / "Aino, Ville and Emma" / "Aino, Ville och Emma". */
-export function formatList(items: readonly string[], lang: Lang): string {
-  let format = listFormats.get(lang);
+/** "Aino, Ville ja Emma" / "Aino, Ville and Emma" / "Aino, Ville och Emma" (or "… tai …" as a disjunction). */
+export function formatList(items: readonly string[], lang: Lang, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  const key = `${lang}:${type}`;
+  let format = listFormats.get(key);
   if (!format) {
-    format = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
-    listFormats.set(lang, format);
+    format = new Intl.ListFormat(LOCALES[lang], { type });
+    listFormats.set(key, format);
   }
   return format.format(items);
 }

@@ -1,6 +1,6 @@
 // Public API of the check-in scheduler.
-export { isAnswerWindowOpen } from './answer-window.ts';
-export { addPause, listPauses, type PauseReason, resumePauses, setCheckinTime } from './checkin-pauses.ts';
+// The late-answer rule and the student's pauses are storage's (checkin-repo.ts, checkin-pause-repo.ts), shared with the chat side.
+export { isAnswerWindowOpen } from '../storage/checkin-repo.ts';
 export { analyzeEmbeddedDatabase, maintainEmbeddedDatabase } from './maintenance.ts';
 export { createRateLimiter, type RateGrant, type RateLimiter } from './rate-limiter.ts';
 export { createScheduler, DELIVER_QUEUE, type Scheduler, type SchedulerDeps, TICK_QUEUE } from './scheduler.ts';

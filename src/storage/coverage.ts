@@ -115,3 +115,12 @@ function statusOf(row: CoverageRow): CoverageStatus {
   if (row.otherwise_notes > 0) return 'otherwise';
   return 'uncovered';
 }
+
+export interface CoverageRepo {
+  /** Where each of the requirements stands for the placement (computeCoverage), in the order asked. */
+  forPlacement(placementId: string, requirementIds: readonly string[]): Promise<RequirementCoverage[]>;
+}
+
+export function createCoverageRepo(db: Kysely<DatabaseSchema>): CoverageRepo {
+  return { forPlacement: (placementId, requirementIds) => computeCoverage(db, placementId, requirementIds) };
+}

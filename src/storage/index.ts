@@ -1,7 +1,9 @@
 // Public API of the storage layer.
 export { type AuditEntry, type AuditInput, type AuditLog, createAuditLog } from './audit-log.ts';
+export { type CheckinPauseRepo, createCheckinPauseRepo, type PauseInput, type PauseReason, type PauseRow } from './checkin-pause-repo.ts';
+export { type CheckinRepo, createCheckinRepo, isAnswerWindowOpen, type OpenCheckin } from './checkin-repo.ts';
 export { type Clock, systemClock } from './clock.ts';
-export { computeCoverage, type CoverageStatus, type RequirementCoverage } from './coverage.ts';
+export { computeCoverage, type CoverageRepo, type CoverageStatus, createCoverageRepo, type RequirementCoverage } from './coverage.ts';
 export { createDatabase, type Database, type DatabaseConfig, MEMORY_DATA_DIR } from './database.ts';
 export type { DateRange } from './date-range.ts';
 export { seedDemo, type SeedOptions, type SeedResult } from './demo-seed.ts';
@@ -46,11 +48,13 @@ export {
   type Identity,
   type IdentityKey,
   type IdentityLink,
+  type LocalChatUser,
   type NewPerson,
   type PeopleRepo,
   type Person,
   type PersonUpdate,
 } from './people-repo.ts';
+export { type ImportContact, type ImportOptions, type ImportSummary, type PlacementImportRow, writePlacementImport } from './placement-import.ts';
 export { createPlacementRepo, currentPlacement, type NewPlacement, type Placement, type PlacementRepo } from './placement-repo.ts';
 export {
   createReflectionRepo,
@@ -61,4 +65,13 @@ export {
 } from './reflection-repo.ts';
 export type { DatabaseSchema } from './schema.ts';
 export { weeklyAggregates, type WeeklyAggregate } from './weekly-aggregates.ts';
+export {
+  createWeeklySummaryRepo,
+  type PlacementFilter,
+  type SummaryRecipients,
+  type WeeklySummaryRepo,
+  type WeekRow,
+  type WeekWindow,
+  weekWindow,
+} from './weekly-summary-repo.ts';
 export { isValidYTunnus } from './y-tunnus.ts';

@@ -77,6 +77,17 @@ export interface PeopleRepo {
   findStudentsByName(query: string, amongIds: readonly string[]): Promise<Person[]>;
   /** Whether anyone at all bears this name: tells a name from other words in a command's name slot. */
   anyoneNamed(query: string): Promise<boolean>;
+  /** Everyone with a local (web chat) id, by name, with the workplace of a placement they study or instruct at. */
+  listLocalUsers(): Promise<LocalChatUser[]>;
+}
+
+export interface LocalChatUser {
+  /** The local id (`identity.external_id`). */
+  localId: string;
+  personId: string;
+  name: string;
+  roles: Role[];
+  workplaceName: string | null;
 }
 
 export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
@@ -193,6 +204,24 @@ export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
     async anyoneNamed(query) {
       const rows = await db.selectFrom('person').select('name').execute();
       return rows.some((row) => nameMatches(row.name, query));
+    },
+
+    async listLocalUsers() {
+      const rows = await db
+        .selectFrom('identity')
+        .innerJoin('person', 'person.id', 'identity.person_id')
+        .select(['identity.external_id as id', 'identity.person_id', 'person.name', 'person.roles'])
+        .where('identity.platform', '=', 'local')
+        .orderBy('person.name')
+        .execute();
+      const placements = await db.selectFrom('placement').select(['student_id', 'instructor_id', 'workplace_name']).execute();
+      return rows.map((r) => ({
+        localId: r.id,
+        personId: r.person_id,
+        name: r.name,
+        roles: r.roles,
+        workplaceName: placements.find((p) => p.student_id === r.person_id || p.instructor_id === r.person_id)?.workplace_name ?? null,
+      }));
     },
   };
 }

@@ -16,6 +16,7 @@ import {
 import { StorageError } from './errors.ts';
 import { newId } from './ids.ts';
 import { ID_MAX, KEY_WORK_TASK_MAX, WORKPLACE_NAME_MAX } from './limits.ts';
+import { type ImportOptions, type ImportSummary, type PlacementImportRow, writePlacementImport } from './placement-import.ts';
 import type { DatabaseSchema, PlacementRow } from './schema.ts';
 import { parseInput } from './validate.ts';
 
@@ -78,6 +79,10 @@ export interface PlacementRepo {
   /** All planned or active placements whose period covers `date` (for the scheduler). */
   listActiveOn(date: LocalDate): Promise<Placement[]>;
   setStatus(id: string, status: PlacementStatus): Promise<Placement>;
+  /** Every placement (an admin's scope), latest start first. */
+  listAll(): Promise<Placement[]>;
+  /** A validated import file in one transaction, all or nothing (see placement-import.ts). */
+  importRows(rows: readonly PlacementImportRow[], options: ImportOptions): Promise<ImportSummary>;
 }
 
 const LIVE_STATUSES: PlacementStatus[] = ['planned', 'active'];
@@ -169,6 +174,13 @@ export function createPlacementRepo(db: Kysely<DatabaseSchema>): PlacementRepo {
       if (!row) throw new StorageError({ code: 'not_found', entity: 'placement', id });
       return toPlacement(row);
     },
+
+    async listAll() {
+      const rows = await db.selectFrom('placement').selectAll().orderBy('start_date', 'desc').orderBy('id').execute();
+      return rows.map(toPlacement);
+    },
+
+    importRows: (rows, options) => writePlacementImport(db, rows, options),
   };
 }
 

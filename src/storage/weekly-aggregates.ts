@@ -40,7 +40,7 @@ interface AggregateRow {
 /**
  * The week's observations (`ob`), their count (`ob_count`) and the requirements touched by answered
  * reflections and observations (`touched`), per placement of a `pl` CTE (id, time_zone). Shared by
- * these aggregates and the weekly summaries' rows (src/summaries/week-rows.ts).
+ * these aggregates and the weekly summaries' rows (weekly-summary-repo.ts).
  */
 export function weekEvidenceCtes(range: { from: string; to: string; observedFrom: Date; observedTo: Date }): RawBuilder<unknown> {
   const { from, to, observedFrom, observedTo } = range;

@@ -1,13 +1,36 @@
 // Dates and times as people write them in chat: 2026-12-14, 14.12.2026, 14.12., 14.12, tänään /
-// today / idag, huomenna / tomorrow / imorgon; 14:30, 14.30, klo 9. Pure: "today" is given.
+// today / idag, huomenna / tomorrow / i morgon, (ensi) maanantaina / (next) monday / (på) måndag;
+// 14:30, 14.30, klo 9. Pure: "today" is given.
 import { foldDiacritics } from './normalize.ts';
 
 const RELATIVE_DAYS: Record<string, number> = {
-  tanaan: 0, today: 0, idag: 0,
-  huomenna: 1, tomorrow: 1, imorgon: 1,
-  ylihuomenna: 2,
-  eilen: -1, yesterday: -1, igar: -1,
+  tanaan: 0, today: 0, idag: 0, 'i dag': 0,
+  huomenna: 1, tomorrow: 1, imorgon: 1, 'i morgon': 1,
+  ylihuomenna: 2, 'day after tomorrow': 2, 'i overmorgon': 2,
+  eilen: -1, yesterday: -1, igar: -1, 'i gar': -1,
 };
+
+// ISO weekday (1 = Monday) of weekday words in Finnish (also the essive "maanantaina"), English and Swedish.
+const WEEKDAYS: Record<string, number> = {
+  maanantai: 1, maanantaina: 1, monday: 1, mandag: 1,
+  tiistai: 2, tiistaina: 2, tuesday: 2, tisdag: 2,
+  keskiviikko: 3, keskiviikkona: 3, wednesday: 3, onsdag: 3,
+  torstai: 4, torstaina: 4, thursday: 4, torsdag: 4,
+  perjantai: 5, perjantaina: 5, friday: 5, fredag: 5,
+  lauantai: 6, lauantaina: 6, saturday: 6, lordag: 6,
+  sunnuntai: 7, sunnuntaina: 7, sunday: 7, sondag: 7,
+};
+
+/** "maanantaina" → the coming Monday (today when it is Monday); "ensi maanantaina" / "next monday" → after today. */
+function weekdayDate(words: string, today: string): string | null {
+  const match = /^(?:(ensi|next|nasta|on|pa)\s+)?(\p{L}+)$/u.exec(words);
+  const weekday = match?.[2] ? WEEKDAYS[match[2]] : undefined;
+  if (!weekday) return null;
+  const todayWeekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  let ahead = (weekday - todayWeekday + 7) % 7;
+  if (ahead === 0 && (match?.[1] === 'ensi' || match?.[1] === 'next' || match?.[1] === 'nasta')) ahead = 7;
+  return shift(today, ahead);
+}
 
 function iso(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -31,9 +54,11 @@ function nearestYear(day: number, month: number, today: string): string | null {
 
 /** A written date as YYYY-MM-DD, or null when it is not one (or not a real calendar date). */
 export function parseWrittenDate(text: string, today: string): string | null {
-  const word = foldDiacritics(text.trim());
+  const word = foldDiacritics(text.trim()).replace(/\s+/g, ' ');
   const relative = RELATIVE_DAYS[word];
   if (relative !== undefined) return shift(today, relative);
+  const onWeekday = weekdayDate(word, today);
+  if (onWeekday) return onWeekday;
   const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word);
   if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
   const fiMatch = /^(\d{1,2})\.(\d{1,2})\.?(\d{4}|\d{2})?$/.exec(word);

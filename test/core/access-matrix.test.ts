@@ -1,6 +1,6 @@
 // Every role × own / other student × each command: who may see and do what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../storage/backends.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../storage/backends.ts';
 import { createTestCore, type TestCore } from '../support/core.ts';
 
 type Actor = 'aino' | 'ville' | 'mikko' | 'sanna' | 'liisa' | 'admin' | 'stranger';
@@ -8,7 +8,7 @@ const OWN: Record<Actor, 'Aino' | 'Ville' | null> = { aino: 'Aino', ville: 'Vill
 const OTHER: Record<Actor, 'Aino' | 'Ville'> = { aino: 'Ville', ville: 'Aino', mikko: 'Ville', sanna: 'Aino', liisa: 'Ville', admin: 'Ville', stranger: 'Aino' };
 const workplaceOf = { Aino: 'Kodin Tekniikka', Ville: 'Lahden Tilitoimisto' };
 
-describe.each(backends)('access matrix on %s', (backend) => {
+describeEachBackend('access matrix on %s', (backend) => {
   let t: TestCore;
   beforeAll(async () => {
     t = await createTestCore(backend);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FormReply } from '../../src/conversation/reply.ts';
-import { backends } from '../storage/backends.ts';
+import { describeEachBackend } from '../storage/backends.ts';
 import { createTestCore, type TestCore } from '../support/core.ts';
 
-describe.each(backends)('chat core on %s', (backend) => {
+describeEachBackend('chat core on %s', (backend) => {
   let t: TestCore;
   beforeAll(async () => {
     t = await createTestCore(backend);

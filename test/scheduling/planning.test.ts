@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { backends, useTestDatabase } from '../storage/backends.ts';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend, useTestDatabase } from '../storage/backends.ts';
 import { createHarness, datesOf, resetTables, runDaily } from './harness.ts';
 
-describe.each(backends)('check-in planning on %s', (backend) => {
+describeEachBackend('check-in planning on %s', (backend) => {
   const t = useTestDatabase(backend);
   afterEach(() => resetTables(t.db));
 

@@ -1,12 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/scheduling/index.ts';
-import { backends, useTestDatabase } from '../storage/backends.ts';
+import { describeEachBackend, useTestDatabase } from '../storage/backends.ts';
 import { createHarness, datesOf, resetTables } from './harness.ts';
 
 const T0 = new Date('2026-11-02T13:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-describe.each(backends)('the shared rate limiter on %s', (backend) => {
+describeEachBackend('the shared rate limiter on %s', (backend) => {
   const t = useTestDatabase(backend);
   afterEach(() => resetTables(t.db));
 

@@ -1,12 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { isAnswerWindowOpen } from '../../src/scheduling/index.ts';
-import { backends, useTestDatabase } from '../storage/backends.ts';
+import { describeEachBackend, useTestDatabase } from '../storage/backends.ts';
 import { createHarness, datesOf, resetTables } from './harness.ts';
 
 // Monday 2 November 2026: 15:00 in Helsinki is 13:00Z (winter time).
 const MON_1500 = '2026-11-02T13:00:00Z';
 
-describe.each(backends)('reminders and answers on %s', (backend) => {
+describeEachBackend('reminders and answers on %s', (backend) => {
   const t = useTestDatabase(backend);
   afterEach(() => resetTables(t.db));
 

@@ -1,16 +1,16 @@
 // Two scheduler instances at once on one PostgreSQL database (each with its own connection pool, as
 // two bot processes would have), sending through slow messengers so that their passes overlap.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Messenger } from '../../src/messaging/messenger.ts';
 import { createRecordingMessenger } from '../../src/messaging/recording-messenger.ts';
 import { createDatabase, type Database } from '../../src/storage/index.ts';
-import { adminQuery, createTestClock, postgresUrl, silentLogger } from '../storage/backends.ts';
+import { adminQuery, createTestClock, describePostgres, postgresUrl, silentLogger } from '../storage/backends.ts';
 import { createHarness } from './harness.ts';
 
 const PLACEMENTS = 120;
 
-describe.skipIf(!postgresUrl)('two schedulers at once on PostgreSQL', () => {
+describePostgres('two schedulers at once on PostgreSQL', () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let first: Database;
   let second: Database;

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { claimCheckins } from '../../src/scheduling/claims.ts';
-import { backends, useTestDatabase } from '../storage/backends.ts';
+import { describeEachBackend, useTestDatabase } from '../storage/backends.ts';
 import { createHarness, resetTables } from './harness.ts';
 
 const MON_1500 = '2026-11-02T13:00:00Z';
 
-describe.each(backends)('uncertain sends on %s', (backend) => {
+describeEachBackend('uncertain sends on %s', (backend) => {
   const t = useTestDatabase(backend);
   afterEach(() => resetTables(t.db));
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type Clock, createDatabase, type Database, MEMORY_DATA_DIR } from '../../src/storage/index.ts';
 
 // Every storage test runs on in-memory PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set
@@ -12,7 +12,26 @@ export const silentLogger = pino({ level: 'silent' });
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
+/** The backends that run here (PostgreSQL only with TEST_DATABASE_URL); prefer `describeEachBackend`. */
 export const backends: BackendName[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Appended to the title of a PostgreSQL suite that is skipped, so that the skip is visible in the report. */
+export const POSTGRES_SKIP_NOTE = '(skipped: set TEST_DATABASE_URL)';
+
+/** `describe.skipIf` for a PostgreSQL-only suite: reported as skipped, with the reason in its title, when TEST_DATABASE_URL is not set. */
+export function describePostgres(title: string, body: (url: string) => void): void {
+  describe.skipIf(!postgresUrl)(postgresUrl ? title : `${title} ${POSTGRES_SKIP_NOTE}`, () => body(postgresUrl ?? ''));
+}
+
+/**
+ * One describe block per backend (`%s` in the title is the backend's name). The PostgreSQL block is
+ * always declared: without TEST_DATABASE_URL its tests are reported as skipped (not left out), with
+ * the reason in the block's title.
+ */
+export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
+  describe(title.replaceAll('%s', 'pglite'), () => body('pglite'));
+  describePostgres(title.replaceAll('%s', 'postgres'), () => body('postgres'));
+}
 
 export const OPEN_TIMEOUT = 60_000;
 

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { backends, useTestDatabase } from './backends.ts';
+import { describeEachBackend, useTestDatabase } from './backends.ts';
 import { coverageCases, coveragePerformanceCases } from './cases/coverage.ts';
 import { dataDirLockCases } from './cases/data-dir-lock.ts';
 import { dataRightsCases } from './cases/data-rights.ts';
@@ -15,7 +15,7 @@ import { weeklyAggregateCases } from './cases/weekly-aggregates.ts';
 // One entry for every case that opens PGlite: it compiles its WASM once per process, which costs
 // seconds of CPU on a two-core machine, so the cases (one module per src/storage file) share this
 // file and one database per backend. Each case makes its own people and placements.
-describe.each(backends)('storage on %s', (backend) => {
+describeEachBackend('storage on %s', (backend) => {
   const t = useTestDatabase(backend);
   describe('database', () => databaseCases(t));
   describe('people repo', () => peopleRepoCases(t));

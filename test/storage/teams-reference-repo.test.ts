@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTeamsReferenceRepo } from '../../src/storage/teams-reference-repo.ts';
-import { backends, openTestDatabase, type TestDatabase } from './backends.ts';
+import { describeEachBackend, openTestDatabase, type TestDatabase } from './backends.ts';
 
-describe.each(backends)('Teams conversation references on %s', (backend) => {
+describeEachBackend('Teams conversation references on %s', (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase(backend);

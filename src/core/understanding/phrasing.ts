@@ -76,14 +76,15 @@ function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: strin
     case 'word':
       return first && first.kind !== 'punct' ? [{ width: 1, value: first.raw }] : [];
     case 'date': {
-      // Swedish writes today and tomorrow in two words: "i dag", "i morgon".
-      const second = list[at + 1];
-      if (first?.norm === 'i' && second) {
-        const value = parseWrittenDate(`i${second.norm}`, today);
-        if (value) return [{ width: 2, value }];
+      // One word ("14.12.", "tänään") or two ("ensi maanantaina", "next monday", "i morgon").
+      const out: { width: number; value: SlotRaw }[] = [];
+      for (const width of [1, 2]) {
+        const words = list.slice(at, at + width);
+        if (words.length < width) break;
+        const value = parseWrittenDate(words.map((t) => t.raw).join(' '), today);
+        if (value) out.push({ width, value });
       }
-      const value = first ? parseWrittenDate(first.raw, today) : null;
-      return value ? [{ width: 1, value }] : [];
+      return out;
     }
     case 'time': {
       const value = first ? parseWrittenTime(first.raw) : null;

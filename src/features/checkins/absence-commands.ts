@@ -4,7 +4,6 @@ import { addDays, type WorkCalendar } from '../../calendar/index.ts';
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { addPause, resumePauses } from '../../scheduling/checkin-pauses.ts';
 import type { Placement } from '../../storage/index.ts';
 import { commandTexts } from './command-texts.ts';
 
@@ -74,7 +73,7 @@ export function createAbsentCommand(deps: AbsenceDeps) {
       if (!placement) return say(ctx, t('noPlacementOn', { when: day }));
       if (deps.calendar.isDayOff(date, placement.workingDays).off || deps.extraDaysOff.includes(date)) return say(ctx, t('notWorkingDay', { When: capital(day) }));
       if (date < ctx.today) return say(ctx, t('pauseInPast'));
-      await addPause(store.db, { placementId: placement.id, from: date, to: date, reason: slots.reason, createdBy: actor.id, now: clock.now() });
+      await store.pauses.add({ placementId: placement.id, from: date, to: date, reason: slots.reason, createdBy: actor.id, now: clock.now() });
       // Today's absence is also the day's record (the weekly summary counts it); a later one is written by the pause.
       if (date === ctx.today && !(await store.reflections.findForDay(placement.id, date))) {
         await store.reflections.upsertForDay({ placementId: placement.id, localDate: date, status: 'absent' });
@@ -113,7 +112,7 @@ export function createPauseCommand(deps: AbsenceDeps) {
       const placements = await store.placements.listByStudent(actor.id);
       const placement = placements.find((p) => p.startDate <= from && to <= p.endDate && (p.status === 'planned' || p.status === 'active'));
       if (!placement) return say(ctx, t('pauseOutsidePlacement', { periods: periods(ctx, placements) }));
-      await addPause(store.db, { placementId: placement.id, from, to, reason: 'paused', createdBy: actor.id, now: clock.now() });
+      await store.pauses.add({ placementId: placement.id, from, to, reason: 'paused', createdBy: actor.id, now: clock.now() });
       const skipped = deps.calendar.workingDaysBetween(from, to, placement.workingDays, deps.extraDaysOff).length;
       return say(ctx, t('pauseRecorded', { range: `${formatDate(from, ctx.lang)}–${formatDate(to, ctx.lang)}`, skipped }));
     },
@@ -135,7 +134,7 @@ export const resumeCommand = defineCommand({
     const t = commandTexts.in(ctx.lang);
     const { store, clock } = ctx.services;
     const placements = (await store.placements.listByStudent(actor.id)).filter((p) => p.endDate >= ctx.today);
-    const changed = await resumePauses(store.db, placements.map((p) => p.id), ctx.today, clock.now());
+    const changed = await store.pauses.resume(placements.map((p) => p.id), ctx.today, clock.now());
     return say(ctx, changed === 0 ? t('noPause') : t('resumed'));
   },
 });

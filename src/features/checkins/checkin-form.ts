@@ -33,7 +33,7 @@ export function buildCheckinForm(args: { unit: Unit; placementId: string; localD
     ],
     fields: [
       { type: 'text', id: 'text', label: t('whatDidYouDoLabel'), multiline: true, maxLength: REFLECTION_TEXT_MAX, optional: false, ...(existing?.text ? { initial: existing.text } : {}) },
-      requirementField(unit, lang, 'requirements', t('requirementsLabel'), existing?.requirementIds ?? args.suggested ?? []),
+      requirementField(unit, lang, 'requirements', t('requirementsLabel'), [...new Set([...(existing?.requirementIds ?? []), ...(args.suggested ?? [])])]),
       { type: 'rating', id: 'confidence', label: t('confidenceLabel'), min: 1, max: 5, minLabel: t('confidenceMin'), maxLabel: t('confidenceMax'), optional: true, ...(existing?.confidence ? { initial: existing.confidence } : {}) },
       { type: 'text', id: 'hard', label: t('hardLabel'), multiline: true, maxLength: REFLECTION_NOTE_MAX, optional: true, ...(existing?.hard ? { initial: existing.hard } : {}) },
       { type: 'text', id: 'help', label: t('helpLabel'), multiline: true, maxLength: REFLECTION_NOTE_MAX, optional: true, ...(existing?.helpNeeded ? { initial: existing.helpNeeded } : {}) },

@@ -4,7 +4,6 @@
 import { defineCommand, type FormDeclaration } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
-import { setCheckinTime } from '../../scheduling/checkin-pauses.ts';
 import { checkinTimeSchema } from '../../storage/domain.ts';
 import type { Person } from '../../storage/index.ts';
 import type { AbsenceDeps } from './absence-commands.ts';
@@ -23,7 +22,7 @@ async function changeCheckinTime(ctx: CommandContext, actor: Person, time: strin
     return [await checkinWeek(ctx, placement, deps.calendar, deps.extraDaysOff), checkinTimeForm(ctx, placement)];
   }
   if (!checkinTimeSchema.safeParse(time).success) return say(ctx, t('badTime'));
-  const changed = await setCheckinTime(store.db, actor.id, time, ctx.today, clock.now());
+  const changed = await store.checkins.setCheckinTime(actor.id, time, ctx.today, clock.now());
   if (changed === 0) return say(ctx, t('noCurrentPlacement'));
   ctx.services.logger.info({ studentId: actor.id, time }, 'check-in time changed');
   return say(ctx, t('timeChanged', { time, zone: actor.timeZone }));

@@ -5,7 +5,6 @@ import { addDays, type WorkCalendar, weekStart } from '../../calendar/index.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { FormOption, FormReply, ListItem, MessageReply } from '../../conversation/reply.ts';
-import { listPauses } from '../../scheduling/checkin-pauses.ts';
 import type { Placement } from '../../storage/index.ts';
 import { texts } from './texts.ts';
 
@@ -53,7 +52,7 @@ export async function checkinWeek(ctx: CommandContext, placement: Placement, cal
   const heading = { type: 'heading' as const, text: t('weekHeading') };
   if (days.length === 0) return message(ctx.lang, heading, { type: 'paragraph', text: t('weekNoWorkingDays') });
 
-  const [reflections, pauses] = await Promise.all([ctx.services.store.reflections.listForPlacement(placement.id, { from, to }), listPauses(ctx.services.store.db, placement.id, from)]);
+  const [reflections, pauses] = await Promise.all([ctx.services.store.reflections.listForPlacement(placement.id, { from, to }), ctx.services.store.pauses.list(placement.id, from)]);
   const byDate = new Map(reflections.map((r) => [r.localDate, r.status]));
   const stateOf = (day: string): DayState => {
     const status = byDate.get(day);

@@ -1,12 +1,12 @@
-// A student's plain message while a check-in waits for an answer is taken as the answer: Osaava fills
-// the day's check-in form with the text and the requirements it suggests, and the student confirms by
-// saving it (nothing is recorded until then). Questions still go to the answering engine.
-import { sql } from 'kysely';
+// A student's plain message while a check-in waits for an answer is taken as the answer, and so is a
+// plain account of what they did at any time during a placement: Osaava fills the day's check-in
+// form with the text (added to what the day already holds) and the requirements it suggests, and the
+// student confirms by saving it (nothing is recorded until then). Questions still go to answering.
 import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
 import type { FormReply, Reply } from '../../conversation/reply.ts';
 import type { Unit } from '../../knowledge/schema.ts';
-import { isAnswerWindowOpen } from '../../scheduling/answer-window.ts';
-import { type Person, REFLECTION_TEXT_MAX } from '../../storage/index.ts';
+import { currentPlacement, type Person, REFLECTION_TEXT_MAX } from '../../storage/index.ts';
+import { isFirstPersonAccount } from '../../text/statements.ts';
 import { buildCheckinForm } from './checkin-form.ts';
 import { texts } from './texts.ts';
 
@@ -30,48 +30,49 @@ export function looksLikeReflection(text: string, intentOf: (text: string) => st
   return !NOT_A_REFLECTION.has(intentOf(trimmed));
 }
 
-/** The latest check-in sent to the student and not answered, while a late answer is still accepted. */
-async function openCheckin(ctx: CommandContext, studentId: string): Promise<{ placementId: string; localDate: string } | null> {
-  const { db } = ctx.services.store;
-  const now = ctx.services.clock.now();
-  const row = await sql<{ placement_id: string; local_date: string }>`
-    SELECT c.placement_id, to_char(c.local_date, 'YYYY-MM-DD') AS local_date
-    FROM checkin c
-    WHERE c.student_id = ${studentId} AND c.status IN ('sent', 'uncertain') AND c.due_at <= ${now}
-      AND NOT EXISTS (SELECT 1 FROM reflection r WHERE r.placement_id = c.placement_id AND r.local_date = c.local_date AND r.status = 'answered')
-    ORDER BY c.local_date DESC
-    LIMIT 1
-  `.execute(db);
-  const open = row.rows[0];
-  if (!open) return null;
-  return (await isAnswerWindowOpen(db, open.placement_id, open.local_date, now)) ? { placementId: open.placement_id, localDate: open.local_date } : null;
+/**
+ * Which day a plain message is about: the check-in waiting for an answer, or (any time) today when
+ * the student plainly tells what they did ("Lisäksi tein asiakkaalle esitteen …") during a placement.
+ */
+async function dayFor(ctx: CommandContext, actor: Person, text: string): Promise<{ placementId: string; localDate: string } | null> {
+  const open = await ctx.services.store.checkins.findOpenForStudent(actor.id, ctx.services.clock.now());
+  if (open) return open;
+  if (!isFirstPersonAccount(text)) return null;
+  const placement = currentPlacement(await ctx.services.store.placements.listByStudent(actor.id), ctx.today);
+  if (!placement || placement.startDate > ctx.today || ctx.today > placement.endDate) return null;
+  return { placementId: placement.id, localDate: ctx.today };
 }
 
-/** The check-in form filled from the message, or undefined when the message is not a check-in answer. */
+/** The check-in form filled from the message, or undefined when the message is not an account of the day. */
 export async function draftReflection(ctx: CommandContext, actor: Person, text: string, intentOf: IntentOf): Promise<Reply[] | undefined> {
   if (!actor.roles.includes('student')) return undefined;
-  const open = await openCheckin(ctx, actor.id);
-  if (!open) return undefined;
-  const placement = await ctx.services.store.placements.findById(open.placementId);
+  const day = await dayFor(ctx, actor, text);
+  if (!day) return undefined;
+  const placement = await ctx.services.store.placements.findById(day.placementId);
   if (!placement) return undefined;
   const unit = unitOf(ctx.services, placement.unitIds);
   if (!looksLikeReflection(text, (t) => intentOf(unit, t))) return undefined;
 
   const t = texts.in(ctx.lang);
   const trimmed = text.trim();
-  if (trimmed.length > REFLECTION_TEXT_MAX) {
-    return [message(ctx.lang, { type: 'paragraph', text: t('freeTextTooLong', { length: trimmed.length, max: REFLECTION_TEXT_MAX }) })];
+  // What the day already holds stays: the new text is added to it, never put in its place.
+  const existing = await ctx.services.store.reflections.findForDay(placement.id, day.localDate);
+  const earlier = existing?.status === 'answered' && existing.text ? existing.text : '';
+  const combined = earlier ? `${earlier}\n${trimmed}` : trimmed;
+  if (combined.length > REFLECTION_TEXT_MAX) {
+    return [message(ctx.lang, { type: 'paragraph', text: t('freeTextTooLong', { length: combined.length, max: REFLECTION_TEXT_MAX }) })];
   }
   const suggested = await ctx.services.suggestRequirements({ text: trimmed, unit, lang: ctx.lang, people: [{ name: actor.name, kind: 'student' }] });
-  const form = buildCheckinForm({ unit, placementId: placement.id, localDate: open.localDate, lang: ctx.lang, existing: null, suggested });
+  const kept = existing?.status === 'answered' ? existing.requirementIds : [];
+  const form = buildCheckinForm({ unit, placementId: placement.id, localDate: day.localDate, lang: ctx.lang, existing: existing?.status === 'answered' ? existing : null, suggested: [...new Set([...kept, ...suggested])] });
   const filled: FormReply = {
     ...form,
     intro: [
       { type: 'paragraph', text: t('freeTextDraftIntro') },
       { type: 'context', text: t('freeTextQuestionHint') },
     ],
-    fields: form.fields.map((field) => (field.type === 'text' && field.id === 'text' ? { ...field, initial: trimmed } : field)),
+    fields: form.fields.map((field) => (field.type === 'text' && field.id === 'text' ? { ...field, initial: combined } : field)),
   };
-  ctx.services.logger.info({ placementId: placement.id, localDate: open.localDate, suggested: suggested.length }, 'free-text check-in answer drafted');
+  ctx.services.logger.info({ placementId: placement.id, localDate: day.localDate, suggested: suggested.length, added: Boolean(earlier) }, 'free-text check-in answer drafted');
   return [filled];
 }

@@ -24,6 +24,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkinTimeSchema, DEFAULT_CHECKIN_TIME, DEFAULT_WORKING_DAYS } from '../../storage/domain.ts';
 import { EMAIL_MAX, ID_MAX, KEY_WORK_TASK_MAX, NAME_MAX, WORKPLACE_NAME_MAX } from '../../storage/limits.ts';
+import type { ImportContact, PlacementImportRow } from '../../storage/placement-import.ts';
 import { yTunnusProblem } from '../../storage/y-tunnus.ts';
 
 export const PLACEMENT_CSV_COLUMNS = [
@@ -46,27 +47,8 @@ export const PLACEMENT_CSV_COLUMNS = [
 ] as const;
 export type PlacementCsvColumn = (typeof PLACEMENT_CSV_COLUMNS)[number];
 
-export interface ImportContact {
-  name: string;
-  email: string;
-}
-
-export interface PlacementImportRow {
-  /** Row number as a spreadsheet shows it (the header is row 1). */
-  row: number;
-  student: ImportContact & { localId: string | null };
-  instructor: ImportContact;
-  teacher: ImportContact;
-  workplaceName: string;
-  workplaceBusinessId: string | null;
-  unitIds: string[];
-  startDate: string;
-  endDate: string;
-  checkinTime: string;
-  workingDays: number[];
-  partTimePercentage: number;
-  keyWorkTasks: string[];
-}
+// The row types are the writer's (storage's placement import), so that a parsed file goes straight in.
+export type { ImportContact, PlacementImportRow } from '../../storage/placement-import.ts';
 
 export interface ImportError {
   /** Spreadsheet row number; null for a problem with the whole file. */

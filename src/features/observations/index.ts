@@ -1,7 +1,7 @@
 // Observations: instructors log what they saw a student do, tied to requirements; students read them.
 import type { FeatureModule } from '../../conversation/command.ts';
 import { myObservationsCommand } from './my-observations-command.ts';
-import { observationForm, observeCommand } from './observe-command.ts';
+import { observationForm, observationStatement, observeCommand } from './observe-command.ts';
 
 export { observationCandidates } from './observe-command.ts';
 
@@ -9,4 +9,5 @@ export const observationsFeature: FeatureModule = {
   name: 'observations',
   commands: [observeCommand, myObservationsCommand],
   forms: { observation: observationForm },
+  statements: observationStatement,
 };

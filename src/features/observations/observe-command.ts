@@ -1,10 +1,11 @@
 // "havainto Aino: …" / "observe Aino: …": the instructor names the student in one message; Osaava
 // suggests the requirements the text touches and returns a form to confirm or change them. Nothing
 // is saved until the form comes back.
-import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
+import { defineCommand, type FormDeclaration, type FormHandler, type StatementHandler } from '../../conversation/command.ts';
 import { message, unitOf } from '../../conversation/command-context.ts';
-import { refused, accessStudent } from '../../access/student-access.ts';
-import { OBSERVATION_TEXT_MAX } from '../../storage/index.ts';
+import { accessStudent, placementsInScope, refused } from '../../access/student-access.ts';
+import { OBSERVATION_TEXT_MAX, type Person } from '../../storage/index.ts';
+import { nameFollowedByPastVerb } from '../../text/statements.ts';
 import { commandTexts } from './command-texts.ts';
 import { buildObservationForm, observationRecordedReply, observationValuesSchema } from './observation-form.ts';
 
@@ -72,3 +73,22 @@ export function observationCandidates(text: string): { student: string; text: st
   const first = trimmed.split(/\s+/)[0] ?? '';
   return first ? [{ student: first, text: trimmed }] : [];
 }
+
+/**
+ * An instructor's or teacher's plain message about one of their students ("Aino päivitti
+ * asiakastiedot CRM:ään tosi huolellisesti tänään") becomes the observation form, prefilled: nothing
+ * is logged unless they confirm it.
+ */
+export const observationStatement: StatementHandler = async (ctx, actor, text) => {
+  if (!actor.roles.some((role) => (STAFF as readonly string[]).includes(role))) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.includes('?') || trimmed.split(/\s+/u).length < 3) return undefined;
+  const scope = await placementsInScope(ctx, actor);
+  const students = (await Promise.all([...new Set(scope.map((p) => p.studentId))].map((id) => ctx.services.store.people.findById(id)))).filter((p): p is Person => p !== null);
+  const named = students.filter((student) => nameFollowedByPastVerb(trimmed, student.name.split(' ')[0] ?? student.name));
+  const student = named.length === 1 ? named[0] : undefined;
+  if (!student) return undefined;
+  const decision = await accessStudent(ctx, actor, student.id, 'draft_observation');
+  if (!decision.allowed) return refused(ctx, decision.reason);
+  return observeCommand.handle(ctx, { actor, slots: { student: student.name, text: trimmed }, subject: { student, placements: decision.placements, relation: decision.relation } });
+};

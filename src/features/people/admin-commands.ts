@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import { platformSchema } from '../../storage/domain.ts';
-import { eraseStudent, exportStudent, type Person } from '../../storage/index.ts';
+import type { Person } from '../../storage/index.ts';
 import { commandTexts } from './command-texts.ts';
 
 async function findPerson(ctx: CommandContext, ref: string): Promise<Person | null> {
@@ -49,7 +49,7 @@ export function createExportCommand(exportDir: string) {
       const t = commandTexts.in(ctx.lang);
       const person = await findPerson(ctx, slots.person);
       if (!person) return say(ctx, t('personNotFound', { ref: slots.person }));
-      const data = await exportStudent(ctx.services.store.db, person.id);
+      const data = await ctx.services.store.dataRights.exportStudent(person.id);
       mkdirSync(exportDir, { recursive: true, mode: 0o700 });
       const file = join(exportDir, `${person.id}-${ctx.today}.json`);
       writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
@@ -75,7 +75,7 @@ export const eraseCommand = defineCommand({
     const person = await findPerson(ctx, slots.person);
     if (!person) return say(ctx, t('personNotFound', { ref: slots.person }));
     if (slots.confirmed !== 'yes') return say(ctx, t('confirmErase', { name: person.name, ref: slots.person }));
-    const report = await eraseStudent(ctx.services.store.db, person.id, { actorId: actor.id, clock: ctx.services.clock });
+    const report = await ctx.services.store.dataRights.eraseStudent(person.id, { actorId: actor.id });
     ctx.services.logger.info({ actorId: actor.id, report }, 'student erased');
     return say(ctx, t('erased', { name: person.name }));
   },

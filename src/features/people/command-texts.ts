@@ -3,6 +3,12 @@ import { defineCatalogue } from '../../i18n/catalogue.ts';
 
 export const commandTexts = defineCatalogue({
   fi: {
+    yourTeacher: 'Opettajasi on **{name}**{email}.',
+    yourInstructor: 'Työpaikkaohjaajasi on **{name}**{email}.',
+    noTeacher: 'Työpaikkajaksollesi ei ole merkitty opettajaa. Kysy oppilaitoksestasi.',
+    noInstructor: 'Työpaikkajaksollesi ei ole merkitty työpaikkaohjaajaa. Kysy opettajaltasi.',
+    noPlacement: 'Sinulla ei ole työpaikkajaksoa Osaavassa. Pyydä opettajaasi lisäämään se.',
+    helpMyTeacher: '**kuka on opettajani** / **kuka on ohjaajani**: yhteyshenkilösi',
     noStudents: 'Sinulla ei ole tällä hetkellä opiskelijoita työpaikkajaksolla.',
     heading: 'Opiskelijasi ({count})',
     studentLine: '**{name}** · {workplace} · näyttöä **{covered}/{total}** · viimeisin reflektio {last} · {left, plural, =0 {päättynyt} other {# pv jäljellä}}',
@@ -19,6 +25,12 @@ export const commandTexts = defineCatalogue({
     helpErase: '**poista opiskelija aino vahvista**: opiskelijan tietojen pysyvä poisto',
   },
   en: {
+    yourTeacher: 'Your teacher is **{name}**{email}.',
+    yourInstructor: 'Your workplace instructor is **{name}**{email}.',
+    noTeacher: 'No teacher is recorded for your placement. Ask your school.',
+    noInstructor: 'No workplace instructor is recorded for your placement. Ask your teacher.',
+    noPlacement: 'You have no placement in Osaava. Ask your teacher to add it.',
+    helpMyTeacher: '**who is my teacher** / **who is my instructor**: your contact people',
     noStudents: 'You have no students on placement at the moment.',
     heading: 'Your students ({count})',
     studentLine: '**{name}** · {workplace} · evidence **{covered}/{total}** · last reflection {last} · {left, plural, =0 {ended} other {# days left}}',
@@ -35,6 +47,12 @@ export const commandTexts = defineCatalogue({
     helpErase: "**erase aino confirm**: erase a student's data for good",
   },
   sv: {
+    yourTeacher: 'Din lärare är **{name}**{email}.',
+    yourInstructor: 'Din arbetsplatshandledare är **{name}**{email}.',
+    noTeacher: 'Ingen lärare är antecknad för din arbetsplatsperiod. Fråga din läroanstalt.',
+    noInstructor: 'Ingen arbetsplatshandledare är antecknad för din arbetsplatsperiod. Fråga din lärare.',
+    noPlacement: 'Du har ingen arbetsplatsperiod i Osaava. Be din lärare lägga in den.',
+    helpMyTeacher: '**vem är min lärare** / **vem är min handledare**: dina kontaktpersoner',
     noStudents: 'Du har inga studerande på arbetsplatsperiod just nu.',
     heading: 'Dina studerande ({count})',
     studentLine: '**{name}** · {workplace} · belägg **{covered}/{total}** · senaste reflektion {last} · {left, plural, =0 {avslutad} one {# dag kvar} other {# dagar kvar}}',

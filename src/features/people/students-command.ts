@@ -5,7 +5,6 @@ import { defineCommand } from '../../conversation/command.ts';
 import { message, unitOf } from '../../conversation/command-context.ts';
 import type { ListItem, SuggestedAction } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { computeCoverage } from '../../storage/index.ts';
 import { commandTexts } from './command-texts.ts';
 
 export const studentsCommand = defineCommand({
@@ -31,7 +30,7 @@ export const studentsCommand = defineCommand({
       const student = await store.people.findById(p.studentId);
       if (!student) continue;
       const ids = kb.requirements(unitOf(ctx.services, p.unitIds)).map((r) => r.requirement.id);
-      const coverage = await computeCoverage(store.db, p.id, ids);
+      const coverage = await store.coverage.forPlacement(p.id, ids);
       const recent = await store.reflections.listForPlacement(p.id, { from: p.startDate, to: ctx.today });
       const last = recent.filter((r) => r.status === 'answered').map((r) => r.localDate).sort().at(-1);
       await store.audit.record({ actorId: actor.id, action: 'list_student', subjectPersonId: student.id, details: {} });

@@ -3,6 +3,13 @@ import { defineCatalogue } from '../../i18n/catalogue.ts';
 
 export const commandTexts = defineCatalogue({
   fi: {
+    gradeRedirect: 'Osaava ei anna eikä tiedä arvosanoja: arvosanasi päätetään näytön arvioinnissa.',
+    gradeAskTeacher: 'Kysy arvioinnista opettajaltasi ({teacher}). Näet täältä, mitkä vaatimukset on jo näytetty ja mitä kuhunkin arvosanaan vaaditaan.',
+    gradeSeeProgress: 'Näet täältä, mitkä vaatimukset on jo näytetty ja mitä kuhunkin arvosanaan vaaditaan.',
+    gradeStranger: 'Osaava ei anna eikä tiedä arvosanoja: ne päätetään näytön arvioinnissa. Voin kertoa, mitä kuhunkin arvosanaan vaaditaan.',
+    actionMyProgress: 'edistymiseni',
+    actionGradeCriteria: 'mitä arvosanaan 4 vaaditaan',
+    helpMyGrade: '**mikä on arvosanani**: kuka arvosanasi päättää ja mitä siihen vaaditaan',
     noPlacementSelf: 'Sinulla ei ole työpaikkajaksoa Osaavassa. Pyydä opettajaasi lisäämään se.',
     noPlacementOther: 'Opiskelijalla {name} ei ole työpaikkajaksoa.',
     askWhose: 'Kenen edistymisen haluat nähdä? Kirjoita esim. "edistyminen Aino" tai "opiskelijani".',
@@ -10,6 +17,13 @@ export const commandTexts = defineCatalogue({
     helpStaff: '**edistyminen Aino**: opiskelijan edistyminen',
   },
   en: {
+    gradeRedirect: "Osaava neither gives nor knows grades: your grade is decided when your skills demonstration is assessed.",
+    gradeAskTeacher: 'Ask your teacher ({teacher}) about the assessment. Here you can see which requirements already have evidence and what each grade requires.',
+    gradeSeeProgress: 'Here you can see which requirements already have evidence and what each grade requires.',
+    gradeStranger: 'Osaava neither gives nor knows grades: they are decided when the skills demonstration is assessed. I can tell you what each grade requires.',
+    actionMyProgress: 'my progress',
+    actionGradeCriteria: 'what does grade 4 require',
+    helpMyGrade: '**what is my grade**: who decides it and what it requires',
     noPlacementSelf: 'You have no placement in Osaava. Ask your teacher to add it.',
     noPlacementOther: '{name} has no placement.',
     askWhose: 'Whose progress do you want to see? Write e.g. "progress Aino" or "my students".',
@@ -17,6 +31,13 @@ export const commandTexts = defineCatalogue({
     helpStaff: "**progress Aino**: a student's progress",
   },
   sv: {
+    gradeRedirect: 'Osaava varken ger eller känner till vitsord: ditt vitsord bestäms när yrkesprovet bedöms.',
+    gradeAskTeacher: 'Fråga din lärare ({teacher}) om bedömningen. Här ser du vilka krav som redan har visats och vad varje vitsord kräver.',
+    gradeSeeProgress: 'Här ser du vilka krav som redan har visats och vad varje vitsord kräver.',
+    gradeStranger: 'Osaava varken ger eller känner till vitsord: de bestäms när yrkesprovet bedöms. Jag kan berätta vad varje vitsord kräver.',
+    actionMyProgress: 'mina framsteg',
+    actionGradeCriteria: 'vad krävs för vitsordet 4',
+    helpMyGrade: '**vilket vitsord får jag**: vem som bestämmer det och vad det kräver',
     noPlacementSelf: 'Du har ingen arbetsplatsperiod i Osaava. Be din lärare lägga in den.',
     noPlacementOther: '{name} har ingen arbetsplatsperiod.',
     askWhose: 'Vems framsteg vill du se? Skriv t.ex. "framsteg Aino" eller "mina studerande".',

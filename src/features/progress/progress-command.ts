@@ -3,7 +3,7 @@
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
-import { computeCoverage, currentPlacement, type Person, type Placement } from '../../storage/index.ts';
+import { currentPlacement, type Person, type Placement } from '../../storage/index.ts';
 import { commandTexts } from './command-texts.ts';
 import { buildProgressReply } from './progress-view.ts';
 
@@ -12,7 +12,7 @@ export async function progressReplies(ctx: CommandContext, student: Person, plac
   const placement = currentPlacement(placements, ctx.today);
   if (!placement) return [message(ctx.lang, { type: 'paragraph', text: self ? t('noPlacementSelf') : t('noPlacementOther', { name: student.name }) })];
   const unit = unitOf(ctx.services, placement.unitIds);
-  const coverage = await computeCoverage(ctx.services.store.db, placement.id, ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
+  const coverage = await ctx.services.store.coverage.forPlacement(placement.id, ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
   return [buildProgressReply(ctx.services.kb, { student, placement, unit, coverage, today: ctx.today }, ctx.lang, self)];
 }
 

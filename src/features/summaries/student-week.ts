@@ -4,7 +4,7 @@ import { instantAt, localDateAt, type WorkCalendar } from '../../calendar/index.
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Localized, Unit } from '../../knowledge/schema.ts';
-import type { WeekRow } from './week-rows.ts';
+import type { WeekRow } from '../../storage/weekly-summary-repo.ts';
 
 export type Flag =
   | { kind: 'missed-in-a-row'; count: number }

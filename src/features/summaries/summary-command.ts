@@ -17,7 +17,7 @@ export function createSummaryCommand(summaries: SummaryService) {
     slots: { student: { type: 'student', optional: true } },
     phrasings: {
       fi: ['viikkokooste', 'kooste', 'yhteenveto', 'viikon yhteenveto', 'viikkoyhteenveto', 'viikkokooste {student}', 'kooste {student}', 'yhteenveto {student}', '{student} viikkokooste'],
-      en: ['summary', 'weekly summary', 'my week', 'summary {student}', 'weekly summary {student}', 'summary for {student}', 'summary of {student}', "{student}'s summary"],
+      en: ['summary', 'weekly summary', 'my week', 'summary {student}', 'weekly summary {student}', 'summary for {student}', 'summary of {student}'],
       sv: ['veckosammanfattning', 'sammanfattning', 'min vecka', 'veckosammanfattning {student}', 'sammanfattning {student}', 'sammanfattning för {student}'],
     },
     help: { student: commandTexts.all('helpStudent'), staff: commandTexts.all('helpStaff') },

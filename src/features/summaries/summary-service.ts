@@ -1,17 +1,16 @@
 // Weekly summaries from the data: the figures of a set of placements in two queries, derived per
 // student with the work calendar, then one reply per recipient. Implements the scheduler's
 // SummaryComposer and serves the on-demand "summary" command.
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Lang, MessageReply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { SummaryComposer, SummaryRequest } from '../../scheduling/index.ts';
-import type { DatabaseSchema, SummaryRole } from '../../storage/schema.ts';
+import type { SummaryRole } from '../../storage/schema.ts';
+import { type PlacementFilter, type WeeklySummaryRepo, weekWindow } from '../../storage/weekly-summary-repo.ts';
 import type { Audience } from './critical-point.ts';
 import { type DeriveContext, deriveStudentWeek, type StudentWeek } from './student-week.ts';
 import { staffSummary, studentRecap } from './summary-replies.ts';
-import { loadCoverage, loadWeekRows, type PlacementFilter, weekWindow } from './week-rows.ts';
 
 /** One student's figures for an LLM paragraph (src/llm/summary-narrative.ts writes it from these alone). */
 export interface NarrativeFigures {
@@ -35,7 +34,8 @@ export interface NarrativeInput {
 export type Narrate = (input: NarrativeInput) => Promise<string | null>;
 
 export interface SummaryServiceDeps {
-  db: Kysely<DatabaseSchema>;
+  /** The store's `weeklySummaries`: the week's rows and who reads about which placement. */
+  repo: WeeklySummaryRepo;
   kb: KnowledgeBase;
   calendar: WorkCalendar;
   options: { extraDaysOff: readonly string[] };
@@ -124,7 +124,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
 
   async function weeks(weekStart: string, asOf: Date, placementIds: PlacementFilter): Promise<StudentWeek[]> {
     const window = weekWindow(weekStart);
-    const [rows, coverage] = await Promise.all([loadWeekRows(deps.db, window, placementIds), loadCoverage(deps.db, window, placementIds)]);
+    const [rows, coverage] = await Promise.all([deps.repo.weekRows(window, placementIds), deps.repo.coverage(window, placementIds)]);
     const ctx: DeriveContext = { kb: deps.kb, calendar: deps.calendar, extraDaysOff: deps.options.extraDaysOff, asOf, workingDayCache: new Map(), todayByZone: new Map(), dueAt: new Map() };
     return rows.map((row) => deriveStudentWeek(row, coverage.get(row.placement_id) ?? [], window, ctx));
   }
@@ -159,21 +159,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   async function placementIdsFor(weekStart: string, requests: readonly { recipientId: string; role: SummaryRole }[]): Promise<string[]> {
     const window = weekWindow(weekStart);
     const ids = (role: SummaryRole) => requests.filter((r) => r.role === role).map((r) => r.recipientId);
-    const [students, instructors, teachers] = [ids('student'), ids('instructor'), ids('teacher')];
-    const rows = await deps.db
-      .selectFrom('placement')
-      .select('id')
-      .where('start_date', '<=', window.weekEnd)
-      .where('end_date', '>=', window.weekStart)
-      .where((eb) =>
-        eb.or([
-          ...(students.length ? [eb('student_id', 'in', students)] : []),
-          ...(instructors.length ? [eb('instructor_id', 'in', instructors)] : []),
-          ...(teachers.length ? [eb('teacher_id', 'in', teachers)] : []),
-        ]),
-      )
-      .execute();
-    return rows.map((r) => r.id);
+    return deps.repo.placementIdsFor(window, { students: ids('student'), instructors: ids('instructor'), teachers: ids('teacher') });
   }
 
   return {

@@ -17,7 +17,7 @@ import type { Messenger, OutboundAddress } from '../../../src/messaging/messenge
 import { claimCheckins } from '../../../src/scheduling/claims.ts';
 import { createSlackDmChannelRepo } from '../../../src/storage/slack-dm-channel-repo.ts';
 import { createHarness, resetTables, type Harness } from '../../scheduling/harness.ts';
-import { backends, useTestDatabase } from '../../storage/backends.ts';
+import { describeEachBackend, useTestDatabase } from '../../storage/backends.ts';
 import { FAKE_TEAM_ID, startFakeSlackApi, type FakeFailure, type FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
 import { silentLogger } from '../../support/knowledge.ts';
 import { BOT_TOKEN, capturingLogger, createFixtureCore, dmEvent, INSTRUCTOR, message, SIGNING_SECRET, signatureHeaders, STUDENT } from './fixtures.ts';
@@ -179,7 +179,7 @@ describe('the Slack messenger when conversations.history fails', () => {
 
 const MON_1500 = '2026-11-02T13:00:00Z';
 
-describe.each(backends)('lost Slack check-ins settled by reading the DM on %s', (backend) => {
+describeEachBackend('lost Slack check-ins settled by reading the DM on %s', (backend) => {
   const t = useTestDatabase(backend);
   let fake: FakeSlackApi;
   /** The harness whose clock the fake's timestamps follow (the process that is running). */

@@ -51,10 +51,11 @@ describe('a free-text answer to a check-in', () => {
   }, 60_000);
   afterAll(() => database?.close());
 
-  it('is answered as a question while no check-in waits', async () => {
+  it('is offered as today\'s card even while no check-in waits (an account of the day, any time)', async () => {
     await h.run('2026-11-24T08:00:00Z'); // Tuesday morning: today's check-in (15:30) not sent yet
-    const replies = await say('aino', ACCOUNT);
-    expect(formIn(replies)).toBeUndefined();
+    const form = formIn(await say('aino', ACCOUNT));
+    expect(form).toMatchObject({ formKind: 'checkin', formId: `${AINO}:2026-11-24` });
+    expect(await h.store.reflections.findForDay(AINO, '2026-11-24')).toBeNull();
   });
 
   it('comes back as the day’s form, filled in with the text and suggested requirements; nothing is saved yet', async () => {
@@ -76,14 +77,19 @@ describe('a free-text answer to a check-in', () => {
     expect(replies[0]?.kind === 'message' && replies[0].citations.map((c) => c.id)).toContain('AH-G4.1');
   });
 
-  it('saving the filled form records the answer, and later statements are not taken as a second one', async () => {
+  it('saving the filled form records the answer, and a later statement is added to it, never put in its place', async () => {
     const form = formIn(await say('aino', ACCOUNT));
     const requirements = form?.fields.find((f) => f.id === 'requirements');
     const picked = requirements?.type === 'multi-select' ? requirements.initial : [];
     await core.submit({ platform: 'local', userId: 'aino', tenantId: '', formKind: 'checkin', formId: form?.formId ?? '', values: { text: ACCOUNT, requirements: picked, confidence: 4 } });
     const saved = await h.store.reflections.findForDay(AINO, '2026-11-24');
     expect(saved).toMatchObject({ status: 'answered', text: ACCOUNT, confidence: 4, requirementIds: picked });
-    expect(formIn(await say('aino', 'Kävin vielä läpi asiakaspalautteet tiimin kanssa iltapäivällä'))).toBeUndefined();
+    const later = formIn(await say('aino', 'Kävin vielä läpi asiakaspalautteet tiimin kanssa iltapäivällä'));
+    const text = later?.fields.find((f) => f.id === 'text');
+    expect(text?.type === 'text' && text.initial).toBe(`${ACCOUNT}\nKävin vielä läpi asiakaspalautteet tiimin kanssa iltapäivällä`);
+    const kept = later?.fields.find((f) => f.id === 'requirements');
+    expect(kept?.type === 'multi-select' && kept.initial).toEqual(expect.arrayContaining(picked));
+    expect(await h.store.reflections.findForDay(AINO, '2026-11-24')).toMatchObject({ text: ACCOUNT });
   });
 
   it('a late answer the next morning goes to the day it belongs to, until the next check-in is out', async () => {

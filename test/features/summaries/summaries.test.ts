@@ -1,21 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createWorkCalendar } from '../../../src/calendar/index.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import type { MessageReply } from '../../../src/conversation/reply.ts';
-import { computeCoverage, weeklyAggregates } from '../../../src/storage/index.ts';
+import { computeCoverage, createWeeklySummaryRepo, weeklyAggregates } from '../../../src/storage/index.ts';
 import { createSummaryService, type NarrativeInput } from '../../../src/features/summaries/summary-service.ts';
 import type { StudentWeek } from '../../../src/features/summaries/student-week.ts';
-import { backends, silentLogger, useTestDatabase } from '../../storage/backends.ts';
+import { describeEachBackend, silentLogger, useTestDatabase } from '../../storage/backends.ts';
 import { realKnowledge } from '../../support/knowledge.ts';
 import { AS_OF, BERTTA_HELP, IDS, NAMES, seedWeek, WEEK_START } from './week-fixture.ts';
 
-describe.each(backends)('weekly summaries on %s', (backend) => {
+describeEachBackend('weekly summaries on %s', (backend) => {
   const t = useTestDatabase(backend);
   const { kb } = realKnowledge();
   const narrated: NarrativeInput[] = [];
   const service = () =>
     createSummaryService({
-      db: t.db, kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger: silentLogger,
+      repo: createWeeklySummaryRepo(t.db), kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger: silentLogger,
       narrate: async (input) => {
         narrated.push(input);
         return input.audience === 'staff' ? `Kertomus: ${input.student.name}` : null;

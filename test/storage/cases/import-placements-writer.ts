@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { parsePlacementCsv, type PlacementImportRow } from '../../../src/features/enrolment/import-placements.ts';
-import { writePlacementImport } from '../../../src/features/enrolment/import-placements-writer.ts';
+import { writePlacementImport } from '../../../src/storage/placement-import.ts';
 import { createPeopleRepo, createPlacementRepo, isStorageError } from '../../../src/storage/index.ts';
 import type { StorageContext } from '../backends.ts';
 

@@ -69,7 +69,7 @@ function renderEntry(entry: Entry): HTMLElement {
     case 'notice':
       return el('p', { class: 'msg-divider', text: entry.text, lang: entry.lang });
     case 'inbox':
-      return renderInboxLabel(entry.at);
+      return renderInboxLabel(entry.at, entry.lang);
     case 'error':
       return renderError(entry.message, entry.retryText, sendText);
   }

@@ -1,4 +1,5 @@
 // DOM helpers. Every text from the server goes into the DOM through text nodes: never innerHTML (XSS-safe).
+import type { Lang } from './wire.ts';
 
 export interface ElOptions {
   class?: string;
@@ -66,8 +67,12 @@ export function inline<K extends keyof HTMLElementTagNameMap>(tag: K, text: stri
   return node;
 }
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('fi-FI');
+/** The locale each language is formatted in (LOCALES in ../../../../i18n/lang.ts): Finnish and Swedish as written in Finland. */
+export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI' };
+
+/** A count as the language writes it: `1 000` in Finnish and Swedish, `1,000` in English. */
+export function formatCount(n: number, lang: Lang = 'fi'): string {
+  return n.toLocaleString(LOCALES[lang]);
 }
 
 /** An inline error: a warning icon, a title, a detail and optionally a button (e.g. Retry). */

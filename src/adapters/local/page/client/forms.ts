@@ -1,6 +1,6 @@
 // A FormReply becomes an HTML form in the bot's bubble. Its chrome speaks the reply's language.
 import { describe, postForReplies } from './api.ts';
-import { el, errorBox, inline, svgIcon } from './dom.ts';
+import { el, errorBox, formatCount, inline, svgIcon } from './dom.ts';
 import { renderBlock } from './render.ts';
 import type { SendText } from './render.ts';
 import type { FormEntry, NewEntry } from './state.ts';
@@ -32,11 +32,11 @@ const FORM_TEXT: Record<Lang, FormText> = {
     requiredNote: 'Tähdellä (*) merkityt kohdat ovat pakollisia.',
     choose: '– Valitse –',
     selected: (n, total) => `${n}/${total} valittu`,
-    maxChars: (max) => `Enintään ${formCount(max, 'fi')} merkkiä.`,
+    maxChars: (max) => `Enintään ${formatCount(max, 'fi')} merkkiä.`,
     pickAtLeastOne: 'Valitse vähintään yksi.',
     pickOne: 'Valitse yksi vaihtoehto.',
     fillIn: 'Täytä tämä kohta.',
-    tooLong: (n, max) => `Teksti on liian pitkä: ${formCount(n, 'fi')}/${formCount(max, 'fi')} merkkiä.`,
+    tooLong: (n, max) => `Teksti on liian pitkä: ${formatCount(n, 'fi')}/${formatCount(max, 'fi')} merkkiä.`,
     checkFields: 'Tarkista merkityt kohdat.',
     sending: 'Lähetetään…',
     failed: 'Lomaketta ei voitu lähettää',
@@ -48,15 +48,31 @@ const FORM_TEXT: Record<Lang, FormText> = {
     requiredNote: 'Items marked with an asterisk (*) are required.',
     choose: '– Choose –',
     selected: (n, total) => `${n}/${total} selected`,
-    maxChars: (max) => `At most ${formCount(max, 'en')} characters.`,
+    maxChars: (max) => `At most ${formatCount(max, 'en')} characters.`,
     pickAtLeastOne: 'Choose at least one.',
     pickOne: 'Choose one of the options.',
     fillIn: 'Fill this in.',
-    tooLong: (n, max) => `The text is too long: ${formCount(n, 'en')}/${formCount(max, 'en')} characters.`,
+    tooLong: (n, max) => `The text is too long: ${formatCount(n, 'en')}/${formatCount(max, 'en')} characters.`,
     checkFields: 'Check the marked items.',
     sending: 'Sending…',
     failed: 'The form could not be sent',
     sent: 'sent',
+  },
+  sv: {
+    required: 'obligatorisk',
+    optional: 'valfri',
+    requiredNote: 'Fält som är märkta med en asterisk (*) är obligatoriska.',
+    choose: '– Välj –',
+    selected: (n, total) => `${n}/${total} valda`,
+    maxChars: (max) => `Högst ${formatCount(max, 'sv')} tecken.`,
+    pickAtLeastOne: 'Välj minst ett alternativ.',
+    pickOne: 'Välj ett av alternativen.',
+    fillIn: 'Fyll i det här fältet.',
+    tooLong: (n, max) => `Texten är för lång: ${formatCount(n, 'sv')}/${formatCount(max, 'sv')} tecken.`,
+    checkFields: 'Kontrollera de markerade fälten.',
+    sending: 'Skickar…',
+    failed: 'Formuläret kunde inte skickas',
+    sent: 'skickat',
   },
 };
 /** From this many options on, a multi-select folds its groups, so a unit's 25 requirements stay scannable. */
@@ -96,10 +112,6 @@ export interface FormHooks {
    * replies, or to `sentNotice` when there are none.
    */
   submitted(entry: FormEntry, replies: Reply[], sentNotice: NewEntry): void;
-}
-
-function formCount(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === 'en' ? 'en-GB' : 'fi-FI');
 }
 
 /** The visible name of a field, with its required (*) or optional mark. */
@@ -298,7 +310,7 @@ function renderTextField(field: Extract<FormField, { type: 'text' }>, id: string
   let overBefore = false;
   const update = (): void => {
     const length = control.value.length;
-    counter.textContent = `${formCount(length, lang)} / ${formCount(max, lang)}`;
+    counter.textContent = `${formatCount(length, lang)} / ${formatCount(max, lang)}`;
     counter.classList.toggle('near', length >= max * 0.9 && length <= max);
     counter.classList.toggle('over', length > max);
     const over = length > max;
@@ -326,7 +338,7 @@ function renderTextField(field: Extract<FormField, { type: 'text' }>, id: string
 
 export function renderForm(entry: FormEntry, hooks: FormHooks): HTMLElement {
   const reply = entry.reply;
-  const lang: Lang = reply.lang === 'en' ? 'en' : 'fi';
+  const lang: Lang = reply.lang ?? 'fi';
   const t = FORM_TEXT[lang];
   const id = `form-${entry.seq}`;
   const titleId = `${id}-title`;
@@ -416,12 +428,12 @@ async function submitForm(entry: FormEntry, fields: FormFieldView[], view: FormV
     });
     entry.status = 'done';
     const title = entry.reply.title.replace(/\*\*|_/g, '');
-    const lang: Lang = entry.reply.lang === 'en' ? 'en' : 'fi';
+    const lang: Lang = entry.reply.lang ?? 'fi';
     hooks.submitted(entry, replies, { kind: 'notice', text: `${title} · ${t.sent}`, lang });
   } catch (err) {
     entry.status = 'open';
     view.setBusy(false);
     view.showAlert(t.failed, describe(err));
-    if (entry.node && entry.node.isConnected) alert.focus({ preventScroll: true });
+    if (entry.node?.isConnected) alert.focus({ preventScroll: true });
   }
 }

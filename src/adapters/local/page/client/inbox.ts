@@ -53,7 +53,7 @@ function showInbox(userId: string, messages: InboxMessage[], next: number | unde
     const entries = replyEntries(userId, message.replies);
     seen = message.seq;
     if (entries.length === 0) continue;
-    addEntry(userId, { kind: 'inbox', at: message.at }, { follow: false });
+    addEntry(userId, { kind: 'inbox', at: message.at, lang: message.replies[0]?.lang ?? 'fi' }, { follow: false });
     for (const entry of entries) addEntry(userId, entry, { follow });
   }
   inboxNext.set(userId, next !== undefined && next > seen ? next : seen);

@@ -1,5 +1,5 @@
 // Rendering of the bot's message replies (blocks, cite tags, sources), of errors and of inbox labels.
-import { el, errorBox, inline, svgIcon } from './dom.ts';
+import { el, errorBox, inline, LOCALES, svgIcon } from './dom.ts';
 import { botAvatar } from './ui.ts';
 import type { Block, Citation, Lang, ListItem, MessageReply } from './wire.ts';
 
@@ -8,6 +8,22 @@ export type SendText = (text: string) => void;
 
 /** Anchor ids of a message's sources by citation id; generated, never taken from the data. */
 type Anchors = Map<string, string>;
+
+interface ReplyText {
+  sources: string;
+  source(id: string): string;
+  suggestions: string;
+}
+
+/**
+ * A reply's own chrome. The page is Finnish with English beside it, so a Finnish or an English reply
+ * shows both; a Swedish reply shows Swedish.
+ */
+const REPLY_TEXT: Record<Lang, ReplyText> = {
+  fi: { sources: 'Lähteet / Sources', source: (id) => `Lähde / Source ${id}`, suggestions: 'Ehdotukset / Suggestions' },
+  en: { sources: 'Lähteet / Sources', source: (id) => `Lähde / Source ${id}`, suggestions: 'Ehdotukset / Suggestions' },
+  sv: { sources: 'Källor', source: (id) => `Källa ${id}`, suggestions: 'Förslag' },
+};
 
 export function renderReply(reply: MessageReply, seq: number, send: SendText): HTMLElement {
   const lang = reply.lang;
@@ -18,7 +34,7 @@ export function renderReply(reply: MessageReply, seq: number, send: SendText): H
   });
   const card = el('div', { class: 'card' });
   for (const block of reply.blocks) card.append(renderBlock(block, lang, anchors, send));
-  if (citations.length > 0) card.append(renderSources(citations, anchors));
+  if (citations.length > 0) card.append(renderSources(citations, anchors, lang));
   return el('article', { class: 'msg msg-bot', lang, attrs: { 'aria-label': 'Osaava' } }, [botAvatar(), card]);
 }
 
@@ -38,11 +54,11 @@ export function renderBlock(block: Block, lang: Lang, anchors: Anchors, send: Se
         el('blockquote', verbatim ? { lang: 'fi' } : {}, [inline('span', block.text)]),
       ]);
       if (block.translation) figure.append(inline('span', block.translation, { class: 'translation', lang }));
-      if (block.cite) figure.append(el('figcaption', {}, [citeTag(block.cite, anchors)]));
+      if (block.cite) figure.append(el('figcaption', {}, [citeTag(block.cite, anchors, lang)]));
       return figure;
     }
     case 'actions': {
-      const group = el('div', { class: 'block-actions', attrs: { role: 'group', 'aria-label': 'Ehdotukset / Suggestions' } });
+      const group = el('div', { class: 'block-actions', attrs: { role: 'group', 'aria-label': REPLY_TEXT[lang].suggestions } });
       for (const action of block.actions) {
         const button = el('button', { class: 'action', text: action.label, attrs: { type: 'button' } });
         button.addEventListener('click', () => send(action.text));
@@ -58,19 +74,19 @@ function renderListItem(item: ListItem | null, lang: Lang, anchors: Anchors): HT
   if (!item) return li;
   // A translation means the item is a verbatim Finnish quote shown to an English reader.
   li.append(inline('span', item.text, { class: 'item-text', ...(item.translation ? { lang: 'fi' } : {}) }));
-  if (item.cite) li.append(citeTag(item.cite, anchors));
+  if (item.cite) li.append(citeTag(item.cite, anchors, lang));
   if (item.translation) li.append(inline('span', item.translation, { class: 'translation', lang }));
   return li;
 }
 
-function citeTag(id: string, anchors: Anchors): HTMLElement {
+function citeTag(id: string, anchors: Anchors, lang: Lang): HTMLElement {
   const label = `[${id}]`;
   const anchor = anchors.get(id);
   if (!anchor) return el('span', { class: 'cite', text: label });
   const link = el('a', {
     class: 'cite',
     text: label,
-    attrs: { href: `#${anchor}`, 'aria-label': `Lähde / Source ${id}` },
+    attrs: { href: `#${anchor}`, 'aria-label': REPLY_TEXT[lang].source(id) },
   });
   link.addEventListener('click', (event) => {
     event.preventDefault();
@@ -87,7 +103,7 @@ function citeTag(id: string, anchors: Anchors): HTMLElement {
   return link;
 }
 
-function renderSources(citations: Citation[], anchors: Anchors): HTMLElement {
+function renderSources(citations: Citation[], anchors: Anchors, lang: Lang): HTMLElement {
   const list = el('ol');
   const seen = new Set<string>();
   for (const c of citations) {
@@ -103,7 +119,7 @@ function renderSources(citations: Citation[], anchors: Anchors): HTMLElement {
     list.append(item);
   }
   const summary = el('summary', {}, [
-    el('span', { text: 'Lähteet / Sources' }),
+    el('span', { text: REPLY_TEXT[lang].sources }),
     el('span', { class: 'count', text: String(list.children.length), attrs: { 'aria-hidden': 'true' } }),
   ]);
   return el('details', { class: 'sources' }, [summary, list]);
@@ -120,15 +136,28 @@ export function renderError(message: string, retryText: string | null, send: Sen
   return el('article', { class: 'msg msg-bot msg-error', attrs: { 'aria-label': 'Virhe / Error' } }, [avatar, card]);
 }
 
-/** The divider above messages the scheduler sent: "Osaava lähetti · Sent by Osaava · 12.3. klo 15.00". */
-export function renderInboxLabel(atText: string): HTMLElement {
+/** When the scheduler sent a message: "12.3. klo 15.00" in Finnish, "12.3 kl. 15.00" in Swedish. */
+function sentAt(at: Date, lang: 'fi' | 'sv'): string {
+  if (lang === 'fi') return at.toLocaleString(LOCALES.fi, { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const date = at.toLocaleDateString(LOCALES.sv, { day: 'numeric', month: 'numeric' });
+  const time = at.toLocaleTimeString(LOCALES.sv, { hour: '2-digit', minute: '2-digit' });
+  return `${date} kl. ${time}`;
+}
+
+/**
+ * The divider above messages the scheduler sent, in the language of what it sent: "Osaava lähetti · Sent
+ * by Osaava · 12.3. klo 15.00" (Finnish and English, like the page), or "Skickat av Osaava · 12.3 kl. 15.00".
+ */
+export function renderInboxLabel(atText: string, lang: Lang = 'fi'): HTMLElement {
   const at = new Date(atText);
-  const label = el('p', { class: 'msg-divider msg-inbox', lang: 'fi' }, [
-    document.createTextNode('Osaava lähetti'),
-    el('span', { lang: 'en', text: ' · Sent by Osaava' }),
-  ]);
+  const label = lang === 'sv'
+    ? el('p', { class: 'msg-divider msg-inbox', lang: 'sv' }, [document.createTextNode('Skickat av Osaava')])
+    : el('p', { class: 'msg-divider msg-inbox', lang: 'fi' }, [
+      document.createTextNode('Osaava lähetti'),
+      el('span', { lang: 'en', text: ' · Sent by Osaava' }),
+    ]);
   if (!Number.isNaN(at.getTime())) {
-    const when = at.toLocaleString('fi-FI', { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const when = sentAt(at, lang === 'sv' ? 'sv' : 'fi');
     label.append(document.createTextNode(' · '), el('time', { text: when, attrs: { datetime: at.toISOString() } }));
   }
   return label;

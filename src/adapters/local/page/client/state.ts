@@ -20,7 +20,8 @@ export type Entry =
   | { kind: 'bot'; reply: MessageReply; seq: number }
   | FormEntry
   | { kind: 'notice'; text: string; lang: Lang; seq: number }
-  | { kind: 'inbox'; at: string; seq: number }
+  /** The label above what the scheduler sent, in the language of the first reply it sent. */
+  | { kind: 'inbox'; at: string; lang: Lang; seq: number }
   | { kind: 'error'; message: string; retryText: string | null; seq: number };
 
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;

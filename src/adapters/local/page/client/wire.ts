@@ -3,7 +3,9 @@
 // unexpected value is skipped rather than shown raw (or thrown on). Hand-written guards, not zod: this
 // code is bundled into the page and should stay small.
 
-export type Lang = 'fi' | 'en' | 'sv';
+/** The languages Osaava speaks (LANGS in ../../../../i18n/lang.ts); a reply's chrome on the page follows it. */
+export const LANGS = ['fi', 'en', 'sv'] as const;
+export type Lang = (typeof LANGS)[number];
 
 /** The longest message the server accepts, in UTF-16 code units (MAX_TEXT_LENGTH in ../../schemas.ts). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -58,7 +60,7 @@ export type FormField =
 
 export interface FormReply {
   kind: 'form';
-  /** The form's own language as the server gave it (sent back on submit); display uses `'en'` or else `'fi'`. */
+  /** The form's own language as the server gave it (sent back on submit); shown as Finnish when absent. */
   lang?: Lang;
   formKind?: string;
   formId?: string;
@@ -121,7 +123,7 @@ function integer(value: unknown): number | undefined {
 }
 
 function langOf(value: unknown): Lang | undefined {
-  return value === 'fi' || value === 'en' || value === 'sv' ? value : undefined;
+  return LANGS.find((lang) => lang === value);
 }
 
 // ---- Replies -----------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
-// The raw week of a set of placements, in two set-based queries: the week's reflections,
-// observations, pauses and delivery problems (aggregated as storage's weeklyAggregates does), and
-// the cumulative coverage (as storage's computeCoverage decides "covered"). Dates come back as
-// text so that neither driver turns them into instants.
+// The weekly summaries' reads: the raw week of a set of placements in two set-based queries (the
+// week's reflections, observations, pauses and delivery problems, aggregated as weeklyAggregates
+// does, and the cumulative coverage, as computeCoverage decides "covered"), and which placements a
+// set of recipients reads about. Dates come back as text so that neither driver turns them into
+// instants. The figures are derived in src/features/summaries/.
 import { type Kysely, sql } from 'kysely';
-import { addDays } from '../../calendar/index.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import type { DatabaseSchema } from '../../storage/schema.ts';
-import { weekEvidenceCtes } from '../../storage/weekly-aggregates.ts';
+import { addDays } from '../calendar/index.ts';
+import type { Lang } from './domain.ts';
+import type { DatabaseSchema } from './schema.ts';
+import { weekEvidenceCtes } from './weekly-aggregates.ts';
 
 export interface WeekRow {
   placement_id: string;
@@ -61,7 +62,7 @@ function placementsOf(window: WeekWindow, filter: PlacementFilter) {
     WHERE p.start_date <= ${window.weekEnd}::date AND p.end_date >= ${window.weekStart}::date AND ${ids}`;
 }
 
-export async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindow, filter: PlacementFilter): Promise<WeekRow[]> {
+async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindow, filter: PlacementFilter): Promise<WeekRow[]> {
   if (filter !== null && filter.length === 0) return [];
   const { weekStart: from, weekEnd: to, lookbackFrom } = window;
   const previousFrom = addDays(from, -7);
@@ -135,7 +136,7 @@ interface CoveredRow {
  * reflection on one of the placement's working days, an observation by its workplace instructor,
  * or an "otherwise" evidence note.
  */
-export async function loadCoverage(db: Kysely<DatabaseSchema>, window: WeekWindow, filter: PlacementFilter): Promise<Map<string, string[]>> {
+async function loadCoverage(db: Kysely<DatabaseSchema>, window: WeekWindow, filter: PlacementFilter): Promise<Map<string, string[]>> {
   if (filter !== null && filter.length === 0) return new Map();
   const result = await sql<CoveredRow>`
     WITH pl AS (${placementsOf(window, filter)}),
@@ -157,4 +158,44 @@ export async function loadCoverage(db: Kysely<DatabaseSchema>, window: WeekWindo
     GROUP BY placement_id
   `.execute(db);
   return new Map(result.rows.map((r) => [r.placement_id, r.covered]));
+}
+
+/** Whose summaries: the recipients' ids by role (a student's own recap, an instructor's, a teacher's). */
+export interface SummaryRecipients {
+  students: readonly string[];
+  instructors: readonly string[];
+  teachers: readonly string[];
+}
+
+export interface WeeklySummaryRepo {
+  /** One row per placement overlapping the week (all of them when `filter` is null), by id. */
+  weekRows(window: WeekWindow, filter: PlacementFilter): Promise<WeekRow[]>;
+  /** The requirements covered so far, by placement id. */
+  coverage(window: WeekWindow, filter: PlacementFilter): Promise<Map<string, string[]>>;
+  /** The placements overlapping the week that the recipients read about. */
+  placementIdsFor(window: WeekWindow, recipients: SummaryRecipients): Promise<string[]>;
+}
+
+export function createWeeklySummaryRepo(db: Kysely<DatabaseSchema>): WeeklySummaryRepo {
+  return {
+    weekRows: (window, filter) => loadWeekRows(db, window, filter),
+    coverage: (window, filter) => loadCoverage(db, window, filter),
+
+    async placementIdsFor(window, { students, instructors, teachers }) {
+      const rows = await db
+        .selectFrom('placement')
+        .select('id')
+        .where('start_date', '<=', window.weekEnd)
+        .where('end_date', '>=', window.weekStart)
+        .where((eb) =>
+          eb.or([
+            ...(students.length ? [eb('student_id', 'in', students)] : []),
+            ...(instructors.length ? [eb('instructor_id', 'in', instructors)] : []),
+            ...(teachers.length ? [eb('teacher_id', 'in', teachers)] : []),
+          ]),
+        )
+        .execute();
+      return rows.map((r) => r.id);
+    },
+  };
 }

@@ -1,9 +1,34 @@
+// The CSV placement import's write: validated rows in one transaction, people matched by e-mail or
+// created, placements added unless already there. The file is parsed and checked in
+// src/features/enrolment/import-placements.ts.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { PlacementStatus, Role } from '../../storage/domain.ts';
-import { StorageError } from '../../storage/errors.ts';
-import { newId } from '../../storage/ids.ts';
-import type { ImportContact, PlacementImportRow } from './import-placements.ts';
-import type { DatabaseSchema } from '../../storage/schema.ts';
+import type { PlacementStatus, Role } from './domain.ts';
+import { StorageError } from './errors.ts';
+import { newId } from './ids.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+export interface ImportContact {
+  name: string;
+  email: string;
+}
+
+/** One valid row of the import file. */
+export interface PlacementImportRow {
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  student: ImportContact & { localId: string | null };
+  instructor: ImportContact;
+  teacher: ImportContact;
+  workplaceName: string;
+  workplaceBusinessId: string | null;
+  unitIds: string[];
+  startDate: string;
+  endDate: string;
+  checkinTime: string;
+  workingDays: number[];
+  partTimePercentage: number;
+  keyWorkTasks: string[];
+}
 
 export interface ImportSummary {
   placementsCreated: number;
