@@ -1,7 +1,10 @@
 // `npm run eval`: the development question set scored by shared/eval/qa-check.mjs twice, through the
 // same `npm run ask -- --json` path: once deterministic (LLM_ENABLED=off) and once with the LLM path
 // against a local OpenAI-compatible stand-in started here, so CI needs no key. Then the prompt tokens
-// per answer against a baseline that sends the whole knowledge base.
+// per answer against a baseline that sends the whole knowledge base. Then the labelled routing corpus
+// (test/fixtures/eval/corpus.dev.jsonl and corpus.heldout.jsonl) through the chat core on the demo
+// school, accuracy per route and per language, dev and held-out apart, with every miss listed; the
+// corpus part only reports (it never changes the exit code). `npm run eval -- --corpus` runs only it.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,7 @@ import { canResolveWithLlm } from '../src/features/questions/llm/intent-resolver
 import { answerPromptBudget, intentPromptTokens } from '../src/features/questions/llm/prompt-budget.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { echoResponder, schemaNameOf, startFakeOpenAi } from '../test/support/fake-openai.ts';
+import { CORPORA, formatScore, readCorpus, runCorpus, score } from '../test/eval/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EVAL_DIR = fileURLToPath(new URL('../../shared/eval/', import.meta.url));
@@ -63,7 +67,22 @@ function promptTokenReport(): string[] {
   ];
 }
 
-async function main(): Promise<number> {
+/** The routing corpus through ChatCore: reports only. */
+async function corpusReport(): Promise<void> {
+  process.stdout.write('\nRouting through the chat core (demo school, Monday 23 November 2026 12:00, no LLM):\n');
+  for (const [label, file] of Object.entries(CORPORA)) {
+    const started = performance.now();
+    const outcomes = await runCorpus(readCorpus(file));
+    for (const line of formatScore(label, score(outcomes))) process.stdout.write(`${line}\n`);
+    process.stdout.write(`  (${outcomes.length} messages in ${Math.round(performance.now() - started)} ms, with the database start)\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--corpus')) {
+    await corpusReport();
+    return 0;
+  }
   process.stdout.write(`Question set: ${QUESTIONS}\n`);
   const deterministic = await runQaCheck({ LLM_ENABLED: 'off' });
   report('deterministic', deterministic);
@@ -83,6 +102,8 @@ async function main(): Promise<number> {
 
   for (const line of promptTokenReport()) process.stdout.write(`${line}\n`);
 
+  await corpusReport();
+
   if (fake.requests.length === 0) {
     process.stdout.write('\nThe LLM run sent no request: src/cli/ask.ts does not use createLlm() yet, so its score is the deterministic one again.\n');
     return 1;
@@ -90,7 +111,7 @@ async function main(): Promise<number> {
   return Math.max(deterministic.exitCode, llm.exitCode);
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

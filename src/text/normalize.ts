@@ -2,6 +2,7 @@
 // before stemming makes "mita hyva" (typed without the dots) meet "mitä hyvä" in the index.
 // The stemmers are Snowball's Finnish and Porter's English as ported by nlp.js: the same stems as
 // the snowball-stemmers package at a fiftieth of the cost, which keeps start-up well under 200 ms.
+// Snowball leaves a few Finnish word classes split across stems; `stemFi` joins them (see finnishKey).
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { StemmerFi } from '@nlpjs/lang-fi';
 
@@ -30,8 +31,25 @@ export function words(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+/**
+ * One key for the forms Snowball leaves apart (input and output folded):
+ * - "-nen" words: nominative "kriittinen" → "kriittin", the other cases "kriittisen" → "kriittis";
+ *   "hoitaminen"/"hoitamisen", "nelonen"/"nelosen" likewise. The key is the oblique one.
+ * - "-us/-ys" nouns: "asiakkuus", "asiakkuuden", "asiakkuutta", "asiakkuuksien"; "ohjaus", "ohjausta", "ohjauksen".
+ * - consonant gradation t/d at the end of the stem: "tieto"/"tiedot", "hyöty"/"hyödyt".
+ */
+function finnishKey(word: string, stem: string): string {
+  if (/nen$/.test(word) && /n$/.test(stem) && stem.length >= 4) return `${stem.slice(0, -1)}s`;
+  const us = /^(.{2,}(?:uu|yy|[aeio]u|[aeio]y))(?:ks|d|t)?$/.exec(stem);
+  if (us?.[1] && stem.length >= 5) return `${us[1]}s`;
+  return stem.replace(/([aeiouy])d([aeiouy])$/, '$1t$2');
+}
+
 export function stemFi(word: string): string {
-  return memoised(fiMemo, word, (w) => fiStemmer.stemWord(foldDiacritics(w)));
+  return memoised(fiMemo, word, (w) => {
+    const folded = foldDiacritics(w);
+    return finnishKey(folded, fiStemmer.stemWord(folded));
+  });
 }
 
 export function stemEn(word: string): string {
@@ -41,4 +59,32 @@ export function stemEn(word: string): string {
 /** Compact form for comparing phrases: folded, punctuation removed, single spaces. */
 export function compact(text: string): string {
   return foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Spoken and chat Finnish (folded) → the written form (folded) the rules and the index know. */
+const SPOKEN_FI: Record<string, string> = {
+  ma: 'mina', mie: 'mina', sa: 'sina', sie: 'sina', mun: 'minun', sun: 'sinun', mul: 'minulla', mulla: 'minulla',
+  sulla: 'sinulla', mulle: 'minulle', sulle: 'sinulle', multa: 'minulta', sulta: 'sinulta', meian: 'meidan', teian: 'teidan',
+  taa: 'tama', tan: 'taman', tas: 'tassa', toi: 'tuo', ton: 'tuon', tossa: 'tuossa', noi: 'nuo', naa: 'nama', oon: 'olen',
+  oot: 'olet', ollaa: 'olemme', tarvii: 'tarvitsee', tarviin: 'tarvitsen', tarttee: 'tarvitsee', pitais: 'pitaisi',
+  taytyis: 'taytyisi', voisko: 'voisiko', tehaan: 'tehdaan', tiian: 'tiedan', tiiatko: 'tiedatko', mitas: 'mita',
+  mikas: 'mika', kukas: 'kuka', missas: 'missa', millon: 'milloin', miks: 'miksi', mihi: 'mihin', nii: 'niin', sit: 'sitten',
+  sitte: 'sitten', vaa: 'vain', kans: 'kanssa', onkos: 'onko', paljo: 'paljon', mist: 'mista', joo: 'kylla',
+};
+
+/**
+ * A word in its written form (folded): "tarviiks" → "tarvitseeko", "onks" → "onko", "mun" → "minun",
+ * "pitääks" → "pitaako". Words that are not spoken forms come back folded and otherwise unchanged.
+ */
+export function writtenFinnish(word: string): string {
+  const folded = foldDiacritics(word);
+  const direct = SPOKEN_FI[folded];
+  if (direct) return direct;
+  // The question clitic -ks (spoken -ko/-kö): "onks", "pitääks", "kuuluuks", "tarviiks".
+  if (folded.length >= 4 && /[aeiouy]ks$/.test(folded)) {
+    const base = folded.slice(0, -2);
+    // Folded, -ko and -kö are one: "pitääks" → "pitaako".
+    return `${SPOKEN_FI[base] ?? base}ko`;
+  }
+  return folded;
 }

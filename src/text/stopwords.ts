@@ -9,7 +9,13 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   mutta eli noin voi voisi pitaa pitais kerro kerrotko selita selitä anna listaa luettele kuvaile tarkoittaa
   tarkoitetaan mitas entas enta no niin hei moi kiitos ole olen oletko olisi siis sitten kanssa ilman ennen jalkeen
   tutkinnon osa osan osassa osaan osasta vaatimuksiin vaatimuksissa paljonko montako moneen monta kuinka mista mihin miksi missa mille milla millainen millaisia millaista
-  eroa ero vaaditaan vaatii vaatimus tarvitaan tarvitsee osata osaan osaanko tietaa`;
+  eroa ero vaaditaan vaatii vaatimus tarvitaan tarvitsee osata osaan osaanko tietaa
+  tarvitsenko tarvitseeko tarvitsen tarvitsemme taytyy taytyisi pitaisi pitaisiko pitaa pitaako tulee tuleeko jotain jotakin
+  mitaan mita kauanko kuinka montako paljonko moneltako koska kenelle kenen keneen keta kuka ketka jne esim kylla
+  liittyy liittyyko liittyvat koskee koskeeko sisaltyy sisaltyyko kestaa kestaako tehda tehdaan tehdaanko teen tee tekee
+  minka joita jota joissa jossa jolla niita niista naita naista nyt aina usein voinko saanko olenko onhan eiko
+  tyossa toissa harjoittelussa tassa tahan tasta tata tama tuo taalla siella ne niin kuten esimerkiksi
+  kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -17,9 +23,18 @@ const EN = `a about above after again all am an and any are as at be been being 
   same she should so some such than that the their theirs them then there these they this those through to too under
   until up very was we were what whats when where which while who whom why will with would you your yours tell
   explain describe list show give please mean means meant need needed know get got kind sort thing things like
-  part unit units module course included include includes covered required require requirement requirements`;
+  part unit units module course included include includes covered required require requirement requirements
+  last take takes does doing done make makes made much many long often anything something everything about also
+  work job at-work placement there's it's i'm don't doesn't isn't can't`;
 
-const STOP = new Set([...FI.split(/\s+/), ...EN.split(/\s+/)].filter(Boolean).map(foldDiacritics));
+/** Swedish function and question words (folded), with the frame every question about the unit shares. */
+const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig
+  mitt ditt sitt min din sin mina dina kan kunna maste behover behovs ska skall far fa om det den de ett en att pa med av
+  till fran inte ocksa eller som har hade finns gor gora goras visa visar beratta forklara lista betyder innebar
+  handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
+  examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik`;
+
+const STOP = new Set([...FI.split(/\s+/), ...EN.split(/\s+/), ...SV.split(/\s+/)].filter(Boolean).map(foldDiacritics));
 
 export function isStopword(word: string): boolean {
   return STOP.has(foldDiacritics(word));

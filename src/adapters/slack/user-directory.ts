@@ -10,6 +10,8 @@ import type { Clock } from '../../storage/clock.ts';
 export interface SlackUserProfile {
   email?: string;
   localeHint?: Lang;
+  /** The person's full name as Slack has it: what an @-mention of them reads as. */
+  name?: string;
 }
 
 export interface UserDirectory {
@@ -20,7 +22,8 @@ export interface UserDirectory {
 const usersInfoSchema = z.object({
   user: z.object({
     locale: z.string().optional(),
-    profile: z.object({ email: z.string().optional() }).optional(),
+    real_name: z.string().optional(),
+    profile: z.object({ email: z.string().optional(), real_name: z.string().optional(), display_name: z.string().optional() }).optional(),
   }),
 });
 
@@ -60,7 +63,8 @@ export function createUserDirectory(deps: {
       const result = usersInfoSchema.parse(await deps.client.users.info({ user: userId, include_locale: true }));
       const email = result.user.profile?.email || undefined;
       const localeHint = localeToLang(result.user.locale);
-      const profile: SlackUserProfile = { ...(email ? { email } : {}), ...(localeHint ? { localeHint } : {}) };
+      const name = result.user.profile?.real_name || result.user.real_name || result.user.profile?.display_name || undefined;
+      const profile: SlackUserProfile = { ...(email ? { email } : {}), ...(localeHint ? { localeHint } : {}), ...(name ? { name } : {}) };
       remember(userId, profile, ttlMs);
       return profile;
     } catch (err) {

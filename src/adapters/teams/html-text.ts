@@ -1,9 +1,31 @@
 // Teams text as the core wants it: mentions of the bot removed from messages, and a chat message's
 // HTML body (message actions) turned into plain text.
 
-/** Removes `<at>…</at>` mentions (Teams marks every @mention so) and tidies the spaces left behind. */
-export function stripMentions(text: string): string {
-  return text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/[ \t]+/g, ' ').trim();
+/** A mention entity as Teams sends it: `{ type: 'mention', mentioned: { id, name }, text: '<at>name</at>' }`. */
+export interface MentionEntity {
+  mentionedId?: string | undefined;
+  text?: string | undefined;
+}
+
+/**
+ * Teams marks every @mention as `<at>…</at>`. The bot's own mention goes (the entity whose
+ * `mentioned.id` is the bot; without entities, any `<at>` naming the bot); a mention of a person
+ * stays as that person's name ("havainto <at>Aino Virtanen</at>: …" → "havainto Aino Virtanen: …").
+ */
+export function stripMentions(text: string, mentions: readonly MentionEntity[] = [], bot: { id?: string | undefined; name?: string | undefined } = {}): string {
+  let out = text;
+  for (const mention of mentions) {
+    if (mention.text && bot.id && mention.mentionedId === bot.id) out = out.split(mention.text).join(' ');
+  }
+  const botName = bot.name?.trim().toLowerCase();
+  const anyBotMention = mentions.length === 0 || !bot.id;
+  out = out.replace(/<at\b[^>]*>([\s\S]*?)<\/at>/gi, (_, inner: string) => {
+    const name = decodeEntities(inner).trim();
+    // Without entities the bot's mention is told by its name (or, nameless, every mention is the bot's as before).
+    if ((anyBotMention && !botName) || (botName && name.toLowerCase() === botName)) return ' ';
+    return name;
+  });
+  return out.replace(/[ \t]+/g, ' ').trim();
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

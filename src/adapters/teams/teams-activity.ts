@@ -35,6 +35,10 @@ export const teamsActivitySchema = z.object({
     .optional()
     .catch(undefined),
   membersAdded: z.array(accountSchema).optional().catch(undefined),
+  entities: z
+    .array(z.object({ type: z.string(), mentioned: accountSchema.optional().catch(undefined), text: z.string().optional() }).passthrough())
+    .optional()
+    .catch(undefined),
   value: z.unknown().optional(),
 });
 export type TeamsActivity = z.infer<typeof teamsActivitySchema>;
@@ -99,7 +103,8 @@ function classifyMessage(activity: TeamsActivity): TeamsTurn {
     }
     return { kind: 'unreadable-card' };
   }
-  const text = stripMentions(activity.text ?? '');
+  const mentions = (activity.entities ?? []).filter((e) => e.type === 'mention').map((e) => ({ mentionedId: e.mentioned?.id, text: e.text }));
+  const text = stripMentions(activity.text ?? '', mentions, { id: activity.recipient?.id, name: activity.recipient?.name });
   return text ? { kind: 'message', text } : { kind: 'non-text-message' };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSlackText } from '../../../src/adapters/slack/incoming-text.ts';
+import { fromSlackText, nameMentions } from '../../../src/adapters/slack/incoming-text.ts';
 
 describe('fromSlackText', () => {
   it.each([
@@ -10,5 +10,20 @@ describe('fromSlackText', () => {
     ['Äidinkieli: öljy, ääni', 'Äidinkieli: öljy, ääni'],
   ])('%s', (input, expected) => {
     expect(fromSlackText(input)).toBe(expected);
+  });
+});
+
+describe('mentions of people', () => {
+  // Slack's message event carries a mention as <@U024BE7LH> (api.slack.com "Formatting text": mentioning users).
+  const names: Record<string, string> = { U024BE7LH: 'Aino Virtanen' };
+  const nameOf = async (id: string) => names[id];
+
+  it('reads a mentioned person as their name, so "havainto @Aino: …" names Aino', async () => {
+    expect(fromSlackText(await nameMentions('havainto <@U024BE7LH>: hoiti reklamaation hyvin', nameOf))).toBe('havainto Aino Virtanen: hoiti reklamaation hyvin');
+  });
+
+  it('leaves out a mention nobody can name, and a labelled one reads as its label', async () => {
+    expect(fromSlackText(await nameMentions('<@U0BOT> apua', nameOf))).toBe('apua');
+    expect(fromSlackText('edistyminen <@U024BE7LH|aino>')).toBe('edistyminen aino');
   });
 });

@@ -1,6 +1,6 @@
 // Socket Mode end to end: the real Bolt app opens its connection with apps.connections.open on the
 // fake Web API, then takes envelopes from a local WebSocket server and acknowledges them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { startFakeSocketModeServer, type FakeSocketModeServer } from './fake-socket-mode-server.ts';
@@ -62,7 +62,6 @@ describe('Socket Mode', () => {
     const slack = await start();
     await slack.stop();
     adapter = undefined;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(socket.connections()).toBe(0);
+    await vi.waitFor(() => expect(socket.connections()).toBe(0));
   });
 });

@@ -5,6 +5,19 @@ import { createMemberEmailCache, emailOfMember } from '../../../src/adapters/tea
 import { classifyActivity, localeHint, speakerOf, teamsActivitySchema } from '../../../src/adapters/teams/teams-activity.ts';
 
 describe('stripMentions', () => {
+  // The shape of Bot Framework's own test (Microsoft.Bot.Builder.Tests MentionTests.Mention_Teams):
+  // entities [{ type: 'mention', mentioned: { id: 'recipientid' }, text: '<at>botname</at>' }].
+  it('removes the bot\'s own mention and keeps a mentioned person\'s name', () => {
+    const entities = [
+      { mentionedId: '28:bot-app-id', text: '<at>Osaava</at>' },
+      { mentionedId: '29:1aino', text: '<at>Aino Virtanen</at>' },
+    ];
+    expect(stripMentions('<at>Osaava</at> havainto <at>Aino Virtanen</at>: hoiti reklamaation hyvin', entities, { id: '28:bot-app-id', name: 'Osaava' }))
+      .toBe('havainto Aino Virtanen: hoiti reklamaation hyvin');
+    expect(stripMentions('havainto <at>Aino</at>: hyvä', [], { name: 'Osaava' })).toBe('havainto Aino: hyvä');
+  });
+
+
   it('removes <at> mentions wherever they are', () => {
     expect(stripMentions('<at>Osaava</at> help')).toBe('help');
     expect(stripMentions('kysyn <at id="0">Osaava</at> arvosanasta')).toBe('kysyn arvosanasta');
@@ -23,6 +36,20 @@ describe('htmlToText', () => {
 
 describe('classifyActivity', () => {
   const parse = (a: unknown) => classifyActivity(teamsActivitySchema.parse(a));
+
+  it('reads a whole mention activity: the bot mention gone, the person named', () => {
+    const activity = {
+      type: 'message',
+      text: '<at>Osaava</at> edistyminen <at>Ville Korhonen</at>',
+      recipient: { id: '28:bot-app-id', name: 'Osaava' },
+      entities: [
+        { type: 'mention', mentioned: { id: '28:bot-app-id', name: 'Osaava' }, text: '<at>Osaava</at>' },
+        { type: 'mention', mentioned: { id: '29:1ville', name: 'Ville Korhonen' }, text: '<at>Ville Korhonen</at>' },
+        { type: 'clientInfo', locale: 'fi-FI' },
+      ],
+    };
+    expect(parse(activity)).toEqual({ kind: 'message', text: 'edistyminen Ville Korhonen' });
+  });
 
   it('tells messages, card submissions, say buttons and unreadable cards apart', () => {
     expect(parse({ type: 'message', text: '<at>Osaava</at> apua' })).toEqual({ kind: 'message', text: 'apua' });

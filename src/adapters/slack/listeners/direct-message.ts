@@ -2,7 +2,7 @@
 // The DM's channel id is remembered on the way: the messenger needs it to read the DM back.
 import type { App } from '@slack/bolt';
 import { isDmChannelId } from '../dm-channels.ts';
-import { fromSlackText } from '../incoming-text.ts';
+import { fromSlackText, nameMentions } from '../incoming-text.ts';
 import { directMessageSchema } from '../payload-schemas.ts';
 import { guarded, platformUser, type SlackContext } from './context.ts';
 
@@ -12,9 +12,9 @@ export async function onDirectMessage(ctx: SlackContext, body: unknown): Promise
   if (!parsed.success) return;
   const { event, team_id: teamId } = parsed.data;
   await rememberDmChannel(ctx, teamId, event.user, event.channel);
-  const text = fromSlackText(event.text);
-  if (!text) return;
   await guarded(ctx, 'direct-message', { userId: event.user, channel: event.channel }, async () => {
+    const text = fromSlackText(await nameMentions(event.text, async (id) => (await ctx.users.lookup(id)).name));
+    if (!text) return;
     const user = await platformUser(ctx, event.user, teamId);
     const replies = await ctx.core.handle({ ...user, text });
     await ctx.delivery.post(event.channel, replies);

@@ -1,0 +1,136 @@
+// The words the knowledge base (and the rules that read questions) know, built once at load: what a
+// question's word is when it is not one of them. A typo ("kiitetävään", "requirments") is corrected to
+// the known word one or two edits away; a compound the base does not hold ("energiaviisaus") is split
+// into the known word it starts with ("energia"). Comparisons are on folded stems, so inflection,
+// missing ä/ö and the typo are handled at once. Lookups are bounded: candidates share the first letter
+// and a length band, and the edit distance gives up as soon as it passes the limit.
+import { foldDiacritics, stemEn, stemFi } from '../text/normalize.ts';
+
+export interface Vocabulary {
+  /** The folded word, or one of its stems, is known. */
+  knows(word: string): boolean;
+  /** The known (folded) word a misspelt one stands for, when exactly one is close enough. */
+  correct(word: string): string | undefined;
+  /** A compound's known first part and the rest: "energiaviisaus" → ["energia", "viisaus"]. */
+  split(word: string): [string, string] | undefined;
+  readonly size: number;
+}
+
+/** Edits allowed for a word of this many letters: none below 5, one from 5, two from 9. */
+export function editsAllowed(length: number): number {
+  if (length < 5) return 0;
+  return length >= 9 ? 2 : 1;
+}
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent transpositions),
+ * or `limit + 1` as soon as it is certain to exceed `limit`.
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (a === b) return 0;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n] ?? limit + 1;
+}
+
+interface StemEntry {
+  stem: string;
+  /** The most frequent folded word with this stem: what a corrected word is replaced by. */
+  word: string;
+  count: number;
+}
+
+export function createVocabulary(words: Iterable<string>): Vocabulary {
+  const forms = new Map<string, number>();
+  for (const w of words) {
+    const folded = foldDiacritics(w);
+    if (folded.length < 2 || /^\d+$/.test(folded)) continue;
+    forms.set(folded, (forms.get(folded) ?? 0) + 1);
+  }
+  const stems = new Map<string, StemEntry>();
+  const remember = (stem: string, word: string, count: number) => {
+    const entry = stems.get(stem);
+    if (!entry) stems.set(stem, { stem, word, count });
+    else {
+      if (count > entry.count || (count === entry.count && word.length < entry.word.length)) entry.word = word;
+      entry.count += count;
+    }
+  };
+  for (const [form, count] of forms) {
+    remember(stemFi(form), form, count);
+    const en = stemEn(form);
+    if (en !== form) remember(en, form, count);
+  }
+  // Candidates by first letter, then length.
+  const buckets = new Map<string, StemEntry[][]>();
+  for (const entry of stems.values()) {
+    if (entry.stem.length < 4) continue;
+    const first = entry.stem[0] ?? '';
+    const byLength = buckets.get(first) ?? [];
+    (byLength[entry.stem.length] ??= []).push(entry);
+    buckets.set(first, byLength);
+  }
+
+  const knows = (word: string): boolean => {
+    const folded = foldDiacritics(word);
+    return forms.has(folded) || stems.has(stemFi(folded)) || stems.has(stemEn(folded));
+  };
+
+  function closest(key: string, limit: number): StemEntry | undefined {
+    const byLength = buckets.get(key[0] ?? '');
+    if (!byLength || limit === 0) return undefined;
+    let best: { entry: StemEntry; distance: number } | undefined;
+    for (let len = Math.max(4, key.length - limit); len <= key.length + limit; len++)
+      for (const entry of byLength[len] ?? []) {
+        const d = boundedDistance(key, entry.stem, best ? Math.min(limit, best.distance) : limit);
+        if (d > limit) continue;
+        if (!best || d < best.distance || (d === best.distance && entry.count > best.entry.count)) best = { entry, distance: d };
+      }
+    return best?.entry;
+  }
+
+  return {
+    knows,
+    correct(word) {
+      const folded = foldDiacritics(word);
+      const limit = editsAllowed(folded.length);
+      if (limit === 0 || knows(folded)) return undefined;
+      const stem = stemFi(folded);
+      // A stem a letter or two shorter than its word still allows the word's edits, up to its own length's.
+      const hit = closest(stem, Math.min(limit, Math.max(1, editsAllowed(stem.length + 1)))) ?? closest(stemEn(folded), Math.min(limit, 1));
+      return hit?.word;
+    },
+    split(word) {
+      const folded = foldDiacritics(word);
+      if (folded.length < 7) return undefined;
+      let fallback: [string, string] | undefined;
+      for (let i = folded.length - 3; i >= 4; i--) {
+        const head = folded.slice(0, i);
+        const tail = folded.slice(i);
+        if (!(forms.has(head) || (head.length >= 5 && stems.has(head)))) continue;
+        if (knows(tail)) return [head, tail];
+        fallback ??= [head, tail];
+      }
+      return fallback;
+    },
+    get size() {
+      return forms.size;
+    },
+  };
+}
