@@ -59,6 +59,8 @@ export interface ChatCoreDeps extends CoreServices {
   observationCandidates: ObservationCandidates;
 }
 
+const LANGUAGE_SAMPLE = 1000;
+
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
   const services: CoreServices = { store: deps.store, kb: deps.kb, suggestRequirements: deps.suggestRequirements, clock: deps.clock, logger: deps.logger };
@@ -67,7 +69,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   async function contextFor(user: PlatformUser, text: string): Promise<CommandContext> {
     const actor = await deps.identities.resolve(user);
     const preferred: Lang = user.localeHint ?? actor?.lang ?? 'fi';
-    const lang = text.trim() ? detectLanguage(text, preferred) : preferred;
+    // The opening of a message tells its language; a 40,000-character paste costs no more than that.
+    const lang = text.trim() ? detectLanguage(text.slice(0, LANGUAGE_SAMPLE), preferred) : preferred;
     const today = localDateAt(deps.clock.now(), actor?.timeZone ?? 'Europe/Helsinki');
     return { services, user, actor, lang, today };
   }

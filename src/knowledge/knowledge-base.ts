@@ -18,7 +18,8 @@ export interface KnowledgeBase {
   readonly units: readonly Unit[];
   readonly documents: readonly SupportingDocument[];
   readonly items: readonly KnowledgeItem[];
-  readonly glossary: { enToFi: Map<string, string[]>; fiLemmas: Map<string, string> };
+  /** Folded keys: English and Swedish words and phrases → Finnish search terms; Finnish forms → base forms. */
+  readonly glossary: { enToFi: Map<string, string[]>; svToFi: Map<string, string[]>; fiLemmas: Map<string, string> };
   item(id: string): KnowledgeItem | undefined;
   unit(id: string): Unit | undefined;
   /** The unit a question names by name or alias, if any. */
@@ -114,9 +115,11 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
   const items = itemsOf(files);
   const byId = new Map(items.map((i) => [i.id, i]));
   const enToFi = new Map<string, string[]>();
+  const svToFi = new Map<string, string[]>();
   const fiLemmas = new Map<string, string>();
   for (const g of files.glossaries) {
     for (const [en, fi] of Object.entries(g.enToFi)) enToFi.set(compact(en), [...(enToFi.get(compact(en)) ?? []), ...fi]);
+    for (const [sv, fi] of Object.entries(g.svToFi)) svToFi.set(compact(sv), [...(svToFi.get(compact(sv)) ?? []), ...fi]);
     for (const [form, lemma] of Object.entries(g.fiLemmas)) fiLemmas.set(compact(form), lemma);
   }
   const unitNames = files.units.flatMap((unit) =>
@@ -129,7 +132,7 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
     units: files.units,
     documents: files.documents,
     items,
-    glossary: { enToFi, fiLemmas },
+    glossary: { enToFi, svToFi, fiLemmas },
     item: (id) => byId.get(id),
     unit: (id) => files.units.find((u) => u.id === id),
     unitNamedIn(text) {

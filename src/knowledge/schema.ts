@@ -120,6 +120,8 @@ export const glossarySchema = z.strictObject({
   kind: z.literal('glossary'),
   /** English word or phrase (lower case) → Finnish search terms. */
   enToFi: z.record(z.string(), z.array(z.string().min(1))),
+  /** Swedish word or phrase (lower case, base form; inflected forms are found by their endings) → Finnish search terms. */
+  svToFi: z.record(z.string(), z.array(z.string().min(1))).default({}),
   /** Finnish inflected or colloquial form → base form the index knows. */
   fiLemmas: z.record(z.string(), z.string()),
 });

@@ -1,10 +1,21 @@
-// Full-text search over the knowledge items: MiniSearch with the Snowball Finnish stemmer (and the
-// English one for the translations), plus a glossary that adds Finnish terms to English questions.
+// Full-text search over the knowledge items: MiniSearch over Snowball stems (Finnish, and English for
+// the translations), with a query analysis in front of it that reads Finnish as it is written: spoken
+// forms ("tarviiks", "mun"), missing ä/ö, typos and unknown compounds against the base's own
+// vocabulary (vocabulary.ts), and the glossary's Finnish terms for English and Swedish words.
+// Relevance weighs the question's words by how rare they are in the base; a word the base does not
+// know at all weighs most, so that one shared common word never makes an answer.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeBase, KnowledgeItem } from './knowledge-base.ts';
 import { textOf } from './knowledge-base.ts';
-import { compact, foldDiacritics, stemEn, stemFi, words } from '../text/normalize.ts';
-import { isStopword } from '../text/stopwords.ts';
+import { compact, foldDiacritics, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
+import { isStopword, stopwords } from '../text/stopwords.ts';
+import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+
+/** At most this much of a message is analysed: a question is short; the rest of a long text is noise. */
+export const MAX_QUERY_CHARS = 600;
+export const MAX_QUERY_WORDS = 60;
+/** Typo look-ups per message (each is bounded too). */
+const MAX_CORRECTIONS = 12;
 
 interface IndexedItem {
   id: string;
@@ -14,24 +25,61 @@ interface IndexedItem {
   keywords: string;
 }
 
+export interface QueryWord {
+  /** The word as written, lower case. */
+  raw: string;
+  /** Its written form, folded: a spoken form standardised ("tarviiks" → "tarvitseeko"), a typo corrected. */
+  written: string;
+  /** A function or question word: it carries no topic. */
+  stop: boolean;
+  /** The base knows the word (as written, corrected, by its first compound part or through the glossary). */
+  known: boolean;
+  corrected: boolean;
+  /** Index stems that stand for the word: its own, its compound part's and its glossary terms'. */
+  stems: string[];
+}
+
+export interface QueryAnalysis {
+  words: QueryWord[];
+  /** The written forms joined by spaces: what the intent rules read. */
+  text: string;
+  /** The message was longer than what was analysed. */
+  truncated: boolean;
+}
+
 export interface SearchHit {
   item: KnowledgeItem;
   score: number;
-  /** Share of the question's topic words that this item matches (0..1). */
+  /** Share of the question's topic words that this item matches (0..1), each word counting once. */
   coverage: number;
+  /** Share of the topic words' weight matched: rare words weigh more, words the base does not know most. */
+  relevance: number;
+  /** The same over the words the base knows (0 when it knows none): how well the item covers what it can. */
+  knownRelevance: number;
   matched: string[];
+  /** Topic words the base does not know at all. */
+  unknown: string[];
 }
 
 export interface SearchOptions {
   kinds?: readonly KnowledgeItem['kind'][];
   unitId?: string;
   limit?: number;
+  /** The question's language: Finnish spoken forms are read only in Finnish text. */
+  lang?: 'fi' | 'en' | 'sv';
+  /** An analysis made earlier (the planner analyses once). */
+  analysis?: QueryAnalysis;
 }
 
 export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** The question read against the base's vocabulary (bounded: the first MAX_QUERY_WORDS words). */
+  analyze(query: string, lang?: 'fi' | 'en' | 'sv'): QueryAnalysis;
   /** The stemmed topic terms of a query after glossary expansion, for relevance checks. */
   topicTerms(query: string): string[];
+  /** How rare a stem is in the base: ln(1 + N / df); words the base lacks get the most. */
+  weightOf(stem: string): number;
+  readonly vocabulary: Vocabulary;
 }
 
 function stems(word: string): string[] {
@@ -74,34 +122,129 @@ function toDocument(item: KnowledgeItem): IndexedItem {
   }
 }
 
-export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
+/** Endings an English or Swedish word may carry beyond its glossary form ("konkurrenterna" → "konkurrent"). */
+const FOREIGN_ENDINGS = ['erna', 'arna', 'orna', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'or', 'na', 'es', 's', 'n', 't', 'e', 'a'];
+
+/** The base words a text gives to the vocabulary. */
+function vocabularyOf(kb: KnowledgeBase, documents: IndexedItem[], lexicon: readonly string[]): string[] {
+  const out: string[] = [...lexicon, ...stopwords()];
+  for (const d of documents) out.push(...words(`${d.fi} ${d.en} ${d.title} ${d.keywords}`));
+  for (const [key, terms] of [...kb.glossary.enToFi, ...kb.glossary.svToFi]) out.push(...words(key), ...terms.flatMap(words));
+  for (const [form, lemma] of kb.glossary.fiLemmas) out.push(...words(form), ...words(lemma));
+  return out;
+}
+
+export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readonly string[] } = {}): SearchIndex {
   const index = new MiniSearch<IndexedItem>({
     fields: ['fi', 'en', 'title', 'keywords'],
     processTerm,
     searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8 }, prefix: (t) => t.length >= 5 },
   });
-  index.addAll(kb.items.map(toDocument));
+  const documents = kb.items.map(toDocument);
+  index.addAll(documents);
 
-  /** Query words plus Finnish terms the glossary gives for English words and phrases. */
-  function expand(query: string): string[] {
-    const ws = words(query);
-    const extra: string[] = [];
-    for (let n = 3; n >= 1; n--)
-      for (let i = 0; i + n <= ws.length; i++) {
-        const phrase = compact(ws.slice(i, i + n).join(' '));
-        extra.push(...(kb.glossary.enToFi.get(phrase) ?? []));
-        const lemma = kb.glossary.fiLemmas.get(phrase);
-        if (lemma) extra.push(lemma);
+  // Document frequency of each stem, for the weights.
+  const df = new Map<string, number>();
+  for (const d of documents) {
+    const seen = new Set(words(`${d.fi} ${d.en} ${d.title} ${d.keywords}`).flatMap(stems));
+    for (const s of seen) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  const n = documents.length;
+  const unknownWeight = 1.5 * Math.log(1 + n);
+  const weightOf = (stem: string): number => {
+    const count = df.get(stem);
+    return count ? Math.log(1 + n / count) : unknownWeight;
+  };
+  const vocabulary = createVocabulary(vocabularyOf(kb, documents, options.lexicon ?? []));
+
+  /** Glossary terms for a (folded) phrase: English, Swedish (with its endings), Finnish lemmas. */
+  function glossaryTerms(phrase: string, single: boolean): string[] {
+    const direct = [...(kb.glossary.enToFi.get(phrase) ?? []), ...(kb.glossary.svToFi.get(phrase) ?? [])];
+    const lemma = kb.glossary.fiLemmas.get(phrase);
+    if (lemma) direct.push(lemma);
+    if (direct.length || phrase.length < 5) return direct;
+    for (const ending of FOREIGN_ENDINGS) {
+      if (!phrase.endsWith(ending) || phrase.length - ending.length < 3) continue;
+      const base = phrase.slice(0, -ending.length);
+      const found = [...(kb.glossary.svToFi.get(base) ?? []), ...(single ? (kb.glossary.enToFi.get(base) ?? []) : [])];
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  function analyze(query: string, lang?: 'fi' | 'en' | 'sv'): QueryAnalysis {
+    let text = query;
+    let truncated = false;
+    if (text.length > MAX_QUERY_CHARS) {
+      const cut = text.lastIndexOf(' ', MAX_QUERY_CHARS);
+      text = text.slice(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
+      truncated = true;
+    }
+    let raw = words(text);
+    if (raw.length > MAX_QUERY_WORDS) {
+      raw = raw.slice(0, MAX_QUERY_WORDS);
+      truncated = true;
+    }
+    const spoken = lang === undefined || lang === 'fi';
+    const out: QueryWord[] = raw.map((w) => {
+      const written = spoken ? writtenFinnish(w) : foldDiacritics(w);
+      return { raw: w, written, stop: isStopword(written), known: vocabulary.knows(written), corrected: false, stems: [] };
+    });
+    // Glossary phrases, longest first; their Finnish terms stand for every word of the phrase.
+    const extra = out.map(() => [] as string[]);
+    for (let len = 3; len >= 1; len--)
+      for (let i = 0; i + len <= out.length; i++) {
+        const phrase = compact(out.slice(i, i + len).map((w) => w.written).join(' '));
+        const terms = glossaryTerms(phrase, len === 1);
+        if (!terms.length) continue;
+        for (let j = i; j < i + len; j++) {
+          const word = out[j];
+          if (!word) continue;
+          extra[j]?.push(...terms.flatMap(words));
+          word.known = true;
+          // A glossary phrase's own function words ("on time") still carry its topic.
+          if (len > 1) word.stop = false;
+        }
       }
-    return [...ws, ...extra.flatMap(words)];
+    // Typos and unknown compounds, a bounded number per message.
+    let corrections = 0;
+    const tried = new Map<string, string | undefined>();
+    out.forEach((word, i) => {
+      if (word.known || /\d/.test(word.written)) return;
+      const parts = vocabulary.split(word.written);
+      if (parts) {
+        extra[i]?.push(parts[0], ...(vocabulary.knows(parts[1]) ? [parts[1]] : []));
+        word.known = true;
+        return;
+      }
+      if (!tried.has(word.written)) {
+        if (corrections >= MAX_CORRECTIONS) return;
+        corrections++;
+        tried.set(word.written, vocabulary.correct(word.written));
+      }
+      const corrected = tried.get(word.written);
+      if (corrected) {
+        word.written = corrected;
+        word.corrected = true;
+        word.known = true;
+        word.stop = isStopword(corrected);
+      }
+    });
+    out.forEach((word, i) => {
+      word.stems = word.stop ? [] : [...new Set([...stems(word.written), ...(extra[i] ?? []).flatMap(stems)])];
+    });
+    return { words: out, text: out.map((w) => w.written).join(' '), truncated };
   }
 
   function topicTerms(query: string): string[] {
-    return [...new Set(words(query).flatMap(stems))];
+    return [...new Set(analyze(query).words.flatMap((w) => w.stems))];
   }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const expanded = expand(query).join(' ');
+    const analysis = options.analysis ?? analyze(query, options.lang);
+    const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0 && !/^\d+$/.test(w.written));
+    const terms = [...new Set(topic.flatMap((w) => w.stems))];
+    if (terms.length === 0) return [];
     const filter = (r: SearchResult) => {
       const item = kb.item(r.id);
       if (!item) return false;
@@ -109,27 +252,32 @@ export function createSearchIndex(kb: KnowledgeBase): SearchIndex {
       if (options.unitId && item.kind !== 'passage' && item.unit.id !== options.unitId) return false;
       return true;
     };
-    // Each topic word of the question with the stems that stand for it: its own and its glossary terms'.
-    const topic = words(query)
-      .filter((w) => stems(w).length > 0)
-      .map((w) => {
-        const related = [...(kb.glossary.enToFi.get(compact(w)) ?? []), kb.glossary.fiLemmas.get(compact(w)) ?? ''];
-        return { word: w, stems: new Set([...stems(w), ...related.flatMap(words).flatMap(stems)]) };
+    const weights = topic.map((w) => (w.known ? Math.max(...w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)), 1) : unknownWeight));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const knownTotal = topic.reduce((sum, w, i) => sum + (w.known ? (weights[i] ?? 0) : 0), 0);
+    const results = index.search(terms.join(' '), { filter, processTerm: (t) => t });
+    return results.slice(0, options.limit ?? 10).flatMap((r) => {
+      const item = kb.item(r.id);
+      if (!item) return [];
+      const hitTerms = new Set(r.queryTerms);
+      let matchedWeight = 0;
+      const matched: string[] = [];
+      topic.forEach((w, i) => {
+        if (!w.stems.some((s) => hitTerms.has(s))) return;
+        matched.push(w.raw);
+        matchedWeight += weights[i] ?? 0;
       });
-    const toHits = (results: SearchResult[]): SearchHit[] =>
-      results.slice(0, options.limit ?? 10).flatMap((r) => {
-        const item = kb.item(r.id);
-        if (!item) return [];
-        const hitTerms = new Set(r.queryTerms.map(foldDiacritics));
-        const matched = topic.filter((t) => [...t.stems].some((s) => hitTerms.has(s))).map((t) => t.word);
-        return [{ item, score: r.score, coverage: topic.length ? matched.length / topic.length : 0, matched }];
-      });
-    const exact = toHits(index.search(expanded, { filter }));
-    if ((exact[0]?.coverage ?? 0) >= 0.5) return exact;
-    // Typos: a second, fuzzy pass only when the exact one matched too little (fuzzy search is costly).
-    const fuzzy = toHits(index.search(expanded, { filter, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) }));
-    return (fuzzy[0]?.coverage ?? 0) > (exact[0]?.coverage ?? 0) ? fuzzy : exact;
+      return [{
+        item,
+        score: r.score,
+        coverage: topic.length ? matched.length / topic.length : 0,
+        relevance: total ? matchedWeight / total : 0,
+        knownRelevance: knownTotal ? Math.min(1, matchedWeight / knownTotal) : 0,
+        matched,
+        unknown: topic.filter((w) => !w.known).map((w) => w.raw),
+      }];
+    });
   }
 
-  return { search, topicTerms };
+  return { search, analyze, topicTerms, weightOf, vocabulary };
 }

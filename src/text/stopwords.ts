@@ -39,3 +39,8 @@ const STOP = new Set([...FI.split(/\s+/), ...EN.split(/\s+/), ...SV.split(/\s+/)
 export function isStopword(word: string): boolean {
   return STOP.has(foldDiacritics(word));
 }
+
+/** Every stopword (folded), for vocabularies that should know them. */
+export function stopwords(): string[] {
+  return [...STOP];
+}

@@ -110,5 +110,16 @@ describeEachBackend('chat core on %s', (backend) => {
     expect(student?.roles).toEqual(['student']);
     expect((await t.store.placements.listByStudent(student!.id))[0]?.teacherId).toBe('liisa');
     expect(await t.text('mikko', 'enrol student=x@y.fi workplace=X start=2026-12-01 end=2027-01-01')).toContain('not available for your role');
+    // Enrolment never changes an existing person's roles nor takes another teacher's student.
+    expect(await t.text('liisa', 'lisää jakso opiskelija=admin työpaikka="X Oy" alku=1.12.2026 loppu=1.2.2027')).toContain('Vain ylläpitäjä');
+    expect(await t.text('liisa', 'lisää jakso opiskelija=uusi@koulu.fi ohjaaja=aino työpaikka="X Oy" alku=1.12.2026 loppu=1.2.2027')).toContain('Vain ylläpitäjä');
+    expect((await t.store.people.findById('aino'))?.roles).toEqual(['student']);
+    const other = await t.store.people.create({ name: 'Tiina Toinen', email: 'tiina@koulu.fi', roles: ['teacher'] });
+    await t.store.people.linkIdentity({ platform: 'local', tenantId: '', externalId: other.id, personId: other.id });
+    expect(await t.text(other.id, 'lisää jakso opiskelija=ville työpaikka="X Oy" alku=1.12.2026 loppu=1.2.2027')).toContain('toisen opettajan');
+    expect((await t.store.placements.listByStudent('ville')).every((p) => p.teacherId === 'liisa')).toBe(true);
+    // Teachers enrol before placements start: the lists still show everyone.
+    expect(await t.text('liisa', 'opiskelijani')).toMatch(/Uusi Opiskelija[\s\S]*Ville|Ville[\s\S]*Uusi Opiskelija/);
+    expect(await t.text('admin', 'my students')).toContain('Uusi Opiskelija');
   });
 });

@@ -182,8 +182,9 @@ const pct = (t: Tally): string => `${(100 * ratio(t)).toFixed(1).padStart(5)} % 
 
 export function formatScore(label: string, s: Score): string[] {
   const out = [`${label}: ${pct(s.overall)}`];
-  out.push('  by route     ' + Object.entries(s.byRoute).map(([r, t]) => `${r} ${pct(t).trim()}`).join(' · '));
-  out.push('  by language  ' + Object.entries(s.byLang).map(([l, t]) => `${l} ${pct(t).trim()}`).join(' · '));
+  const row = (tallies: Record<string, Tally>) => Object.entries(tallies).map(([key, t]) => `${key} ${pct(t).trim()}`).join(' · ');
+  out.push(`  by route     ${row(s.byRoute)}`);
+  out.push(`  by language  ${row(s.byLang)}`);
   if (s.misses.length) {
     out.push(`  misses (${s.misses.length}):`);
     for (const m of s.misses) {

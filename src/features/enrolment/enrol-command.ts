@@ -32,13 +32,19 @@ function usage(ctx: CommandContext): Reply[] {
   return [message(ctx.lang, { type: 'paragraph', text: t('usageIntro') }, { type: 'quote', text: t('usageExample') }, { type: 'context', text: t('usageFields') })];
 }
 
-async function findOrCreate(ctx: CommandContext, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<Person | string> {
+async function findOrCreate(ctx: CommandContext, actor: Person, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<Person | string> {
   const t = commandTexts.in(ctx.lang);
   const { people } = ctx.services.store;
   const existing = ref.includes('@') ? await people.findByEmail(ref) : await people.findById(ref);
+  const admin = actor.roles.includes('admin');
   if (existing) {
-    if (!existing.roles.includes(role)) return people.update(existing.id, { roles: [...existing.roles, role] });
-    return existing;
+    if (existing.roles.includes(role)) return existing;
+    // A teacher's enrolment never turns a student into an instructor or the admin into a student.
+    if (!admin) {
+      ctx.services.logger.warn({ actorId: actor.id, personId: existing.id, role }, 'enrolment would change an existing person\'s roles');
+      return t('otherRole', { name: existing.name, roles: existing.roles.join(', ') });
+    }
+    return people.update(existing.id, { roles: [...existing.roles, role] });
   }
   if (!ref.includes('@')) return t('personNotFound', { ref });
   if (!name) return t('newPersonNeedsName', { ref, field: role === 'student' ? (ctx.lang === 'en' ? 'student_name' : ctx.lang === 'sv' ? 'studerandes_namn' : 'opiskelijan_nimi') : ctx.lang === 'en' ? 'instructor_name' : ctx.lang === 'sv' ? 'handledares_namn' : 'ohjaajan_nimi' });
@@ -85,9 +91,17 @@ export const enrolCommand = defineCommand({
       }))];
       return [message(ctx.lang, { type: 'paragraph', text: t('notAdded') }, { type: 'list', items: problems.map((p) => ({ text: p })) })];
     }
-    const student = await findOrCreate(ctx, f.student, f.student_name, 'student');
+    const student = await findOrCreate(ctx, actor, f.student, f.student_name, 'student');
     if (typeof student === 'string') return [message(ctx.lang, { type: 'paragraph', text: student })];
-    const instructor = f.instructor ? await findOrCreate(ctx, f.instructor, f.instructor_name, 'instructor') : null;
+    // Nor does it attach another teacher's student to this teacher's placement.
+    if (!actor.roles.includes('admin')) {
+      const theirs = await ctx.services.store.placements.listByStudent(student.id);
+      if (theirs.some((p) => p.teacherId !== null && p.teacherId !== actor.id)) {
+        ctx.services.logger.warn({ actorId: actor.id, studentId: student.id }, 'enrolment of another teacher\'s student refused');
+        return [message(ctx.lang, { type: 'paragraph', text: t('otherTeacher', { name: student.name }) })];
+      }
+    }
+    const instructor = f.instructor ? await findOrCreate(ctx, actor, f.instructor, f.instructor_name, 'instructor') : null;
     if (typeof instructor === 'string') return [message(ctx.lang, { type: 'paragraph', text: instructor })];
     const teacherId = actor.roles.includes('teacher') ? actor.id : f.teacher ? (await ctx.services.store.people.findByEmail(f.teacher))?.id ?? null : null;
     const placement = await ctx.services.store.placements.create({

@@ -31,7 +31,8 @@ export const studentsCommand = defineCommand({
       if (!student) continue;
       const ids = kb.requirements(unitOf(ctx.services, p.unitIds)).map((r) => r.requirement.id);
       const coverage = await store.coverage.forPlacement(p.id, ids);
-      const recent = await store.reflections.listForPlacement(p.id, { from: p.startDate, to: ctx.today });
+      // A placement enrolled ahead of its start has no reflections yet (and no range to ask for).
+      const recent = p.startDate <= ctx.today ? await store.reflections.listForPlacement(p.id, { from: p.startDate, to: ctx.today }) : [];
       const last = recent.filter((r) => r.status === 'answered').map((r) => r.localDate).sort().at(-1);
       await store.audit.record({ actorId: actor.id, action: 'list_student', subjectPersonId: student.id, details: {} });
       items.push({ text: t('studentLine', {

@@ -1,0 +1,45 @@
+// The dev routing corpus through the chat core: a floor under today's accuracy, so that a change that
+// routes fewer messages right fails here. Raise the floors as the understanding step improves
+// (`npm run eval -- --corpus` prints the current figures). The held-out corpus is only checked for
+// shape here: it is scored by `npm run eval` and never tuned on.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPORA, LANGS, type Outcome, ratio, readCorpus, ROUTES, runCorpus, type Score, score } from './corpus.ts';
+
+// Measured on 2026-12-04 (dev: 69 % overall) minus a margin.
+const FLOOR = {
+  overall: 0.62,
+  route: { command: 0.45, question: 0.9, statement: 0.75, smalltalk: 0.7, personal: 0.45, unknown: 0.85 },
+  lang: { fi: 0.6, en: 0.58, sv: 0.64 },
+};
+
+describe('routing corpus', () => {
+  it('has labelled lines in every route and language, in both parts', () => {
+    const sizes = { dev: 150, heldout: 100 };
+    for (const [part, file] of Object.entries(CORPORA)) {
+      const lines = readCorpus(file);
+      expect(lines.length, part).toBeGreaterThanOrEqual(sizes[part as keyof typeof sizes]);
+      for (const route of ROUTES) for (const lang of LANGS) expect(lines.some((l) => l.route === route && l.lang === lang), `${part} ${route} ${lang}`).toBe(true);
+    }
+  });
+
+  describe('the dev part through the chat core', () => {
+    let outcomes: Outcome[];
+    let s: Score;
+    beforeAll(async () => {
+      outcomes = await runCorpus(readCorpus(CORPORA.dev));
+      s = score(outcomes);
+    });
+
+    const misses = () => s.misses.map((m) => `${m.line.id} "${m.line.text}" → ${m.got}`).join('\n');
+
+    it('routes at least the measured share overall', () => {
+      expect(outcomes).toHaveLength(readCorpus(CORPORA.dev).length);
+      expect(ratio(s.overall), misses()).toBeGreaterThanOrEqual(FLOOR.overall);
+    });
+
+    it('keeps every route and language above its floor', () => {
+      for (const [route, floor] of Object.entries(FLOOR.route)) expect(ratio(s.byRoute[route] ?? { correct: 0, total: 0 }), route).toBeGreaterThanOrEqual(floor);
+      for (const [lang, floor] of Object.entries(FLOOR.lang)) expect(ratio(s.byLang[lang] ?? { correct: 0, total: 0 }), lang).toBeGreaterThanOrEqual(floor);
+    });
+  });
+});
