@@ -35,14 +35,20 @@ export interface QueryWord {
   /** The base knows the word (as written, corrected, by its first compound part or through the glossary). */
   known: boolean;
   corrected: boolean;
+  /** The base's own form of a word it knows by its stem only ("requirments" → "requirements"), for the intent rules. */
+  lemma?: string;
+  /** The first word's position when the word belongs to a glossary phrase ("customer service"): the phrase is one topic. */
+  phrase?: number;
   /** Index stems that stand for the word: its own, its compound part's and its glossary terms'. */
   stems: string[];
 }
 
 export interface QueryAnalysis {
   words: QueryWord[];
-  /** The written forms joined by spaces: what the intent rules read. */
+  /** The written forms joined by spaces. */
   text: string;
+  /** The same with each word in the base's own form where it has one: what the intent rules read. */
+  lemmaText: string;
   /** The message was longer than what was analysed. */
   truncated: boolean;
 }
@@ -125,6 +131,17 @@ function toDocument(item: KnowledgeItem): IndexedItem {
 /** Endings an English or Swedish word may carry beyond its glossary form ("konkurrenterna" → "konkurrent"). */
 const FOREIGN_ENDINGS = ['erna', 'arna', 'orna', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'or', 'na', 'es', 's', 'n', 't', 'e', 'a'];
 
+/**
+ * A Finnish yes/no question opens with its verb and the clitic -ko/-kö ("pitääkö", "liittyykö"): the verb is
+ * the question's frame unless the base has it as a topic ("raportoidaanko" asks about reporting).
+ */
+function isQuestionVerb(word: string, position: number, df?: ReadonlyMap<string, number>): boolean {
+  if (position !== 0 || word.length < 5 || !word.endsWith('ko')) return false;
+  const base = word.slice(0, -2);
+  if (isStopword(base)) return true;
+  return !(df && stems(base).some((s) => df.has(s)));
+}
+
 /** The base words a text gives to the vocabulary. */
 function vocabularyOf(kb: KnowledgeBase, documents: IndexedItem[], lexicon: readonly string[]): string[] {
   const out: string[] = [...lexicon, ...stopwords()];
@@ -186,9 +203,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       truncated = true;
     }
     const spoken = lang === undefined || lang === 'fi';
-    const out: QueryWord[] = raw.map((w) => {
+    const out: QueryWord[] = raw.map((w, i) => {
       const written = spoken ? writtenFinnish(w) : foldDiacritics(w);
-      return { raw: w, written, stop: isStopword(written), known: vocabulary.knows(written), corrected: false, stems: [] };
+      return { raw: w, written, stop: isStopword(written) || isQuestionVerb(written, i, df), known: vocabulary.knows(written), corrected: false, stems: [] };
     });
     // Glossary phrases, longest first; their Finnish terms stand for every word of the phrase.
     const extra = out.map(() => [] as string[]);
@@ -202,8 +219,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
           if (!word) continue;
           extra[j]?.push(...terms.flatMap(words));
           word.known = true;
-          // A glossary phrase's own function words ("on time") still carry its topic.
-          if (len > 1) word.stop = false;
+          // A glossary phrase's own function words ("on time") still carry its topic, and it is one topic.
+          if (len > 1) {
+            word.stop = false;
+            word.phrase ??= i;
+          }
         }
       }
     // Typos and unknown compounds, a bounded number per message.
@@ -232,8 +252,17 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     });
     out.forEach((word, i) => {
       word.stems = word.stop ? [] : [...new Set([...stems(word.written), ...(extra[i] ?? []).flatMap(stems)])];
+      if (!word.stop && !word.corrected && word.written.length >= 5 && !/ko$/.test(word.written)) {
+        const lemma = vocabulary.lemma(word.written);
+        if (lemma && lemma.slice(0, 4) === word.written.slice(0, 4)) word.lemma = lemma;
+      }
     });
-    return { words: out, text: out.map((w) => w.written).join(' '), truncated };
+    return {
+      words: out,
+      text: out.map((w) => w.written).join(' '),
+      lemmaText: out.map((w) => w.lemma ?? w.written).join(' '),
+      truncated,
+    };
   }
 
   function topicTerms(query: string): string[] {
@@ -252,29 +281,42 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       if (options.unitId && item.kind !== 'passage' && item.unit.id !== options.unitId) return false;
       return true;
     };
-    const weights = topic.map((w) => (w.known ? Math.max(...w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)), 1) : unknownWeight));
-    const total = weights.reduce((a, b) => a + b, 0);
-    const knownTotal = topic.reduce((sum, w, i) => sum + (w.known ? (weights[i] ?? 0) : 0), 0);
+    // One topic per word, or per glossary phrase: "customer service worker" is one thing asked about.
+    const units = new Map<number, QueryWord[]>();
+    analysis.words.forEach((w, i) => {
+      if (!topic.includes(w)) return;
+      const key = w.phrase ?? i;
+      units.set(key, [...(units.get(key) ?? []), w]);
+    });
+    const unitList = [...units.values()].map((ws) => {
+      const known = ws.every((w) => w.known);
+      const weight = known ? Math.max(1, ...ws.flatMap((w) => w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)))) : unknownWeight;
+      return { words: ws, known, weight, stems: new Set(ws.flatMap((w) => w.stems)) };
+    });
+    const total = unitList.reduce((a, u) => a + u.weight, 0);
+    const knownTotal = unitList.reduce((a, u) => a + (u.known ? u.weight : 0), 0);
     const results = index.search(terms.join(' '), { filter, processTerm: (t) => t });
     return results.slice(0, options.limit ?? 10).flatMap((r) => {
       const item = kb.item(r.id);
       if (!item) return [];
       const hitTerms = new Set(r.queryTerms);
       let matchedWeight = 0;
+      let matchedUnits = 0;
       const matched: string[] = [];
-      topic.forEach((w, i) => {
-        if (!w.stems.some((s) => hitTerms.has(s))) return;
-        matched.push(w.raw);
-        matchedWeight += weights[i] ?? 0;
-      });
+      for (const u of unitList) {
+        if (![...u.stems].some((s) => hitTerms.has(s))) continue;
+        matched.push(u.words.map((w) => w.raw).join(' '));
+        matchedWeight += u.weight;
+        matchedUnits++;
+      }
       return [{
         item,
         score: r.score,
-        coverage: topic.length ? matched.length / topic.length : 0,
+        coverage: unitList.length ? matchedUnits / unitList.length : 0,
         relevance: total ? matchedWeight / total : 0,
         knownRelevance: knownTotal ? Math.min(1, matchedWeight / knownTotal) : 0,
         matched,
-        unknown: topic.filter((w) => !w.known).map((w) => w.raw),
+        unknown: unitList.filter((u) => !u.known).map((u) => u.words.map((w) => w.raw).join(' ')),
       }];
     });
   }

@@ -11,15 +11,17 @@ export interface Vocabulary {
   knows(word: string): boolean;
   /** The known (folded) word a misspelt one stands for, when exactly one is close enough. */
   correct(word: string): string | undefined;
+  /** The base's own form of a word it knows only by its stem ("requirments" → "requirements", "hoitamisen" → "hoitaminen"). */
+  lemma(word: string): string | undefined;
   /** A compound's known first part and the rest: "energiaviisaus" → ["energia", "viisaus"]. */
   split(word: string): [string, string] | undefined;
   readonly size: number;
 }
 
-/** Edits allowed for a word of this many letters: none below 5, one from 5, two from 9. */
+/** Edits allowed between stems of this many letters: none below 5, one from 5, two from 10. */
 export function editsAllowed(length: number): number {
   if (length < 5) return 0;
-  return length >= 9 ? 2 : 1;
+  return length >= 10 ? 2 : 1;
 }
 
 /**
@@ -80,7 +82,7 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
   // Candidates by first letter, then length.
   const buckets = new Map<string, StemEntry[][]>();
   for (const entry of stems.values()) {
-    if (entry.stem.length < 4) continue;
+    if (entry.stem.length < 5) continue;
     const first = entry.stem[0] ?? '';
     const byLength = buckets.get(first) ?? [];
     (byLength[entry.stem.length] ??= []).push(entry);
@@ -96,7 +98,7 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
     const byLength = buckets.get(key[0] ?? '');
     if (!byLength || limit === 0) return undefined;
     let best: { entry: StemEntry; distance: number } | undefined;
-    for (let len = Math.max(4, key.length - limit); len <= key.length + limit; len++)
+    for (let len = Math.max(5, key.length - limit); len <= key.length + limit; len++)
       for (const entry of byLength[len] ?? []) {
         const d = boundedDistance(key, entry.stem, best ? Math.min(limit, best.distance) : limit);
         if (d > limit) continue;
@@ -109,12 +111,16 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
     knows,
     correct(word) {
       const folded = foldDiacritics(word);
-      const limit = editsAllowed(folded.length);
-      if (limit === 0 || knows(folded)) return undefined;
-      const stem = stemFi(folded);
-      // A stem a letter or two shorter than its word still allows the word's edits, up to its own length's.
-      const hit = closest(stem, Math.min(limit, Math.max(1, editsAllowed(stem.length + 1)))) ?? closest(stemEn(folded), Math.min(limit, 1));
+      if (folded.length < 5 || knows(folded)) return undefined;
+      const fi = stemFi(folded);
+      const en = stemEn(folded);
+      const hit = closest(fi, editsAllowed(fi.length)) ?? (en !== fi ? closest(en, editsAllowed(en.length)) : undefined);
       return hit?.word;
+    },
+    lemma(word) {
+      const folded = foldDiacritics(word);
+      if (forms.has(folded)) return undefined;
+      return (stems.get(stemFi(folded)) ?? stems.get(stemEn(folded)))?.word;
     },
     split(word) {
       const folded = foldDiacritics(word);

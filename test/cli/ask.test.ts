@@ -74,7 +74,7 @@ describe('ask command line, as someone the school does not know', () => {
 describe('ask command line, --as a user of the demo school', () => {
   let out: Line[];
   beforeAll(() => {
-    out = jsonRun(['--as', 'aino'], ['edistymiseni', 'mitä arvosanaan 4 vaaditaan', 'olen sairaana tänään']);
+    out = jsonRun(['--as', 'aino'], ['edistymiseni', 'mitä arvosanaan 4 vaaditaan', 'olen sairaana tänään', 'kuka on mun opettaja']);
   });
 
   it("answers Aino's progress from her own placement", () => {
@@ -88,6 +88,11 @@ describe('ask command line, --as a user of the demo school', () => {
     expect(out[1]).toMatchObject({ intent: 'grade-criteria', route: { kind: 'question' }, outcome: 'answered' });
     expect(out[1]?.sources.map((s) => s.id)).toEqual(['AH-G4.1', 'AH-G4.2', 'AH-G4.3', 'AH-G4.4', 'AH-G4.5']);
     expect(out[2]).toMatchObject({ intent: 'absent', route: { kind: 'command', command: 'absent' }, sources: [] });
+  });
+
+  it('answers a personal question from her own data, where the answering service alone would quote passages', () => {
+    expect(out[3]).toMatchObject({ lang: 'fi', intent: 'my-teacher', route: { kind: 'command', command: 'my-teacher' }, sources: [] });
+    expect(out[3]?.answer).toContain('Liisa Heikkinen');
   });
 });
 

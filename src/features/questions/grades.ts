@@ -2,6 +2,14 @@
 // "kiitettävä", "best grade", "3:lla ja 5:llä", "betyget 4", "god 3", typos and missing dots included.
 import { foldDiacritics } from '../../text/normalize.ts';
 
+/** A level name with a number outside it: "hyvä 5" (Hyvä is 3 and 4; 5 is Kiitettävä). */
+export interface GradeMismatch {
+  /** The grades the named level has, e.g. [3, 4] for "hyvä". */
+  named: number[];
+  /** The number written with it: the grade answered. */
+  grade: number;
+}
+
 export interface GradeMention {
   /** Valid grades named, 1..5, ascending. */
   grades: number[];
@@ -11,6 +19,8 @@ export interface GradeMention {
   aboutGrades: boolean;
   /** The question asks to compare or contrast grades. */
   compare: boolean;
+  /** Level names written with a number they do not have. */
+  mismatches: GradeMismatch[];
 }
 
 /** Grade nouns ("vitonen", "neloseen", "en femma") name a grade by themselves. */
@@ -58,6 +68,8 @@ export function parseGrades(text: string): GradeMention {
   let levelNames: number[][] = [];
   let superlative: number | null = null;
   const numbers: number[] = [];
+  const mismatches: GradeMismatch[] = [];
+  let lastLevel: { grades: number[]; at: number } | undefined;
 
   tokens.forEach((token, i) => {
     if (GRADE_WORDS.test(token)) aboutGrades = true;
@@ -85,19 +97,25 @@ export function parseGrades(text: string): GradeMention {
     const level = LEVEL_NAMES.find(([re]) => re.test(token));
     if (level) {
       levelNames.push(level[1]);
+      lastLevel = { grades: level[1], at: i };
       return;
     }
     if (/^[0-9]+$/.test(token)) {
       const next = tokens[i + 1] ?? '';
-      if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?|kompetenspoang|poang|timmar|dagar|veckor)$/.test(next)) return;
+      if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?|kompetenspoang|poang|timmar|dagar|veckor|kk|kuukau\w*|months?|manad\w*)$/.test(next)) return;
       if (token.length > 2) return; // years, ids
-      numbers.push(Number(token));
+      const n = Number(token);
+      numbers.push(n);
+      // "hyvä 5", "tyydyttävä arvosana 4": the level named right before the number does not have it.
+      if (lastLevel && i - lastLevel.at <= 2 && n >= 1 && n <= 5 && !lastLevel.grades.includes(n)) mismatches.push({ named: lastLevel.grades, grade: n });
     }
   });
 
   const namedLevel = levelNames.length > 0;
   // "how do I get a 5", "miten saan vitosen", "hur får jag en femma": a lone small number after get/saada/få is a grade.
-  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita|fa|far|uppna)$/.test(t))) aboutGrades = true;
+  // So does a lone number of what is needed: "what's needed for a 2", "mitä tarvitaan 4:ään".
+  if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita|fa|far|uppna|need|needed|required|require|requires|vaaditaan|vaatii|tarvitaan|tarvitsee|tarvii|kravs|kraver|behovs|behover)$/.test(t)))
+    aboutGrades = true;
   // "mitä eroa on tyydyttävällä ja hyvällä": level names being compared are grades.
   if (compare && levelNames.length >= 2) aboutGrades = true;
   // A level name counts when a number names the level too ("hyvä 4"), when the talk is of grades,
@@ -132,5 +150,6 @@ export function parseGrades(text: string): GradeMention {
     invalid: [...invalid].sort((a, b) => a - b),
     aboutGrades,
     compare: compare && found.size + invalid.size >= 2,
+    mismatches: mismatches.filter((m) => found.has(m.grade)),
   };
 }

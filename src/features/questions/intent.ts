@@ -1,16 +1,22 @@
-// What a curriculum question asks for. Rules over the normalised text decide the intent; retrieval
-// (search-index.ts) then finds the items for the open-ended kinds.
+// What a curriculum question asks for. Rules over the analysed text (spoken forms written out, typos
+// corrected against the base's vocabulary: see src/knowledge/search-index.ts) decide the intent;
+// retrieval then finds the items for the open-ended kinds.
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Section, Unit } from '../../knowledge/schema.ts';
-import { compact, stemFi, words } from '../../text/normalize.ts';
-import { parseGrades } from './grades.ts';
+import type { QueryAnalysis } from '../../knowledge/search-index.ts';
+import { compact, foldDiacritics, stemFi, words } from '../../text/normalize.ts';
+import { isStopword } from '../../text/stopwords.ts';
+import { type GradeMismatch, parseGrades } from './grades.ts';
+
+/** What a personal question is about: the bot sees no one's grades, people or dates. */
+export type PersonalTopic = 'grade' | 'people' | 'schedule' | 'other';
 
 export type Intent =
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'help' }
-  | { kind: 'grade-criteria'; grades: number[] }
-  | { kind: 'grade-compare'; grades: number[] }
+  | { kind: 'grade-criteria'; grades: number[]; mismatches?: GradeMismatch[] }
+  | { kind: 'grade-compare'; grades: number[]; mismatches?: GradeMismatch[] }
   | { kind: 'grade-invalid'; requested: number[] }
   | { kind: 'grading-overview' }
   | { kind: 'section-requirements'; sectionId: string }
@@ -19,32 +25,56 @@ export type Intent =
   | { kind: 'demonstration' }
   | { kind: 'unit-facts' }
   | { kind: 'unknown-unit'; name: string }
+  | { kind: 'personal'; topic: PersonalTopic }
+  | { kind: 'compare-topics'; topics: [string, string] }
+  | { kind: 'source'; id: string }
   | { kind: 'search'; query: string };
 
 export type IntentKind = Intent['kind'];
 
 const has = (text: string, re: RegExp) => re.test(text);
 
-const GREETING = /^(hei|hei hei|moi|moikka|moro|terve|tervehdys|heippa|huomenta|hyvaa (huomenta|paivaa|iltaa)|paivaa|hello|hi|hey|hiya|good (morning|afternoon|evening)|yo|hej|hejsan|tjena|hallo|god (morgon|dag|kvall))( (osaava|bot|there|kaikki|alla))?$/;
+const SMALL_TALK = '(mita kuuluu|mitas kuuluu|miten menee|mites menee|kuinka voit|how are you|how are you doing|hows it going|how is it going|whats up|hur mar du|hur ar det|hur gar det|laget)';
+const GREETING = new RegExp(
+  `^((hei|hei hei|moi|moikka|moro|terve|tervehdys|heippa|huomenta|hyvaa (huomenta|paivaa|iltaa)|paivaa|hello|hi|hey|hiya|good (morning|afternoon|evening)|yo|hej|hejsan|tjena|hallo|god (morgon|dag|kvall))( (osaava|bot|there|kaikki|alla))?( ${SMALL_TALK})?|${SMALL_TALK})$`,
+);
 const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|kiitos avusta|thanks a lot|tack|tackar|tusen tack|tack for hjalpen)( (osaava|paljon|a lot|so much|sa mycket))?$/;
-const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sa osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det)$/;
+const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sina osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det|kuka sina olet|kuka olet|who are you|vem ar du)$/;
 
 const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
 const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
+/** A Finnish question verb with its clitic opens a yes/no question ("liittyykö", "sisältyykö"); these open other questions. */
+const NOT_YES_NO_KO = /^(paljonko|montako|kauanko|moneltako|kuinkako|mitako|mikako|kukako|missako|milloinko)$/;
 const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (mitt|sitt|ditt|mina|sina|dina|ert|vart) kunnande\w*|visar jag)\b/;
-const UNIT_FACTS = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|diaari\w*|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa)|kompetenspoang\w*|hur manga poang|omfattning\w*|hur omfattande|vilken examen|grundexamen\w*)\b/;
+/** Words that name the unit's facts by themselves. */
+const UNIT_FACTS_STRONG = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laajuudeltaan|diaari\w*|kompetenspoang\w*|hur manga poang|omfattning\w*|hur omfattande)\b/;
+/** Words that ask about the unit's facts only when nothing else is asked about ("how long", "which qualification"). */
+const UNIT_FACTS_WEAK = /\b(laaju\w*|kuinka (laaja|iso)|how (big|large|long)|tutkintoon|qualification|tutkinto|perustutkin\w*|which unit|mika tutkinnon osa|mika tama (on|tutkinnon osa)|vilken examen|grundexamen\w*)\b/;
+const UNIT_FACT_WORDS = /^(osp|tutkinto\w*|tutkinnon|qualification|degree|perustutkin\w*|examen|grundexamen\w*|unit|osa|osan|laaju\w*|laaja|iso|big|large|long|kuuluu|belong\w*|which|mika|tama|taman|this|vilken|hor|tillhor|tama|tassa|kuinka|how|ammatillinen|ammatillisen|vocational|liiketoiminnan|business|basic|upper|secondary)$/;
 const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|evaluat\w*|grade scale|grades|arviointikriteer\w*|criteria|bedomning\w*|bedoms|betyg\w*|vitsord\w*)\b/;
 // A unit named by a capitalised or quoted name: 'tutkinnon osa "Myynti"', "the unit Logistics operations".
-const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi)|\s*[?.!,]|\s*$)/u;
-const OTHER_QUALIFICATION = /\b([a-z]+(?:alan|n)?) (perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*)\b/;
+const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*|examensdel(?:en)?)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|och|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi|krav\w*|innehåll\w*)|\s*[?.!,]|\s*$)/u;
+const OTHER_QUALIFICATION = /\b([a-z]+(?:alan|n)?) (perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*|tutkin\w*)\b/;
+/** "the practical nurse qualification", "a degree in nursing", "examen för närvårdare". */
+const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|programme|program|examen|examina)\b/;
+/** Question words and references to this unit around a qualification's name: "what are the requirements of the …". */
+const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
+
+/** First person ("my", "mun", "min"): a question about oneself. */
+const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
+/** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
+const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|teacher|instructor|supervisor|mentor|assessor|larare\w*|handledare\w*|bedomare\w*)\b/;
+const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
+const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
+const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
 
 function stemsOf(text: string): string[] {
   return words(text).map(stemFi);
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  return haystack.some((_, i) => needle.every((n, j) => haystack[i + j] === n));
+function containsSequence(haystack: string[], needle: string[]): number {
+  if (needle.length === 0 || needle.length > haystack.length) return -1;
+  return haystack.findIndex((_, i) => needle.every((n, j) => haystack[i + j] === n));
 }
 
 export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
@@ -53,55 +83,155 @@ export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
   for (const section of unit.sections)
     for (const name of [section.title.fi, section.title.en, ...section.aliases]) {
       const ns = stemsOf(name);
-      if (containsSequence(qs, ns) && (!best || ns.length > best.length)) best = { section, length: ns.length };
+      if (containsSequence(qs, ns) >= 0 && (!best || ns.length > best.length)) best = { section, length: ns.length };
     }
   return best?.section;
 }
 
+/**
+ * The text without the unit's own name, so that "Asiakkuuksien hoitaminen" (the unit) is not read as
+ * its section "Asiakkuuden hoitaminen". A name matches with its last word inflected
+ * ("asiakkuuksien hoitamisen"); the words before it must be as written, since they tell the two apart.
+ */
+export function withoutUnitName(unit: Unit, folded: string): { text: string; named: boolean } {
+  const ws = folded.split(' ');
+  for (const name of [unit.name.fi, unit.name.en, ...unit.aliases].sort((a, b) => b.length - a.length)) {
+    const ns = compact(name).split(' ');
+    const last = ns.length - 1;
+    const at = ws.findIndex((_, i) => ns.every((n, j) => {
+      const w = ws[i + j];
+      if (w === undefined) return false;
+      return j === last && ns.length > 1 ? w === n || stemFi(w) === stemFi(n) : w === n;
+    }));
+    if (at >= 0) return { text: [...ws.slice(0, at), ...ws.slice(at + ns.length)].join(' '), named: true };
+  }
+  return { text: folded, named: false };
+}
+
 function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): string | undefined {
+  const ours = new Set(kb.units.flatMap((u) => stemsOf(`${u.qualification.name.fi} ${u.qualification.name.en} ${u.name.fi} ${u.name.en} ${u.aliases.join(' ')}`)));
+  const isOurs = (w: string) => ours.has(stemFi(w));
   const other = OTHER_QUALIFICATION.exec(folded);
-  if (other && !kb.units.some((u) => compact(u.qualification.name.fi).includes(other[0]))) return other[0];
+  if (other?.[1] && !isStopword(other[1]) && !QUALIFICATION_FILLER.test(other[1]) && !isOurs(other[1])) return other[0];
+  const foreign = QUALIFICATION_EN_SV.exec(folded);
+  if (foreign?.[1]) {
+    const name = foreign[1].trim().split(' ').filter((w) => !QUALIFICATION_FILLER.test(w) && !isStopword(w));
+    if (name.length && !name.every(isOurs)) return `${name.join(' ')} ${foreign[2]}`;
+  }
   const named = UNIT_REFERENCE.exec(question);
   const name = (named?.[1] ?? named?.[2])?.trim();
   if (!name || kb.unitNamedIn(name)) return undefined;
   return name;
 }
 
-export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string): Intent {
-  const folded = compact(question);
-  if (folded === '' || HELP.test(folded)) return { kind: 'help' };
-  if (GREETING.test(folded)) return { kind: 'greeting' };
-  if (THANKS.test(folded)) return { kind: 'thanks' };
+/** A question about the asker's own grade, people or dates: only their school knows those. */
+function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): Intent | undefined {
+  if (!FIRST_PERSON.test(folded)) return undefined;
+  if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
+  // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
+  if (PERSONAL_SCHEDULE.test(folded) && !has(folded, REQUIREMENT_WORDS)) return { kind: 'personal', topic: 'schedule' };
+  // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.
+  if (GRADE_WORD.test(folded) && grades.grades.length === 0 && grades.invalid.length === 0 && PERSONAL_GRADE_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria|kriterier\w*)\b/.test(folded))
+    return { kind: 'personal', topic: 'grade' };
+  return undefined;
+}
+
+/** "asiakasohjaus vs palveluohjaus", "ero X:n ja Y:n välillä", "difference between X and Y": two topics to set side by side. */
+const COMPARE_TOPICS = /^(?:.*?\b(?:ero|eroa|erot|eroja|eroaa|difference|differences|differ|skillnad\w*|jamfor\w*|vertaa|vertailu|compare)\b)?\s*(.+?)\s+(?:vs|versus|ja|and|och|tai|or|kontra)\s+(.+?)(?:\s+(?:valilla|valinen|mellan|between))?$/;
+const COMPARE_WORD = /\b(vs|versus|ero|eroa|erot|eroja|eroaa|difference|differences|differ|skillnad\w*|jamfor\w*|vertaa|vertailu|compare|kontra)\b/;
+
+function compareTopics(folded: string): [string, string] | undefined {
+  if (!COMPARE_WORD.test(folded)) return undefined;
+  const m = COMPARE_TOPICS.exec(folded.replace(/\b(mika|mita|on|what|is|the|vad|ar|between|valilla|mellan|kerro|tell|me)\b/g, ' ').replace(/\s+/g, ' ').trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  const side = (s: string) => s.replace(COMPARE_WORD, ' ').split(' ').filter((w) => w && !isStopword(w)).join(' ');
+  const a = side(m[1]);
+  const b = side(m[2]);
+  return a && b && a !== b ? [a, b] : undefined;
+}
+
+const SOURCE = /^(?:lahde|lahteet|source|kalla|nayta|show|visa)\s+([A-Za-z]{1,6}-[A-Za-z0-9.]+)$/i;
+
+export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string, analysis?: QueryAnalysis): Intent {
+  const written = analysis?.text ?? compact(question);
+  const folded = analysis?.lemmaText ?? written;
+  if (written === '' || HELP.test(written)) return { kind: 'help' };
+  if (GREETING.test(written)) return { kind: 'greeting' };
+  if (THANKS.test(written)) return { kind: 'thanks' };
+  const source = SOURCE.exec(foldDiacritics(question.trim()));
+  if (source?.[1]) {
+    const id = source[1].toUpperCase();
+    if (kb.item(id)) return { kind: 'source', id };
+  }
+
+  const grades = parseGrades(folded);
+  const personal = personalTopic(written, grades);
+  if (personal) return personal;
 
   const unknownUnit = unknownUnitName(kb, question, folded);
   if (unknownUnit) return { kind: 'unknown-unit', name: unknownUnit };
 
-  const grades = parseGrades(question);
   if (grades.invalid.length > 0 && grades.grades.length === 0) return { kind: 'grade-invalid', requested: grades.invalid };
   if (grades.grades.length > 0) {
     if (grades.invalid.length > 0) return { kind: 'grade-invalid', requested: grades.invalid };
+    const mismatches = grades.mismatches.length ? { mismatches: grades.mismatches } : {};
     return grades.grades.length > 1 && (grades.compare || grades.grades.length === 2)
-      ? { kind: 'grade-compare', grades: grades.grades }
-      : { kind: 'grade-criteria', grades: grades.grades };
+      ? { kind: 'grade-compare', grades: grades.grades, ...mismatches }
+      : { kind: 'grade-criteria', grades: grades.grades, ...mismatches };
   }
 
-  const yesNo = has(folded, YES_NO);
+  const [first = ''] = written.split(' ');
+  const yesNo = has(written, YES_NO) || (first.length >= 5 && first.endsWith('ko') && !NOT_YES_NO_KO.test(first));
   if (has(folded, DEMONSTRATION) && !yesNo) return { kind: 'demonstration' };
-  if (has(folded, UNIT_FACTS) && !has(folded, /\b(kriittis\w*|critical)\b/)) return { kind: 'unit-facts' };
 
-  const section = sectionNamedIn(unit, question);
+  // The unit's own name says which unit, not which section; the rest of the question says what about it.
+  const rest = withoutUnitName(unit, folded);
+  if (has(folded, UNIT_FACTS_STRONG) && !has(folded, /\b(kriittis\w*|critical)\b/)) return { kind: 'unit-facts' };
+  if (has(folded, UNIT_FACTS_WEAK) && onlyUnitFactWords(rest.text)) return { kind: 'unit-facts' };
+
+  const section = sectionNamedIn(unit, rest.text);
   const asksRequirements = has(folded, REQUIREMENT_WORDS);
   // "is reporting required" asks about one requirement, not for the section's list.
   if (section && !yesNo) return { kind: 'section-requirements', sectionId: section.id };
 
+  const topics = compareTopics(rest.text);
+  if (topics && !yesNo) return { kind: 'compare-topics', topics };
   if (yesNo) return { kind: 'requirement-check', query: question };
-  if (asksRequirements && isGeneralRequirementQuestion(folded)) return { kind: 'all-requirements' };
+  if (asksRequirements && isGeneralRequirementQuestion(rest.text)) return { kind: 'all-requirements' };
+  if (rest.named && rest.text.split(' ').every((w) => isStopword(w) || GENERIC.test(w))) return { kind: 'all-requirements' };
   if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons)\b/)) return { kind: 'grading-overview' };
   return { kind: 'search', query: question };
 }
 
+/** Nothing but the unit-fact words and function words: "mihin tutkintoon tämä kuuluu", "how long is this unit". */
+function onlyUnitFactWords(folded: string): boolean {
+  return folded.split(' ').every((w) => w === '' || isStopword(w) || UNIT_FACT_WORDS.test(w));
+}
+
+const GENERIC = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
+
 /** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit", "vilka är yrkeskunnighetskraven": no topic beyond the unit. */
 function isGeneralRequirementQuestion(folded: string): boolean {
-  const generic = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|mita|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|asiakkuuksien|hoitaminen|managing|customer|relationships|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|the unit|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
-  return folded.split(' ').every((w) => generic.test(w));
+  return folded.split(' ').every((w) => w === '' || GENERIC.test(w));
 }
+
+/**
+ * The words the rules above read, for the vocabulary typos are corrected against (the knowledge base
+ * gives the rest). Base forms and the common inflections a question uses.
+ */
+export const INTENT_LEXICON: readonly string[] = `
+  arvosana arvosanaa arvosanaan arvosanan arvosanat arvosanoja arvosanalle arvosanoilla arvostelu arviointi arvioidaan
+  arviointikriteerit kriteeri kriteerit kriteerejä kriteereitä kriteereistä vaatimus vaatimukset vaatimuksia vaatimuksista
+  ammattitaitovaatimus ammattitaitovaatimukset ammattitaitovaatimuksia vaaditaan vaatii vaaditaanko tarvitaan tarvitaanko
+  tyydyttävä tyydyttävään tyydyttävälle tyydyttävän hyvä hyvään hyvälle hyvän kiitettävä kiitettävään kiitettävälle kiitettävän
+  vitonen vitosen vitoseen nelonen nelosen neloseen kolmonen kolmosen kolmoseen kakkonen kakkosen kakkoseen ykkönen ykkösen ykköseen
+  näyttö näytön näytössä näyttöä osoittaa osoitan ammattitaito ammattitaidon ammattitaitoni osaamispiste osaamispistettä
+  laajuus tutkinto tutkintoon tutkinnon perustutkinto sisältää sisältyy liittyy kuuluu kuuluuko liittyykö sisältyykö
+  vertaa vertailu eroa erot välillä pitääkö täytyykö tarvitseeko onko voiko saako kiitos kiitti moikka terve heippa apua ohje
+  opettaja työpaikkaohjaaja ohjaaja arvioija palaute aikataulu harjoittelu
+  grade grades graded grading criteria criterion requirement requirements required require excellent good satisfactory
+  compare comparison difference differences between demonstration demonstrate skills competence points credits qualification
+  hello thanks thank help teacher instructor supervisor assessor
+  betyg betyget betygen kriterier kriterierna krav kraven yrkeskunnighetskrav yrkeskunnighetskraven berömlig nöjaktig
+  skillnad skillnaden jämför yrkesprov yrkesprovet kompetenspoäng examensdel examensdelen hjälp tack hej lärare handledare
+`.split(/\s+/).filter(Boolean);

@@ -7,7 +7,8 @@ import type { Unit } from '../../knowledge/schema.ts';
 import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { detectIntent, type Intent } from './intent.ts';
-import type { SearchHit, SearchIndex } from '../../knowledge/search-index.ts';
+import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
+import { facetOf, type Focus } from './excerpt.ts';
 
 export type Outcome = 'answered' | 'not-found' | 'out-of-scope';
 
@@ -19,6 +20,15 @@ export interface AnswerPlan {
   outcome: Outcome;
   /** The items the answer quotes and cites, in display order. */
   items: KnowledgeItem[];
+  /**
+   * For a requirement check: the requirements match the whole question ("full"), or only part of it
+   * ("partial": the question names something they do not, so the answer may not say a plain yes).
+   */
+  support?: 'full' | 'partial';
+  /** What the question asks about, for picking the sentences of a passage that answer it. */
+  focus?: Focus;
+  /** Items close to a question the base cannot answer, offered as follow-ups. */
+  nearest?: KnowledgeItem[];
 }
 
 export interface PlanContext {
@@ -30,58 +40,95 @@ export interface PlanContext {
   people?: readonly NamedPerson[];
 }
 
-/** A hit is relevant when it matches most of the question's topic words, or strongly matches some. */
-function relevant(hit: SearchHit | undefined): hit is SearchHit {
-  if (!hit) return false;
-  return hit.coverage >= 0.5 || (hit.coverage >= 0.3 && hit.score >= 25);
+/** At most this much of a message is read: a question is short, and the work stays bounded for any message. */
+export function capQuestion(question: string): string {
+  if (question.length <= MAX_QUERY_CHARS) return question;
+  const cut = question.lastIndexOf(' ', MAX_QUERY_CHARS);
+  return question.slice(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
 }
 
 /**
- * Open questions need more: half of two words is one stray match ("kuka on Suomen presidentti"
- * meets "Suomen Turku"), so exactly half counts only with a strong score.
+ * A requirement answers a yes/no question when it covers most of what the base knows of the question
+ * ("pitääkö energiaa säästää" → "toimii energia- ja resurssiviisaasti") and some of all of it.
+ */
+function relevantRequirement(hit: SearchHit | undefined): hit is SearchHit {
+  if (!hit) return false;
+  return hit.knownRelevance >= 0.5 && hit.relevance >= 0.25;
+}
+
+/**
+ * Open questions need more: most of the question's weight, words the base does not know weighing most
+ * ("kuka on Suomen presidentti" shares "Suomen" with a passage and asks about something else).
  */
 function relevantForOpenQuestion(hit: SearchHit | undefined): hit is SearchHit {
   if (!hit) return false;
-  return hit.coverage > 0.5 || (hit.coverage >= 0.5 && hit.score >= 50);
+  return hit.relevance > 0.5 || (hit.relevance >= 0.45 && hit.knownRelevance >= 0.99 && hit.score >= 50);
+}
+
+/** Close to the question without answering it: worth offering as a follow-up. */
+function near(hit: SearchHit): boolean {
+  return hit.knownRelevance >= 0.5 && hit.relevance >= 0.2;
 }
 
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
-  function requirementsMatching(unit: Unit, query: string): KnowledgeItem[] {
-    const hits = index.search(query, { kinds: ['requirement'], unitId: unit.id, limit: 5 });
-    const [top] = hits;
-    if (!relevant(top)) return [];
-    // Keep the close runners-up: "information security" is both AH-T2 and AH-T3.
-    return hits.filter((h) => relevant(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
-  }
-
-  function searchAll(unit: Unit, query: string): KnowledgeItem[] {
-    const hits = index.search(query, { unitId: unit.id, limit: 6 }).filter((h) => h.item.kind !== 'criterion');
-    const [top] = hits;
-    if (!relevantForOpenQuestion(top)) return [];
-    if (top.item.kind === 'requirement') return hits.filter((h) => h.item.kind === 'requirement' && relevant(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
-    return hits.filter((h) => h.item.kind === top.item.kind && h.coverage >= top.coverage && h.score >= top.score * 0.5).slice(0, 2).map((h) => h.item);
-  }
-
   const unitFor = (question: string, context: PlanContext): Unit =>
     kb.unitNamedIn(question) ?? (context.unitId ? kb.unit(context.unitId) : undefined) ?? kb.defaultUnit();
 
+  function focusOf(analysis: QueryAnalysis): Focus {
+    const stems = new Map<string, number>();
+    for (const w of analysis.words) for (const s of w.stems) stems.set(s, Math.max(stems.get(s) ?? 0, index.weightOf(s)));
+    const facet = facetOf(analysis.text);
+    return facet ? { stems, facet } : { stems };
+  }
+
+  function nearestOf(hits: SearchHit[]): KnowledgeItem[] {
+    const seen = new Set<string>();
+    return hits.filter(near).flatMap((h) => {
+      const key = h.item.kind === 'passage' ? h.item.id : h.item.kind === 'requirement' ? h.item.id : '';
+      if (!key || seen.has(key)) return [];
+      seen.add(key);
+      return [h.item];
+    }).slice(0, 2);
+  }
+
   function plan(question: string, context: PlanContext = {}): AnswerPlan {
-    return planForIntent(question, detectIntent(kb, unitFor(question, context), question), context);
+    const capped = capQuestion(question);
+    const lang = detectLanguage(capped, context.preferredLang ?? 'fi');
+    const analysis = index.analyze(capped, lang);
+    const unit = unitFor(capped, context);
+    return build(capped, detectIntent(kb, unit, capped, analysis), context, lang, analysis);
   }
 
   /** The plan for an intent decided elsewhere (the LLM's reading of a loose question). */
   function planForIntent(question: string, intent: Intent, context: PlanContext = {}): AnswerPlan {
-    const lang = detectLanguage(question, context.preferredLang ?? 'fi');
+    const capped = capQuestion(question);
+    const lang = detectLanguage(capped, context.preferredLang ?? 'fi');
+    return build(capped, intent, context, lang, index.analyze(capped, lang));
+  }
+
+  function build(question: string, intent: Intent, context: PlanContext, lang: Lang, analysis: QueryAnalysis): AnswerPlan {
     const unit = unitFor(question, context);
     const base = { question, lang, intent, unit };
     const answered = (items: KnowledgeItem[]): AnswerPlan => ({ ...base, outcome: items.length ? 'answered' : 'not-found', items });
     const byIds = (ids: string[]) => ids.flatMap((id) => kb.item(id) ?? []);
+    const focus = focusOf(analysis);
+    const search = (query: string, kinds?: KnowledgeItem['kind'][]) => {
+      const own = query === question ? { analysis } : { lang };
+      return index.search(query, { unitId: unit.id, limit: 8, ...(kinds ? { kinds } : {}), ...own }).filter((h) => h.item.kind !== 'criterion');
+    };
+    const declined = (outcome: Outcome, hits: SearchHit[]): AnswerPlan => ({ ...base, outcome, items: [], nearest: nearestOf(hits), focus });
 
     switch (intent.kind) {
       case 'greeting':
       case 'thanks':
       case 'help':
         return { ...base, outcome: 'answered', items: [] };
+      case 'personal':
+        return { ...base, outcome: 'out-of-scope', items: [] };
+      case 'source': {
+        const item = kb.item(intent.id);
+        return item ? { ...base, outcome: 'answered', items: [item] } : { ...base, outcome: 'not-found', items: [] };
+      }
       case 'grade-criteria':
       case 'grade-compare':
         return answered(intent.grades.flatMap((g) => kb.level(unit, g)?.criteria.map((c) => c.id) ?? []).flatMap((id) => kb.item(id) ?? []));
@@ -101,16 +148,39 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       case 'unit-facts':
         return answered(byIds([unitFactsId(unit)]));
       case 'requirement-check': {
-        const items = requirementsMatching(unit, intent.query);
-        if (items.length) return answered(items);
+        const hits = search(intent.query, ['requirement']);
+        const [top] = hits;
+        if (relevantRequirement(top)) {
+          // Keep the close runners-up: "information security" is both AH-T2 and AH-T3.
+          const items = hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
+          return { ...base, outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
+        }
         // Not a requirement: the supporting material may still say something about it.
-        const other = searchAll(unit, intent.query).filter((i) => i.kind === 'passage' || i.kind === 'method');
-        return { ...base, outcome: other.length ? 'answered' : 'not-found', items: other };
+        const all = search(intent.query);
+        const passage = all.find((h) => h.item.kind === 'passage' || h.item.kind === 'method');
+        if (passage && relevantForOpenQuestion(passage)) return { ...base, outcome: 'answered', items: [passage.item], focus };
+        return declined('not-found', [...hits, ...all]);
       }
-      case 'search': {
-        const items = searchAll(unit, intent.query);
-        return { ...base, outcome: items.length ? 'answered' : 'out-of-scope', items };
+      case 'compare-topics': {
+        const sides = intent.topics.map((topic) => search(topic).find((h) => relevantForOpenQuestion(h) && (h.item.kind === 'passage' || h.item.kind === 'requirement')));
+        const items = sides.flatMap((h) => (h ? [h.item] : []));
+        if (items.length === 2 && items[0]?.id !== items[1]?.id) return { ...base, outcome: 'answered', items, focus };
+        return searchPlan(intent.topics.join(' '));
       }
+      case 'search':
+        return searchPlan(intent.query);
+    }
+
+    function searchPlan(query: string): AnswerPlan {
+      const hits = search(query);
+      const [top] = hits;
+      if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
+      if (top.item.kind === 'requirement') {
+        const items = hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
+        return { ...base, outcome: 'answered', items, focus };
+      }
+      // One passage, the one that answers; the next best ones are a click away.
+      return { ...base, outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits.slice(1)).filter((i) => i.id !== top.item.id) };
     }
   }
 

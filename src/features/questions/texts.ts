@@ -5,7 +5,7 @@ import { defineCatalogue } from '../../i18n/catalogue.ts';
 
 export const texts = defineCatalogue({
   fi: {
-    greeting: 'Hei! 👋',
+    greeting: 'Hei! 👋 Olen **Osaava**: vastaan kysymyksiin tutkinnon osan **{unitFi}** vaatimuksista, arvioinnista ja näytöstä.',
     thanks: 'Ole hyvä! Kysy lisää milloin vain.',
     helpIntro:
       'Olen **Osaava**. Vastaan kysymyksiin tutkinnon osan **{unitFi}** ammattitaitovaatimuksista, arvioinnista ja näytöstä sekä työelämässä oppimisen tukimateriaaleista. Lainaan vastauksissa perusteiden tekstiä ja kerron lähteen.',
@@ -27,22 +27,33 @@ export const texts = defineCatalogue({
     noOwnCriterion: 'Ei omaa kriteeriä tasolla {levels}.',
     passageSource: 'Lähde: {documentFi}',
     reflectQuestions: 'Pohdittavaksi:',
-    gradingOverview:
-      'Tutkinnon osa arvioidaan asteikolla Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5. Osaaminen osoitetaan näytössä, jonka arvioivat opettaja ja työelämän edustaja yhdessä. Kriteerit tasoittain:',
-    gradeInvalid:
-      'Arvosanaa {grades} ei ole. Ammatillisen perustutkinnon osat arvioidaan asteikolla 1–5: Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5.',
+    gradingOverview: 'Tutkinnon osa arvioidaan tasoilla {levels}. Kriteerit tasoittain:',
+    gradeInvalid: 'Arvosanaa {grades} ei ole. Tutkinnon osan **{unitFi}** arvosanat ovat {levels}.',
+    gradeMismatch: '{named} on {namedCount, plural, one {arvosana} other {arvosanat}} {namedGrades}; {actual} on {grade}. Näytän arvosanan {grade} kriteerit.',
+    insertionNote: 'Hakasulkeissa oleva {words} on Osaavan lisäys lähdetekstiin.',
     unknownUnit:
       'En tunne tutkinnon osaa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden osien vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
     sectionRequirementsIntro: 'Ammattitaitovaatimukset ({count}). Opiskelija:',
     allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, {sectionCount, plural, =1 {yhdessä osassa} =2 {kahdessa osassa} =3 {kolmessa osassa} =4 {neljässä osassa} other {# osassa}}. Opiskelija:',
-    demonstrationAssessors: 'Näytön arvioivat opettaja ja työelämän edustaja yhdessä; työelämän edustaja voi olla oma työpaikkaohjaajasi.',
     unitFacts:
       'Tutkinnon osa **{unitFi}** on laajuudeltaan **{points} osp** (osaamispistettä). Se kuuluu tutkintoon {qualificationFi} ({diaari}) ja jakautuu osiin: {sections}.',
     notARequirement: 'En löydä tätä tutkinnon osan ammattitaitovaatimuksista. Tukimateriaalissa aiheesta sanotaan näin:',
     requiredYes: 'Kyllä. Tutkinnon osan {unitFi} ammattitaitovaatimuksissa opiskelija:',
+    requiredPartly: 'Ammattitaitovaatimuksissa ei mainita tätä sellaisenaan. Lähimpänä ovat nämä tutkinnon osan {unitFi} vaatimukset; opiskelija:',
+    compareTopicsIntro: 'Tukimateriaali kuvaa nämä kaksi näin:',
+    excerptNote: 'Ote tekstistä; koko teksti on lähteessä.',
+    personalGrade: 'En näe arvosanaasi enkä kenenkään arviointeja. Kysy arvosanastasi opettajaltasi. Voin kertoa, mitä kukin arvosana vaatii.',
+    personalPeople: 'En tiedä, ketkä ovat sinun opettajasi tai ohjaajasi. Kysy oppilaitokseltasi. Voin kertoa tutkinnon osan vaatimuksista ja arvioinnista.',
+    personalSchedule: 'En näe aikataulujasi (näytön, jakson tai tapaamisten ajankohtia). Kysy opettajaltasi tai työpaikkaohjaajaltasi. Voin kertoa, miten osaaminen näytetään.',
+    personalOther: 'En näe henkilökohtaisia tietojasi. Kysy opettajaltasi. Voin kertoa tutkinnon osan vaatimuksista, arvioinnista ja näytöstä.',
+    nearestIntro: 'Lähimpiä aiheita, joista tiedän:',
     relatedRequirements: 'Tähän liittyvät tutkinnon osan {unitFi} ammattitaitovaatimukset. Opiskelija:',
     notFound:
       'En tiedä. Tietopohjassani ei ole tähän vastausta, enkä halua arvata. Osaan vastata tutkinnon osan **{unitFi}** ammattitaitovaatimuksista, arviointikriteereistä ja näytöstä sekä työelämässä oppimisen tukimateriaaleista.',
+    sourceCommand: 'lähde',
+    actionFullText: 'Koko teksti',
+    actionDemonstration: 'Näyttö',
+    actionDemonstrationText: 'miten osaaminen näytetään',
     actionCompareFourAndFive: 'Vertaa arvosanaan 4',
     actionCompareFourAndFiveText: 'mitä eroa on nelosella ja vitosella',
     actionNextLevel: 'Seuraava taso',
@@ -54,7 +65,7 @@ export const texts = defineCatalogue({
     actionHelpText: 'apua',
   },
   en: {
-    greeting: 'Hi! 👋',
+    greeting: "Hi! 👋 I'm **Osaava**: I answer questions about the requirements, grading and skills demonstration of the unit **{unitFi}** ({unitEn}).",
     thanks: "You're welcome! Ask again any time.",
     helpIntro:
       "I'm **Osaava**. I answer questions about the requirements, grading and skills demonstration of the unit **{unitFi}** ({unitEn}), and about the supporting material on workplace learning. I quote the official texts and cite them.",
@@ -77,23 +88,33 @@ export const texts = defineCatalogue({
     noOwnCriterion: 'No criterion of its own at {levels}.',
     passageSource: 'Source: {documentFi} ({documentEn}), quoted in Finnish',
     reflectQuestions: 'Questions to reflect on (in Finnish):',
-    gradingOverview:
-      'The unit is graded on the scale Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5. Skills are shown in a skills demonstration (näyttö), assessed by a teacher and a working-life representative together. The criteria level by level:',
-    gradeInvalid:
-      'There is no grade {grades}. Units of a vocational qualification are graded from 1 to 5: Satisfactory 1, Satisfactory 2, Good 3, Good 4 and Excellent 5.',
+    gradingOverview: 'The unit is graded on the levels {levels}. The criteria level by level:',
+    gradeInvalid: 'There is no grade {grades}. The grades of the unit **{unitFi}** are {levels}.',
+    gradeMismatch: '{named} is {namedCount, plural, one {grade} other {grades}} {namedGrades}; {actual} is {grade}. Here are the criteria of grade {grade}.',
+    insertionNote: "The bracketed {words} is Osaava's addition to the source text.",
     unknownUnit:
       'I don\'t know the unit "{name}". My knowledge base holds {units}, so I can\'t tell you what other units require. Ask your teacher or look it up in ePerusteet.',
     sectionRequirementsIntro: 'Professional skill requirements ({count}). The student:',
     allRequirementsIntro: 'There are {count} professional skill requirements in {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}. The student:',
-    demonstrationAssessors:
-      'The demonstration is assessed by a teacher and a working-life representative together; the latter can be your own workplace instructor.',
     unitFacts:
       'The unit **{unitFi}** ({unitEn}) is worth **{points} competence points** (osp). It belongs to the {qualificationEn} ({qualificationFi}, {diaari}) and has {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}: {sections}.',
     notARequirement: "I can't find this among the unit's professional skill requirements. The supporting material says this about it:",
     requiredYes: 'Yes. Among the professional skill requirements of the unit {unitFi}, the student:',
+    requiredPartly: 'The requirements do not mention this as such. These requirements of the unit {unitFi} come closest; the student:',
+    compareTopicsIntro: 'The supporting material describes the two like this (quoted in Finnish):',
+    excerptNote: 'An excerpt; the source holds the whole text.',
+    personalGrade: "I can't see your grade or anyone's assessments. Ask your teacher about your grade. I can tell you what each grade requires.",
+    personalPeople: "I don't know who your teachers or instructors are. Ask your school. I can tell you about the unit's requirements and grading.",
+    personalSchedule: "I can't see your schedule (when your demonstration, placement or meetings are). Ask your teacher or workplace instructor. I can tell you how skills are demonstrated.",
+    personalOther: "I can't see your personal information. Ask your teacher. I can tell you about the unit's requirements, grading and skills demonstration.",
+    nearestIntro: 'Nearby topics I do know about:',
     relatedRequirements: 'These professional skill requirements of the unit {unitFi} relate to your question. The student:',
     notFound:
       "I don't know. My knowledge base has no answer to that, and I won't guess. I can answer questions about the requirements, assessment criteria and skills demonstration of the unit **{unitFi}**, and about the supporting material on workplace learning.",
+    sourceCommand: 'source',
+    actionFullText: 'Full text',
+    actionDemonstration: 'Skills demonstration',
+    actionDemonstrationText: 'how are skills demonstrated',
     actionCompareFourAndFive: 'Compare with grade 4',
     actionCompareFourAndFiveText: 'compare grades 4 and 5',
     actionNextLevel: 'Next level up',
@@ -105,14 +126,14 @@ export const texts = defineCatalogue({
     actionHelpText: 'help',
   },
   sv: {
-    greeting: 'Hej! 👋',
+    greeting: 'Hej! 👋 Jag är **Osaava**: jag svarar på frågor om kraven, bedömningen och yrkesprovet i examensdelen **{unitName}**.',
     thanks: 'Varsågod! Fråga gärna mer när som helst.',
     helpIntro:
       'Jag är **Osaava**. Jag svarar på frågor om yrkeskunnighetskraven, bedömningen och yrkesprovet i examensdelen **{unitName}** och om stödmaterialet för lärande i arbetslivet. Jag citerar examensgrunderna ordagrant (på finska) och anger källan.',
     helpGradeCriteria: 'Betygskriterier: "Vad krävs för betyget 4?", "berömlig 5"',
     helpDifferences: 'Skillnader mellan betygen: "Vad är skillnaden mellan god 3 och god 4?"',
     helpRequirements: 'Yrkeskunnighetskrav: "alla yrkeskunnighetskrav", "Tietojärjestelmät ja raportointi"',
-    helpIsRequired: 'Om något ingår i kraven: "Pitääkö kilpailijoita kartoittaa?" (fritt formulerade frågor om innehållet förstår jag bäst på finska)',
+    helpIsRequired: 'Om något ingår i kraven: "Måste jag kartlägga konkurrenterna?"',
     helpDemonstration: 'Yrkesprov: "Hur visar jag mitt kunnande?"',
     helpSupportingMaterial: 'Stödmaterial: "työelämäyhteistyön kriittiset pisteet", "mitä palveluohjaus tarkoittaa"',
     unitLine: 'Examensdelen **{unitName}** ({points} kompetenspoäng), {qualification}.',
@@ -127,23 +148,33 @@ export const texts = defineCatalogue({
     noOwnCriterion: 'Inget eget kriterium på nivån {levels}.',
     passageSource: 'Källa: {documentName}, citerad på finska',
     reflectQuestions: 'Att fundera på (på finska):',
-    gradingOverview:
-      'Examensdelen bedöms på skalan Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5. Kunnandet visas i ett yrkesprov som en lärare och en representant för arbetslivet bedömer tillsammans. Kriterierna nivå för nivå:',
-    gradeInvalid:
-      'Betyget {grades} finns inte. Examensdelarna i en yrkesinriktad grundexamen bedöms på skalan 1–5: Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5.',
+    gradingOverview: 'Examensdelen bedöms på nivåerna {levels}. Kriterierna nivå för nivå:',
+    gradeInvalid: 'Betyget {grades} finns inte. Betygen i examensdelen **{unitName}** är {levels}.',
+    gradeMismatch: '{named} är {namedCount, plural, one {betyget} other {betygen}} {namedGrades}; {actual} är {grade}. Här är kriterierna för betyget {grade}.',
+    insertionNote: 'Ordet inom hakparentes, {words}, är Osaavas tillägg till källtexten.',
     unknownUnit:
       'Jag känner inte till examensdelen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra examensdelar kräver. Fråga din lärare eller se efter i ePerusteet.',
     sectionRequirementsIntro: 'Yrkeskunnighetskrav ({count}). Den studerande:',
     allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i {sectionCount, plural, =1 {en del} =2 {två delar} =3 {tre delar} =4 {fyra delar} other {# delar}}. Den studerande:',
-    demonstrationAssessors:
-      'Yrkesprovet bedöms av en lärare och en representant för arbetslivet tillsammans; arbetslivets representant kan vara din egen arbetsplatshandledare.',
     unitFacts:
       'Examensdelen **{unitName}** omfattar **{points} kompetenspoäng** (kp). Den ingår i examen {qualification} ({diaari}) och är indelad i delarna: {sections}.',
     notARequirement: 'Jag hittar inte det här bland examensdelens yrkeskunnighetskrav. Stödmaterialet säger så här om saken:',
     requiredYes: 'Ja. I yrkeskunnighetskraven för examensdelen {unitName} står att den studerande:',
+    requiredPartly: 'Kraven nämner inte det här som sådant. Närmast kommer dessa krav i examensdelen {unitName}; den studerande:',
+    compareTopicsIntro: 'Stödmaterialet beskriver de två så här (citerat på finska):',
+    excerptNote: 'Ett utdrag; källan har hela texten.',
+    personalGrade: 'Jag ser inte ditt betyg eller någons bedömningar. Fråga din lärare om ditt betyg. Jag kan berätta vad varje betyg kräver.',
+    personalPeople: 'Jag vet inte vilka dina lärare eller handledare är. Fråga din skola. Jag kan berätta om examensdelens krav och bedömning.',
+    personalSchedule: 'Jag ser inte dina tider (när ditt yrkesprov, din praktik eller dina möten är). Fråga din lärare eller arbetsplatshandledare. Jag kan berätta hur kunnandet visas.',
+    personalOther: 'Jag ser inte dina personliga uppgifter. Fråga din lärare. Jag kan berätta om examensdelens krav, bedömning och yrkesprov.',
+    nearestIntro: 'Närliggande ämnen som jag känner till:',
     relatedRequirements: 'Till din fråga hör följande yrkeskunnighetskrav i examensdelen {unitName}. Den studerande:',
     notFound:
-      'Jag vet inte. Min kunskapsbas har inget svar på det, och jag vill inte gissa. Jag kan svara på frågor om yrkeskunnighetskraven, bedömningskriterierna och yrkesprovet i examensdelen **{unitName}** och om stödmaterialet för lärande i arbetslivet. Fritt formulerade frågor om innehållet förstår jag bäst på finska eller engelska.',
+      'Jag vet inte. Min kunskapsbas har inget svar på det, och jag vill inte gissa. Jag kan svara på frågor om yrkeskunnighetskraven, bedömningskriterierna och yrkesprovet i examensdelen **{unitName}** och om stödmaterialet för lärande i arbetslivet.',
+    sourceCommand: 'källa',
+    actionFullText: 'Hela texten',
+    actionDemonstration: 'Yrkesprov',
+    actionDemonstrationText: 'hur visar jag mitt kunnande',
     actionCompareFourAndFive: 'Jämför med betyget 4',
     actionCompareFourAndFiveText: 'jämför betygen 4 och 5',
     actionNextLevel: 'Nästa nivå',

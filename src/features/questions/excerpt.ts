@@ -1,0 +1,139 @@
+// The part of a passage that answers the question: its sentences or its list that carry the
+// question's words (rare words weighing more) and, for "how long" or "how many", a duration or a number.
+// A list is never cut: a list that answers is shown whole, with the line that introduces it. What is
+// shown is the passage's own text, sentences joined with "…" where text was left out; the citation
+// carries the whole passage.
+import { stemEn, stemFi, words } from '../../text/normalize.ts';
+import { isStopword } from '../../text/stopwords.ts';
+
+/** What kind of fact the question asks for. */
+export type Facet = 'duration' | 'count' | 'list' | 'questions';
+
+export interface Focus {
+  /** The question's index stems with their weights (rare words weigh more). */
+  stems: ReadonlyMap<string, number>;
+  facet?: Facet;
+}
+
+const FACETS: [Facet, RegExp][] = [
+  ['duration', /\b(kuinka pitka\w*|miten pitka\w*|kauanko|kuinka kauan|kuinka pitkaan|kesto\w*|how long|duration|hur lang\w*|hur lange)\b/],
+  ['count', /\b(kuinka monta|montako|kuinka paljon|how many|how much|hur manga|hur mycket)\b/],
+  ['questions', /\b(kysymyk\w*|pohdittav\w*|pohdintakysym\w*|reflection questions|questions to|fragor|reflektionsfragor)\b/],
+  ['list', /\b(mitka|mita kaikkia|listaa|luettele|list|which are|what are the|vilka|lista)\b/],
+];
+
+export function facetOf(folded: string): Facet | undefined {
+  return FACETS.find(([, re]) => re.test(folded))?.[0];
+}
+
+const DURATION = /\d+\s*(?:[-–]\s*\d+\s*)?(?:kk|kuukau\w*|viiko\w*|vko|päiv\w*|vuo\w*|tunt\w*|h\b|min\w*)/iu;
+const NUMBER = /\d/;
+const LIST_LINE = /^\s*(?:[-•*]|\d+[.)])\s+/;
+
+interface Unit {
+  text: string;
+  block: number;
+  order: number;
+  list: boolean;
+}
+
+/** The passage cut into what can be shown on its own: a whole list (with its lead-in) or one sentence. */
+function unitsOf(text: string): Unit[] {
+  const units: Unit[] = [];
+  text.split(/\n\s*\n/).forEach((block, b) => {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (lines.filter((l) => LIST_LINE.test(l)).length >= 2) {
+      units.push({ text: lines.join('\n'), block: b, order: units.length, list: true });
+      return;
+    }
+    for (const line of lines)
+      for (const sentence of line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”“'])/u))
+        if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false });
+  });
+  return units;
+}
+
+function stemsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (isStopword(w)) continue;
+    out.add(stemFi(w));
+    out.add(stemEn(w));
+  }
+  return out;
+}
+
+function score(unit: Unit, focus: Focus): number {
+  const present = stemsIn(unit.text);
+  let s = 0;
+  for (const [stem, weight] of focus.stems) if (present.has(stem)) s += weight;
+  // Prefix matches stand for compounds: "kokeilu" in "kokeilujakso".
+  if (s === 0) for (const [stem, weight] of focus.stems) if (stem.length >= 5 && [...present].some((p) => p.startsWith(stem))) s += weight / 2;
+  switch (focus.facet) {
+    case 'duration':
+      if (DURATION.test(unit.text)) s = s * 2 + 5;
+      break;
+    case 'count':
+      if (NUMBER.test(unit.text)) s = s * 1.5 + 2;
+      break;
+    case 'list':
+      if (unit.list) s = s * 1.5 + 1;
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+export interface Excerpt {
+  text: string;
+  /** The whole passage is shown. */
+  whole: boolean;
+}
+
+/**
+ * The sentences or list of `text` that answer the focus, in their order, within about `maxChars`
+ * (a list is kept whole even when longer). Without a focus that matches, the passage's opening.
+ */
+export function excerpt(text: string, focus: Focus | undefined, maxChars = 500): Excerpt {
+  if (text.length <= maxChars) return { text, whole: true };
+  const units = unitsOf(text);
+  const scored = units.map((u) => ({ u, s: focus ? score(u, focus) : 0 }));
+  const best = [...scored].sort((a, b) => b.s - a.s || a.u.order - b.u.order)[0];
+  const chosen = new Set<Unit>();
+  if (!best || best.s === 0) {
+    // Nothing in particular matches: the opening, up to the limit, never cutting a list.
+    let length = 0;
+    for (const u of units) {
+      if (chosen.size > 0 && length + u.text.length > maxChars) break;
+      chosen.add(u);
+      length += u.text.length;
+    }
+  } else {
+    chosen.add(best.u);
+    let length = best.u.text.length;
+    // A short sentence brings the next one of its paragraph; close runners-up come along while there is room.
+    const next = units[best.u.order + 1];
+    if (!best.u.list && next && !next.list && next.block === best.u.block && length + next.text.length <= maxChars / 2) {
+      chosen.add(next);
+      length += next.text.length;
+    }
+    for (const { u, s } of [...scored].sort((a, b) => b.s - a.s)) {
+      if (chosen.has(u) || s < best.s * 0.75) continue;
+      if (length + u.text.length > maxChars) continue;
+      chosen.add(u);
+      length += u.text.length;
+    }
+  }
+  const ordered = [...chosen].sort((a, b) => a.order - b.order);
+  let out = '';
+  ordered.forEach((u, i) => {
+    const prev = ordered[i - 1];
+    if (i === 0) out = u.order > 0 ? `… ${u.text}` : u.text;
+    else if (prev && u.order === prev.order + 1) out += (u.block === prev.block && !u.list && !prev.list ? ' ' : '\n\n') + u.text;
+    else out += prev?.list || u.list ? `\n\n… ${u.text}` : ` … ${u.text}`;
+  });
+  const last = ordered.at(-1);
+  if (last && last.order < units.length - 1) out += ' …';
+  return { text: out, whole: ordered.length === units.length };
+}
