@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createLocalInbox } from './adapters/local/local-inbox.ts';
+import { localChatNotice } from './adapters/local/local-chat-access.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
@@ -107,9 +108,13 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
         submit: ({ userId, formKind, formId, values, lang }) => core.submit({ platform: 'local', userId, tenantId: '', formKind, formId, values, ...(lang ? { localeHint: lang } : {}) }),
         listUsers: () => listLocalUsers(store),
         inbox,
-        ...(config.slackEnabled || config.teamsEnabled ? { notice: 'LOCAL_CHAT=on: the local chat is open although a real platform is configured.' } : {}),
+        // Only this machine at loopback names, unless LOCAL_CHAT=on (other machines) and LOCAL_CHAT_HOSTS (other names).
+        access: { allowRemote: config.localChatExplicit, extraHosts: config.LOCAL_CHAT_HOSTS },
+        notice: localChatNotice({ explicit: config.localChatExplicit, platformConfigured: config.slackEnabled || config.teamsEnabled }),
       }),
     });
+  } else if (config.localChatOffReason) {
+    logger.info(config.localChatOffReason);
   }
   const http = createHttpServer({ logger, mounts });
   const scheduler = config.schedulerEnabled

@@ -54,6 +54,7 @@ export function composeChatCore(parts: CoreParts): RegisteredChatCore {
       enrolmentFeature,
     ],
     answerQuestion: questions.answer,
+    questionCovered: questions.covers,
     observationCandidates,
     ...(parts.onRoute ? { onRoute: parts.onRoute } : {}),
   });

@@ -17,6 +17,11 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   DEMO_DATA: flag.default('auto'),
   LOCAL_CHAT: flag.default('auto'),
+  LOCAL_CHAT_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()))
+    .pipe(z.array(z.string().regex(/^([a-z0-9._-]+|\[[0-9a-f:.]+\])$/, 'LOCAL_CHAT_HOSTS must list host names (without port), separated by commas'))),
   // Slack
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -50,6 +55,10 @@ export interface Config extends RawConfig {
   teamsEnabled: boolean;
   llmEnabled: boolean;
   localChatEnabled: boolean;
+  /** LOCAL_CHAT=on: served whatever the data, and to other machines too (the Host check stays). */
+  localChatExplicit: boolean;
+  /** Why the local chat is off and how to turn it on (one log line at start); undefined when it runs. */
+  localChatOffReason: string | undefined;
   demoData: boolean;
   schedulerEnabled: boolean;
 }
@@ -69,14 +78,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.SLACK_BOT_TOKEN && !slackEnabled) throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.');
   const teamsEnabled = Boolean(c.clientId);
   const platformConfigured = slackEnabled || teamsEnabled;
+  const demoData = c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && !platformConfigured && !c.DATABASE_URL);
+  const localChatOffReason = localChatOff(c, { platformConfigured, demoData });
   return {
     ...c,
     slackEnabled,
     teamsEnabled,
     llmEnabled: c.LLM_ENABLED === 'off' ? false : Boolean(c.OPENAI_API_KEY || (c.LLM_ENABLED === 'on' && c.OPENAI_BASE_URL)),
-    // The local chat lets anyone act as anyone: only without a real platform, unless switched on.
-    localChatEnabled: c.LOCAL_CHAT === 'on' || (c.LOCAL_CHAT === 'auto' && !platformConfigured),
+    localChatEnabled: localChatOffReason === undefined,
+    localChatExplicit: c.LOCAL_CHAT === 'on',
+    localChatOffReason,
     schedulerEnabled: c.SCHEDULER !== 'off',
-    demoData: c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && !platformConfigured && !c.DATABASE_URL),
+    demoData,
   };
+}
+
+/**
+ * The local chat lets anyone act as anyone. LOCAL_CHAT=auto serves it only for the demo school: no
+ * platform, no DATABASE_URL, demo data on. Undefined when it runs; otherwise why not, and how to turn it on.
+ */
+function localChatOff(c: RawConfig, facts: { platformConfigured: boolean; demoData: boolean }): string | undefined {
+  if (c.LOCAL_CHAT === 'on') return undefined;
+  const howTo = 'set LOCAL_CHAT=on to serve it anyway (anyone who opens it can act as anyone)';
+  if (c.LOCAL_CHAT === 'off') return 'local chat off: LOCAL_CHAT=off; set LOCAL_CHAT=auto for the demo school, or LOCAL_CHAT=on';
+  if (facts.platformConfigured) return `local chat off: Slack or Teams is configured; ${howTo}`;
+  if (c.DATABASE_URL) return `local chat off: DATABASE_URL is set, so the data may be real; ${howTo}`;
+  if (!facts.demoData) return `local chat off: DEMO_DATA=off, so the data may be real; ${howTo}`;
+  return undefined;
 }

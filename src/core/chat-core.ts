@@ -16,6 +16,8 @@ import { type CommandMatch, type CommandRegistry, createCommandRegistry } from '
 import { smalltalkCommand } from './smalltalk.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
+import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
+import { noneCorpus } from './understanding/none-corpus.ts';
 import { tokenize } from './understanding/tokens.ts';
 
 export interface ChatCore {
@@ -55,11 +57,18 @@ export interface ChatCoreDeps extends CoreServices {
   features: readonly FeatureModule[];
   /** Answers what is neither a command nor a statement a feature takes (the questions feature). */
   answerQuestion: QuestionAnswerer;
+  /**
+   * How the knowledge base answers a text: a structured answer (grade, section, requirement) is never
+   * guessed to be a command; one from passages only yields to a very sure guess.
+   */
+  questionCovered: (ctx: CommandContext, text: string) => 'structured' | 'search' | 'none';
   /** The message action's reading of a message as an observation (the observations feature). */
   observationCandidates: ObservationCandidates;
 }
 
 const LANGUAGE_SAMPLE = 1000;
+/** How sure the classifier must be to take a text the knowledge base answers with passages. */
+const SURE_GUESS = 0.97;
 
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
@@ -113,8 +122,42 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         }
       }
     }
+    const guessed = await guessCommand(ctx, text);
+    if (guessed) return guessed;
     routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
+  }
+
+  // Trained on the registry's phrasings at the first message that needs it (tens of milliseconds, once).
+  let classifier: Promise<IntentClassifier> | undefined;
+  const classify = (text: string, lang: Lang) => {
+    classifier ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb));
+    return classifier.then((c) => c.classify(text, lang));
+  };
+
+  /**
+   * A command written in words no phrasing has, recognised by the classifier. Only commands that need
+   * nothing from the text (all slots optional) are run this way; the rest stay free text.
+   */
+  async function guessCommand(ctx: CommandContext, text: string): Promise<Reply[] | null> {
+    const coverage = deps.questionCovered(ctx, text);
+    if (coverage === 'structured') return null;
+    const guess = await classify(text, ctx.lang);
+    if (guess && coverage === 'search' && guess.score < SURE_GUESS) return null;
+    const command = guess ? registry.command(guess.command)?.declaration : undefined;
+    if (!command) return null;
+    const needsText = (Object.values(command.slots) as SlotSpec[]).some((spec) => spec.type !== 'choice' && !('optional' in spec && spec.optional));
+    if (needsText) return null;
+    log.debug({ command: command.id, score: guess?.score }, 'command recognised by the classifier');
+    if (!ctx.actor) {
+      if (!command.handleStranger) {
+        routed({ kind: 'stranger', command: command.id });
+        return strangerNote(ctx);
+      }
+      routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
+      return command.handleStranger(ctx, { slots: slotValues(command, {}) });
+    }
+    return run(ctx, ctx.actor, command, {});
   }
 
   /**

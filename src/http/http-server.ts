@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
+import { fromRequestBodyError } from './request-errors.ts';
 
 export interface Mount {
   path: string;
@@ -34,8 +35,16 @@ export function createHttpServer(deps: { logger: Logger; mounts: Mount[]; isRead
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.path}` } });
   });
-  // Last-resort error handler: log, answer 500, keep running.
+  // Last-resort error handler. A body that cannot be read (malformed JSON, a fake gzip, too large, an
+  // unsupported encoding or charset) is the sender's error: its 4xx, one info line. Anything else is
+  // ours: logged as an error, answered 500, and the server keeps running. No stack in any answer.
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const rejected = fromRequestBodyError(err);
+    if (rejected) {
+      log.info({ status: rejected.status, code: rejected.code, method: req.method, path: req.path }, 'request rejected');
+      if (!res.headersSent) res.status(rejected.status).json({ error: { code: rejected.code, message: rejected.message } });
+      return;
+    }
     log.error({ err, method: req.method, path: req.path }, 'unhandled request error');
     if (!res.headersSent) res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });

@@ -83,6 +83,8 @@ export interface SearchIndex {
   analyze(query: string, lang?: 'fi' | 'en' | 'sv'): QueryAnalysis;
   /** The stemmed topic terms of a query after glossary expansion, for relevance checks. */
   topicTerms(query: string): string[];
+  /** How many of the analysed words the base has only in its Finnish texts, and only in its English ones. */
+  languageEvidence(analysis: QueryAnalysis): { fi: number; en: number };
   /** How rare a stem is in the base: ln(1 + N / df); words the base lacks get the most. */
   weightOf(stem: string): number;
   readonly vocabulary: Vocabulary;
@@ -173,6 +175,29 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     return count ? Math.log(1 + n / count) : unknownWeight;
   };
   const vocabulary = createVocabulary(vocabularyOf(kb, documents, options.lexicon ?? []));
+  // Which words (Finnish by their stems) the base writes in Finnish, which in English: a question made of Finnish terms joined by "vs" is Finnish.
+  const fiForms = new Set<string>();
+  const enForms = new Set<string>();
+  for (const item of kb.items) {
+    const text = textOf(item);
+    for (const w of words(text.fi)) fiForms.add(stemFi(w));
+    for (const w of words(text.en)) enForms.add(foldDiacritics(w));
+  }
+  for (const key of kb.glossary.enToFi.keys()) for (const w of words(key)) enForms.add(w);
+  for (const unit of kb.units)
+    for (const name of [unit.name, ...unit.sections.map((x) => x.title), ...unit.assessment.levels.map((l) => l.name), ...unit.assessment.threads.map((x) => x.name)])
+      for (const w of words(name.en)) enForms.add(foldDiacritics(w));
+  const languageEvidence = (analysis: QueryAnalysis) => {
+    let fi = 0;
+    let en = 0;
+    for (const w of analysis.words) {
+      if (w.stop || /\d/.test(w.written)) continue;
+      // A Finnish term in an English title ("Customer guidance (asiakasohjaus)") is still Finnish.
+      if (fiForms.has(stemFi(w.written))) fi++;
+      else if (enForms.has(w.written)) en++;
+    }
+    return { fi, en };
+  };
 
   /** Glossary terms for a (folded) phrase: English, Swedish (with its endings), Finnish lemmas. */
   function glossaryTerms(phrase: string, single: boolean): string[] {
@@ -251,7 +276,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       }
     });
     out.forEach((word, i) => {
-      word.stems = word.stop ? [] : [...new Set([...stems(word.written), ...(extra[i] ?? []).flatMap(stems)])];
+      const own = stems(word.written);
+      // The partitive of a "-nen" word ("kriittistä") has the stem of its other cases ("kriittis").
+      const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
+      if (variant && df.has(variant)) own.push(variant);
+      word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
       if (!word.stop && !word.corrected && word.written.length >= 5 && !/ko$/.test(word.written)) {
         const lemma = vocabulary.lemma(word.written);
         if (lemma && lemma.slice(0, 4) === word.written.slice(0, 4)) word.lemma = lemma;
@@ -321,5 +350,5 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     });
   }
 
-  return { search, analyze, topicTerms, weightOf, vocabulary };
+  return { search, analyze, topicTerms, weightOf, languageEvidence, vocabulary };
 }

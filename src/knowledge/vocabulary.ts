@@ -51,6 +51,19 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   return prev[n] ?? limit + 1;
 }
 
+/**
+ * The stems a folded word may have. Snowball reads "-sta" as the elative, so the partitive of a "-nen"
+ * word ("kolmosta", "kriittistä") loses its "s": the stem with it is a candidate too.
+ */
+export function stemCandidates(folded: string): string[] {
+  const fi = stemFi(folded);
+  const en = stemEn(folded);
+  const out = [fi];
+  if (en !== fi) out.push(en);
+  if (/[aeiouy]sta$/.test(folded)) out.push(`${fi}s`);
+  return out;
+}
+
 interface StemEntry {
   stem: string;
   /** The most frequent folded word with this stem: what a corrected word is replaced by. */
@@ -91,10 +104,11 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
 
   const knows = (word: string): boolean => {
     const folded = foldDiacritics(word);
-    return forms.has(folded) || stems.has(stemFi(folded)) || stems.has(stemEn(folded));
+    return forms.has(folded) || stemCandidates(folded).some((s) => stems.has(s));
   };
 
-  function closest(key: string, limit: number): StemEntry | undefined {
+  /** Short words have many neighbours: one edit reaches a rare word only from seven letters up. */
+  function closest(key: string, limit: number, wordLength = key.length): StemEntry | undefined {
     const byLength = buckets.get(key[0] ?? '');
     if (!byLength || limit === 0) return undefined;
     let best: { entry: StemEntry; distance: number } | undefined;
@@ -102,6 +116,7 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
       for (const entry of byLength[len] ?? []) {
         const d = boundedDistance(key, entry.stem, best ? Math.min(limit, best.distance) : limit);
         if (d > limit) continue;
+        if (wordLength < 7 && entry.count < 2) continue;
         if (!best || d < best.distance || (d === best.distance && entry.count > best.entry.count)) best = { entry, distance: d };
       }
     return best?.entry;
@@ -114,13 +129,17 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
       if (folded.length < 5 || knows(folded)) return undefined;
       const fi = stemFi(folded);
       const en = stemEn(folded);
-      const hit = closest(fi, editsAllowed(fi.length)) ?? (en !== fi ? closest(en, editsAllowed(en.length)) : undefined);
+      const hit = closest(fi, editsAllowed(fi.length), folded.length) ?? (en !== fi ? closest(en, editsAllowed(en.length), folded.length) : undefined);
       return hit?.word;
     },
     lemma(word) {
       const folded = foldDiacritics(word);
       if (forms.has(folded)) return undefined;
-      return (stems.get(stemFi(folded)) ?? stems.get(stemEn(folded)))?.word;
+      for (const s of stemCandidates(folded)) {
+        const entry = stems.get(s);
+        if (entry) return entry.word;
+      }
+      return undefined;
     },
     split(word) {
       const folded = foldDiacritics(word);

@@ -69,6 +69,9 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     pglite = new PGlite({
       ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
       parsers: { [pgliteTypes.DATE]: (value: string) => value },
+      // A WAL segment no longer needed is deleted, not renamed for reuse with its old contents: after an
+      // erasure a checkpoint then removes the segments that recorded the student's rows (maintenance-after-erase.ts).
+      startParams: [...PGlite.defaultStartParams, '-c', 'wal_recycle=off'],
     });
     await pglite.waitReady;
   } catch (error) {

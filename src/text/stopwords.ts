@@ -15,7 +15,8 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   liittyy liittyyko liittyvat koskee koskeeko sisaltyy sisaltyyko kestaa kestaako tehda tehdaan tehdaanko teen tee tekee
   minka joita jota joissa jossa jolla niita niista naita naista nyt aina usein voinko saanko olenko onhan eiko
   tyossa toissa harjoittelussa tassa tahan tasta tata tama tuo taalla siella ne niin kuten esimerkiksi
-  kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla`;
+  kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla
+  pitka pitkaan pitkan kauan lyhyt lyhyen usein`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -25,7 +26,7 @@ const EN = `a about above after again all am an and any are as at be been being 
   explain describe list show give please mean means meant need needed know get got kind sort thing things like
   part unit units module course included include includes covered required require requirement requirements
   last take takes does doing done make makes made much many long often anything something everything about also
-  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's`;
+  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus`;
 
 /** Swedish function and question words (folded), with the frame every question about the unit shares. */
 const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig
@@ -33,6 +34,17 @@ const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver kra
   till fran inte ocksa eller som har hade finns gor gora goras visa visar beratta forklara lista betyder innebar
   handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
   examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik`;
+
+const BY_LANG = {
+  fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),
+  en: new Set(EN.split(/\s+/).filter(Boolean).map(foldDiacritics)),
+  sv: new Set(SV.split(/\s+/).filter(Boolean).map(foldDiacritics)),
+};
+
+/** A function word of this language ("what", "the" in English; "mitä" in Finnish). */
+export function isFunctionWordOf(word: string, lang: 'fi' | 'en' | 'sv'): boolean {
+  return BY_LANG[lang].has(foldDiacritics(word));
+}
 
 const STOP = new Set([...FI.split(/\s+/), ...EN.split(/\s+/), ...SV.split(/\s+/)].filter(Boolean).map(foldDiacritics));
 

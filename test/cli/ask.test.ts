@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 function runAsk(args: string[], input?: string) {
-  return spawnSync('npx', ['tsx', 'src/cli/ask.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  // `--import tsx` in one Node process: what `npx tsx` runs, without npx's and tsx's own launcher processes.
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
 }
 
 interface Line {

@@ -17,6 +17,30 @@ describe('configuration', () => {
     expect(loadConfig({ LOCAL_CHAT: 'off' })).toMatchObject({ localChatEnabled: false });
   });
 
+  it('serves the local chat on auto only for the demo school: no platform, no DATABASE_URL, demo data on', () => {
+    expect(loadConfig({})).toMatchObject({ localChatEnabled: true, localChatExplicit: false, localChatOffReason: undefined, LOCAL_CHAT_HOSTS: [] });
+    const url = 'postgres://osaava@db.example.fi/osaava';
+    for (const env of [{ DATABASE_URL: url }, { DATABASE_URL: url, DEMO_DATA: 'on' }, { DEMO_DATA: 'off' }, { LOCAL_CHAT: 'auto', DATABASE_URL: url }]) {
+      const config = loadConfig(env);
+      expect(config.localChatEnabled).toBe(false);
+      // One line for the start-up log: why, and how to turn it on.
+      expect(config.localChatOffReason).toMatch(/^local chat off: .*(DATABASE_URL|DEMO_DATA).* LOCAL_CHAT=on/);
+    }
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).localChatOffReason).toMatch(/Slack or Teams is configured; set LOCAL_CHAT=on/);
+    expect(loadConfig({ LOCAL_CHAT: 'off' }).localChatOffReason).toMatch(/LOCAL_CHAT=off/);
+  });
+
+  it('serves the local chat on any data, to other machines too, only with an explicit LOCAL_CHAT=on', () => {
+    expect(loadConfig({ LOCAL_CHAT: 'on', DATABASE_URL: 'postgres://db/osaava' })).toMatchObject({ localChatEnabled: true, localChatExplicit: true, localChatOffReason: undefined });
+    expect(loadConfig({ LOCAL_CHAT: 'yes', DEMO_DATA: 'off' })).toMatchObject({ localChatEnabled: true, localChatExplicit: true });
+  });
+
+  it('takes extra host names for the local chat, without ports', () => {
+    expect(loadConfig({ LOCAL_CHAT_HOSTS: 'devbox.lan, Osaava.Test [::1]' }).LOCAL_CHAT_HOSTS).toEqual(['devbox.lan', 'osaava.test', '[::1]']);
+    expect(() => loadConfig({ LOCAL_CHAT_HOSTS: 'devbox.lan:3978' })).toThrowError(/LOCAL_CHAT_HOSTS must list host names/);
+    expect(() => loadConfig({ LOCAL_CHAT_HOSTS: 'http://devbox.lan' })).toThrowError(/LOCAL_CHAT_HOSTS/);
+  });
+
   it('switches the LLM on with a key, and never with LLM_ENABLED=off', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llmEnabled).toBe(true);
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_ENABLED: 'off' }).llmEnabled).toBe(false);

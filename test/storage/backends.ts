@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type Clock, createDatabase, type Database, MEMORY_DATA_DIR } from '../../src/storage/index.ts';
+import { type Clock, createDatabase, type Database, type DatabaseSchema, MEMORY_DATA_DIR, migrate } from '../../src/storage/index.ts';
+import { createPgliteDialect } from '../../src/storage/pglite-dialect.ts';
 
 // Every storage test runs on in-memory PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set
 // (each test file in its own fresh schema, dropped afterwards).
@@ -41,10 +44,8 @@ export interface TestDatabase extends Pick<Database, 'db' | 'kind'> {
 
 export async function openTestDatabase(backend: BackendName): Promise<TestDatabase> {
   switch (backend) {
-    case 'pglite': {
-      const database = await createDatabase({ dataDir: MEMORY_DATA_DIR, logger: silentLogger });
-      return { db: database.db, kind: database.kind, close: () => database.close() };
-    }
+    case 'pglite':
+      return openPgliteCopy();
     case 'postgres': {
       if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
       const url = postgresUrl;
@@ -61,6 +62,49 @@ export async function openTestDatabase(backend: BackendName): Promise<TestDataba
       };
     }
   }
+}
+
+/**
+ * A fresh in-memory PGlite costs about a second of CPU in initdb. The first test database of a worker
+ * is opened as the app opens one (createDatabase: initdb, migrations) and its data directory dumped;
+ * the others start from a copy of that dump. A copy is opened with the options of openPglite in
+ * src/storage/database.ts (keep them in step: the DATE parser) and migrated, a no-op check that the
+ * copy is current.
+ */
+let pgliteTemplate: Promise<Blob> | undefined;
+
+function pgliteTemplateDump(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const database = await createDatabase({ dataDir: MEMORY_DATA_DIR, logger: silentLogger });
+    try {
+      if (database.kind !== 'pglite') throw new Error('expected PGlite');
+      return await database.pglite.dumpDataDir('none');
+    } finally {
+      await database.close();
+    }
+  })();
+  pgliteTemplate.catch(() => {
+    pgliteTemplate = undefined;
+  });
+  return pgliteTemplate;
+}
+
+async function openPgliteCopy(): Promise<TestDatabase> {
+  const pglite = new PGlite({ loadDataDir: await pgliteTemplateDump(), parsers: { [pgliteTypes.DATE]: (value: string) => value } });
+  await pglite.waitReady;
+  const db = new Kysely<DatabaseSchema>({ dialect: createPgliteDialect(pglite) });
+  const report = await migrate(db);
+  if (report.applied.length > 0) throw new Error(`the PGlite template was not current: ${report.applied.join(', ')}`);
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy(); // closes the PGlite instance too
+    },
+  };
 }
 
 export async function adminQuery(url: string, statement: string): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ZodError } from 'zod';
 import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from './schemas.ts';
 import type { ErrorBody, ErrorCode } from './schemas.ts';
+import { fromRequestBodyError } from '../../http/request-errors.ts';
 
 export interface ApiError {
   status: number;
@@ -27,32 +28,16 @@ export const internalError: ApiError = {
   message: 'Something went wrong on our side. Please try again in a moment.',
 };
 
-// body-parser (express.json) rejects with http-errors objects tagged by `type`.
-const bodyParserErrorSchema = z.object({ type: z.string(), status: z.number().int() });
-
-/** Turns an express.json failure into our error shape; undefined for errors that are not body-parser's. */
+/** Turns an express.json failure into our error shape; undefined for errors that are not the client's. */
 export function fromBodyParserError(err: unknown): ApiError | undefined {
-  const parsed = bodyParserErrorSchema.safeParse(err);
-  if (!parsed.success) return undefined;
-  const { type, status } = parsed.data;
-  switch (type) {
-    case 'entity.parse.failed':
-      return { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
-    case 'entity.too.large':
-      return {
-        status: 413,
-        code: 'payload_too_large',
-        message: `The request body is too large: the limit is ${MAX_BODY_BYTES / 1024} kB (and ${MAX_TEXT_LENGTH} characters of text).`,
-      };
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return { status: 415, code: 'unsupported_media_type', message: 'Send the body as UTF-8 JSON.' };
-    default:
-      return status >= 400 && status < 500
-        ? { status, code: 'invalid_request', message: 'The request could not be read.' }
-        : undefined;
+  const known = fromRequestBodyError(err);
+  if (known?.code === 'payload_too_large') {
+    return { ...known, message: `The request body is too large: the limit is ${MAX_BODY_BYTES / 1024} kB (and ${MAX_TEXT_LENGTH} characters of text).` };
   }
+  return known;
 }
+
+export const forbiddenError = (message: string): ApiError => ({ status: 403, code: 'forbidden', message });
 
 /** One clear message from a failed chat request parse; the text limit gets its own code. */
 export function fromChatRequestError(error: ZodError, body: unknown): ApiError {

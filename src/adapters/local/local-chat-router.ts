@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { FormKind, Lang, Reply } from '../../conversation/reply.ts';
 import {
+  forbiddenError,
   fromBodyParserError,
   fromChatRequestError,
   fromFormRequestError,
@@ -11,6 +12,8 @@ import {
   notJsonError,
   sendApiError,
 } from './api-errors.ts';
+import { checkLocalChatAccess, LOOPBACK_ONLY } from './local-chat-access.ts';
+import type { LocalChatAccessPolicy } from './local-chat-access.ts';
 import type { ApiError } from './api-errors.ts';
 import type { InboxPage, LocalInbox } from './local-inbox.ts';
 import { loadChatPage } from './page/chat-page.ts';
@@ -35,18 +38,47 @@ export interface LocalChatDeps {
   notice?: string;
   /** Where the scheduler's messages to local users wait; without it the page's inbox stays empty. */
   inbox?: Pick<LocalInbox, 'read'>;
+  /** Who may reach the chat; without it, only this machine at a loopback Host name. */
+  access?: LocalChatAccessPolicy;
 }
+
+/** The local chat's own routes: the guard answers 403 on these and leaves every other path alone. */
+const LOCAL_CHAT_PATHS = ['/', '/api/users', '/api/inbox', '/api/chat', '/api/form'];
 
 /**
  * The local web chat: `GET /` (the page), `GET /api/users`, `POST /api/chat`, `POST /api/form`,
  * `GET /api/inbox` (the scheduler's check-ins, reminders and summaries, polled by the page).
  * Mount with `app.use('/', createLocalChatRouter(deps))`. It has no authentication by design:
- * it is the development default, and the page says that anyone can act as anyone.
+ * it is a development tool, and the page says that anyone can act as anyone. So it answers only
+ * requests from this machine at a loopback Host name (see local-chat-access.ts); others get 403.
  */
 export function createLocalChatRouter(deps: LocalChatDeps): Router {
   const log = deps.logger.child({ component: 'local-chat' });
   const page = loadChatPage();
   const router = Router();
+  const access = deps.access ?? LOOPBACK_ONLY;
+
+  // Before anything else, body parsing included: a refused request is not read.
+  router.all(LOCAL_CHAT_PATHS, (req, res, next) => {
+    const decision = checkLocalChatAccess(
+      {
+        remoteAddress: req.socket.remoteAddress,
+        forwardedFor: req.get('x-forwarded-for'),
+        forwarded: req.get('forwarded'),
+        host: req.get('host'),
+      },
+      access,
+    );
+    if (decision.allowed) {
+      next();
+      return;
+    }
+    log.info(
+      { status: decision.status, reason: decision.reason, method: req.method, path: req.path, remoteAddress: req.socket.remoteAddress, host: req.get('host')?.slice(0, 100) },
+      'local chat request refused',
+    );
+    sendApiError(res, forbiddenError(decision.message));
+  });
 
   router.get('/', (_req, res) => {
     res
@@ -96,6 +128,7 @@ export function createLocalChatRouter(deps: LocalChatDeps): Router {
 
   router.post('/api/chat', parseJson, async (req: Request, res: Response) => {
     if (!req.is('application/json')) {
+      log.info({ status: notJsonError.status, code: notJsonError.code, path: req.path }, 'local chat request rejected');
       sendApiError(res, notJsonError);
       return;
     }
@@ -125,6 +158,7 @@ export function createLocalChatRouter(deps: LocalChatDeps): Router {
 
   router.post('/api/form', parseJson, async (req: Request, res: Response) => {
     if (!req.is('application/json')) {
+      log.info({ status: notJsonError.status, code: notJsonError.code, path: req.path }, 'local chat request rejected');
       sendApiError(res, notJsonError);
       return;
     }

@@ -23,14 +23,28 @@ const requiredString = (field: string) =>
       issue.input === undefined ? `"${field}" is required` : `"${field}" must be a string`,
   });
 
+// Ids go to the database and the logs: control characters (a NUL byte above all, which PostgreSQL
+// refuses in text) are the sender's error, 400, never a failed query.
+const CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const hasNoNul = (value: string) => !value.includes('\u0000');
+
+/** A required id (a user id, a form id): trimmed, 1…max characters, no control characters. */
+const idString = (field: string, max: number) =>
+  requiredString(field)
+    .trim()
+    .min(1, `"${field}" must not be empty`)
+    .max(max, `"${field}" is too long`)
+    .regex(CONTROL_CHARACTERS, `"${field}" must not contain control characters`);
+
 /** Body of `POST /api/chat`. Unknown user ids pass: the core decides what they may do. */
 export const chatRequestSchema = z.object(
   {
-    user: requiredString('user').trim().min(1, '"user" must not be empty').max(200, '"user" is too long'),
+    user: idString('user', 200),
     text: requiredString('text')
       .trim()
       .min(1, '"text" must not be empty')
-      .max(MAX_TEXT_LENGTH, `"text" is too long: the limit is ${MAX_TEXT_LENGTH} characters`),
+      .max(MAX_TEXT_LENGTH, `"text" is too long: the limit is ${MAX_TEXT_LENGTH} characters`)
+      .refine(hasNoNul, '"text" must not contain NUL characters'),
   },
   { error: 'The request body must be a JSON object like {"user": "…", "text": "…"}' },
 );
@@ -48,7 +62,8 @@ const formKinds = {
 
 const formValueString = z
   .string()
-  .max(MAX_TEXT_LENGTH, `is too long: the limit is ${MAX_TEXT_LENGTH} characters`);
+  .max(MAX_TEXT_LENGTH, `is too long: the limit is ${MAX_TEXT_LENGTH} characters`)
+  .refine(hasNoNul, 'must not contain NUL characters');
 
 /** One submitted field: text or a select's value, a multi-select's values, or a rating. */
 export const formValueSchema = z.union(
@@ -66,19 +81,19 @@ export const formValueSchema = z.union(
 /** Body of `POST /api/form`: a submitted form, checked for shape only; the core checks the content. */
 export const formRequestSchema = z.object(
   {
-    user: requiredString('user').trim().min(1, '"user" must not be empty').max(200, '"user" is too long'),
+    user: idString('user', 200),
     formKind: z.enum(formKinds, {
       error: (issue) =>
         issue.input === undefined
           ? '"formKind" is required'
           : `"formKind" must be one of ${Object.values(formKinds).join(', ')}`,
     }),
-    formId: requiredString('formId').trim().min(1, '"formId" must not be empty').max(500, '"formId" is too long'),
+    formId: idString('formId', 500),
     /** The language the form was shown in; the core answers in it. */
     lang: z.enum(LANGS).optional(),
-    values: z.record(z.string().min(1).max(200), formValueSchema, {
+    values: z.record(z.string().min(1).max(200).regex(CONTROL_CHARACTERS), formValueSchema, {
       error: (issue) => {
-        if (issue.code === 'invalid_key') return 'field ids in "values" must be 1 to 200 characters long';
+        if (issue.code === 'invalid_key') return 'field ids in "values" must be 1 to 200 characters long, without control characters';
         return issue.input === undefined ? '"values" is required' : '"values" must be an object of field ids to values';
       },
     }),
@@ -93,7 +108,7 @@ export type FormRequest = z.infer<typeof formRequestSchema>;
  */
 export const inboxQuerySchema = z.object(
   {
-    user: requiredString('user').trim().min(1, '"user" must not be empty').max(200, '"user" is too long'),
+    user: idString('user', 200),
     after: z
       .string({ error: '"after" must be a single number' })
       .regex(/^\d{1,16}$/, '"after" must be a whole number of at most 16 digits, like 0')
@@ -108,9 +123,11 @@ export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 export const errorCodeSchema = z.enum([
   'invalid_request',
   'invalid_json',
+  'invalid_encoding',
   'text_too_long',
   'payload_too_large',
   'unsupported_media_type',
+  'forbidden',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -4,6 +4,8 @@
 import type { Phrasing, SlotSpec, SlotSpecs } from '../../conversation/command.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
+import { editDistance } from '../../text/edit-distance.ts';
+import { FILLERS, MAX_SKIPPED } from './fillers.ts';
 import { type Token, type Tokens, tokenize } from './tokens.ts';
 
 export { tokenize } from './tokens.ts';
@@ -22,7 +24,7 @@ export type SlotRaw = string | Record<string, string> | null;
 
 export interface PhrasingMatch {
   slots: Record<string, SlotRaw>;
-  /** Literal words matched: a longer exact phrasing wins over a shorter one with a slot. */
+  /** How well it fits: exact words count most, typos less, passed-over filler words cost; the best fit wins. */
   literals: number;
 }
 
@@ -54,7 +56,7 @@ export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs): CompiledP
   return { source, parts, with: typeof phrasing === 'string' ? {} : phrasing.with };
 }
 
-const isNameWord = (t: Token) => t.kind === 'word' && !/\d/.test(t.raw);
+const isNameWord = (t: Token) => t.kind === 'word' && !/\d/.test(t.raw) && !FILLERS.has(t.norm);
 
 /** The slot's possible widths in tokens from `at`, each with its value; shortest first. */
 function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: string): { width: number; value: SlotRaw }[] {
@@ -102,12 +104,28 @@ function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: strin
   }
 }
 
-function literalWidths(part: Extract<Part, { kind: 'literal' }>, list: readonly Token[], at: number): number[] {
-  const widths: number[] = [];
+// Scores: an exact word counts most, a word with one typo less, a filler passed over costs.
+const EXACT = 4;
+const TYPO = 1;
+const SKIP = -3;
+
+/** How the literal part can match at `at`: each option's width and score (typos only on words of 5+ letters). */
+function literalWidths(part: Extract<Part, { kind: 'literal' }>, list: readonly Token[], at: number): { width: number; score: number }[] {
+  const widths: { width: number; score: number }[] = [];
   for (const option of part.options) {
-    if (option.every((word, i) => list[at + i]?.norm === word)) widths.push(option.length);
+    if (option.every((word, i) => list[at + i]?.norm === word)) widths.push({ width: option.length, score: EXACT * option.length });
   }
-  if (part.optional) widths.push(0);
+  if (widths.length === 0) {
+    const token = list[at];
+    for (const option of part.options) {
+      const [word] = option;
+      if (option.length === 1 && word && token && word.length >= 5 && token.kind === 'word' && editDistance(token.norm, word, 1) <= 1) {
+        widths.push({ width: 1, score: TYPO });
+        break;
+      }
+    }
+  }
+  if (part.optional) widths.push({ width: 0, score: 0 });
   return widths;
 }
 
@@ -118,31 +136,39 @@ export function matchPhrasing(phrasing: CompiledPhrasing, tokens: Tokens, today:
   const endsOpen = last?.kind === 'slot' && (last.spec.type === 'text' || last.spec.type === 'fields');
   if (tokens.truncated && !endsOpen) return null;
   const slots: Record<string, SlotRaw> = {};
+  const isFiller = (at: number) => {
+    const token = list[at];
+    return token !== undefined && token.kind === 'word' && FILLERS.has(token.norm);
+  };
 
   // Depth-first over the parts; phrasings are a few parts long, so the backtracking stays tiny.
-  const search = (part: number, at: number, literals: number): number | null => {
-    if (part === phrasing.parts.length) return at === list.length ? literals : null;
+  const search = (part: number, at: number, score: number, skipped: number): number | null => {
+    if (part === phrasing.parts.length) {
+      if (at === list.length) return score;
+      return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score + SKIP, skipped + 1) : null;
+    }
     const current = phrasing.parts[part];
     if (!current) return null;
     if (current.kind === 'literal') {
-      for (const width of literalWidths(current, list, at)) {
-        const found = search(part + 1, at + width, literals + width);
+      for (const { width, score: gained } of literalWidths(current, list, at)) {
+        const found = search(part + 1, at + width, score + gained, skipped);
         if (found !== null) return found;
       }
-      return null;
+    } else {
+      for (const candidate of slotCandidates(current.spec, tokens, at, today)) {
+        slots[current.name] = candidate.value;
+        const found = search(part + 1, at + candidate.width, score, skipped);
+        if (found !== null) return found;
+      }
+      delete slots[current.name];
     }
-    for (const candidate of slotCandidates(current.spec, tokens, at, today)) {
-      slots[current.name] = candidate.value;
-      const found = search(part + 1, at + candidate.width, literals);
-      if (found !== null) return found;
-    }
-    delete slots[current.name];
-    return null;
+    // Pass over a filler word before this part ("näytä mun edistyminen").
+    return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score + SKIP, skipped + 1) : null;
   };
-  const literals = search(0, 0, 0);
-  if (literals === null) return null;
+  const score = search(0, 0, 0, 0);
+  if (score === null || score <= 0) return null;
   for (const [name, value] of Object.entries(phrasing.with)) slots[name] = value;
-  return { slots, literals };
+  return { slots, literals: score };
 }
 
 /** `key=value` or `key="value with spaces"` pairs (the enrolment command's one-line form). */

@@ -7,6 +7,7 @@ import { createDeterministicComposer } from './compose-deterministic.ts';
 import type { AnswerComposer, IntentResolver } from './composer.ts';
 import { createPlanner, type AnswerPlan, type PlanContext } from './plan.ts';
 import { createSearchIndex, type SearchIndex } from '../../knowledge/search-index.ts';
+import { INTENT_LEXICON } from './intent.ts';
 
 export interface Answer {
   plan: AnswerPlan;
@@ -21,7 +22,8 @@ export interface AnswerService {
 }
 
 export function createAnswerService(deps: { kb: KnowledgeBase; logger: Logger; composer?: AnswerComposer; intentResolver?: IntentResolver }): AnswerService {
-  const index = createSearchIndex(deps.kb);
+  // The index's vocabulary knows the base's words and the words the intent rules read, so typos of either are corrected.
+  const index = createSearchIndex(deps.kb, { lexicon: INTENT_LEXICON });
   const plan = createPlanner(deps.kb, index);
   const floor = createDeterministicComposer(deps.kb);
   const composer: AnswerComposer = deps.composer ?? floor;

@@ -8,10 +8,13 @@ import { textOf } from '../../knowledge/knowledge-base.ts';
 import { textIn, type Unit } from '../../knowledge/schema.ts';
 import type { AnswerComposer } from './composer.ts';
 import { levelName, ownLevelName, titleIn } from './labels.ts';
+import { excerpt, type Focus } from './excerpt.ts';
+import type { GradeMismatch } from './grades.ts';
 import type { AnswerPlan } from './plan.ts';
 import { texts } from './texts.ts';
 
-const PASSAGE_DISPLAY_LIMIT = 1200;
+/** About this much of a passage is shown by default; the citation carries all of it. */
+const PASSAGE_EXCERPT_CHARS = 500;
 
 /** A quoted item: the Finnish original (Swedish where the base has it), with the English translation for English readers. */
 export function quoteItem(item: KnowledgeItem, lang: Lang): ListItem {
@@ -37,6 +40,42 @@ function unitValues(unit: Unit, lang: Lang) {
   };
 }
 
+/** "Tyydyttävä 1, Tyydyttävä 2, Hyvä 3, Hyvä 4 ja Kiitettävä 5": the unit's own levels, from the knowledge base. */
+function levelList(unit: Unit, lang: Lang): string {
+  return formatList(unit.assessment.levels.map((l) => ownLevelName(l, lang)), lang);
+}
+
+/** A level's name without its number: "Hyvä", "Good", "God". */
+function levelWord(unit: Unit, grade: number, lang: Lang): string {
+  const level = unit.assessment.levels.find((l) => l.grade === grade);
+  return level ? ownLevelName(level, lang).replace(/\s*\d+$/, '') : String(grade);
+}
+
+/** "Hyvä on arvosanat 3 ja 4; kiitettävä on 5. Näytän arvosanan 5 kriteerit." */
+function mismatchBlocks(unit: Unit, mismatches: readonly GradeMismatch[] | undefined, lang: Lang): Block[] {
+  const t = texts.in(lang);
+  return (mismatches ?? []).map((m) => {
+    const [first = m.grade] = m.named;
+    return {
+      type: 'paragraph',
+      text: t('gradeMismatch', {
+        named: levelWord(unit, first, lang),
+        namedCount: m.named.length,
+        namedGrades: formatList(m.named.map(String), lang),
+        actual: levelWord(unit, m.grade, lang).toLowerCase(),
+        grade: m.grade,
+      }),
+    };
+  });
+}
+
+/** Under quotes that hold an editorial insertion ("suunnittelee [ja] toteuttaa"): the bracketed word is ours. */
+function insertionNote(texts_: readonly string[], lang: Lang): Block[] {
+  const inserted = [...new Set(texts_.flatMap((x) => x.match(/\[[^\]\n]{1,40}\]/g) ?? []))];
+  if (inserted.length === 0) return [];
+  return [{ type: 'context', text: texts.in(lang)('insertionNote', { words: formatList(inserted, lang) }) }];
+}
+
 function unitLine(unit: Unit, lang: Lang): string {
   return texts.in(lang)('unitLine', unitValues(unit, lang));
 }
@@ -58,6 +97,18 @@ function helpBlocks(unit: Unit, lang: Lang): Block[] {
       { text: t('helpDemonstration') },
       { text: t('helpSupportingMaterial') },
     ] },
+  ];
+}
+
+function greetingBlocks(unit: Unit, lang: Lang): Block[] {
+  const t = texts.in(lang);
+  return [
+    { type: 'paragraph', text: t('greeting', unitValues(unit, lang)) },
+    actions([
+      [t('actionGradeCriteria', { grade: 4 }), t('actionGradeCriteriaText', { grade: 4 })],
+      [t('actionAllRequirements'), t('actionAllRequirementsText')],
+      [t('actionHelp'), t('actionHelpText')],
+    ]),
   ];
 }
 
@@ -97,20 +148,39 @@ function compareBlocks(plan: AnswerPlan, grades: number[], kb: KnowledgeBase): B
   return blocks;
 }
 
-/** A supporting-material passage: its title, its source, the quoted (Finnish) text and its reflection questions. */
-export function passageBlocks(item: Extract<KnowledgeItem, { kind: 'passage' }>, lang: Lang, options: { questions: boolean } = { questions: true }): Block[] {
+/**
+ * A supporting-material passage: its title, its source, and the part of its (Finnish) text that
+ * answers the question; a list in it is never cut. `full` shows all of it with its reflection questions.
+ */
+export function passageBlocks(
+  item: Extract<KnowledgeItem, { kind: 'passage' }>,
+  lang: Lang,
+  options: { questions?: boolean; focus?: Focus; full?: boolean } = {},
+): Block[] {
   const t = texts.in(lang);
-  const text = item.record.text.length > PASSAGE_DISPLAY_LIMIT ? `${item.record.text.slice(0, PASSAGE_DISPLAY_LIMIT).replace(/\s+\S*$/, '')} …` : item.record.text;
+  const shown = options.full ? { text: item.record.text, whole: true } : excerpt(item.record.text, options.focus, PASSAGE_EXCERPT_CHARS);
   const blocks: Block[] = [
     { type: 'heading', text: titleIn(item.record.title, lang) },
     { type: 'context', text: t('passageSource', { documentFi: item.document.title.fi, documentEn: item.document.title.en, documentName: titleIn(item.document.title, lang) }) },
-    { type: 'quote', text, cite: item.id },
+    { type: 'quote', text: shown.text, cite: item.id },
   ];
-  if (options.questions && item.record.questions.length) {
+  const questions = options.full || options.questions || options.focus?.facet === 'questions';
+  if (questions && item.record.questions.length) {
     blocks.push({ type: 'paragraph', text: t('reflectQuestions') });
     blocks.push({ type: 'list', items: item.record.questions.map((q) => ({ text: q })) });
   }
+  if (!shown.whole) blocks.push({ type: 'actions', actions: [{ label: t('actionFullText'), text: `${t('sourceCommand')} ${item.id}` }] });
   return blocks;
+}
+
+/** Follow-ups to the nearest things the base knows: a passage's title, a requirement's text. */
+function nearestActions(items: readonly KnowledgeItem[] | undefined, lang: Lang): Block[] {
+  const t = texts.in(lang);
+  const list = (items ?? []).flatMap((i): SuggestedAction[] => {
+    const label = i.kind === 'passage' ? titleIn(i.record.title, lang) : i.kind === 'requirement' ? textIn(i.requirement.text, lang) : '';
+    return label ? [{ label: label.length > 60 ? `${label.slice(0, 57).replace(/\s+\S*$/, '')} …` : label, text: `${t('sourceCommand')} ${i.id}` }] : [];
+  });
+  return list.length ? [{ type: 'context', text: t('nearestIntro') }, { type: 'actions', actions: list }] : [];
 }
 
 function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
@@ -119,7 +189,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
   const quoted = (list: KnowledgeItem[]): Block => ({ type: 'list', items: list.map((i) => quoteItem(i, lang)) });
   switch (intent.kind) {
     case 'greeting':
-      return [{ type: 'paragraph', text: t('greeting') }, ...helpBlocks(unit, lang)];
+      return greetingBlocks(unit, lang);
     case 'thanks':
       return [{ type: 'paragraph', text: t('thanks') }];
     case 'help':
@@ -127,6 +197,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
     case 'grade-criteria': {
       const next = (intent.grades.at(-1) ?? 1) + 1;
       return [
+        ...mismatchBlocks(unit, intent.mismatches, lang),
         { type: 'paragraph', text: unitLine(unit, lang) },
         ...gradeBlocks(plan, intent.grades, kb),
         ...quoteNote(lang),
@@ -136,17 +207,22 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
       ];
     }
     case 'grade-compare':
-      return [{ type: 'paragraph', text: unitLine(unit, lang) }, ...compareBlocks(plan, intent.grades, kb), ...quoteNote(lang)];
+      return [
+        ...mismatchBlocks(unit, intent.mismatches, lang),
+        { type: 'paragraph', text: unitLine(unit, lang) },
+        ...compareBlocks(plan, intent.grades, kb),
+        ...quoteNote(lang),
+      ];
     case 'grading-overview':
       return [
         { type: 'paragraph', text: unitLine(unit, lang) },
-        { type: 'paragraph', text: t('gradingOverview') },
+        { type: 'paragraph', text: t('gradingOverview', { levels: levelList(unit, lang) }) },
         ...gradeBlocks(plan, [1, 2, 3, 4, 5], kb),
         ...quoteNote(lang),
       ];
     case 'grade-invalid':
       return [
-        { type: 'paragraph', text: t('gradeInvalid', { grades: intent.requested.join(', ') }) },
+        { type: 'paragraph', text: t('gradeInvalid', { grades: intent.requested.join(', '), levels: levelList(unit, lang), ...unitValues(unit, lang) }) },
         actions([[t('actionGradeCriteria', { grade: 5 }), t('actionGradeCriteriaText', { grade: 5 })]]),
       ];
     case 'unknown-unit':
@@ -181,7 +257,6 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
         { type: 'heading', text: titleIn(unit.demonstration.title, lang) },
         { type: 'paragraph', text: unitLine(unit, lang) },
         quoted(items),
-        { type: 'context', text: t('demonstrationAssessors') },
         ...quoteNote(lang),
       ];
     case 'unit-facts':
@@ -189,16 +264,26 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
         { type: 'paragraph', text: t('unitFacts', { ...unitValues(unit, lang), sectionCount: unit.sections.length, sections: unit.sections.map((s) => textIn(s.title, lang)).join(', ') }) },
       ];
     case 'requirement-check':
-      if (plan.outcome === 'not-found') return notFound(plan);
+      if (plan.outcome !== 'answered') return notFound(plan);
       if (items[0]?.kind !== 'requirement') return [
         { type: 'paragraph', text: t('notARequirement') },
-        ...items.flatMap((i) => (i.kind === 'passage' ? passageBlocks(i, lang) : [quoted([i])])),
+        ...items.flatMap((i) => (i.kind === 'passage' ? passageBlocks(i, lang, focusOf(plan)) : [quoted([i])])),
       ];
       return [
-        { type: 'paragraph', text: t('requiredYes', unitValues(unit, lang)) },
+        { type: 'paragraph', text: t(plan.support === 'partial' ? 'requiredPartly' : 'requiredYes', unitValues(unit, lang)) },
         ...requirementsBySection(items, lang),
         ...quoteNote(lang),
       ];
+    case 'compare-topics':
+      return [
+        { type: 'paragraph', text: t('compareTopicsIntro') },
+        ...items.flatMap((i) => (i.kind === 'passage' ? passageBlocks(i, lang, focusOf(plan)) : [{ type: 'context', text: i.kind === 'requirement' ? titleIn(i.section.title, lang) : '' } as Block, quoted([i])])),
+        ...(items.some((i) => i.kind !== 'passage') ? quoteNote(lang) : []),
+      ];
+    case 'source':
+      return items.flatMap((i) => (i.kind === 'passage' ? passageBlocks(i, lang, { full: true }) : [quoted([i]), ...quoteNote(lang)]));
+    case 'personal':
+      return personalBlocks(plan);
     case 'search':
       if (plan.outcome !== 'answered') return notFound(plan);
       if (items[0]?.kind === 'requirement') return [
@@ -206,17 +291,43 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
         ...requirementsBySection(items, lang),
         ...quoteNote(lang),
       ];
-      return items.flatMap((i): Block[] => {
-        switch (i.kind) {
-          case 'passage':
-            return passageBlocks(i, lang);
-          case 'method':
-          case 'unit':
-          case 'requirement':
-          case 'criterion':
-            return [quoted([i])];
-        }
-      });
+      return [
+        ...items.flatMap((i): Block[] => {
+          switch (i.kind) {
+            case 'passage':
+              return passageBlocks(i, lang, focusOf(plan));
+            case 'method':
+            case 'unit':
+            case 'requirement':
+            case 'criterion':
+              return [quoted([i])];
+          }
+        }),
+        ...nearestActions(plan.nearest, lang),
+      ];
+  }
+}
+
+function focusOf(plan: AnswerPlan): { focus?: Focus } {
+  return plan.focus ? { focus: plan.focus } : {};
+}
+
+/** A personal question: what Osaava cannot see, who can tell, and what it can tell instead. */
+function personalBlocks(plan: AnswerPlan): Block[] {
+  const t = texts.in(plan.lang);
+  if (plan.intent.kind !== 'personal') return [];
+  switch (plan.intent.topic) {
+    case 'grade':
+      return [
+        { type: 'paragraph', text: t('personalGrade') },
+        actions([[t('actionGradeCriteria', { grade: 3 }), t('actionGradeCriteriaText', { grade: 3 })], [t('actionGradeCriteria', { grade: 5 }), t('actionGradeCriteriaText', { grade: 5 })]]),
+      ];
+    case 'people':
+      return [{ type: 'paragraph', text: t('personalPeople') }, actions([[t('actionAllRequirements'), t('actionAllRequirementsText')]])];
+    case 'schedule':
+      return [{ type: 'paragraph', text: t('personalSchedule') }, actions([[t('actionDemonstration'), t('actionDemonstrationText')]])];
+    case 'other':
+      return [{ type: 'paragraph', text: t('personalOther') }, actions([[t('actionHelp'), t('actionHelpText')]])];
   }
 }
 
@@ -233,13 +344,16 @@ function requirementsBySection(items: KnowledgeItem[], lang: Lang): Block[] {
 
 function notFound(plan: AnswerPlan): Block[] {
   const t = texts.in(plan.lang);
+  const nearest = nearestActions(plan.nearest, plan.lang);
   return [
     { type: 'paragraph', text: t('notFound', unitValues(plan.unit, plan.lang)) },
-    actions([
-      [t('actionAllRequirements'), t('actionAllRequirementsText')],
-      [t('actionGradeCriteria', { grade: 3 }), t('actionGradeCriteriaText', { grade: 3 })],
-      [t('actionHelp'), t('actionHelpText')],
-    ]),
+    ...(nearest.length
+      ? nearest
+      : [actions([
+          [t('actionAllRequirements'), t('actionAllRequirementsText')],
+          [t('actionGradeCriteria', { grade: 3 }), t('actionGradeCriteriaText', { grade: 3 })],
+          [t('actionHelp'), t('actionHelpText')],
+        ])]),
   ];
 }
 
@@ -248,7 +362,12 @@ export function createDeterministicComposer(kb: KnowledgeBase): AnswerComposer {
     name: 'deterministic',
     async compose(plan) {
       const citations: Citation[] = plan.items.map((i) => kb.cite(i, plan.lang));
-      const blocks = compose(plan, kb).filter((b) => !(b.type === 'context' && b.text === ''));
+      const composed = compose(plan, kb).filter((b) => !(b.type === 'context' && b.text === ''));
+      // A note under quotes that hold an editorial insertion, before the closing follow-ups.
+      const quotedTexts = composed.flatMap((b) => (b.type === 'list' ? b.items.filter((i) => i.cite).map((i) => i.text) : b.type === 'quote' ? [b.text] : []));
+      const note = insertionNote(quotedTexts, plan.lang);
+      const tail = composed.findLastIndex((b) => b.type !== 'actions') + 1;
+      const blocks = [...composed.slice(0, tail), ...note, ...composed.slice(tail)];
       const reply: MessageReply = { kind: 'message', lang: plan.lang, blocks, citations };
       return reply;
     },

@@ -22,8 +22,20 @@ const FACETS: [Facet, RegExp][] = [
   ['list', /\b(mitka|mita kaikkia|listaa|luettele|list|which are|what are the|vilka|lista)\b/],
 ];
 
-export function facetOf(folded: string): Facet | undefined {
-  return FACETS.find(([, re]) => re.test(folded))?.[0];
+/**
+ * The fact a question asks for. A bare noun phrase ("kriittiset pisteet", "työelämäyhteistyön kriittiset
+ * pisteet") asks for the thing itself, which a list of its parts answers best.
+ */
+export function facetOf(folded: string, contentWords?: number, allWords?: number): Facet | undefined {
+  const named = FACETS.find(([, re]) => re.test(folded))?.[0];
+  if (named) return named;
+  if (contentWords !== undefined && contentWords > 0 && contentWords === allWords && contentWords <= 4) return 'list';
+  return undefined;
+}
+
+/** How well the best list of a passage answers the focus (0 when it has no list that does). */
+export function listScore(text: string, focus: Focus): number {
+  return Math.max(0, ...unitsOf(text).filter((u) => u.list).map((u) => score(u, { stems: focus.stems })));
 }
 
 const DURATION = /\d+\s*(?:[-–]\s*\d+\s*)?(?:kk|kuukau\w*|viiko\w*|vko|päiv\w*|vuo\w*|tunt\w*|h\b|min\w*)/iu;

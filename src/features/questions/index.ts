@@ -5,15 +5,25 @@ import type { Reply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { AnswerService } from './answer-service.ts';
-import { detectIntent } from './intent.ts';
+
+export type QuestionCoverage = 'structured' | 'search' | 'none';
+
+/** Intents that say nothing about the curriculum: small talk and help are the core's to recognise. */
+const WEAK_INTENTS: ReadonlySet<string> = new Set(['help', 'greeting', 'thanks']);
 
 export interface QuestionsFeature {
   answer(ctx: CommandContext, text: string): Promise<Reply[]>;
   /** The intent a text reads as for a unit (other features ask so as not to take a question for a statement). */
   intentOf(unit: Unit, text: string): string;
+  /**
+   * How the knowledge base answers the text: `structured` (a grade, a section, a requirement, the
+   * unit's facts: a question, whatever else it resembles), `search` (only passages that share words
+   * with it) or `none`.
+   */
+  covers(ctx: CommandContext, text: string): QuestionCoverage;
 }
 
-export function createQuestionsFeature({ answers, kb }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
+export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
   return {
     async answer(ctx, text) {
       const placements = ctx.actor ? await ctx.services.store.placements.listByStudent(ctx.actor.id) : [];
@@ -24,6 +34,12 @@ export function createQuestionsFeature({ answers, kb }: { answers: AnswerService
       ctx.services.logger.child({ component: 'questions' }).info({ platform: ctx.user.platform, intent: plan.intent.kind, outcome: plan.outcome, citations: reply.citations.length }, 'question answered');
       return [reply];
     },
-    intentOf: (unit, text) => detectIntent(kb, unit, text).kind,
+    // Read as the answering reads it: spoken forms and typos included.
+    intentOf: (unit, text) => answers.plan(text, { unitId: unit.id }).intent.kind,
+    covers(ctx, text) {
+      const plan = answers.plan(text, { preferredLang: ctx.lang });
+      if (plan.outcome !== 'answered' || WEAK_INTENTS.has(plan.intent.kind)) return 'none';
+      return plan.intent.kind === 'search' ? 'search' : 'structured';
+    },
   };
 }

@@ -54,11 +54,11 @@ const UNIT_FACT_WORDS = /^(osp|tutkinto\w*|tutkinnon|qualification|degree|perust
 const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|evaluat\w*|grade scale|grades|arviointikriteer\w*|criteria|bedomning\w*|bedoms|betyg\w*|vitsord\w*)\b/;
 // A unit named by a capitalised or quoted name: 'tutkinnon osa "Myynti"', "the unit Logistics operations".
 const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*|examensdel(?:en)?)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|och|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi|krav\w*|innehåll\w*)|\s*[?.!,]|\s*$)/u;
-const OTHER_QUALIFICATION = /\b([a-z]+(?:alan|n)?) (perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*|tutkin\w*)\b/;
+const OTHER_QUALIFICATION = /\b([a-z]+ (?:perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*)|[a-z]+n tutkin\w*)\b/;
 /** "the practical nurse qualification", "a degree in nursing", "examen för närvårdare". */
 const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|programme|program|examen|examina)\b/;
 /** Question words and references to this unit around a qualification's name: "what are the requirements of the …". */
-const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
+const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|kaikkea|kaikki|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
 
 /** First person ("my", "mun", "min"): a question about oneself. */
 const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
@@ -95,7 +95,12 @@ export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
  */
 export function withoutUnitName(unit: Unit, folded: string): { text: string; named: boolean } {
   const ws = folded.split(' ');
-  for (const name of [unit.name.fi, unit.name.en, ...unit.aliases].sort((a, b) => b.length - a.length)) {
+  // A name the unit shares with one of its sections ("customer relationship management") names the
+  // unit only when the question says it means the unit.
+  const sectionNames = new Set(unit.sections.flatMap((s) => [s.title.fi, s.title.en, ...s.aliases].map(compact)));
+  const saysUnit = UNIT_WORD.test(folded) && !SECTION_WORD.test(folded);
+  const names = [unit.name.fi, unit.name.en, ...unit.aliases].filter((n) => saysUnit || !sectionNames.has(compact(n)));
+  for (const name of names.sort((a, b) => b.length - a.length)) {
     const ns = compact(name).split(' ');
     const last = ns.length - 1;
     const at = ws.findIndex((_, i) => ns.every((n, j) => {
@@ -108,11 +113,15 @@ export function withoutUnitName(unit: Unit, folded: string): { text: string; nam
   return { text: folded, named: false };
 }
 
+const UNIT_WORD = /\b(unit|module|tutkinnon osa\w*|examensdel\w*)\b/;
+const SECTION_WORD = /\b(section|part|osio\w*|osa alue\w*|kohta\w*|delen|avsnitt\w*)\b/;
+
 function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): string | undefined {
   const ours = new Set(kb.units.flatMap((u) => stemsOf(`${u.qualification.name.fi} ${u.qualification.name.en} ${u.name.fi} ${u.name.en} ${u.aliases.join(' ')}`)));
   const isOurs = (w: string) => ours.has(stemFi(w));
   const other = OTHER_QUALIFICATION.exec(folded);
-  if (other?.[1] && !isStopword(other[1]) && !QUALIFICATION_FILLER.test(other[1]) && !isOurs(other[1])) return other[0];
+  const otherName = other?.[1]?.split(' ')[0];
+  if (other && otherName && !isStopword(otherName) && !QUALIFICATION_FILLER.test(otherName) && !isOurs(otherName)) return other[0];
   const foreign = QUALIFICATION_EN_SV.exec(folded);
   if (foreign?.[1]) {
     const name = foreign[1].trim().split(' ').filter((w) => !QUALIFICATION_FILLER.test(w) && !isStopword(w));
@@ -122,6 +131,16 @@ function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): s
   const name = (named?.[1] ?? named?.[2])?.trim();
   if (!name || kb.unitNamedIn(name)) return undefined;
   return name;
+}
+
+/** A span of the folded text in the words the asker wrote ("lahihoitajan tutkinnon" → "lähihoitajan tutkinnon"). */
+function asWritten(span: string, folded: string, analysis: QueryAnalysis | undefined): string {
+  if (!analysis) return span;
+  const all = folded.split(' ');
+  const part = span.split(' ');
+  const at = all.findIndex((_, i) => part.every((p, j) => all[i + j] === p));
+  if (at < 0) return span;
+  return analysis.words.slice(at, at + part.length).map((w) => w.raw).join(' ') || span;
 }
 
 /** A question about the asker's own grade, people or dates: only their school knows those. */
@@ -169,7 +188,7 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string, an
   if (personal) return personal;
 
   const unknownUnit = unknownUnitName(kb, question, folded);
-  if (unknownUnit) return { kind: 'unknown-unit', name: unknownUnit };
+  if (unknownUnit) return { kind: 'unknown-unit', name: asWritten(unknownUnit, folded, analysis) };
 
   if (grades.invalid.length > 0 && grades.grades.length === 0) return { kind: 'grade-invalid', requested: grades.invalid };
   if (grades.grades.length > 0) {
@@ -212,7 +231,7 @@ const GENERIC = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitk
 
 /** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit", "vilka är yrkeskunnighetskraven": no topic beyond the unit. */
 function isGeneralRequirementQuestion(folded: string): boolean {
-  return folded.split(' ').every((w) => w === '' || GENERIC.test(w));
+  return folded.split(' ').every((w) => w === '' || GENERIC.test(w) || isStopword(w));
 }
 
 /**
@@ -224,7 +243,8 @@ export const INTENT_LEXICON: readonly string[] = `
   arviointikriteerit kriteeri kriteerit kriteerejä kriteereitä kriteereistä vaatimus vaatimukset vaatimuksia vaatimuksista
   ammattitaitovaatimus ammattitaitovaatimukset ammattitaitovaatimuksia vaaditaan vaatii vaaditaanko tarvitaan tarvitaanko
   tyydyttävä tyydyttävään tyydyttävälle tyydyttävän hyvä hyvään hyvälle hyvän kiitettävä kiitettävään kiitettävälle kiitettävän
-  vitonen vitosen vitoseen nelonen nelosen neloseen kolmonen kolmosen kolmoseen kakkonen kakkosen kakkoseen ykkönen ykkösen ykköseen
+  vitonen vitosen vitoseen vitosta nelonen nelosen neloseen nelosta kolmonen kolmosen kolmoseen kolmosta kakkonen kakkosen
+  kakkoseen kakkosta ykkönen ykkösen ykköseen ykköstä
   näyttö näytön näytössä näyttöä osoittaa osoitan ammattitaito ammattitaidon ammattitaitoni osaamispiste osaamispistettä
   laajuus tutkinto tutkintoon tutkinnon perustutkinto sisältää sisältyy liittyy kuuluu kuuluuko liittyykö sisältyykö
   vertaa vertailu eroa erot välillä pitääkö täytyykö tarvitseeko onko voiko saako kiitos kiitti moikka terve heippa apua ohje

@@ -6,9 +6,11 @@ import { unitFactsId } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
+import { words } from '../../text/normalize.ts';
+import { isFunctionWordOf } from '../../text/stopwords.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
-import { facetOf, type Focus } from './excerpt.ts';
+import { facetOf, type Focus, listScore } from './excerpt.ts';
 
 export type Outcome = 'answered' | 'not-found' | 'out-of-scope';
 
@@ -77,7 +79,8 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   function focusOf(analysis: QueryAnalysis): Focus {
     const stems = new Map<string, number>();
     for (const w of analysis.words) for (const s of w.stems) stems.set(s, Math.max(stems.get(s) ?? 0, index.weightOf(s)));
-    const facet = facetOf(analysis.text);
+    const content = analysis.words.filter((w) => !w.stop).length;
+    const facet = facetOf(analysis.text, content, analysis.words.length);
     return facet ? { stems, facet } : { stems };
   }
 
@@ -91,10 +94,24 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     }).slice(0, 2);
   }
 
+  /**
+   * The question's language: detectLanguage, unless it read English or Swedish from no function word of
+   * that language and the question's terms are the base's Finnish ones ("asiakasohjaus vs palveluohjaus").
+   */
+  function languageOf(question: string, context: PlanContext): { lang: Lang; analysis: QueryAnalysis } {
+    const fallback = context.preferredLang ?? 'fi';
+    const lang = detectLanguage(question, fallback);
+    const analysis = index.analyze(question, lang);
+    if (lang === 'fi' || fallback !== 'fi') return { lang, analysis };
+    const hasFunctionWord = words(question).some((w) => !/^(vs|versus|ok|okay)$/.test(w) && isFunctionWordOf(w, lang));
+    if (hasFunctionWord) return { lang, analysis };
+    const evidence = index.languageEvidence(analysis);
+    return evidence.fi > 0 && evidence.en === 0 ? { lang: 'fi', analysis: index.analyze(question, 'fi') } : { lang, analysis };
+  }
+
   function plan(question: string, context: PlanContext = {}): AnswerPlan {
     const capped = capQuestion(question);
-    const lang = detectLanguage(capped, context.preferredLang ?? 'fi');
-    const analysis = index.analyze(capped, lang);
+    const { lang, analysis } = languageOf(capped, context);
     const unit = unitFor(capped, context);
     return build(capped, detectIntent(kb, unit, capped, analysis), context, lang, analysis);
   }
@@ -172,16 +189,33 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     }
 
     function searchPlan(query: string): AnswerPlan {
-      const hits = search(query);
+      const hits = preferLists(search(query), focus);
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
         const items = hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
         return { ...base, outcome: 'answered', items, focus };
       }
-      // One passage, the one that answers; the next best ones are a click away.
-      return { ...base, outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits.slice(1)).filter((i) => i.id !== top.item.id) };
+      // The passage that answers, with a second one only when it answers as well; the others are a click away.
+      const items = hits.filter((h, i) => i === 0 || (h.item.kind === top.item.kind && h.relevance >= top.relevance && h.score >= top.score * 0.6)).slice(0, 2).map((h) => h.item);
+      return { ...base, outcome: 'answered', items, focus, nearest: nearestOf(hits).filter((i) => !items.some((x) => x.id === i.id)) };
     }
+  }
+
+  /**
+   * A question that asks for a list ("mitkä ovat …", "kriittiset pisteet") is answered best by the
+   * passage that lists it: among the passages that match as well as the best one, those with a list
+   * that carries the question's words come first.
+   */
+  function preferLists(hits: SearchHit[], focus?: Focus): SearchHit[] {
+    const [top] = hits;
+    if (!top || top.item.kind !== 'passage' || focus?.facet !== 'list') return hits;
+    const withList = (h: SearchHit) =>
+      h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? listScore(h.item.record.text, focus) : 0;
+    const scored = hits.map((h) => ({ h, list: withList(h) }));
+    const best = scored.reduce((a, b) => (b.list > a.list ? b : a));
+    if (best.list === 0 || best.h === top) return hits;
+    return [best.h, ...hits.filter((h) => h !== best.h)];
   }
 
   return Object.assign(plan, { forIntent: planForIntent });

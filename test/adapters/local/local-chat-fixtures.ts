@@ -328,8 +328,8 @@ export interface RunningChat {
   close(): Promise<void>;
 }
 
-/** A real express app with the router mounted at '/', listening on a free loopback port. */
-export async function startLocalChat(overrides: Partial<LocalChatDeps> = {}): Promise<RunningChat> {
+/** A real express app with the router mounted at '/', listening on a free port of `address` (loopback unless given). */
+export async function startLocalChat(overrides: Partial<LocalChatDeps> = {}, address = '127.0.0.1'): Promise<RunningChat> {
   const deps: LocalChatDeps = {
     handle: fixtureHandle,
     submit: fixtureSubmit,
@@ -340,12 +340,12 @@ export async function startLocalChat(overrides: Partial<LocalChatDeps> = {}): Pr
   const app = express();
   app.use('/', createLocalChatRouter(deps));
   const server = createServer(app);
-  server.listen(0, '127.0.0.1');
+  server.listen(0, address);
   await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  const listening = server.address();
+  if (listening === null || typeof listening === 'string') throw new Error('server has no TCP address');
   return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl: `http://${listening.family === 'IPv6' ? `[${listening.address}]` : listening.address}:${listening.port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

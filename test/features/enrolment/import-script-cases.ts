@@ -20,7 +20,8 @@ interface RunResult {
 /** Runs the CLI as a user would, with its own environment. */
 export function runImportScript(file: string, env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'import-placements.ts'), file], {
+    // `--import tsx` in one Node process: what the tsx launcher runs, without its extra process.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'import-placements.ts'), file], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });

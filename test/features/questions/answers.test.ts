@@ -55,7 +55,7 @@ describe('grounded answers', () => {
   });
 
   it.each([
-    ['hur visar jag mitt kunnande', 'demonstration', 'Yrkesprovet bedöms'],
+    ['hur visar jag mitt kunnande', 'demonstration', 'osoittaa ammattitaitonsa näytössä'],
     ['vad är skillnaden mellan god 3 och god 4', 'grade-compare', 'Skillnader: God 3 (Hyvä 3) och God 4 (Hyvä 4)'],
     ['alla yrkeskunnighetskrav', 'all-requirements', 'Det finns 25 yrkeskunnighetskrav i tre delar.'],
     ['hur bedöms examensdelen', 'grading-overview', 'Nöjaktig 1, Nöjaktig 2, God 3, God 4 och Berömlig 5'],

@@ -60,7 +60,7 @@ export function planNote(plan: AnswerPlan): string {
     case 'all-requirements':
       return `The records are all ${items.length} professional skill requirements of the unit, in the sections ${unit.sections.map((s) => `"${s.title.en}"`).join(', ')}.`;
     case 'demonstration':
-      return 'The question asks how the skills of the unit are demonstrated. The records are the ways of demonstrating them. A skills demonstration is assessed by a teacher and a working-life representative together.';
+      return 'The question asks how the skills of the unit are demonstrated. The records are the ways of demonstrating them.';
     case 'unit-facts':
       return 'The question asks about the unit itself; the record holds its facts.';
     case 'requirement-check':
@@ -69,6 +69,10 @@ export function planNote(plan: AnswerPlan): string {
         : 'None of the unit\'s professional skill requirements matches the question\'s topic, so it is not one of the requirements. The records are what the supporting material says about it.';
     case 'search':
       return 'The records are the knowledge base\'s best matches for the question.';
+    case 'compare-topics':
+      return `The question sets side by side "${intent.topics[0]}" and "${intent.topics[1]}". The records are what the knowledge base says about each; compare only what they say.`;
+    case 'source':
+    case 'personal':
     case 'greeting':
     case 'thanks':
     case 'help':

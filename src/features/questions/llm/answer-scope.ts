@@ -18,6 +18,7 @@ export function quoteModeFor(plan: AnswerPlan): QuoteMode | undefined {
     case 'all-requirements':
     case 'demonstration':
     case 'unit-facts':
+    case 'compare-topics':
       return 'all';
     case 'requirement-check':
     case 'search':
@@ -28,6 +29,8 @@ export function quoteModeFor(plan: AnswerPlan): QuoteMode | undefined {
     case 'help':
     case 'grade-invalid':
     case 'unknown-unit':
+    case 'personal':
+    case 'source':
       return undefined;
   }
 }

@@ -1,0 +1,14 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/logging/logger.ts';
+let out = '';
+const dest = new Writable({ write(c, _e, cb) { out += c.toString(); cb(); } });
+const log = createLogger({ level: 'info', destination: dest as any });
+const e: any = new Error('invalid input syntax for type integer: "olen raskaana"');
+e.params = ['olen raskaana']; e.detail = 'Failing row contains (olen raskaana)'; e.code = '22P02';
+log.error({ err: e, what: 'x' }, 'core failed');
+log.child({ component: 'c' }).error(e);
+log.child({ component: 'c' }).warn({ error: e, text: 'olen', messages: 3, nested: { values: { a: 'olen' } } }, 'hi "olen"');
+log.error(new Error('relation "reflection" violates constraint "x_key"'), 'msg %s', 'olen "raskaana"');
+const dbg = createLogger({ level: 'debug', destination: dest as any });
+dbg.debug({ userId: 'u', text: 'olen debug', err: e }, 'local chat message');
+setTimeout(() => console.log(out), 100);
