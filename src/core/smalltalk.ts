@@ -8,7 +8,7 @@ import { texts } from './texts.ts';
 
 const GREET = {
   fi: '(moi|hei|heippa|moikka|moro|terve|tervehdys|huomenta|päivää|iltaa|hello|hei osaava|moi osaava)',
-  en: '(hi|hello|hey|hiya|good morning|good afternoon|good evening|hi osaava|hello osaava)',
+  en: '(hi|hello|hey|hiya|good morning|good afternoon|good evening|hi osaava|hello osaava|hello there|hi there|hey there)',
   sv: '(hej|hejsan|tjena|hallå|god morgon|god dag|god kväll|hej osaava)',
 };
 

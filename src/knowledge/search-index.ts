@@ -281,7 +281,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
       if (variant && df.has(variant)) own.push(variant);
       word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
-      if (!word.stop && !word.corrected && word.written.length >= 5 && !/ko$/.test(word.written)) {
+      // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
+      if (!word.stop && !word.corrected && word.written.length >= 7 && !/ko$/.test(word.written)) {
         const lemma = vocabulary.lemma(word.written);
         if (lemma && lemma.slice(0, 4) === word.written.slice(0, 4)) word.lemma = lemma;
       }

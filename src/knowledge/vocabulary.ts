@@ -66,9 +66,11 @@ export function stemCandidates(folded: string): string[] {
 
 interface StemEntry {
   stem: string;
-  /** The most frequent folded word with this stem: what a corrected word is replaced by. */
+  /** The most frequent folded word with this stem. */
   word: string;
   count: number;
+  /** Every folded word with this stem: a correction is the one closest to what was written. */
+  forms: string[];
 }
 
 export function createVocabulary(words: Iterable<string>): Vocabulary {
@@ -81,10 +83,11 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
   const stems = new Map<string, StemEntry>();
   const remember = (stem: string, word: string, count: number) => {
     const entry = stems.get(stem);
-    if (!entry) stems.set(stem, { stem, word, count });
+    if (!entry) stems.set(stem, { stem, word, count, forms: [word] });
     else {
       if (count > entry.count || (count === entry.count && word.length < entry.word.length)) entry.word = word;
       entry.count += count;
+      if (entry.forms.length < 24) entry.forms.push(word);
     }
   };
   for (const [form, count] of forms) {
@@ -130,7 +133,16 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
       const fi = stemFi(folded);
       const en = stemEn(folded);
       const hit = closest(fi, editsAllowed(fi.length), folded.length) ?? (en !== fi ? closest(en, editsAllowed(en.length), folded.length) : undefined);
-      return hit?.word;
+      if (!hit) return undefined;
+      // A typo is a small edit of a real word: the closest written form, at most one edit beyond the stem's
+      // ("kilpailjoita" → "kilpailijoita"); a real word that only shares a stem's neighbour ("osaava") stays.
+      const limit = editsAllowed(folded.length) + 1;
+      let best: { form: string; d: number } | undefined;
+      for (const form of hit.forms) {
+        const d = boundedDistance(folded, form, best ? Math.min(limit, best.d) : limit);
+        if (d <= limit && (!best || d < best.d)) best = { form, d };
+      }
+      return best?.form;
     },
     lemma(word) {
       const folded = foldDiacritics(word);

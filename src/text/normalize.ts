@@ -70,6 +70,7 @@ const SPOKEN_FI: Record<string, string> = {
   taytyis: 'taytyisi', voisko: 'voisiko', tehaan: 'tehdaan', tiian: 'tiedan', tiiatko: 'tiedatko', mitas: 'mita',
   mikas: 'mika', kukas: 'kuka', missas: 'missa', millon: 'milloin', miks: 'miksi', mihi: 'mihin', nii: 'niin', sit: 'sitten',
   sitte: 'sitten', vaa: 'vain', kans: 'kanssa', onkos: 'onko', paljo: 'paljon', mist: 'mista', joo: 'kylla',
+  yks: 'yksi', kaks: 'kaksi', viis: 'viisi', kuus: 'kuusi', seittemän: 'seitseman', seitteman: 'seitseman',
 };
 
 /**
@@ -81,7 +82,7 @@ export function writtenFinnish(word: string): string {
   const direct = SPOKEN_FI[folded];
   if (direct) return direct;
   // The question clitic -ks (spoken -ko/-kö): "onks", "pitääks", "kuuluuks", "tarviiks".
-  if (folded.length >= 4 && /[aeiouy]ks$/.test(folded)) {
+  if (folded.length >= 4 && /ks$/.test(folded)) {
     const base = folded.slice(0, -2);
     // Folded, -ko and -kö are one: "pitääks" → "pitaako".
     return `${SPOKEN_FI[base] ?? base}ko`;

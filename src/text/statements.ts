@@ -11,10 +11,17 @@ const SV_PAST = /\b(jag|vi)\s+(?:också\s+|sedan\s+)?(\p{L}+(?:ade|de|te|dde)|gj
 const EN_THIRD = /^(\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|showed|served|solved|greeted|updated)$/i;
 const SV_THIRD = /^(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|löste|visade)$/iu;
 
+// "Idag ringde jag …": Swedish puts the verb before the subject after a time word.
+const SV_INVERTED = /^(?:idag|i dag|sedan|efter lunch|på morgonen|på eftermiddagen|i förmiddags|i eftermiddags)\s+(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|såg)\s+jag\b/iu;
+// "Spent the day answering …", "Helped a customer …": an English account often drops the "I".
+const EN_SUBJECTLESS = /^(?:today\s+|this morning\s+|then\s+)?(spent|worked|helped|answered|called|sold|made|did|handled|prepared|updated|checked|wrote|met|served|learned|learnt|practised|practiced|organised|organized|cleaned|filed|sorted|greeted)\b/i;
+// "Oon tänään vastannu …": spoken Finnish perfect tense (olen / oon + past participle).
+const FI_PERFECT = /^(?:mä\s+|minä\s+|tänään\s+)?(?:olen|oon)\s+(?:\p{L}+\s+){0,2}\p{L}+(?:nut|nyt|nnu|nny|llu|lly|rru|ssu|ttu|lut|lyt|sut|syt|rut|ryt)\b/iu;
+
 /** A first-person account of something done: the student telling about their day. */
 export function isFirstPersonAccount(text: string): boolean {
   const head = text.slice(0, 400);
-  if (EN_PAST.test(head) || SV_PAST.test(head)) return true;
+  if (EN_PAST.test(head) || SV_PAST.test(head) || SV_INVERTED.test(head) || EN_SUBJECTLESS.test(head) || FI_PERFECT.test(head)) return true;
   // Finnish first-person past tense comes early: "Tänään tein …", "Mä hoidin …", "Autoin asiakasta …".
   return words(head).slice(0, 4).map(foldDiacritics).some(isFinnishPastFirstPerson);
 }

@@ -16,7 +16,8 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   minka joita jota joissa jossa jolla niita niista naita naista nyt aina usein voinko saanko olenko onhan eiko
   tyossa toissa harjoittelussa tassa tahan tasta tata tama tuo taalla siella ne niin kuten esimerkiksi
   kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla
-  pitka pitkaan pitkan kauan lyhyt lyhyen usein`;
+  pitka pitkaan pitkan kauan lyhyt lyhyen usein pakollinen pakollista pakollisia pakko nayta naytatko kertoisitko
+  tehty tehtiin teki tehdaanko perehtya oppia opetella hallita ymmartaa tuntea toimin toimia toimitaan`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -26,14 +27,14 @@ const EN = `a about above after again all am an and any are as at be been being 
   explain describe list show give please mean means meant need needed know get got kind sort thing things like
   part unit units module course included include includes covered required require requirement requirements
   last take takes does doing done make makes made much many long often anything something everything about also
-  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus`;
+  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus mandatory compulsory obligatory`;
 
 /** Swedish function and question words (folded), with the frame every question about the unit shares. */
 const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig
   mitt ditt sitt min din sin mina dina kan kunna maste behover behovs ska skall far fa om det den de ett en att pa med av
   till fran inte ocksa eller som har hade finns gor gora goras visa visar beratta forklara lista betyder innebar
   handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
-  examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik`;
+  examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt`;
 
 const BY_LANG = {
   fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),

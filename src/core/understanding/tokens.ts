@@ -24,7 +24,7 @@ export const MAX_TOKENS = 64;
 
 // Dates and times first (one token each), then words with inner dots, hyphens, apostrophes and @
 // (e-mail addresses, ids, "check-in"), then the punctuation a phrasing may name.
-const TOKEN = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{1,2}(?:\.(?:\d{4}|\d{2})?)?|[\p{L}\p{N}_]+(?:[-'’.@][\p{L}\p{N}_]+)*@?|[:=–-])/gu;
+const TOKEN = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{1,2}(?:\.(?:\d{4}|\d{2})?)?|[\p{L}\p{N}_]+(?:[-'’.@:][\p{L}\p{N}_]+)*@?|[:=–-])/gu;
 
 export function tokenize(text: string, max = MAX_TOKENS): Tokens {
   const list: Token[] = [];

@@ -125,9 +125,9 @@ export const resumeCommand = defineCommand({
   subject: { kind: 'self' },
   slots: {},
   phrasings: {
-    fi: ['jatka', 'jatka kyselyjä', 'kyselyt takaisin', 'lopeta tauko'],
-    en: ['resume', 'resume check-ins', 'resume checkins', 'end pause'],
-    sv: ['fortsätt', 'fortsätt med frågorna', 'avsluta pausen'],
+    fi: ['jatka', 'jatka kyselyjä', 'jatketaan [kyselyjä]', '[kyselyt|kysely] (takaisin|takas) [päälle]', 'kyselyt päälle', 'lopeta tauko', 'tauko (pois|loppuu)'],
+    en: ['resume', 'resume check-ins', 'resume checkins', 'end [the] pause', '(start|turn) [the] (check-ins|checkins) [back] [on|again]', '(check-ins|checkins) back on'],
+    sv: ['fortsätt', 'fortsätt med frågorna [igen]', 'avsluta pausen', 'frågorna tillbaka', 'starta frågorna igen'],
   },
   help: { student: commandTexts.all('helpResume') },
   async handle(ctx, { actor }) {

@@ -11,9 +11,9 @@ export const reflectCommand = defineCommand({
   subject: { kind: 'self' },
   slots: {},
   phrasings: {
-    fi: ['reflektoi', 'reflektio', 'pohdi', 'pohdinta', 'päivän pohdinta', 'päivän reflektio', 'tee reflektio', 'kirjaa päivä', 'haluan reflektoida'],
-    en: ['reflect', 'reflection', 'check in', 'checkin', 'check-in', 'daily reflection', 'log my day'],
-    sv: ['reflektera', 'reflektion', 'dagens reflektion', 'dagens fråga', 'jag vill reflektera'],
+    fi: ['reflektoi', 'reflektio', 'pohdi', 'pohdinta', 'päivän pohdinta', 'päivän reflektio', 'tee reflektio', 'kirjaa päivä', 'haluan reflektoida', '(tee|tehdä|teen|tehdään) [päivän|tämän päivän|tän päivän] (reflektio|pohdinta)', 'reflektoidaan', 'kirjaa [tämän|tän] päivän (jutut|asiat|työt)', 'avaa [päivän] (kysely|reflektio|lomake)'],
+    en: ['reflect', 'reflection', 'check in', 'checkin', 'check-in', 'daily reflection', 'log my day', "[do] [today's|todays] reflection", '(open|start|show) [my|the] [daily] (check-in|checkin|reflection|form)'],
+    sv: ['reflektera', 'reflektion', 'dagens reflektion', 'dagens fråga', 'jag vill reflektera', '(gör|göra) dagens reflektion', '(öppna|visa) [dagens] (reflektion|fråga|formulär)'],
   },
   help: { student: [commandTexts.all('helpReflect'), commandTexts.all('helpFreeText')] },
   async handle(ctx, { actor }) {

@@ -18,8 +18,8 @@ export const observeCommand = defineCommand({
   slots: { student: { type: 'student' }, text: { type: 'text' } },
   phrasings: {
     fi: ['havainto {student} : {text}', 'havainnoi {student} : {text}', 'kirjaa havainto {student} : {text}', 'havainto {student} - {text}'],
-    en: ['observe {student} : {text}', 'observation {student} : {text}', 'log observation {student} : {text}', 'observe {student} - {text}'],
-    sv: ['observation {student} : {text}', 'observera {student} : {text}', 'för in observation {student} : {text}'],
+    en: ['observe {student} : {text}', 'observation {student} : {text}', 'log observation {student} : {text}', 'observe {student} - {text}', 'observation {student} - {text}', 'log observation {student} - {text}'],
+    sv: ['observation {student} : {text}', 'observera {student} : {text}', 'för in observation {student} : {text}', 'observation {student} - {text}', 'observera {student} - {text}'],
   },
   help: { staff: commandTexts.all('helpObserve') },
   async handle(ctx, { actor, slots, subject }) {

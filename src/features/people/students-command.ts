@@ -14,9 +14,9 @@ export const studentsCommand = defineCommand({
   subject: { kind: 'none' },
   slots: {},
   phrasings: {
-    fi: ['opiskelijani', 'opiskelijat', 'omat opiskelijat', 'minun opiskelijani', 'mun opiskelijat', 'näytä opiskelijat', 'näytä opiskelijani'],
-    en: ['my students', 'students', 'show my students', 'list students', 'list my students'],
-    sv: ['mina studerande', 'studerande', 'visa mina studerande', 'mina elever'],
+    fi: ['opiskelijani', 'opiskelijat', 'omat opiskelijat', 'minun opiskelijani', 'mun opiskelijat', 'näytä opiskelijat', 'näytä opiskelijani', '[kaikki] [mun|minun] opiskelijat', '(ketä|keitä) (mä|minä) (ohjaan|opetan)', 'ketkä ovat (opiskelijani|mun opiskelijat)'],
+    en: ['my students', 'students', 'show my students', 'list students', 'list my students', '[all] [my] students', 'who are my students', 'who do i (supervise|teach|instruct)'],
+    sv: ['mina studerande', 'studerande', 'visa mina studerande', 'mina elever', 'vilka är mina studerande', 'vem handleder jag'],
   },
   help: { staff: commandTexts.all('helpStudents') },
   async handle(ctx, { actor }) {

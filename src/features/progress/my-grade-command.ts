@@ -35,10 +35,10 @@ export const myGradeCommand = defineCommand({
   phrasings: {
     fi: [
       `${WHAT.fi} (mun|minun) arvosana [on]`, `${WHAT.fi} arvosanani [on]`, 'mikä arvosana mulle tulee', 'minkä arvosanan saan', 'minkä arvosanan mä saan', 'mitä arvosanaa mä saan',
-      'mitä arvosanaa olen saamassa', 'saanko vitosen', 'saanko nelosen', 'paljonko mun numero on', 'mikä mun numero on', 'mun arvosana', 'arvosanani',
+      'mitä arvosanaa olen saamassa', 'saanko vitosen', 'saanko nelosen', 'paljonko mun numero on', 'mikä mun numero on', 'mun arvosana', 'arvosanani', '(mitä|minkä) (numeroa|numeron|arvosanaa|arvosanan) (mä|minä) saan [tästä]', 'kuka (arvioi|arvostelee) (mut|minut)', 'kuka päättää (mun|minun) arvosanan'
     ],
-    en: [`${WHAT.en} my grade`, 'what grade will i get', 'what grade am i getting', 'what is my mark', 'my grade', 'will i get a 5', 'did i pass'],
-    sv: [`${WHAT.sv} mitt vitsord`, 'vilket vitsord får jag', 'vad får jag för vitsord', 'mitt vitsord', 'har jag klarat det'],
+    en: [`${WHAT.en} my (grade|mark)`, 'what grade will i get', 'what grade am i getting', 'my grade', 'will i get a 5', 'did i pass', 'who grades me', 'who (decides|gives) my grade'],
+    sv: [`${WHAT.sv} (mitt|min) (vitsord|betyg)`, '(vilket|vad) (vitsord|betyg) (får|har) jag', 'vad får jag för (vitsord|betyg)', 'mitt (vitsord|betyg)', 'har jag klarat det', 'vem bedömer mig'],
   },
   help: { student: commandTexts.all('helpMyGrade') },
   handle: async (ctx, { actor }) => answer(ctx, actor.roles.includes('student') ? await teacherOf(ctx, actor) : null, true),

@@ -25,10 +25,11 @@ export const progressCommand = defineCommand({
     fi: [
       'edistymiseni', 'edistyminen', 'oma edistyminen', 'mun edistyminen', 'minun edistymiseni', 'näytä edistymiseni', 'näytä edistyminen',
       'tilanne', 'tilanteeni', 'mikä on tilanteeni', 'miten olen edistynyt',
-      'edistyminen {student}', 'näytä edistyminen {student}', '{student} edistyminen', 'miten {student} edistyy', 'miten {student} menee',
+      'missä vaiheessa (olen|oon|mä oon|ollaan)', 'miten mulla menee', 'mitä (puuttuu|vielä puuttuu|on näyttämättä)', 'mitä mulla on (näyttämättä|tekemättä)',
+      'edistyminen {student}', 'näytä edistyminen {student}', '{student} edistyminen', 'miten {student} edistyy', 'miten {student} (menee|sujuu)', 'miten {student} (pärjää|on edistynyt)',
     ],
-    en: ['my progress', 'progress', 'show my progress', 'where am i', 'how am i doing', 'progress {student}', 'progress of {student}', 'show progress of {student}', 'how is {student} doing'],
-    sv: ['mina framsteg', 'framsteg', 'visa mina framsteg', 'hur går det för mig', 'framsteg {student}', 'visa framsteg för {student}', 'hur går det för {student}'],
+    en: ['my progress', 'progress', 'show my progress', 'where am i', 'how am i doing', 'how far (along am i|have i got|have i come)', "what's (missing|left)", 'progress {student}', 'progress of {student}', 'show progress of {student}', 'how is {student} doing', 'how is {student} getting on', 'how is {student} progressing'],
+    sv: ['mina framsteg', 'framsteg', 'visa mina framsteg', 'hur går det för mig', 'hur långt har jag kommit', 'vad saknas [ännu]', 'framsteg {student}', 'visa framsteg för {student}', 'hur går det för {student}'],
   },
   help: { student: commandTexts.all('helpStudent'), staff: commandTexts.all('helpStaff') },
   async handle(ctx, { actor, subject }) {

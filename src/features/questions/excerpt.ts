@@ -19,7 +19,7 @@ const FACETS: [Facet, RegExp][] = [
   ['duration', /\b(kuinka pitka\w*|miten pitka\w*|kauanko|kuinka kauan|kuinka pitkaan|kesto\w*|how long|duration|hur lang\w*|hur lange)\b/],
   ['count', /\b(kuinka monta|montako|kuinka paljon|how many|how much|hur manga|hur mycket)\b/],
   ['questions', /\b(kysymyk\w*|pohdittav\w*|pohdintakysym\w*|reflection questions|questions to|fragor|reflektionsfragor)\b/],
-  ['list', /\b(mitka|mita kaikkia|listaa|luettele|list|which are|what are the|vilka|lista)\b/],
+  ['list', /\b(mitka|mita kaikkia|listaa|luettele|nayta|list|show|which are|what are the|vilka|lista|visa)\b/],
 ];
 
 /**

@@ -62,8 +62,10 @@ const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|e
 
 /** First person ("my", "mun", "min"): a question about oneself. */
 const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
+/** A verb in the first person says it too: "mitä arvosanaa sain", "what did I get". */
+const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|lapaisin|got|fick)\b/;
 /** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
-const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|teacher|instructor|supervisor|mentor|assessor|larare\w*|handledare\w*|bedomare\w*)\b/;
+const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|arvioi\w*|teacher|instructor|supervisor|mentor|assess\w*|grades?|larare\w*|handledare\w*|bedomare\w*|bedomer)\b/;
 const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
@@ -145,10 +147,10 @@ function asWritten(span: string, folded: string, analysis: QueryAnalysis | undef
 
 /** A question about the asker's own grade, people or dates: only their school knows those. */
 function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): Intent | undefined {
-  if (!FIRST_PERSON.test(folded)) return undefined;
+  if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded)) return undefined;
   if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
-  if (PERSONAL_SCHEDULE.test(folded) && !has(folded, REQUIREMENT_WORDS)) return { kind: 'personal', topic: 'schedule' };
+  if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded)) return { kind: 'personal', topic: 'schedule' };
   // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.
   if (GRADE_WORD.test(folded) && grades.grades.length === 0 && grades.invalid.length === 0 && PERSONAL_GRADE_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria|kriterier\w*)\b/.test(folded))
     return { kind: 'personal', topic: 'grade' };
@@ -248,7 +250,7 @@ export const INTENT_LEXICON: readonly string[] = `
   näyttö näytön näytössä näyttöä osoittaa osoitan ammattitaito ammattitaidon ammattitaitoni osaamispiste osaamispistettä
   laajuus tutkinto tutkintoon tutkinnon perustutkinto sisältää sisältyy liittyy kuuluu kuuluuko liittyykö sisältyykö
   vertaa vertailu eroa erot välillä pitääkö täytyykö tarvitseeko onko voiko saako kiitos kiitti moikka terve heippa apua ohje
-  opettaja työpaikkaohjaaja ohjaaja arvioija palaute aikataulu harjoittelu
+  opettaja työpaikkaohjaaja ohjaaja arvioija palaute aikataulu harjoittelu osaava osaavan
   grade grades graded grading criteria criterion requirement requirements required require excellent good satisfactory
   compare comparison difference differences between demonstration demonstrate skills competence points credits qualification
   hello thanks thank help teacher instructor supervisor assessor

@@ -6,8 +6,8 @@ import { unitFactsId } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
-import { words } from '../../text/normalize.ts';
-import { isFunctionWordOf } from '../../text/stopwords.ts';
+import { stemEn, stemFi, words } from '../../text/normalize.ts';
+import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
 import { facetOf, type Focus, listScore } from './excerpt.ts';
@@ -70,6 +70,17 @@ function relevantForOpenQuestion(hit: SearchHit | undefined): hit is SearchHit {
 /** Close to the question without answering it: worth offering as a follow-up. */
 function near(hit: SearchHit): boolean {
   return hit.knownRelevance >= 0.5 && hit.relevance >= 0.2;
+}
+
+/** "voinko", "saanko", "can I", "får jag": asking for permission. */
+const PERMISSION = /^(voinko|saanko|voiko|saako|can i|may i|am i allowed|could i|far jag|kan jag|ma jag)\b/;
+
+/** The item's own title carries every topic word of `topic` ("Asiakasohjaus" for "asiakasohjauksen"). */
+function titleNames(item: KnowledgeItem, topic: string): boolean {
+  const title = item.kind === 'passage' ? `${item.record.title.fi} ${item.record.title.en}` : item.kind === 'requirement' ? item.requirement.text.fi : '';
+  const have = new Set(words(title).flatMap((w) => [stemFi(w), stemEn(w)]));
+  const want = words(topic).filter((w) => !isStopword(w));
+  return want.length > 0 && want.every((w) => have.has(stemFi(w)) || have.has(stemEn(w)));
 }
 
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
@@ -172,15 +183,23 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
           const items = hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
           return { ...base, outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
         }
-        // Not a requirement: the supporting material may still say something about it.
+        // Not a requirement: the supporting material may still say something about it, but never whether
+        // the asker may do something ("voinko tehdä harjoittelun ulkomailla"): that is for their school.
         const all = search(intent.query);
+        if (PERMISSION.test(analysis.text)) return declined('not-found', [...hits, ...all]);
         const passage = all.find((h) => h.item.kind === 'passage' || h.item.kind === 'method');
         if (passage && relevantForOpenQuestion(passage)) return { ...base, outcome: 'answered', items: [passage.item], focus };
         return declined('not-found', [...hits, ...all]);
       }
       case 'compare-topics': {
-        const sides = intent.topics.map((topic) => search(topic).find((h) => relevantForOpenQuestion(h) && (h.item.kind === 'passage' || h.item.kind === 'requirement')));
-        const items = sides.flatMap((h) => (h ? [h.item] : []));
+        const items: KnowledgeItem[] = [];
+        for (const topic of intent.topics) {
+          const hits = search(topic).filter((h) => relevantForOpenQuestion(h) && (h.item.kind === 'passage' || h.item.kind === 'requirement') && !items.some((i) => i.id === h.item.id));
+          // The item that is about the side (its title names it) before one that only mentions it.
+          const titled = hits.find((h) => titleNames(h.item, topic));
+          const pick = titled ?? hits[0];
+          if (pick) items.push(pick.item);
+        }
         if (items.length === 2 && items[0]?.id !== items[1]?.id) return { ...base, outcome: 'answered', items, focus };
         return searchPlan(intent.topics.join(' '));
       }
@@ -196,20 +215,19 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         const items = hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
         return { ...base, outcome: 'answered', items, focus };
       }
-      // The passage that answers, with a second one only when it answers as well; the others are a click away.
-      const items = hits.filter((h, i) => i === 0 || (h.item.kind === top.item.kind && h.relevance >= top.relevance && h.score >= top.score * 0.6)).slice(0, 2).map((h) => h.item);
-      return { ...base, outcome: 'answered', items, focus, nearest: nearestOf(hits).filter((i) => !items.some((x) => x.id === i.id)) };
+      // The passage that answers; the next ones are a click away.
+      return { ...base, outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits).filter((i) => i.id !== top.item.id) };
     }
   }
 
   /**
-   * A question that asks for a list ("mitkä ovat …", "kriittiset pisteet") is answered best by the
+   * A question that asks for a list or a count ("mitkä ovat …", "kriittiset pisteet", "how many …") is answered best by the
    * passage that lists it: among the passages that match as well as the best one, those with a list
    * that carries the question's words come first.
    */
   function preferLists(hits: SearchHit[], focus?: Focus): SearchHit[] {
     const [top] = hits;
-    if (!top || top.item.kind !== 'passage' || focus?.facet !== 'list') return hits;
+    if (!top || top.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count')) return hits;
     const withList = (h: SearchHit) =>
       h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? listScore(h.item.record.text, focus) : 0;
     const scored = hits.map((h) => ({ h, list: withList(h) }));

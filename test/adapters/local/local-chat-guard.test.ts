@@ -1,6 +1,7 @@
 // The local chat over real HTTP: only at loopback Host names (DNS rebinding), and bad input is a
 // clear 4xx with an info line, never a 500.
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorBodySchema, MAX_BODY_BYTES } from '../../../src/adapters/local/schemas.ts';
@@ -120,6 +121,28 @@ describe('the Host header', () => {
   it('leaves paths that are not the local chat’s alone', async () => {
     const chat = await start();
     expect((await send(chat, { path: '/slack/events', headers: { Host: 'evil.example' } })).status).toBe(404);
+  });
+});
+
+// A request to this machine's own non-loopback address arrives from that address, not from loopback:
+// what another machine on the network looks like. Skipped where the machine has no such interface.
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((nic) => nic !== undefined && !nic.internal && nic.family === 'IPv4')?.address;
+
+describe.skipIf(lanAddress === undefined)(`the remote address (over ${lanAddress ?? 'no non-loopback interface'})`, () => {
+  it('refuses a request from a non-loopback address with 403, and logs why', async () => {
+    const logs = captureLogs();
+    const chat = await start({ logger: logs.logger }, lanAddress);
+    const response = await send(chat, { path: '/api/users', headers: { Host: 'localhost:3978' } });
+    expect(expectError(response, 403, 'forbidden')).toMatch(/LOCAL_CHAT=on/);
+    expect(logs.lines().filter((line) => line.msg === 'local chat request refused')).toMatchObject([{ level: 30, status: 403, reason: 'remote_address', remoteAddress: lanAddress }]);
+  });
+
+  it('serves it with an explicit LOCAL_CHAT=on at a host name LOCAL_CHAT_HOSTS lists', async () => {
+    const chat = await start({ access: { allowRemote: true, extraHosts: [lanAddress ?? ''] } }, lanAddress);
+    expect((await send(chat, { path: '/api/users' })).status).toBe(200);
+    expect((await send(chat, { path: '/api/users', headers: { Host: 'evil.example' } })).status).toBe(403);
   });
 });
 

@@ -1,0 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createDatabase, eraseStudent, seedDemo } from '../src/storage/index.ts';
+import { purgeErasedCopies } from '../src/storage/maintenance-after-erase.ts';
+const url = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'big-'));
+const schema = url ? `m_${Date.now()}` : undefined;
+if (url) { const pg = (await import('pg')).default; const c = new pg.Client(url); await c.connect(); await c.query(`CREATE SCHEMA ${schema}`); await c.end(); }
+const database = await createDatabase({ dataDir: dir, logger: pino({ level: 'silent' }), url, schema });
+const db = database.db;
+await seedDemo(db, { today: '2026-12-02' } as any);
+await sql`INSERT INTO person (id, name, email, roles) SELECT 'p' || i, 'Opiskelija ' || i, 'o' || i || '@example.fi', '{student}' FROM generate_series(1, 2000) i`.execute(db);
+await sql`INSERT INTO placement (id, student_id, workplace_name, start_date, end_date) SELECT 'pl' || i, 'p' || i, 'Yritys ' || i, '2026-01-05', '2026-06-30' FROM generate_series(1, 2000) i`.execute(db);
+await sql`INSERT INTO reflection (id, placement_id, student_id, local_date, status, text) SELECT 'r' || i || '_' || d, 'pl' || i, 'p' || i, date '2026-01-05' + d, 'answered', repeat('Tänään tein asiakaspalvelua ja opin paljon uutta. ', 4) FROM generate_series(1, 2000) i, generate_series(0, 49) d`.execute(db);
+await sql`INSERT INTO checkin (id, placement_id, student_id, local_date, due_at, expires_at, status) SELECT 'c' || i || '_' || d, 'pl' || i, 'p' || i, date '2026-01-05' + d, now(), now(), 'answered' FROM generate_series(1, 2000) i, generate_series(0, 49) d`.execute(db);
+await sql`ANALYZE`.execute(db);
+const t = performance.now();
+const report = await eraseStudent(db, 'p7', {});
+console.log(url ? 'postgres' : 'pglite', '100k reflections + 100k check-ins: erase+purge', Math.round(performance.now() - t), 'ms', JSON.stringify(report.purge));
+await database.close();

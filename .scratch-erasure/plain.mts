@@ -1,0 +1,22 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createDatabase } from '../src/storage/index.ts';
+function walk(dir: string): string[] { return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]); }
+const dir = mkdtempSync(join(tmpdir(), 'plain-'));
+const database = await createDatabase({ dataDir: dir, logger: pino({ level: 'silent' }) });
+const db = database.db;
+await sql`INSERT INTO person (id, name, email, roles) SELECT 'p' || i, 'Opiskelija ' || i, 'o' || i || '@example.fi', '{student}' FROM generate_series(1, 20) i`.execute(db);
+await sql`INSERT INTO person (id, name, email, roles) VALUES ('c', 'Kanarialintu', 'plain-canary@example.fi', '{student}')`.execute(db);
+await sql`INSERT INTO person (id, name, email, roles) SELECT 'q' || i, 'Opiskelija ' || i, 'q' || i || '@example.fi', '{student}' FROM generate_series(1, 0) i`.execute(db);
+await sql`CHECKPOINT`.execute(db);
+const hits = () => walk(join(dir, 'base')).filter((f) => readFileSync(f).includes(Buffer.from('plain-canary'))).map((f) => f.slice(dir.length));
+console.log('before', hits());
+await sql`DELETE FROM person WHERE id = 'c'`.execute(db);
+await sql`VACUUM person`.execute(db); await sql`CHECKPOINT`.execute(db);
+console.log('after DELETE + VACUUM + CHECKPOINT', hits());
+await sql`VACUUM FULL person`.execute(db); await sql`CHECKPOINT`.execute(db);
+console.log('after VACUUM FULL + CHECKPOINT', hits());
+await database.close();
