@@ -10,9 +10,11 @@ import { renderReport, type BenchSection } from './report.ts';
 import { benchScheduling } from './scheduling.bench.ts';
 import { benchStorage } from './storage.bench.ts';
 import { benchSummaries } from './summaries.bench.ts';
+import { benchUnderstanding } from './understanding.bench.ts';
 
 const benches: Record<string, () => Promise<BenchSection>> = {
   answering: benchAnswering,
+  understanding: benchUnderstanding,
   storage: benchStorage,
   scheduling: benchScheduling,
   summaries: benchSummaries,

@@ -280,6 +280,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       // The partitive of a "-nen" word ("kriittistä") has the stem of its other cases ("kriittis").
       const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
       if (variant && df.has(variant)) own.push(variant);
+      // A long stem also stands for its derivations by its beginning ("kartoitus" ~ "kartoittaa",
+      // "ylläpito" ~ "ylläpitää"): the index matches it as a prefix.
+      const fi = stemFi(word.written);
+      if (fi.length >= 8 && !word.stop) own.push(fi.slice(0, Math.max(6, fi.length - 2)));
       word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
       if (!word.stop && !word.corrected && word.written.length >= 7 && !/ko$/.test(word.written)) {

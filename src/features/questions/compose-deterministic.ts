@@ -174,13 +174,13 @@ export function passageBlocks(
 }
 
 /** Follow-ups to the nearest things the base knows: a passage's title, a requirement's text. */
-function nearestActions(items: readonly KnowledgeItem[] | undefined, lang: Lang): Block[] {
+function nearestActions(items: readonly KnowledgeItem[] | undefined, lang: Lang, intro: 'nearestIntro' | 'moreIntro' = 'nearestIntro'): Block[] {
   const t = texts.in(lang);
   const list = (items ?? []).flatMap((i): SuggestedAction[] => {
     const label = i.kind === 'passage' ? titleIn(i.record.title, lang) : i.kind === 'requirement' ? textIn(i.requirement.text, lang) : '';
     return label ? [{ label: label.length > 60 ? `${label.slice(0, 57).replace(/\s+\S*$/, '')} …` : label, text: `${t('sourceCommand')} ${i.id}` }] : [];
   });
-  return list.length ? [{ type: 'context', text: t('nearestIntro') }, { type: 'actions', actions: list }] : [];
+  return list.length ? [{ type: 'context', text: t(intro) }, { type: 'actions', actions: list }] : [];
 }
 
 function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
@@ -303,7 +303,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
               return [quoted([i])];
           }
         }),
-        ...nearestActions(plan.nearest, lang),
+        ...nearestActions(plan.nearest, lang, 'moreIntro'),
       ];
   }
 }

@@ -8,6 +8,8 @@ import { texts } from './texts.ts';
 /** A name with its Finnish original in brackets when the reader's version differs from it. */
 export function withFinnish(own: string, fi: string, lang: Lang): string {
   if (lang === 'fi') return fi;
+  // "Customer guidance (asiakasohjaus)" already carries its Finnish name.
+  if (own.toLowerCase().includes(fi.toLowerCase())) return own;
   if (lang === 'en' || own !== fi) return `${own} (${fi})`;
   return fi;
 }

@@ -231,6 +231,8 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     const withList = (h: SearchHit) =>
       h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? listScore(h.item.record.text, focus) : 0;
     const scored = hits.map((h) => ({ h, list: withList(h) }));
+    // The best match keeps its place when it has such a list itself.
+    if ((scored[0]?.list ?? 0) > 0) return hits;
     const best = scored.reduce((a, b) => (b.list > a.list ? b : a));
     if (best.list === 0 || best.h === top) return hits;
     return [best.h, ...hits.filter((h) => h !== best.h)];
