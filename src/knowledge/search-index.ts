@@ -145,9 +145,9 @@ function isQuestionVerb(word: string, position: number, df?: ReadonlyMap<string,
 }
 
 /** The base words a text gives to the vocabulary. */
-function vocabularyOf(kb: KnowledgeBase, documents: IndexedItem[], lexicon: readonly string[]): string[] {
+function vocabularyOf(kb: KnowledgeBase, tokens: { fi: string[]; rest: string[] }[], lexicon: readonly string[]): string[] {
   const out: string[] = [...lexicon, ...stopwords()];
-  for (const d of documents) out.push(...words(`${d.fi} ${d.en} ${d.title} ${d.keywords}`));
+  for (const t of tokens) out.push(...t.fi, ...t.rest);
   for (const [key, terms] of [...kb.glossary.enToFi, ...kb.glossary.svToFi]) out.push(...words(key), ...terms.flatMap(words));
   for (const [form, lemma] of kb.glossary.fiLemmas) out.push(...words(form), ...words(lemma));
   return out;
@@ -162,10 +162,14 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
   const documents = kb.items.map(toDocument);
   index.addAll(documents);
 
+  // Each document's words once, for the weights, the vocabulary and the language evidence.
+  const tokens = documents.map((d) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.title} ${d.keywords}`) }));
   // Document frequency of each stem, for the weights.
   const df = new Map<string, number>();
-  for (const d of documents) {
-    const seen = new Set(words(`${d.fi} ${d.en} ${d.title} ${d.keywords}`).flatMap(stems));
+  for (const t of tokens) {
+    const seen = new Set<string>();
+    for (const w of t.fi) for (const s of stems(w)) seen.add(s);
+    for (const w of t.rest) for (const s of stems(w)) seen.add(s);
     for (const s of seen) df.set(s, (df.get(s) ?? 0) + 1);
   }
   const n = documents.length;
@@ -174,15 +178,15 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const count = df.get(stem);
     return count ? Math.log(1 + n / count) : unknownWeight;
   };
-  const vocabulary = createVocabulary(vocabularyOf(kb, documents, options.lexicon ?? []));
-  // Which words (Finnish by their stems) the base writes in Finnish, which in English: a question made of Finnish terms joined by "vs" is Finnish.
+  const vocabulary = createVocabulary(vocabularyOf(kb, tokens, options.lexicon ?? []));
+  // Which words (Finnish by their stems) the base writes in Finnish, which in English: a question made of
+  // Finnish terms joined by "vs" is Finnish.
   const fiForms = new Set<string>();
   const enForms = new Set<string>();
-  for (const item of kb.items) {
-    const text = textOf(item);
-    for (const w of words(text.fi)) fiForms.add(stemFi(w));
-    for (const w of words(text.en)) enForms.add(foldDiacritics(w));
-  }
+  kb.items.forEach((item, i) => {
+    for (const w of tokens[i]?.fi ?? []) fiForms.add(stemFi(w));
+    for (const w of words(textOf(item).en)) enForms.add(foldDiacritics(w));
+  });
   for (const key of kb.glossary.enToFi.keys()) for (const w of words(key)) enForms.add(w);
   for (const unit of kb.units)
     for (const name of [unit.name, ...unit.sections.map((x) => x.title), ...unit.assessment.levels.map((l) => l.name), ...unit.assessment.threads.map((x) => x.name)])
@@ -255,15 +259,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     let corrections = 0;
     const tried = new Map<string, string | undefined>();
     out.forEach((word, i) => {
-      if (word.known || /\d/.test(word.written)) return;
-      const parts = vocabulary.split(word.written);
-      if (parts) {
-        extra[i]?.push(parts[0], ...(vocabulary.knows(parts[1]) ? [parts[1]] : []));
-        word.known = true;
-        return;
-      }
-      if (!tried.has(word.written)) {
-        if (corrections >= MAX_CORRECTIONS) return;
+      // Digits and run-on strings (a pasted URL, "aaaa…") are nobody's typo.
+      if (word.known || /\d/.test(word.written) || word.written.length > 40) return;
+      // A typo first (one or two edits from a written form), else an unknown compound by its known first part.
+      if (!tried.has(word.written) && corrections < MAX_CORRECTIONS) {
         corrections++;
         tried.set(word.written, vocabulary.correct(word.written));
       }
@@ -273,6 +272,12 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         word.corrected = true;
         word.known = true;
         word.stop = isStopword(corrected);
+        return;
+      }
+      const parts = vocabulary.split(word.written);
+      if (parts) {
+        extra[i]?.push(parts[0], ...(vocabulary.knows(parts[1]) ? [parts[1]] : []));
+        word.known = true;
       }
     });
     out.forEach((word, i) => {

@@ -58,42 +58,47 @@ const LOCK_TIMEOUT = '10s';
 export async function purgeErasedCopies(db: Kysely<DatabaseSchema>, tables: readonly StudentTable[] = STUDENT_TABLES): Promise<PurgeReport> {
   const started = performance.now();
   const report: PurgeReport = { rewritten: [], statistics: 'skipped', wal: 'skipped', skipped: [], ms: 0 };
-  // One connection: the lock timeout holds for every step, and VACUUM runs outside any transaction.
-  await db.connection().execute(async (conn) => {
-    const attempt = async (step: string, work: () => Promise<unknown>): Promise<boolean> => {
-      try {
-        await work();
-        return true;
-      } catch (error) {
-        report.skipped.push({ step, reason: sqlState(error) });
-        return false;
-      }
-    };
-    await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, false)`.execute(conn);
-    try {
-      for (const table of new Set(tables)) {
-        if (await attempt(`VACUUM (FULL, ANALYZE) ${table}`, () => sql`VACUUM (FULL, ANALYZE) ${sql.table(table)}`.execute(conn))) {
-          report.rewritten.push(table);
-        }
-      }
-      const rights = await privileges(conn);
-      if (!rights.maintainStatistics) report.skipped.push({ step: 'VACUUM FULL pg_statistic', reason: 'needs superuser or MAINTAIN on pg_statistic' });
-      else if (await attempt('VACUUM FULL pg_statistic', () => sql`VACUUM FULL pg_catalog.pg_statistic`.execute(conn))) report.statistics = 'rewritten';
-
-      if (rights.walRecycle !== 'off') report.skipped.push({ step: 'CHECKPOINT', reason: 'wal_recycle=on: old WAL segments are reused, not deleted, by this server' });
-      else if (!rights.superuser) report.skipped.push({ step: 'CHECKPOINT', reason: 'needs superuser' });
-      else if (
-        (await attempt('pg_switch_wal()', () => sql`SELECT pg_switch_wal()`.execute(conn))) &&
-        (await attempt('CHECKPOINT', () => sql`CHECKPOINT`.execute(conn)))
-      ) {
-        report.wal = 'removed';
-      }
-    } finally {
-      await sql`SELECT set_config('lock_timeout', '0', false)`.execute(conn);
-    }
-  });
+  try {
+    // One connection: the lock timeout holds for every step, and VACUUM runs outside any transaction.
+    await db.connection().execute((conn) => purge(conn, tables, report));
+  } catch (error) {
+    // The erasure has committed whatever happens here: a failure is reported, not thrown.
+    report.skipped.push({ step: 'purge', reason: sqlState(error) });
+  }
   report.ms = Math.round(performance.now() - started);
   return report;
+}
+
+async function purge(conn: Kysely<DatabaseSchema>, tables: readonly StudentTable[], report: PurgeReport): Promise<void> {
+  const attempt = async (step: string, work: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      report.skipped.push({ step, reason: sqlState(error) });
+      return false;
+    }
+  };
+  await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, false)`.execute(conn);
+  try {
+    for (const table of new Set(tables)) {
+      const step = `VACUUM (FULL, ANALYZE) ${table}`;
+      // VACUUM skips a table it may not maintain with only a warning: ask first.
+      if (!(await maintains(conn, table))) report.skipped.push({ step, reason: 'needs ownership of the table' });
+      else if (await attempt(step, () => sql`VACUUM (FULL, ANALYZE) ${sql.table(table)}`.execute(conn))) report.rewritten.push(table);
+    }
+    const rights = await privileges(conn);
+    if (!rights.maintainStatistics) report.skipped.push({ step: 'VACUUM FULL pg_statistic', reason: 'needs superuser or MAINTAIN on pg_statistic' });
+    else if (await attempt('VACUUM FULL pg_statistic', () => sql`VACUUM FULL pg_catalog.pg_statistic`.execute(conn))) report.statistics = 'rewritten';
+
+    if (rights.walRecycle !== 'off') report.skipped.push({ step: 'CHECKPOINT', reason: 'wal_recycle=on: old WAL segments are reused, not deleted, by this server' });
+    else if (!rights.superuser) report.skipped.push({ step: 'CHECKPOINT', reason: 'needs superuser' });
+    else if ((await attempt('pg_switch_wal()', () => sql`SELECT pg_switch_wal()`.execute(conn))) && (await attempt('CHECKPOINT', () => sql`CHECKPOINT`.execute(conn)))) {
+      report.wal = 'removed';
+    }
+  } finally {
+    await sql`RESET lock_timeout`.execute(conn);
+  }
 }
 
 async function privileges(conn: Kysely<DatabaseSchema>): Promise<{ superuser: boolean; maintainStatistics: boolean; walRecycle: string }> {
@@ -114,6 +119,12 @@ async function privileges(conn: Kysely<DatabaseSchema>): Promise<{ superuser: bo
     }
   }
   return { superuser, maintainStatistics, walRecycle: row?.wal_recycle ?? 'on' };
+}
+
+/** Whether this role owns the table (as the role that ran the migrations does), or is a superuser. */
+async function maintains(conn: Kysely<DatabaseSchema>, table: string): Promise<boolean> {
+  const result = await sql<{ ok: boolean }>`SELECT pg_has_role(relowner, 'USAGE') AS ok FROM pg_catalog.pg_class WHERE oid = to_regclass(${table})`.execute(conn);
+  return result.rows[0]?.ok === true;
 }
 
 function sqlState(error: unknown): string {

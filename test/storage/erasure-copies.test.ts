@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import {
 } from '../../src/storage/index.ts';
 import { removeStudentExports } from '../../src/storage/maintenance-exports.ts';
 import { createSlackDmChannelRepo } from '../../src/storage/slack-dm-channel-repo.ts';
-import { createTestClock, describePostgres, OPEN_TIMEOUT, openTestDatabase, silentLogger, type TestDatabase } from './backends.ts';
+import { adminQuery, createTestClock, describePostgres, OPEN_TIMEOUT, openTestDatabase, silentLogger, type TestDatabase } from './backends.ts';
 
 // After `erase … confirm` no copy of the student remains (issue 14): not in the planner statistics
 // (pg_stats), not in the table files, not in PGlite's WAL. Each suite seeds a student whose e-mail,
@@ -39,12 +40,14 @@ async function seed(db: Kysely<DatabaseSchema>): Promise<{ studentId: string; by
     const placement = await placements.create({ studentId: student.id, instructorId: instructor.id, teacherId: teacher.id, workplaceName: 'Kodin Tekniikka Oy', unitIds: ['asiakkuuksien-hoitaminen'], startDate: '2026-03-02', endDate: '2026-05-08', status: 'active' });
     return { student, placement };
   };
-  // Bystanders around the student, so that the statistics are about many rows (and stay after).
+  // Bystanders, so that the statistics are about many rows (and stay after the erasure).
   const bystanders = 40;
-  for (let i = 0; i < bystanders / 2; i++) {
+  for (let i = 0; i < bystanders; i++) {
     const { placement } = await enrol(`Opiskelija ${i}`, `opiskelija-${i}@example.fi`);
     await createReflectionRepo(db, clock).upsertForDay({ placementId: placement.id, status: 'answered', text: `Päivä ${i}: asiakaspalvelua kassalla.` });
   }
+  // The student's rows come last, the newest of their pages: a plain VACUUM moves nothing over them
+  // (it compacts a page by moving the rows after a dead one), so their bytes would stay in the files.
   const { student, placement } = await enrol(NAME, EMAIL);
   await createReflectionRepo(db, clock).upsertForDay({ placementId: placement.id, status: 'answered', text: TEXT, hard: `${TEXT} (vaikeaa)` });
   await createObservationRepo(db, clock).create({ placementId: placement.id, authorId: instructor.id, text: `Havainto: ${TEXT}` });
@@ -53,11 +56,6 @@ async function seed(db: Kysely<DatabaseSchema>): Promise<{ studentId: string; by
   await createSlackDmChannelRepo(db, clock.now).remember('T0CANARY', 'UCANARY7F3A', 'DCANARY7F3A');
   await db.insertInto('checkin').values({ id: `ck_${placement.id}`, placement_id: placement.id, student_id: student.id, local_date: '2026-03-12', due_at: new Date('2026-03-12T13:00:00Z'), expires_at: new Date('2026-03-13T13:00:00Z') }).execute();
   await createAuditLog(db, clock).record({ actorId: instructor.id, action: 'observation.create', subjectPersonId: student.id, details: { student: NAME, email: EMAIL } });
-  // The newest rows of their pages: a plain VACUUM moves nothing over them, so their bytes would stay.
-  for (let i = bystanders / 2; i < bystanders; i++) {
-    const { placement: other } = await enrol(`Opiskelija ${i}`, `opiskelija-${i}@example.fi`);
-    await createReflectionRepo(db, clock).upsertForDay({ placementId: other.id, status: 'answered', text: `Päivä ${i}: reklamaatio puhelimessa.` });
-  }
   await sql`ANALYZE`.execute(db);
   return { studentId: student.id, bystanders };
 }
@@ -179,5 +177,37 @@ describePostgres('erasure leaves no copy in PostgreSQL\'s statistics or table fi
     expect(await statisticsWithCanary(db)).toEqual([]);
     expect(await relationFilesWithCanary(db)).toEqual([]);
     expect(await counts(db)).toEqual({ people: bystanders + 2, reflections: bystanders });
+  }, 60_000);
+});
+
+describePostgres('erasure on PostgreSQL as an ordinary role (the app owns its tables, no superuser)', (url) => {
+  const role = `osaava_app_${randomBytes(4).toString('hex')}`;
+  let database: Database | undefined;
+  beforeAll(async () => {
+    await adminQuery(url, `CREATE ROLE ${role} LOGIN NOSUPERUSER`);
+    await adminQuery(url, `CREATE SCHEMA ${role} AUTHORIZATION ${role}`);
+    const asRole = new URL(url);
+    asRole.username = role;
+    asRole.password = '';
+    database = await createDatabase({ url: asRole.toString(), dataDir: '', logger: silentLogger, schema: role });
+  }, OPEN_TIMEOUT);
+  afterAll(async () => {
+    await database?.close();
+    await adminQuery(url, `DROP SCHEMA IF EXISTS ${role} CASCADE`);
+    await adminQuery(url, `DROP ROLE IF EXISTS ${role}`);
+  });
+
+  it('rewrites and re-analyses its tables; says what only a superuser could do', async () => {
+    if (!database) throw new Error('not open');
+    const { db } = database;
+    const { studentId } = await seed(db);
+    expect(await statisticsWithCanary(db)).toEqual(expect.arrayContaining(['person.email', 'reflection.text']));
+
+    const report = await eraseStudent(db, studentId);
+
+    expect(report.purge?.rewritten).toEqual(expect.arrayContaining(['person', 'reflection', 'observation', 'evidence_note', 'audit_log']));
+    expect(report.purge).toMatchObject({ statistics: 'skipped', wal: 'skipped' });
+    expect(report.purge?.skipped.map((s) => s.step)).toEqual(['VACUUM FULL pg_statistic', 'CHECKPOINT']);
+    expect(await statisticsWithCanary(db)).toEqual([]);
   }, 60_000);
 });

@@ -47,20 +47,37 @@ interface Unit {
   block: number;
   order: number;
   list: boolean;
+  /** Its words' stems (Finnish and English), stopwords left out. */
+  stems: Set<string>;
 }
+
+/** Passages are few and fixed: each is cut and stemmed once. */
+const UNIT_CACHE_LIMIT = 2_000;
+const unitCache = new Map<string, Unit[]>();
 
 /** The passage cut into what can be shown on its own: a whole list (with its lead-in) or one sentence. */
 function unitsOf(text: string): Unit[] {
+  let units = unitCache.get(text);
+  if (!units) {
+    units = cut(text);
+    if (unitCache.size >= UNIT_CACHE_LIMIT) unitCache.clear();
+    unitCache.set(text, units);
+  }
+  return units;
+}
+
+function cut(text: string): Unit[] {
   const units: Unit[] = [];
   text.split(/\n\s*\n/).forEach((block, b) => {
     const lines = block.split('\n').filter((l) => l.trim());
     if (lines.filter((l) => LIST_LINE.test(l)).length >= 2) {
-      units.push({ text: lines.join('\n'), block: b, order: units.length, list: true });
+      const joined = lines.join('\n');
+      units.push({ text: joined, block: b, order: units.length, list: true, stems: stemsIn(joined) });
       return;
     }
     for (const line of lines)
       for (const sentence of line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”“'])/u))
-        if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false });
+        if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false, stems: stemsIn(sentence) });
   });
   return units;
 }
@@ -76,11 +93,19 @@ function stemsIn(text: string): Set<string> {
 }
 
 function score(unit: Unit, focus: Focus): number {
-  const present = stemsIn(unit.text);
+  const present = unit.stems;
   let s = 0;
   for (const [stem, weight] of focus.stems) if (present.has(stem)) s += weight;
   // Prefix matches stand for compounds: "kokeilu" in "kokeilujakso".
-  if (s === 0) for (const [stem, weight] of focus.stems) if (stem.length >= 5 && [...present].some((p) => p.startsWith(stem))) s += weight / 2;
+  if (s === 0)
+    for (const [stem, weight] of focus.stems) {
+      if (stem.length < 5) continue;
+      for (const p of present)
+        if (p.startsWith(stem)) {
+          s += weight / 2;
+          break;
+        }
+    }
   switch (focus.facet) {
     case 'duration':
       if (DURATION.test(unit.text)) s = s * 2 + 5;

@@ -20,8 +20,9 @@ describe('validateLlmAnswer', () => {
 
   it('for an open question shows the quotes plus any requirement a point cites', () => {
     const v = verdict('is information security part of this unit', { intro: 'Yes, it is part of the unit.', points: [{ text: 'See the reporting side as well.', cite: ['AH-T3'] }], quotes: [{ id: 'AH-T2' }] });
-    expect(v.ok && v.shown.map((i) => i.id)).toEqual(['AH-T2', 'AH-T3']);
-    expect(v.ok && v.cited.map((i) => i.id)).toEqual(['AH-T2', 'AH-T3']);
+    // In the plan's order (the closer match, T3 "tietoturvasta", first).
+    expect(v.ok && v.shown.map((i) => i.id).sort()).toEqual(['AH-T2', 'AH-T3']);
+    expect(v.ok && v.cited.map((i) => i.id).sort()).toEqual(['AH-T2', 'AH-T3']);
   });
 
   it('rejects an open answer that rests on nothing', () => {
