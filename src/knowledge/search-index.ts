@@ -9,7 +9,7 @@ import type { KnowledgeBase, KnowledgeItem } from './knowledge-base.ts';
 import { textOf } from './knowledge-base.ts';
 import { compact, foldDiacritics, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
 import { isStopword, stopwords } from '../text/stopwords.ts';
-import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+import { boundedDistance, createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** At most this much of a message is analysed: a question is short; the rest of a long text is noise. */
 export const MAX_QUERY_CHARS = 600;
@@ -140,8 +140,18 @@ const FOREIGN_ENDINGS = ['erna', 'arna', 'orna', 'ens', 'ets', 'en', 'et', 'er',
 function isQuestionVerb(word: string, position: number, df?: ReadonlyMap<string, number>): boolean {
   if (position !== 0 || word.length < 5 || !word.endsWith('ko')) return false;
   const base = word.slice(0, -2);
-  if (isStopword(base)) return true;
+  // "pitäkö" is "pitääkö" misspelt: a base one edit from a function word is one.
+  if (isStopword(base) || isStopword(word) || nearStopword(word)) return true;
   return !(df && stems(base).some((s) => df.has(s)));
+}
+
+const STOPWORDS_BY_LENGTH = new Map<number, string[]>();
+for (const w of stopwords()) STOPWORDS_BY_LENGTH.set(w.length, [...(STOPWORDS_BY_LENGTH.get(w.length) ?? []), w]);
+
+function nearStopword(word: string): boolean {
+  for (let len = word.length - 1; len <= word.length + 1; len++)
+    for (const w of STOPWORDS_BY_LENGTH.get(len) ?? []) if (boundedDistance(word, w, 1) <= 1) return true;
+  return false;
 }
 
 /** The base words a text gives to the vocabulary. */
@@ -211,9 +221,12 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     if (direct.length || phrase.length < 5) return direct;
     for (const ending of FOREIGN_ENDINGS) {
       if (!phrase.endsWith(ending) || phrase.length - ending.length < 3) continue;
-      const base = phrase.slice(0, -ending.length);
-      const found = [...(kb.glossary.svToFi.get(base) ?? []), ...(single ? (kb.glossary.enToFi.get(base) ?? []) : [])];
-      if (found.length) return found;
+      const stem = phrase.slice(0, -ending.length);
+      // Swedish plurals change the last vowel: "nyttorna" → "nytta", "skolor" → "skola".
+      for (const base of [stem, `${stem}a`, `${stem}e`]) {
+        const found = [...(kb.glossary.svToFi.get(base) ?? []), ...(single ? (kb.glossary.enToFi.get(base) ?? []) : [])];
+        if (found.length) return found;
+      }
     }
     return [];
   }
@@ -264,7 +277,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       // A typo first (one or two edits from a written form), else an unknown compound by its known first part.
       if (!tried.has(word.written) && corrections < MAX_CORRECTIONS) {
         corrections++;
-        tried.set(word.written, vocabulary.correct(word.written));
+        const fix = vocabulary.correct(word.written);
+        // Into a function word only from one edit away ("pitäkö"), never from a content word ("sähköä" is not "saako").
+        tried.set(word.written, fix && isStopword(fix) && boundedDistance(word.written, fix, 1) > 1 ? undefined : fix);
       }
       const corrected = tried.get(word.written);
       if (corrected) {

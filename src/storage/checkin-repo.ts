@@ -41,6 +41,8 @@ export interface CheckinRepo {
   /** The latest check-in sent to the student and not answered, while a late answer is still accepted. */
   findOpenForStudent(studentId: string, now: Date): Promise<OpenCheckin | null>;
   isAnswerWindowOpen(placementId: string, localDate: string, now: Date): Promise<boolean>;
+  /** Whether the day's check-in went out (or may have): only such a past day can still be answered. */
+  wasSent(placementId: string, localDate: string): Promise<boolean>;
   /** The student's own check-in time for their current and coming placements; returns how many placements changed. */
   setCheckinTime(studentId: string, time: string, today: string, now: Date): Promise<number>;
 }
@@ -55,6 +57,17 @@ export function createCheckinRepo(db: Kysely<DatabaseSchema>): CheckinRepo {
     },
 
     isAnswerWindowOpen: (placementId, localDate, now) => isAnswerWindowOpen(db, placementId, localDate, now),
+
+    async wasSent(placementId, localDate) {
+      const row = await db
+        .selectFrom('checkin')
+        .select('id')
+        .where('placement_id', '=', placementId)
+        .where('local_date', '=', localDate)
+        .where('status', 'in', ['sending', 'sent', 'uncertain', 'answered'])
+        .executeTakeFirst();
+      return row !== undefined;
+    },
 
     async setCheckinTime(studentId, time, today, now) {
       return db.transaction().execute(async (trx) => {

@@ -34,7 +34,8 @@ const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver kra
   mitt ditt sitt min din sin mina dina kan kunna maste behover behovs ska skall far fa om det den de ett en att pa med av
   till fran inte ocksa eller som har hade finns gor gora goras visa visar beratta forklara lista betyder innebar
   handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
-  examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt`;
+  examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt
+  lange lang langt paga pagar vara varar upp ut in ner bara mycket sedan nu`;
 
 const BY_LANG = {
   fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),

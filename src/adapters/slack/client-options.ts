@@ -14,6 +14,8 @@ const retryConfigs: Record<ClientPurpose, webApi.RetryOptions> = {
 export function webClientOptions(opts: { apiUrl?: string; logger: BoltLogger; purpose: ClientPurpose }): webApi.WebClientOptions {
   return {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    // No `logLevel`: the client follows the logger's (bolt-logger.ts), so its debug lines, whole requests
+    // and responses with e-mails and message text, exist only with LOG_LEVEL=debug.
     logger: opts.logger,
     rejectRateLimitedCalls: true,
     retryConfig: retryConfigs[opts.purpose],

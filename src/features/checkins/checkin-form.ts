@@ -8,13 +8,18 @@ import { questionFor } from './checkin-questions.ts';
 import { texts } from './texts.ts';
 import { requirementField } from '../../conversation/requirement-field.ts';
 
-export function checkinFormId(placementId: string, localDate: string): string {
-  return `${placementId}:${localDate}`;
+/**
+ * `placement:date`, and when the card shows a saved answer, `@` and that save's time: a card that
+ * comes back with an older (or no) save time than the day now holds is stale, and its submission is
+ * merged into the newer save instead of replacing it.
+ */
+export function checkinFormId(placementId: string, localDate: string, savedAt?: Date): string {
+  return savedAt ? `${placementId}:${localDate}@${savedAt.getTime()}` : `${placementId}:${localDate}`;
 }
 
-export function parseCheckinFormId(formId: string): { placementId: string; localDate: string } | null {
-  const m = /^(.+):(\d{4}-\d{2}-\d{2})$/.exec(formId);
-  return m?.[1] && m[2] ? { placementId: m[1], localDate: m[2] } : null;
+export function parseCheckinFormId(formId: string): { placementId: string; localDate: string; savedAt: number | null } | null {
+  const m = /^(.+):(\d{4}-\d{2}-\d{2})(?:@(\d{1,15}))?$/.exec(formId);
+  return m?.[1] && m[2] ? { placementId: m[1], localDate: m[2], savedAt: m[3] ? Number(m[3]) : null } : null;
 }
 
 export function buildCheckinForm(args: { unit: Unit; placementId: string; localDate: string; lang: Lang; existing: Reflection | null; suggested?: string[] }): FormReply {
@@ -25,7 +30,7 @@ export function buildCheckinForm(args: { unit: Unit; placementId: string; localD
     kind: 'form',
     lang,
     formKind: 'checkin',
-    formId: checkinFormId(args.placementId, args.localDate),
+    formId: checkinFormId(args.placementId, args.localDate, existing?.status === 'answered' ? existing.updatedAt : undefined),
     title: t('formTitle', { date: formatDate(args.localDate, lang) }),
     intro: [
       { type: 'paragraph', text: questionFor(args.localDate, lang) },

@@ -1,7 +1,8 @@
 // "reflect": today's check-in form on demand, and recording a submitted check-in.
 import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
 import { message, unitOf } from '../../conversation/command-context.ts';
-import { currentPlacement, isStorageError } from '../../storage/index.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { currentPlacement, isStorageError, type Reflection } from '../../storage/index.ts';
 import { buildCheckinForm, checkinRecordedReply, checkinValuesSchema, parseCheckinFormId } from './checkin-form.ts';
 import { commandTexts } from './command-texts.ts';
 
@@ -45,22 +46,38 @@ const submitCheckin: FormHandler = async (ctx, actor, form) => {
     const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big');
     return say(tooLong && 'maximum' in tooLong ? t('answerTooLong', { max: Number(tooLong.maximum) }) : t('answerMissing'));
   }
+  const { store, clock } = ctx.services;
+  // Only today (during the placement) or a past day whose check-in went out and may still be answered:
+  // a forged form id cannot backdate a reflection.
+  const today = target.localDate === ctx.today && placement.startDate <= ctx.today && ctx.today <= placement.endDate;
+  if (!today && !((await store.checkins.wasSent(placement.id, target.localDate)) && (await store.checkins.isAnswerWindowOpen(placement.id, target.localDate, clock.now())))) {
+    ctx.services.logger.warn({ actorId: actor.id, placementId: placement.id, localDate: target.localDate }, 'check-in for a day that cannot be answered');
+    return say(t('noCheckinThatDay', { date: formatDate(target.localDate, ctx.lang) }));
+  }
   const unit = unitOf(ctx.services, placement.unitIds);
   const known = new Set(ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
   const values = parsed.data;
+  const submitted: Answer = {
+    text: values.text,
+    requirementIds: values.requirements.filter((id) => known.has(id)),
+    confidence: values.confidence ?? null,
+    hard: values.hard ?? null,
+    helpNeeded: values.help ?? null,
+  };
+  // A card older than the day's latest save (another card, a device left open) adds to it, never wipes it.
+  const existing = await store.reflections.findForDay(placement.id, target.localDate);
+  const saved = existing?.status === 'answered' ? existing : null;
+  const stale = saved !== null && target.savedAt !== saved.updatedAt.getTime();
   try {
-    const { reflection, created } = await ctx.services.store.reflections.upsertForDay({
+    const { reflection, created } = await store.reflections.upsertForDay({
       placementId: placement.id,
       localDate: target.localDate,
       status: 'answered',
-      text: values.text,
-      requirementIds: values.requirements.filter((id) => known.has(id)),
-      confidence: values.confidence ?? null,
-      hard: values.hard ?? null,
-      helpNeeded: values.help ?? null,
+      ...(stale && saved ? mergeAnswers(saved, submitted) : submitted),
     });
-    ctx.services.logger.info({ placementId: placement.id, localDate: target.localDate, created }, 'reflection recorded');
-    return [checkinRecordedReply(unit, reflection, ctx.lang, created)];
+    ctx.services.logger.info({ placementId: placement.id, localDate: target.localDate, created, merged: stale }, 'reflection recorded');
+    const recorded = checkinRecordedReply(unit, reflection, ctx.lang, created);
+    return stale ? [recorded, message(ctx.lang, { type: 'context', text: t('mergedWithNewer') })] : [recorded];
   } catch (error) {
     if (isStorageError(error, 'reflection_locked')) return say(t('checkinLocked'));
     throw error;
@@ -68,3 +85,24 @@ const submitCheckin: FormHandler = async (ctx, actor, form) => {
 };
 
 export const checkinForm: FormDeclaration = { roles: ['student'], handle: submitCheckin };
+
+type Answer = Pick<Reflection, 'text' | 'requirementIds' | 'confidence' | 'hard' | 'helpNeeded'>;
+
+/** Two texts as one: the longer one when it already holds the other, else both. */
+function combine(saved: string | null, submitted: string | null): string | null {
+  if (!saved) return submitted;
+  if (!submitted || saved.includes(submitted)) return saved;
+  if (submitted.includes(saved)) return submitted;
+  return `${saved}\n${submitted}`;
+}
+
+/** What a stale card adds to the day's newer save: nothing in the save is lost. */
+function mergeAnswers(saved: Answer, submitted: Answer): Answer {
+  return {
+    text: combine(saved.text, submitted.text) ?? submitted.text,
+    requirementIds: [...new Set([...saved.requirementIds, ...submitted.requirementIds])],
+    confidence: submitted.confidence ?? saved.confidence,
+    hard: combine(saved.hard, submitted.hard),
+    helpNeeded: combine(saved.helpNeeded, submitted.helpNeeded),
+  };
+}

@@ -158,12 +158,12 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
 }
 
 /** "asiakasohjaus vs palveluohjaus", "ero X:n ja Y:n välillä", "difference between X and Y": two topics to set side by side. */
-const COMPARE_TOPICS = /^(?:.*?\b(?:ero|eroa|erot|eroja|eroaa|difference|differences|differ|skillnad\w*|jamfor\w*|vertaa|vertailu|compare)\b)?\s*(.+?)\s+(?:vs|versus|ja|and|och|tai|or|kontra)\s+(.+?)(?:\s+(?:valilla|valinen|mellan|between))?$/;
-const COMPARE_WORD = /\b(vs|versus|ero|eroa|erot|eroja|eroaa|difference|differences|differ|skillnad\w*|jamfor\w*|vertaa|vertailu|compare|kontra)\b/;
+const COMPARE_TOPICS = /^(?:.*?\b(?:ero|eroa|erot|eroja|eroaa|difference|differences|differ|skillnad\w*|jamfor\w*|vertaa|vertailu|compare)\b)?\s*(.+?)\s+(?:vs|versus|ja|and|och|tai|or|kontra|from|than|kuin|verrattuna|fran|compared to|compared with|jamfort med)\s+(.+?)(?:\s+(?:valilla|valinen|mellan|between))?$/;
+const COMPARE_WORD = /\b(vs|versus|ero|eroa|erot|eroja|eroaa|eroavat|difference|differences|differ|differs|skillnad\w*|skiljer|jamfor\w*|vertaa|vertailu|compare|kontra)\b/;
 
 function compareTopics(folded: string): [string, string] | undefined {
   if (!COMPARE_WORD.test(folded)) return undefined;
-  const m = COMPARE_TOPICS.exec(folded.replace(/\b(mika|mita|on|what|is|the|vad|ar|between|valilla|mellan|kerro|tell|me)\b/g, ' ').replace(/\s+/g, ' ').trim());
+  const m = COMPARE_TOPICS.exec(folded.replace(/\b(mika|mita|miten|miksi|on|what|how|does|do|is|are|the|a|an|vad|hur|ar|between|valilla|mellan|kerro|tell|me)\b/g, ' ').replace(/\s+/g, ' ').trim());
   if (!m?.[1] || !m[2]) return undefined;
   const side = (s: string) => s.replace(COMPARE_WORD, ' ').split(' ').filter((w) => w && !isStopword(w)).join(' ');
   const a = side(m[1]);
