@@ -91,6 +91,8 @@ export interface SearchIndex {
 }
 
 function stems(word: string): string[] {
+  // "chat-palvelu" is "chat" and "palvelu", as the index's tokenizer splits it.
+  if (word.includes('-')) return word.split('-').flatMap(stems);
   if (isStopword(word) || word.length < 2) return [];
   const fi = stemFi(word);
   const en = stemEn(word);
@@ -106,11 +108,12 @@ function toDocument(item: KnowledgeItem): IndexedItem {
   const text = textOf(item);
   switch (item.kind) {
     case 'requirement':
+      // Every requirement has the unit's subject ("Opiskelija", "the student") in front of it.
       return {
         id: item.id,
         fi: text.fi,
         en: text.en,
-        title: `${item.section.title.fi} ${item.section.title.en}`,
+        title: `${item.section.title.fi} ${item.section.title.en} ${item.unit.assessment.subject.fi} ${item.unit.assessment.subject.en}`,
         keywords: [...item.requirement.keywords].join(' '),
       };
     case 'criterion':
@@ -246,16 +249,20 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     }
     const spoken = lang === undefined || lang === 'fi';
     const out: QueryWord[] = raw.map((w, i) => {
-      const written = spoken ? writtenFinnish(w) : foldDiacritics(w);
+      const written = spoken ? writtenFinnish(w, vocabulary.knows) : foldDiacritics(w);
       return { raw: w, written, stop: isStopword(written) || isQuestionVerb(written, i, df), known: vocabulary.knows(written), corrected: false, stems: [] };
     });
     // Glossary phrases, longest first; their Finnish terms stand for every word of the phrase.
     const extra = out.map(() => [] as string[]);
+    // A word inside a longer phrase takes the phrase's meaning only ("service guidance" is palveluohjaus, not palvelu + ohjaus).
+    const inPhrase = out.map(() => false);
     for (let len = 3; len >= 1; len--)
       for (let i = 0; i + len <= out.length; i++) {
+        if (inPhrase.slice(i, i + len).some(Boolean)) continue;
         const phrase = compact(out.slice(i, i + len).map((w) => w.written).join(' '));
         const terms = glossaryTerms(phrase, len === 1);
         if (!terms.length) continue;
+        if (len > 1) for (let j = i; j < i + len; j++) inPhrase[j] = true;
         for (let j = i; j < i + len; j++) {
           const word = out[j];
           if (!word) continue;
@@ -296,14 +303,15 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       }
     });
     out.forEach((word, i) => {
-      const own = stems(word.written);
+      // A yes/no question's verb ("arvioiko", "raportoidaanko") stands for the verb without its clitic.
+      const own = i === 0 && !word.stop && word.written.length >= 5 && word.written.endsWith('ko') ? stems(word.written.slice(0, -2)) : stems(word.written);
       // The partitive of a "-nen" word ("kriittistä") has the stem of its other cases ("kriittis").
       const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
       if (variant && df.has(variant)) own.push(variant);
       // A long stem also stands for its derivations by its beginning ("kartoitus" ~ "kartoittaa",
       // "ylläpito" ~ "ylläpitää"): the index matches it as a prefix.
       const fi = stemFi(word.written);
-      if (fi.length >= 8 && !word.stop) own.push(fi.slice(0, Math.max(6, fi.length - 2)));
+      if (fi.length >= 6 && !word.stop) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
       word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
       if (!word.stop && !word.corrected && word.written.length >= 7 && !/ko$/.test(word.written)) {

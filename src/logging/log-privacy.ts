@@ -172,6 +172,7 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return serializeError(value);
   if (isSerialized(value)) return value;
   if (value instanceof Date) return value;
+  if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`; // a Buffer of a request body, say
   if (depth > 6) return '[object]';
   if (Array.isArray(value)) return value.map((item) => redactForLog(item, depth + 1));
   const out: Record<string, unknown> = {};

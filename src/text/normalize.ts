@@ -69,7 +69,7 @@ const SPOKEN_FI: Record<string, string> = {
   oot: 'olet', ollaa: 'olemme', tarvii: 'tarvitsee', tarviin: 'tarvitsen', tarttee: 'tarvitsee', pitais: 'pitaisi',
   taytyis: 'taytyisi', voisko: 'voisiko', tehaan: 'tehdaan', tiian: 'tiedan', tiiatko: 'tiedatko', mitas: 'mita',
   mikas: 'mika', kukas: 'kuka', missas: 'missa', millon: 'milloin', miks: 'miksi', mihi: 'mihin', nii: 'niin', sit: 'sitten',
-  sitte: 'sitten', vaa: 'vain', kans: 'kanssa', onkos: 'onko', paljo: 'paljon', mist: 'mista', joo: 'kylla',
+  sitte: 'sitten', vaa: 'vain', kans: 'kanssa', onkos: 'onko', onks: 'onko', eiks: 'eiko', paljo: 'paljon', mist: 'mista', joo: 'kylla',
   yks: 'yksi', kaks: 'kaksi', viis: 'viisi', kuus: 'kuusi', seittemän: 'seitseman', seitteman: 'seitseman',
 };
 
@@ -77,12 +77,13 @@ const SPOKEN_FI: Record<string, string> = {
  * A word in its written form (folded): "tarviiks" → "tarvitseeko", "onks" → "onko", "mun" → "minun",
  * "pitääks" → "pitaako". Words that are not spoken forms come back folded and otherwise unchanged.
  */
-export function writtenFinnish(word: string): string {
+export function writtenFinnish(word: string, known?: (folded: string) => boolean): string {
   const folded = foldDiacritics(word);
   const direct = SPOKEN_FI[folded];
   if (direct) return direct;
-  // The question clitic -ks (spoken -ko/-kö): "onks", "pitääks", "kuuluuks", "tarviiks".
-  if (folded.length >= 4 && /ks$/.test(folded)) {
+  // The question clitic -ks (spoken -ko/-kö): "pitääks", "kuuluuks", "tarviiks"; not a word the text
+  // knows as it is ("HOKS").
+  if (folded.length >= 4 && /[aeiouy]ks$/.test(folded) && !known?.(folded)) {
     const base = folded.slice(0, -2);
     // Folded, -ko and -kö are one: "pitääks" → "pitaako".
     return `${SPOKEN_FI[base] ?? base}ko`;

@@ -17,7 +17,8 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   tyossa toissa harjoittelussa tassa tahan tasta tata tama tuo taalla siella ne niin kuten esimerkiksi
   kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla
   pitka pitkaan pitkan kauan lyhyt lyhyen usein pakollinen pakollista pakollisia pakko nayta naytatko kertoisitko
-  tehty tehtiin teki tehdaanko perehtya oppia opetella hallita ymmartaa tuntea toimin toimia toimitaan`;
+  tehty tehtiin teki tehdaanko perehtya oppia opetella hallita ymmartaa tuntea toimin toimia toimitaan
+  toisistaan toisiinsa toisensa eroavat eroaa eroavatko oma omaa oman omat omia omasta omassa`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -27,7 +28,8 @@ const EN = `a about above after again all am an and any are as at be been being 
   explain describe list show give please mean means meant need needed know get got kind sort thing things like
   part unit units module course included include includes covered required require requirement requirements
   last take takes does doing done make makes made much many long often anything something everything about also
-  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus mandatory compulsory obligatory`;
+  work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus mandatory compulsory obligatory
+  handle handling deal dealing cope`;
 
 /** Swedish function and question words (folded), with the frame every question about the unit shares. */
 const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig

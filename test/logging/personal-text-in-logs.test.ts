@@ -110,7 +110,7 @@ describe('log lines above debug', () => {
     const { logger, text, records } = memoryLogger('info');
     logger.info({ userId: 'U1', text: CANARY, chars: CANARY.length }, 'local chat message');
     logger.warn({ form: { formKind: 'checkin', values: { text: CANARY, help: CANARY } }, messages: 3 }, 'form');
-    logger.error({ request: { body: { event: { text: CANARY } } }, params: [CANARY], parameters: [CANARY] }, 'request failed');
+    logger.error({ request: { body: { event: { text: CANARY } } }, params: [CANARY], parameters: [CANARY], raw: Buffer.from(CANARY) }, 'request failed');
     logger.info(`looked up "${CANARY}"`);
     logger.info('interpolated %s', CANARY);
     logger.error({ err: new SyntaxError(`Unexpected token 'o', "${CANARY}" is not valid JSON`) }, 'body unreadable');

@@ -5,6 +5,7 @@ import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import { platformSchema } from '../../storage/domain.ts';
 import type { Person } from '../../storage/index.ts';
+import { removeStudentExports } from '../../storage/maintenance-exports.ts';
 import { commandTexts } from './command-texts.ts';
 
 async function findPerson(ctx: CommandContext, ref: string): Promise<Person | null> {
@@ -59,24 +60,28 @@ export function createExportCommand(exportDir: string) {
   });
 }
 
-export const eraseCommand = defineCommand({
-  id: 'erase',
-  roles: ['admin'],
-  subject: { kind: 'admin' },
-  slots: { person: { type: 'person' }, confirmed: { type: 'choice', values: ['yes', 'no'], default: 'no' } },
-  phrasings: {
-    fi: ['poista opiskelija {person}', { text: 'poista opiskelija {person} vahvista', with: { confirmed: 'yes' } }],
-    en: ['erase {person}', { text: 'erase {person} confirm', with: { confirmed: 'yes' } }],
-    sv: ['radera {person}', { text: 'radera {person} bekräfta', with: { confirmed: 'yes' } }],
-  },
-  help: { staff: commandTexts.all('helpErase') },
-  async handle(ctx, { actor, slots }) {
-    const t = commandTexts.in(ctx.lang);
-    const person = await findPerson(ctx, slots.person);
-    if (!person) return say(ctx, t('personNotFound', { ref: slots.person }));
-    if (slots.confirmed !== 'yes') return say(ctx, t('confirmErase', { name: person.name, ref: slots.person }));
-    const report = await ctx.services.store.dataRights.eraseStudent(person.id, { actorId: actor.id });
-    ctx.services.logger.info({ actorId: actor.id, report }, 'student erased');
-    return say(ctx, t('erased', { name: person.name }));
-  },
-});
+export function createEraseCommand(exportDir: string) {
+  return defineCommand({
+    id: 'erase',
+    roles: ['admin'],
+    subject: { kind: 'admin' },
+    slots: { person: { type: 'person' }, confirmed: { type: 'choice', values: ['yes', 'no'], default: 'no' } },
+    phrasings: {
+      fi: ['poista opiskelija {person}', { text: 'poista opiskelija {person} vahvista', with: { confirmed: 'yes' } }],
+      en: ['erase {person}', { text: 'erase {person} confirm', with: { confirmed: 'yes' } }],
+      sv: ['radera {person}', { text: 'radera {person} bekräfta', with: { confirmed: 'yes' } }],
+    },
+    help: { staff: commandTexts.all('helpErase') },
+    async handle(ctx, { actor, slots }) {
+      const t = commandTexts.in(ctx.lang);
+      const person = await findPerson(ctx, slots.person);
+      if (!person) return say(ctx, t('personNotFound', { ref: slots.person }));
+      if (slots.confirmed !== 'yes') return say(ctx, t('confirmErase', { name: person.name, ref: slots.person }));
+      const report = await ctx.services.store.dataRights.eraseStudent(person.id, { actorId: actor.id });
+      // Earlier exports are copies of what was just erased.
+      const exportsRemoved = (await removeStudentExports(exportDir, person.id)).length;
+      ctx.services.logger.info({ actorId: actor.id, report, exportsRemoved }, 'student erased');
+      return say(ctx, t('erased', { name: person.name }));
+    },
+  });
+}

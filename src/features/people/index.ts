@@ -1,6 +1,6 @@
 // People: the staff's student list and the admin's identity links and data requests.
 import type { FeatureModule } from '../../conversation/command.ts';
-import { createExportCommand, eraseCommand, linkCommand } from './admin-commands.ts';
+import { createEraseCommand, createExportCommand, linkCommand } from './admin-commands.ts';
 import { myInstructorCommand, myTeacherCommand } from './my-contacts-command.ts';
 import { studentsCommand } from './students-command.ts';
 
@@ -10,5 +10,5 @@ export interface PeopleFeatureDeps {
 }
 
 export function createPeopleFeature(deps: PeopleFeatureDeps): FeatureModule {
-  return { name: 'people', commands: [myTeacherCommand, myInstructorCommand, studentsCommand, linkCommand, createExportCommand(deps.exportDir), eraseCommand] };
+  return { name: 'people', commands: [myTeacherCommand, myInstructorCommand, studentsCommand, linkCommand, createExportCommand(deps.exportDir), createEraseCommand(deps.exportDir)] };
 }

@@ -217,8 +217,8 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
       return [
         { type: 'paragraph', text: unitLine(unit, lang) },
         { type: 'paragraph', text: t('gradingOverview', { levels: levelList(unit, lang) }) },
-        ...gradeBlocks(plan, [1, 2, 3, 4, 5], kb),
-        ...quoteNote(lang),
+        { type: 'paragraph', text: t('gradingThreads', { threads: formatList(unit.assessment.threads.map((th) => textIn(th.name, lang).toLowerCase()), lang) }) },
+        actions(unit.assessment.levels.map((l): [string, string] => [ownLevelName(l, lang), t('actionGradeCriteriaText', { grade: l.grade })])),
       ];
     case 'grade-invalid':
       return [

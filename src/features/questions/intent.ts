@@ -135,6 +135,12 @@ function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): s
   return name;
 }
 
+/** The words that make a question read as a broad intent (and the words that go with them), one word at a time. */
+export function isBroadIntentWord(kind: 'demonstration' | 'grading-overview', word: string): boolean {
+  const re = kind === 'demonstration' ? DEMONSTRATION : GRADING;
+  return re.test(word) || /^(skills?|ammattitai\w*|osaami\w*|kunnande\w*|competence|unit|osa|osan|examensdel\w*|arvosan\w*|grades?)$/.test(word);
+}
+
 /** A span of the folded text in the words the asker wrote ("lahihoitajan tutkinnon" → "lähihoitajan tutkinnon"). */
 function asWritten(span: string, folded: string, analysis: QueryAnalysis | undefined): string {
   if (!analysis) return span;

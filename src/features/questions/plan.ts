@@ -8,7 +8,7 @@ import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
-import { detectIntent, type Intent } from './intent.ts';
+import { detectIntent, type Intent, isBroadIntentWord } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
 import { facetOf, type Focus, listScore } from './excerpt.ts';
 
@@ -114,10 +114,13 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     const lang = detectLanguage(question, fallback);
     const analysis = index.analyze(question, lang);
     if (lang === 'fi' || fallback !== 'fi') return { lang, analysis };
-    const hasFunctionWord = words(question).some((w) => !/^(vs|versus|ok|okay)$/.test(w) && isFunctionWordOf(w, lang));
+    // "on" is Finnish and English: a word of both languages shows neither.
+    const ws = words(question);
+    const hasFunctionWord = ws.some((w) => !/^(vs|versus|ok|okay)$/.test(w) && isFunctionWordOf(w, lang) && !isFunctionWordOf(w, 'fi'));
     if (hasFunctionWord) return { lang, analysis };
     const evidence = index.languageEvidence(analysis);
-    return evidence.fi > 0 && evidence.en === 0 ? { lang: 'fi', analysis: index.analyze(question, 'fi') } : { lang, analysis };
+    const finnishFunctionWords = ws.filter((w) => isFunctionWordOf(w, 'fi') && !isFunctionWordOf(w, lang)).length;
+    return evidence.fi + finnishFunctionWords > 0 && evidence.en === 0 ? { lang: 'fi', analysis: index.analyze(question, 'fi') } : { lang, analysis };
   }
 
   function plan(question: string, context: PlanContext = {}): AnswerPlan {
@@ -134,8 +137,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     return build(capped, intent, context, lang, index.analyze(capped, lang));
   }
 
-  function build(question: string, intent: Intent, context: PlanContext, lang: Lang, analysis: QueryAnalysis): AnswerPlan {
+  function build(question: string, detected: Intent, context: PlanContext, lang: Lang, analysis: QueryAnalysis): AnswerPlan {
     const unit = unitFor(question, context);
+    const intent = sharperIntent(detected, question, unit, lang, analysis);
     const base = { question, lang, intent, unit };
     const answered = (items: KnowledgeItem[]): AnswerPlan => ({ ...base, outcome: items.length ? 'answered' : 'not-found', items });
     const byIds = (ids: string[]) => ids.flatMap((id) => kb.item(id) ?? []);
@@ -161,7 +165,8 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       case 'grade-compare':
         return answered(intent.grades.flatMap((g) => kb.level(unit, g)?.criteria.map((c) => c.id) ?? []).flatMap((id) => kb.item(id) ?? []));
       case 'grading-overview':
-        return answered(unit.assessment.levels.flatMap((l) => byIds(l.criteria.map((c) => c.id))));
+        // The scale and how its criteria climb; each level's criteria are one click away.
+        return { ...base, outcome: 'answered', items: [] };
       case 'grade-invalid':
       case 'unknown-unit':
         return { ...base, outcome: 'out-of-scope', items: [] };
@@ -218,6 +223,21 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       // The passage that answers; the next ones are a click away.
       return { ...base, outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits).filter((i) => i.id !== top.item.id) };
     }
+  }
+
+  /**
+   * A broad reading ("how skills are demonstrated", "how the unit is graded") gives way to a passage whose
+   * heading names everything the question asks about: "mitä kuuluu näyttöjen laatuun" is the critical
+   * point "Näyttöjen laatu", not the ways of demonstrating skills.
+   */
+  function sharperIntent(intent: Intent, question: string, unit: Unit, lang: Lang, analysis: QueryAnalysis): Intent {
+    if (intent.kind !== 'demonstration' && intent.kind !== 'grading-overview') return intent;
+    const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0);
+    // Something beyond what made the question broad: "laatuun" in "mitä kuuluu näyttöjen laatuun".
+    if (!topic.some((w) => !isBroadIntentWord(intent.kind, w.lemma ?? w.written))) return intent;
+    const [top] = index.search(question, { unitId: unit.id, limit: 3, kinds: ['passage'], analysis, lang });
+    if (top && top.relevance >= 0.99 && titleNames(top.item, topic.map((w) => w.written).join(' '))) return { kind: 'search', query: question };
+    return intent;
   }
 
   /**
