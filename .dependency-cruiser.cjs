@@ -12,7 +12,7 @@
 
 /** One path pattern per layer, L1 first. */
 const LAYERS = [
-  '^src/(main|app|compose-core|language-services|scheduled-messages)\\.ts$|^src/(cli|simulation)/',
+  '^src/(main|app|compose-core|language-services|scheduled-messages|startup-problem)\\.ts$|^src/(cli|simulation)/',
   '^src/(adapters|http)/',
   '^src/core/',
   '^src/features/',

@@ -1,9 +1,9 @@
 // Entry point: configuration, logger, the app, and a graceful stop on SIGTERM/SIGINT.
 import { existsSync } from 'node:fs';
 import { createOsaava } from './app.ts';
-import { ConfigError, loadConfig } from './config/config.ts';
-import { KnowledgeFileError } from './knowledge/index.ts';
+import { loadConfig } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
+import { startupProblem } from './startup-problem.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -40,8 +40,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Start-up failures are for a person at a terminal: say what is wrong, without a stack for known ones.
-  const known = error instanceof ConfigError || error instanceof KnowledgeFileError;
-  process.stderr.write(`Osaava could not start: ${known ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  // Start-up failures are for a person at a terminal: one line that says what is wrong, no stack.
+  const where = { dataDir: process.env.DATA_DIR ?? './data', knowledgeDir: process.env.KNOWLEDGE_DIR ?? 'knowledge' };
+  process.stderr.write(`Osaava could not start: ${startupProblem(error, where)}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });
