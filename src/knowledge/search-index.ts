@@ -358,7 +358,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const total = unitList.reduce((a, u) => a + u.weight, 0);
     const knownTotal = unitList.reduce((a, u) => a + (u.known ? u.weight : 0), 0);
     const results = index.search(terms.join(' '), { filter, processTerm: (t) => t });
-    return results.slice(0, options.limit ?? 10).flatMap((r) => {
+    // Rank by the score and by how much of the question an item answers: of two items that score
+    // alike, the one that matches every word of the question comes first.
+    const hits = results.slice(0, Math.max(20, options.limit ?? 10)).flatMap((r) => {
       const item = kb.item(r.id);
       if (!item) return [];
       const hitTerms = new Set(r.queryTerms);
@@ -381,6 +383,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         unknown: unitList.filter((u) => !u.known).map((u) => u.words.map((w) => w.raw).join(' ')),
       }];
     });
+    return hits.sort((a, b) => b.score * b.relevance - a.score * a.relevance).slice(0, options.limit ?? 10);
   }
 
   return { search, analyze, topicTerms, weightOf, languageEvidence, vocabulary };

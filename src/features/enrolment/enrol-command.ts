@@ -47,7 +47,7 @@ async function findOrCreate(ctx: CommandContext, actor: Person, ref: string, nam
     return people.update(existing.id, { roles: [...existing.roles, role] });
   }
   if (!ref.includes('@')) return t('personNotFound', { ref });
-  if (!name) return t('newPersonNeedsName', { ref, field: role === 'student' ? (ctx.lang === 'en' ? 'student_name' : ctx.lang === 'sv' ? 'studerandes_namn' : 'opiskelijan_nimi') : ctx.lang === 'en' ? 'instructor_name' : ctx.lang === 'sv' ? 'handledares_namn' : 'ohjaajan_nimi' });
+  if (!name) return t('newPersonNeedsName', { ref, field: t(role === 'student' ? 'fieldStudentName' : 'fieldInstructorName') });
   return people.create({ name, email: ref, roles: [role] });
 }
 
