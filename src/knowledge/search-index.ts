@@ -242,7 +242,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       text = text.slice(0, cut > MAX_QUERY_CHARS / 2 ? cut : MAX_QUERY_CHARS);
       truncated = true;
     }
-    let raw = words(text);
+    // A hyphenated word the base does not know as a whole is its parts ("pivot-taulukon", "chat-palvelu").
+    let raw = words(text).flatMap((w) => (w.includes('-') && !vocabulary.knows(w) && !kb.glossary.enToFi.has(compact(w)) && !kb.glossary.svToFi.has(compact(w)) ? w.split('-').filter(Boolean) : [w]));
     if (raw.length > MAX_QUERY_WORDS) {
       raw = raw.slice(0, MAX_QUERY_WORDS);
       truncated = true;

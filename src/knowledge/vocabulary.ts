@@ -101,7 +101,9 @@ export function createVocabulary(words: Iterable<string>): Vocabulary {
     if (entry.stem.length < 5) continue;
     const first = entry.stem[0] ?? '';
     const byLength = buckets.get(first) ?? [];
-    (byLength[entry.stem.length] ??= []).push(entry);
+    const sameLength = byLength[entry.stem.length] ?? [];
+    sameLength.push(entry);
+    byLength[entry.stem.length] = sameLength;
     buckets.set(first, byLength);
   }
 

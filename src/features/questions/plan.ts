@@ -232,7 +232,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
    */
   function sharperIntent(intent: Intent, question: string, unit: Unit, lang: Lang, analysis: QueryAnalysis): Intent {
     if (intent.kind !== 'demonstration' && intent.kind !== 'grading-overview') return intent;
-    const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0);
+    const topic = analysis.words.filter((w) => !w.stop && !isStopword(w.written) && w.stems.length > 0);
     // Something beyond what made the question broad: "laatuun" in "mitä kuuluu näyttöjen laatuun".
     if (!topic.some((w) => !isBroadIntentWord(intent.kind, w.lemma ?? w.written))) return intent;
     const [top] = index.search(question, { unitId: unit.id, limit: 3, kinds: ['passage'], analysis, lang });

@@ -13,7 +13,6 @@ const ask = async (q: string) => {
 };
 const actionsOf = (reply: MessageReply) => reply.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
 const lines = (text: string) => text.split('\n').filter((l) => l.trim()).length;
-const curriculumCited = (ids: string[]) => ids.filter((id) => /^AH-(V|H|T|G)/.test(id));
 
 describe('1. Finnish as it is written', () => {
   it.each([
@@ -221,7 +220,7 @@ describe('7. Only the knowledge base speaks', () => {
   });
 
   it('says the bracketed word is Osaava\'s, under every quote that holds one', async () => {
-    for (const [q, note] of [
+    for (const [q, note] of <[string, string][]>[
       ['kiitettävän kriteerit', 'Hakasulkeissa oleva [ja] on Osaavan lisäys lähdetekstiin.'],
       ['compare grades 4 and 5', "The bracketed [ja] is Osaava's addition to the source text."],
       ['vad krävs för betyget 5', 'Ordet inom hakparentes, [ja], är Osaavas tillägg till källtexten.'],

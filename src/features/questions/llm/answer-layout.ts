@@ -7,6 +7,7 @@ import { passageBlocks, quoteItem, quoteNote } from '../compose-deterministic.ts
 import { levelName, ownLevelName, titleIn } from '../labels.ts';
 import { texts } from '../texts.ts';
 import type { LlmAnswer } from './answer-schema.ts';
+import type { Focus } from '../excerpt.ts';
 
 function pointItem(point: LlmAnswer['points'][number]): ListItem {
   const [first, ...rest] = point.cite;
@@ -62,14 +63,14 @@ function subjectLine(item: KnowledgeItem, lang: Lang, firstOfKind: boolean): Blo
   return undefined;
 }
 
-export function quotedBlocks(items: readonly KnowledgeItem[], lang: Lang): Block[] {
+export function quotedBlocks(items: readonly KnowledgeItem[], lang: Lang, focus?: Focus): Block[] {
   const groups = new Map<string, KnowledgeItem[]>();
   for (const item of items) groups.set(groupKey(item), [...(groups.get(groupKey(item)) ?? []), item]);
   const kindsSeen = new Set<KnowledgeItem['kind']>();
   return [...groups.values()].flatMap((group): Block[] => {
     const [first] = group;
     if (first === undefined) return [];
-    if (first.kind === 'passage') return passageBlocks(first, lang, { questions: false });
+    if (first.kind === 'passage') return passageBlocks(first, lang, { questions: false, ...(focus ? { focus } : {}) });
     const subject = subjectLine(first, lang, !kindsSeen.has(first.kind));
     kindsSeen.add(first.kind);
     const title = groupTitle(first, lang);
@@ -92,7 +93,7 @@ export function layoutLlmAnswer(input: {
   const blocks: Block[] = [];
   if (answer.intro.trim()) blocks.push({ type: 'paragraph', text: answer.intro.trim() });
   if (answer.points.length) blocks.push({ type: 'list', items: answer.points.map(pointItem) });
-  blocks.push(...quotedBlocks(shown, lang));
+  blocks.push(...quotedBlocks(shown, lang, plan.focus));
   if (shown.some((i) => i.kind !== 'passage')) blocks.push(...quoteNote(lang));
   if (answer.outro?.trim()) blocks.push({ type: 'paragraph', text: answer.outro.trim() });
   return { kind: 'message', lang, blocks, citations: cited.map((i) => kb.cite(i, lang)) };
