@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createWorkCalendar } from '../src/calendar/index.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { createLogger } from '../src/logging/logger.ts';
-import { createDatabase, createWeeklySummaryRepo } from '../src/storage/index.ts';
+import { createAuditLog, createDatabase, createWeeklySummaryRepo } from '../src/storage/index.ts';
 import { maintainEmbeddedDatabase } from '../src/scheduling/index.ts';
 import { createSummaryService, weeksByRecipient } from '../src/features/summaries/summary-service.ts';
 import { mb, ms, type BenchSection } from './report.ts';
@@ -90,7 +90,7 @@ export async function benchSummaries(): Promise<BenchSection> {
     const analyzeStarted = performance.now();
     await maintainEmbeddedDatabase(database);
     const analyzeMs = performance.now() - analyzeStarted;
-    const service = createSummaryService({ repo: createWeeklySummaryRepo(db), kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger });
+    const service = createSummaryService({ repo: createWeeklySummaryRepo(db), audit: createAuditLog(db), kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger });
     await service.weeks(WEEK_START, AS_OF, ['pl0', 'pl1']); // warm-up: query plans, JIT
     const rssIdle = await settle();
     const sampler = createRssSampler();

@@ -45,7 +45,7 @@ export async function benchUnderstanding(): Promise<BenchSection> {
     const core: ChatCore = composeChatCore({
       store, kb, answers, calendar, clock, logger, exportDir: '/tmp/osaava-bench-exports',
       suggestRequirements: createRequirementSuggester({ index: answers.index, logger }),
-      summaries: createSummaryService({ repo: store.weeklySummaries, kb, calendar, options: { extraDaysOff: [] }, logger }),
+      summaries: createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff: [] }, logger }),
     });
     const say = (user: string | null, text: string) => core.handle({ platform: 'local', userId: user ?? 'stranger', tenantId: '', text });
     const lines = corpus();

@@ -20,6 +20,7 @@ import { createSlackDmChannelRepo } from './storage/slack-dm-channel-repo.ts';
 import { createStore, type Store } from './storage/store.ts';
 import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
 import type { Messenger } from './messaging/messenger.ts';
+import { createPersonMessenger } from './messaging/person-messenger.ts';
 import { createScheduler, type Scheduler, type SchedulerOptionsInput } from './scheduling/index.ts';
 import { createSummaryService, type Narrate } from './features/summaries/summary-service.ts';
 
@@ -60,15 +61,21 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   };
   // The LLM paragraph goes on the staff's summaries only: the student's recap stays their own figures.
   const narrate: Narrate | undefined = narrateSummary && (async (input) => (input.audience === 'staff' ? narrateSummary(input) : null));
-  const summaries = createSummaryService({ repo: store.weeklySummaries, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
+  const summaries = createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
 
+  // Filled below, once the platform adapters (which need the core) exist.
+  const messengers: Messenger[] = [];
+  // A message to one person at once (a student's cry for help): their linked account on a configured platform.
+  const messagePerson = createPersonMessenger({
+    messengers: () => messengers,
+    addressesOf: async (personId) => (await store.people.listIdentities(personId)).map((i) => ({ platform: i.platform, tenantId: i.tenantId, userId: i.externalId })),
+  });
   const core = composeChatCore({
-    store, kb, answers, suggestRequirements, summaries, calendar, clock, logger, extraDaysOff,
+    store, kb, answers, suggestRequirements, summaries, calendar, clock, logger, extraDaysOff, messagePerson,
     exportDir: join(config.DATA_DIR, 'exports'),
   });
 
   const mounts: Mount[] = [];
-  const messengers: Messenger[] = [];
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled && config.SLACK_BOT_TOKEN) {
     // Slack's own clock, not the app's: the five-minute signature window must use real time.
@@ -116,7 +123,8 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   } else if (config.localChatOffReason) {
     logger.info(config.localChatOffReason);
   }
-  const http = createHttpServer({ logger, mounts });
+  // /readyz answers 503 while the database does not (a PostgreSQL restart, say).
+  const http = createHttpServer({ logger, mounts, databaseReady: () => database.ping() });
   const scheduler = config.schedulerEnabled
     ? createScheduler({
         store, database, messengers, calendar, clock, logger,

@@ -15,6 +15,7 @@ import { createQuestionsFeature } from './features/questions/index.ts';
 import { createSummariesFeature } from './features/summaries/index.ts';
 import type { SummaryService } from './features/summaries/summary-service.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { PersonMessenger } from './messaging/person-messenger.ts';
 import type { Clock } from './storage/index.ts';
 import type { Store } from './storage/store.ts';
 
@@ -31,6 +32,8 @@ export interface CoreParts {
   exportDir: string;
   /** School days off on top of the calendar's. */
   extraDaysOff?: readonly string[];
+  /** Messages to one person at once (a student's cry for help to their instructor); without it, none are sent. */
+  messagePerson?: PersonMessenger;
   /** Told the route of every message (the evaluation). */
   onRoute?: ChatCoreDeps['onRoute'];
 }
@@ -47,7 +50,7 @@ export function composeChatCore(parts: CoreParts): RegisteredChatCore {
     // The order is the order of the help lines.
     features: [
       progressFeature,
-      createCheckinsFeature({ calendar: parts.calendar, extraDaysOff: parts.extraDaysOff ?? [], intentOf: questions.intentOf }),
+      createCheckinsFeature({ calendar: parts.calendar, extraDaysOff: parts.extraDaysOff ?? [], intentOf: questions.intentOf, ...(parts.messagePerson ? { messagePerson: parts.messagePerson } : {}) }),
       createSummariesFeature(parts.summaries),
       observationsFeature,
       createPeopleFeature({ exportDir: parts.exportDir }),

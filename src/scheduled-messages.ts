@@ -22,6 +22,7 @@ export function createScheduledMessages(deps: ScheduledMessagesDeps): ScheduledM
     checkins: createCheckinComposer(deps.kb),
     summaries: createSummaryService({
       repo: deps.store.weeklySummaries,
+      audit: deps.store.audit,
       kb: deps.kb,
       calendar: deps.calendar,
       options: { extraDaysOff: [...(deps.extraDaysOff ?? [])] },

@@ -1,6 +1,6 @@
 // Finding the students an actor may see, and picking one by (partial) name.
 import { decideStudentAccess, type AccessDecision } from './policy.ts';
-import type { Person, Placement } from '../storage/index.ts';
+import { currentPlacement, normalizeName, type Person, type Placement } from '../storage/index.ts';
 import { formatList } from '../i18n/format.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { foldDiacritics } from '../text/normalize.ts';
@@ -29,16 +29,23 @@ export async function pickStudent(ctx: CommandContext, actor: Person, name: stri
   const t = texts.in(ctx.lang);
   const scope = await placementsInScope(ctx, actor);
   const ids = [...new Set(scope.map((p) => p.studentId))];
+  let matches = name.includes('@') ? await studentsByEmail(ctx, name, ids) : await ctx.services.store.people.findStudentsByName(name, ids);
   // "Ainon edistyminen": a Finnish genitive names Aino.
-  let matches = await ctx.services.store.people.findStudentsByName(name, ids);
   if (matches.length === 0 && /\p{L}{3,}n$/u.test(name)) matches = await ctx.services.store.people.findStudentsByName(name.slice(0, -1), ids);
+  // Namesakes: the full name as written picks the one who bears exactly it ("Aino Virtanen", not "Aino Virtanen-Koski").
+  if (matches.length > 1) {
+    const exact = matches.filter((m) => normalizeName(m.name) === normalizeName(name));
+    if (exact.length === 1) matches = exact;
+  }
   const only = matches.length === 1 ? matches[0] : undefined;
   if (only) return { kind: 'one', student: only, placements: scope.filter((p) => p.studentId === only.id) };
   if (matches.length > 1) {
+    // Told apart by what the actor knows them by: the workplace, and the e-mail that picks one.
+    const workplace = (id: string) => currentPlacement(scope.filter((p) => p.studentId === id), ctx.today)?.workplaceName;
     return { kind: 'reply', replies: [message(ctx.lang,
       { type: 'paragraph', text: t('severalMatch', { name }) },
-      { type: 'list', items: matches.map((m) => ({ text: m.name })) },
-      { type: 'context', text: t('writeFullName') })] };
+      { type: 'list', items: matches.map((m) => ({ text: [m.name, workplace(m.id), m.email].filter(Boolean).join(' · ') })) },
+      { type: 'context', text: t(matches.every((m) => m.email) ? 'writeFullNameOrEmail' : 'writeFullName') })] };
   }
   const known = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
   const names = known.filter((p): p is Person => p !== null).map((p) => p.name);
@@ -48,6 +55,13 @@ export async function pickStudent(ctx: CommandContext, actor: Person, name: stri
   return { kind: 'reply', replies: [message(ctx.lang,
     { type: 'paragraph', text: near.length ? `${t('notFound', { name })} ${t('didYouMean', { names: formatList(near, ctx.lang, 'disjunction') })}` : t('notFound', { name }) },
     { type: 'context', text: names.length ? t('yourStudents', { names: names.join(', ') }) : t('noStudents') })] };
+}
+
+/** The actor's students with this e-mail address (case does not matter). */
+async function studentsByEmail(ctx: CommandContext, email: string, ids: readonly string[]): Promise<Person[]> {
+  const wanted = email.trim().toLowerCase();
+  const people = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
+  return people.filter((p): p is Person => p !== null && p.roles.includes('student') && p.email?.toLowerCase() === wanted);
 }
 
 /** Checks access to a student's data and writes the audit entry when it is someone else's. */

@@ -5,6 +5,7 @@ export const texts = defineCatalogue({
   fi: {
     severalMatch: 'Nimellä "{name}" löytyy useampi opiskelija. Kenestä on kyse?',
     writeFullName: 'Kirjoita koko nimi, esim. "havainto Aino Virtanen: …".',
+    writeFullNameOrEmail: 'Kirjoita koko nimi tai sähköpostiosoite, esim. "havainto aino.virtanen@koulu.fi: …".',
     notFound: 'En löydä opiskelijaa "{name}" opiskelijoistasi.',
     didYouMean: 'Tarkoititko {names}?',
     yourStudents: 'Opiskelijasi: {names}.',
@@ -15,6 +16,7 @@ export const texts = defineCatalogue({
   en: {
     severalMatch: 'More than one student matches "{name}". Which one do you mean?',
     writeFullName: 'Write the full name, e.g. "observe Aino Virtanen: …".',
+    writeFullNameOrEmail: 'Write the full name or the e-mail address, e.g. "observe aino.virtanen@school.fi: …".',
     notFound: 'I can\'t find a student "{name}" among your students.',
     didYouMean: 'Did you mean {names}?',
     yourStudents: 'Your students: {names}.',
@@ -25,6 +27,7 @@ export const texts = defineCatalogue({
   sv: {
     severalMatch: 'Flera studerande heter "{name}". Vem menar du?',
     writeFullName: 'Skriv hela namnet, t.ex. "observation Aino Virtanen: …".',
+    writeFullNameOrEmail: 'Skriv hela namnet eller e-postadressen, t.ex. "observation aino.virtanen@skolan.fi: …".',
     notFound: 'Jag hittar ingen studerande "{name}" bland dina studerande.',
     didYouMean: 'Menade du {names}?',
     yourStudents: 'Dina studerande: {names}.',

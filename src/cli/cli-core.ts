@@ -79,7 +79,7 @@ export async function openCliCore({ config, kb, logger, clock = systemClock }: C
   const narrateSummary = languages.narrateSummary;
   const narrate: Narrate | undefined = narrateSummary && (async (input) => (input.audience === 'staff' ? narrateSummary(input) : null));
   const store = createStore(database.db, clock);
-  const summaries = createSummaryService({ repo: store.weeklySummaries, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
+  const summaries = createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff }, logger, ...(narrate ? { narrate } : {}) });
   const core = composeChatCore({
     store, kb, answers, suggestRequirements: languages.suggestRequirements, summaries, calendar, clock, logger, extraDaysOff,
     // Exports of the throwaway demo data go to the system's temporary folder, made on first use.

@@ -1,8 +1,9 @@
 // Plain-text rendering of a reply, for the command line, logs at debug and platforms without markup.
-import type { Block, Reply } from './reply.ts';
+import { type Block, type Reply, stripUserTextMarks, withLiterals } from './reply.ts';
 
+/** Osaava's marks removed; what a person wrote stays as written. */
 function stripMarks(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2');
+  return withLiterals(text, (core) => core.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2'), (literal) => literal);
 }
 
 function renderBlock(block: Block): string {
@@ -17,7 +18,7 @@ function renderBlock(block: Block): string {
         .map((i) => `  • ${stripMarks(i.text)}${i.cite ? ` [${i.cite}]` : ''}${i.translation ? `\n    (${i.translation})` : ''}`)
         .join('\n');
     case 'quote':
-      return `  “${block.text}”${block.cite ? ` [${block.cite}]` : ''}${block.translation ? `\n  (${block.translation})` : ''}`;
+      return `  “${stripUserTextMarks(block.text)}”${block.cite ? ` [${block.cite}]` : ''}${block.translation ? `\n  (${block.translation})` : ''}`;
     case 'actions':
       return '';
   }
@@ -29,5 +30,7 @@ export function renderPlainText(reply: Reply): string {
       return reply.blocks.map(renderBlock).filter(Boolean).join('\n').trim();
     case 'form':
       return [reply.title, ...reply.intro.map(renderBlock), ...reply.fields.map((f) => `  [${f.label}]`)].filter(Boolean).join('\n').trim();
+    case 'file':
+      return `${stripMarks(reply.comment)}\n  [${reply.name}]`.trim();
   }
 }

@@ -1,5 +1,6 @@
 // One HTTP server on one port for everything: health probes, the local chat, and the Slack and
-// Teams endpoints as they are mounted. Shutting down flips /readyz to 503 first, then closes.
+// Teams endpoints as they are mounted. Shutting down flips /readyz to 503 first, then closes; while
+// the database does not answer, /readyz is 503 too (`database-unavailable`).
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
@@ -17,7 +18,15 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(deps: { logger: Logger; mounts: Mount[]; isReady?: () => boolean }): HttpServer {
+export interface HttpServerDeps {
+  logger: Logger;
+  mounts: Mount[];
+  isReady?: () => boolean;
+  /** Whether the database answers (a short, cached `SELECT 1`); /readyz is 503 while it does not. */
+  databaseReady?: () => Promise<boolean>;
+}
+
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const log = deps.logger.child({ component: 'http' });
   let shuttingDown = false;
   const app = express();
@@ -27,9 +36,11 @@ export function createHttpServer(deps: { logger: Logger; mounts: Mount[]; isRead
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = !shuttingDown && (deps.isReady?.() ?? true);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : shuttingDown ? 'shutting-down' : 'starting' });
+  app.get('/readyz', async (_req, res) => {
+    if (shuttingDown) return void res.status(503).json({ status: 'shutting-down' });
+    if (!(deps.isReady?.() ?? true)) return void res.status(503).json({ status: 'starting' });
+    if (deps.databaseReady && !(await deps.databaseReady().catch(() => false))) return void res.status(503).json({ status: 'database-unavailable' });
+    res.json({ status: 'ready' });
   });
   for (const mount of deps.mounts) app.use(mount.path, mount.router);
   app.use((req, res) => {

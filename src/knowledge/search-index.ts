@@ -23,6 +23,8 @@ interface IndexedItem {
   en: string;
   title: string;
   keywords: string;
+  /** The last parts of the text's compounds ("järjestelmässä" of "tietojärjestelmässä"), so that a part finds the whole. */
+  parts?: string;
 }
 
 export interface QueryWord {
@@ -41,6 +43,8 @@ export interface QueryWord {
   phrase?: number;
   /** Index stems that stand for the word: its own, its compound part's and its glossary terms'. */
   stems: string[];
+  /** The stems of the last part of a compound the base knows ("tietoja" in "asiakastietoja"): a weaker match. */
+  partStems: string[];
 }
 
 export interface QueryAnalysis {
@@ -65,6 +69,8 @@ export interface SearchHit {
   matched: string[];
   /** Topic words the base does not know at all. */
   unknown: string[];
+  /** Some matched word is in the item's title or keywords: the item is about it, not just mentioning it. */
+  about: boolean;
 }
 
 export interface SearchOptions {
@@ -157,6 +163,14 @@ function nearStopword(word: string): boolean {
   return false;
 }
 
+/** The last part of a compound whose parts the base knows, at least four letters: "tietojärjestelmässä" → "järjestelmässä". */
+function compoundTail(vocabulary: Vocabulary, word: string): string | undefined {
+  if (word.length < 8 || word.includes('-')) return undefined;
+  const parts = vocabulary.split(word);
+  if (!parts || parts[1].length < 4 || parts[0].length < 4 || !vocabulary.knows(parts[1]) || isStopword(parts[1])) return undefined;
+  return parts[1];
+}
+
 /** The base words a text gives to the vocabulary. */
 function vocabularyOf(kb: KnowledgeBase, tokens: { fi: string[]; rest: string[] }[], lexicon: readonly string[]): string[] {
   const out: string[] = [...lexicon, ...stopwords()];
@@ -167,16 +181,31 @@ function vocabularyOf(kb: KnowledgeBase, tokens: { fi: string[]; rest: string[] 
 }
 
 export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readonly string[] } = {}): SearchIndex {
-  const index = new MiniSearch<IndexedItem>({
-    fields: ['fi', 'en', 'title', 'keywords'],
-    processTerm,
-    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8 }, prefix: (t) => t.length >= 5 },
-  });
   const documents = kb.items.map(toDocument);
+  // Each document's words once, for the weights, the vocabulary, the compound parts and the language evidence.
+  const tokens = documents.map((d) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.title} ${d.keywords}`) }));
+  const vocabulary = createVocabulary(vocabularyOf(kb, tokens, options.lexicon ?? []));
+  const tails = new Map<string, string | undefined>();
+  const tailOf = (word: string): string | undefined => {
+    let tail = tails.get(word);
+    if (tail === undefined && !tails.has(word)) {
+      tail = compoundTail(vocabulary, word);
+      tails.set(word, tail);
+    }
+    return tail;
+  };
+  documents.forEach((d, i) => {
+    const t = tokens[i];
+    if (!t) return;
+    d.parts = [...t.fi, ...t.rest].flatMap((w) => tailOf(w) ?? []).join(' ');
+  });
+  const index = new MiniSearch<IndexedItem>({
+    fields: ['fi', 'en', 'title', 'keywords', 'parts'],
+    processTerm,
+    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8, parts: 0.5 }, prefix: (t) => t.length >= 5 },
+  });
   index.addAll(documents);
 
-  // Each document's words once, for the weights, the vocabulary and the language evidence.
-  const tokens = documents.map((d) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.title} ${d.keywords}`) }));
   // Document frequency of each stem, for the weights.
   const df = new Map<string, number>();
   for (const t of tokens) {
@@ -191,7 +220,6 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const count = df.get(stem);
     return count ? Math.log(1 + n / count) : unknownWeight;
   };
-  const vocabulary = createVocabulary(vocabularyOf(kb, tokens, options.lexicon ?? []));
   // Which words (Finnish by their stems) the base writes in Finnish, which in English: a question made of
   // Finnish terms joined by "vs" is Finnish.
   const fiForms = new Set<string>();
@@ -251,7 +279,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const spoken = lang === undefined || lang === 'fi';
     const out: QueryWord[] = raw.map((w, i) => {
       const written = spoken ? writtenFinnish(w, vocabulary.knows) : foldDiacritics(w);
-      return { raw: w, written, stop: isStopword(written) || isQuestionVerb(written, i, df), known: vocabulary.knows(written), corrected: false, stems: [] };
+      return { raw: w, written, stop: isStopword(written) || isQuestionVerb(written, i, df), known: vocabulary.knows(written), corrected: false, stems: [], partStems: [] };
     });
     // Glossary phrases, longest first; their Finnish terms stand for every word of the phrase.
     const extra = out.map(() => [] as string[]);
@@ -286,8 +314,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       if (!tried.has(word.written) && corrections < MAX_CORRECTIONS) {
         corrections++;
         const fix = vocabulary.correct(word.written);
-        // Into a function word only from one edit away ("pitäkö"), never from a content word ("sähköä" is not "saako").
-        tried.set(word.written, fix && isStopword(fix) && boundedDistance(word.written, fix, 1) > 1 ? undefined : fix);
+        // Into a function word only the question's first word, one edit away ("pitäkö"): elsewhere a content
+        // word would vanish ("sähköä" is not "saako", "tienaa" is not "tietää").
+        const intoFunctionWord = fix !== undefined && isStopword(fix) && (i > 0 || boundedDistance(word.written, fix, 1) > 1);
+        tried.set(word.written, intoFunctionWord ? undefined : fix);
       }
       const corrected = tried.get(word.written);
       if (corrected) {
@@ -314,6 +344,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       const fi = stemFi(word.written);
       if (fi.length >= 6 && !word.stop) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
       word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
+      const tail = word.stop ? undefined : tailOf(word.written);
+      word.partStems = tail ? stems(tail).filter((x) => !word.stems.includes(x)) : [];
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
       if (!word.stop && !word.corrected && word.written.length >= 7 && !/ko$/.test(word.written)) {
         const lemma = vocabulary.lemma(word.written);
@@ -335,7 +367,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const analysis = options.analysis ?? analyze(query, options.lang);
     const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0 && !/^\d+$/.test(w.written));
-    const terms = [...new Set(topic.flatMap((w) => w.stems))];
+    const terms = [...new Set(topic.flatMap((w) => [...w.stems, ...w.partStems]))];
     if (terms.length === 0) return [];
     const filter = (r: SearchResult) => {
       const item = kb.item(r.id);
@@ -354,7 +386,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const unitList = [...units.values()].map((ws) => {
       const known = ws.every((w) => w.known);
       const weight = known ? Math.max(1, ...ws.flatMap((w) => w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)))) : unknownWeight;
-      return { words: ws, known, weight, stems: new Set(ws.flatMap((w) => w.stems)) };
+      return { words: ws, known, weight, stems: new Set(ws.flatMap((w) => w.stems)), partStems: new Set(ws.flatMap((w) => w.partStems)) };
     });
     const total = unitList.reduce((a, u) => a + u.weight, 0);
     const knownTotal = unitList.reduce((a, u) => a + (u.known ? u.weight : 0), 0);
@@ -365,13 +397,19 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       const item = kb.item(r.id);
       if (!item) return [];
       const hitTerms = new Set(r.queryTerms);
+      const titleTerms = new Set(Object.entries(r.match).filter(([, fields]) => fields.includes('title') || fields.includes('keywords')).map(([term]) => term));
+      let about = false;
       let matchedWeight = 0;
       let matchedUnits = 0;
       const matched: string[] = [];
       for (const u of unitList) {
-        if (![...u.stems].some((s) => hitTerms.has(s))) continue;
+        const whole = [...u.stems].some((s) => hitTerms.has(s));
+        // Matched by a compound's last part only ("tietoja" for "asiakastietoja"): half the word.
+        const part = !whole && [...u.partStems].some((s) => hitTerms.has(s));
+        if (!whole && !part) continue;
+        if ([...u.stems].some((s) => titleTerms.has(s))) about = true;
         matched.push(u.words.map((w) => w.raw).join(' '));
-        matchedWeight += u.weight;
+        matchedWeight += whole ? u.weight : u.weight / 2;
         matchedUnits++;
       }
       return [{
@@ -382,6 +420,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         knownRelevance: knownTotal ? Math.min(1, matchedWeight / knownTotal) : 0,
         matched,
         unknown: unitList.filter((u) => !u.known).map((u) => u.words.map((w) => w.raw).join(' ')),
+        about,
       }];
     });
     return hits.sort((a, b) => b.score * b.relevance - a.score * a.relevance).slice(0, options.limit ?? 10);

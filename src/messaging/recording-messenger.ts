@@ -43,6 +43,7 @@ export interface RecordingMessenger extends Messenger {
 
 function describe(reply: Reply): string {
   if (reply.kind === 'form') return `form:${reply.formKind}:${reply.formId}`;
+  if (reply.kind === 'file') return `file:${reply.name}`;
   const heading = reply.blocks.find((b) => b.type === 'heading');
   return heading && 'text' in heading ? `message:${heading.text}` : 'message';
 }

@@ -19,8 +19,12 @@ export interface DatabaseConfig {
 }
 
 export type Database =
-  | { kind: 'pglite'; db: Kysely<DatabaseSchema>; pglite: PGlite; close(): Promise<void> }
-  | { kind: 'postgres'; db: Kysely<DatabaseSchema>; pglite?: undefined; close(): Promise<void> };
+  | { kind: 'pglite'; db: Kysely<DatabaseSchema>; pglite: PGlite; close(): Promise<void>; ping(): Promise<boolean> }
+  | { kind: 'postgres'; db: Kysely<DatabaseSchema>; pglite?: undefined; close(): Promise<void>; ping(): Promise<boolean> };
+
+/** How long a readiness ping waits for the database, and how long its answer is reused. */
+export const PING_TIMEOUT_MS = 1_000;
+export const PING_CACHE_MS = 1_000;
 
 export const MEMORY_DATA_DIR = 'memory://';
 
@@ -43,16 +47,73 @@ function openPostgres(url: string, config: DatabaseConfig): Database {
   if (config.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(config.schema)) {
     throw new Error(`Invalid schema name "${config.schema}"`);
   }
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
     // DATE stays `YYYY-MM-DD`: a JS Date would shift it by the process' time zone.
     types: dateAsText(),
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
-  });
-  // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
-  pool.on('error', (error) => config.logger.error({ err: error }, 'PostgreSQL pool error'));
+    // A server that is away fails a query within seconds instead of leaving it waiting for a connection.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  };
+  const pool = new pg.Pool(connection);
+  survivePoolErrors(pool, config.logger, 'PostgreSQL connection lost');
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, close: () => db.destroy() };
+  // Readiness gets a pool of its own: a busy main pool must not read as a database that is away.
+  const probe = new pg.Pool({ ...connection, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: PING_TIMEOUT_MS, query_timeout: PING_TIMEOUT_MS });
+  survivePoolErrors(probe, config.logger, 'PostgreSQL readiness connection lost');
+  const ping = cachedPing(async () => {
+    await probe.query('SELECT 1');
+  });
+  return {
+    kind: 'postgres',
+    db,
+    ping,
+    async close() {
+      await Promise.allSettled([probe.end()]);
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * A PostgreSQL restart (or a connection ended by an operator) emits 'error' on every client it cuts
+ * off: on the pool for an idle client, and on the client itself for one checked out (Kysely adds no
+ * listener of its own there, and an unheard 'error' ends the process). Each is logged once at warn,
+ * through the log serializer (type, message, codes; no values); the query in flight fails with the same error, and the pool
+ * opens a new connection for the next one.
+ */
+function survivePoolErrors(pool: pg.Pool, logger: Logger, message: string): void {
+  pool.on('error', (error) => logger.warn({ err: error }, message));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger.debug({ err: error }, `${message} (in use)`));
+  });
+}
+
+/** `SELECT 1` with a short timeout, its answer shared by concurrent callers and reused for a second. */
+function cachedPing(check: () => Promise<void>): () => Promise<boolean> {
+  let last: { at: number; ok: boolean } | null = null;
+  let running: Promise<boolean> | null = null;
+  return () => {
+    if (last && performance.now() - last.at < PING_CACHE_MS) return Promise.resolve(last.ok);
+    running ??= withTimeout(check(), PING_TIMEOUT_MS).then(
+      () => true,
+      () => false,
+    ).then((ok) => {
+      last = { at: performance.now(), ok };
+      running = null;
+      return ok;
+    });
+    return running;
+  };
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function dateAsText(): pg.TypeOverrides {
@@ -84,6 +145,10 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     kind: 'pglite',
     db,
     pglite,
+    // In-process: it is there as long as the process is; a long statement (a vacuum) blocks everything anyway.
+    ping: cachedPing(async () => {
+      await pglite.query('SELECT 1');
+    }),
     async close() {
       if (closed) return;
       closed = true;

@@ -77,6 +77,8 @@ export interface PeopleRepo {
   findStudentsByName(query: string, amongIds: readonly string[]): Promise<Person[]>;
   /** Whether anyone at all bears this name: tells a name from other words in a command's name slot. */
   anyoneNamed(query: string): Promise<boolean>;
+  /** Everyone whose name matches `query` (partial, accent-insensitive), by name: an admin's look-up. */
+  findByName(query: string): Promise<Person[]>;
   /** Everyone with a local (web chat) id, by name, with the workplace of a placement they study or instruct at. */
   listLocalUsers(): Promise<LocalChatUser[]>;
 }
@@ -204,6 +206,11 @@ export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
     async anyoneNamed(query) {
       const rows = await db.selectFrom('person').select('name').execute();
       return rows.some((row) => nameMatches(row.name, query));
+    },
+
+    async findByName(query) {
+      const rows = await db.selectFrom('person').selectAll().orderBy('name').orderBy('id').execute();
+      return rows.filter((row) => nameMatches(row.name, query)).map(toPerson);
     },
 
     async listLocalUsers() {

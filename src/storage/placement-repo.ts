@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { createAuditLog } from './audit-log.ts';
+import { type Clock, systemClock } from './clock.ts';
 import {
   checkinTimeSchema,
   DEFAULT_CHECKIN_TIME,
@@ -11,11 +13,13 @@ import {
   placementMethodSchema,
   type PlacementStatus,
   placementStatusSchema,
+  type Role,
   yTunnusSchema,
 } from './domain.ts';
 import { StorageError } from './errors.ts';
 import { newId } from './ids.ts';
 import { ID_MAX, KEY_WORK_TASK_MAX, WORKPLACE_NAME_MAX } from './limits.ts';
+import { createPeopleRepo, type NewPerson, type Person, toPerson } from './people-repo.ts';
 import { type ImportOptions, type ImportSummary, type PlacementImportRow, writePlacementImport } from './placement-import.ts';
 import type { DatabaseSchema, PlacementRow } from './schema.ts';
 import { parseInput } from './validate.ts';
@@ -68,8 +72,31 @@ export const newPlacementSchema = z
   .refine((value) => value.endDate >= value.startDate, { message: 'endDate is before startDate', path: ['endDate'] });
 export type NewPlacement = z.input<typeof newPlacementSchema>;
 
+/** A person in an enrolment: someone already known (with `addRole` added if they lack it) or someone new. */
+export type EnrolmentPerson = { id: string; addRole?: Role } | { create: NewPerson };
+
+/** A whole enrolment, as decided by whoever checked it (src/features/enrolment/enrol-command.ts). */
+export interface Enrolment {
+  /** Who enrols; the audit entry names them. */
+  actorId: string;
+  student: EnrolmentPerson;
+  instructor: EnrolmentPerson | null;
+  placement: Omit<NewPlacement, 'studentId' | 'instructorId'>;
+}
+
+export interface EnrolmentResult {
+  student: Person;
+  instructor: Person | null;
+  placement: Placement;
+}
+
 export interface PlacementRepo {
   create(input: NewPlacement): Promise<Placement>;
+  /**
+   * An enrolment in one transaction: the people created or given their role, the placement and its
+   * `enrol_placement` audit entry are all stored, or (on any failure, a crash included) none of them.
+   */
+  enrol(enrolment: Enrolment): Promise<EnrolmentResult>;
   findById(id: string): Promise<Placement | null>;
   listByStudent(studentId: string): Promise<Placement[]>;
   listByInstructor(instructorId: string): Promise<Placement[]>;
@@ -87,7 +114,8 @@ export interface PlacementRepo {
 
 const LIVE_STATUSES: PlacementStatus[] = ['planned', 'active'];
 
-export function createPlacementRepo(db: Kysely<DatabaseSchema>): PlacementRepo {
+/** The store's clock stamps an enrolment's audit entry. */
+export function createPlacementRepo(db: Kysely<DatabaseSchema>, clock: Clock = systemClock): PlacementRepo {
   const listBy = async (column: 'student_id' | 'instructor_id' | 'teacher_id', personId: string) => {
     const rows = await db
       .selectFrom('placement')
@@ -125,6 +153,30 @@ export function createPlacementRepo(db: Kysely<DatabaseSchema>): PlacementRepo {
         .executeTakeFirstOrThrow();
       return toPlacement(row);
     },
+
+    enrol: (enrolment) =>
+      db.transaction().execute(async (trx) => {
+        const people = createPeopleRepo(trx);
+        const rolesAdded: { personId: string; role: Role }[] = [];
+        const settle = async (who: EnrolmentPerson): Promise<Person> => {
+          if ('create' in who) return people.create(who.create);
+          const row = await trx.selectFrom('person').selectAll().where('id', '=', who.id).forUpdate().executeTakeFirst();
+          if (!row) throw new StorageError({ code: 'not_found', entity: 'person', id: who.id });
+          if (!who.addRole || row.roles.includes(who.addRole)) return toPerson(row);
+          rolesAdded.push({ personId: row.id, role: who.addRole });
+          return people.update(row.id, { roles: [...row.roles, who.addRole] });
+        };
+        const student = await settle(enrolment.student);
+        const instructor = enrolment.instructor ? await settle(enrolment.instructor) : null;
+        const placement = await createPlacementRepo(trx, clock).create({ ...enrolment.placement, studentId: student.id, instructorId: instructor?.id ?? null });
+        await createAuditLog(trx, clock).record({
+          actorId: enrolment.actorId,
+          action: 'enrol_placement',
+          subjectPersonId: student.id,
+          details: { placementId: placement.id, ...(rolesAdded.length > 0 ? { rolesAdded } : {}) },
+        });
+        return { student, instructor, placement };
+      }),
 
     async findById(id) {
       const row = await db.selectFrom('placement').selectAll().where('id', '=', id).executeTakeFirst();

@@ -46,7 +46,7 @@ export function createStore(db: Kysely<DatabaseSchema>, clock: Clock): Store {
   return {
     db,
     people: createPeopleRepo(db),
-    placements: createPlacementRepo(db),
+    placements: createPlacementRepo(db, clock),
     reflections: createReflectionRepo(db, clock),
     observations: createObservationRepo(db, clock),
     evidence: createEvidenceNoteRepo(db, clock),

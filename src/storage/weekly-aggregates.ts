@@ -36,7 +36,33 @@ interface AggregateRow {
   observations: number;
 }
 
-/** Per placement overlapping [weekStart, weekEnd] (inclusive local dates), in one query. */
+/**
+ * The placements' reflections from `from` to `to` as the week's figures count them (`rc`, per
+ * placement of a `pl` CTE). One rule for every count and average: a day marked absent (an 'absent'
+ * reflection, or an absence or sickness recorded for that day, even after the day was answered) is
+ * absent, and a paused day is no check-in day at all; only what is left as 'answered' is answered,
+ * and only those days' confidence makes the averages. So "answered 3/4" and the average describe the
+ * same days. Evidence is another matter: what an answer says was done still covers its requirements,
+ * and a help request is never dropped.
+ */
+export function countedReflectionsCte(from: string, to: string): RawBuilder<unknown> {
+  const pausedFor = (reasons: RawBuilder<unknown>) => sql`EXISTS (
+    SELECT 1 FROM checkin_pause cp
+    WHERE cp.placement_id = r.placement_id AND r.local_date BETWEEN cp.from_date AND cp.to_date AND cp.reason IN (${reasons}))`;
+  return sql`rc AS (
+      SELECT placement_id, local_date, help_needed, status,
+             CASE WHEN status = 'answered' THEN confidence END AS confidence
+      FROM (
+        SELECT r.placement_id, r.local_date, r.help_needed, r.confidence,
+               CASE WHEN r.status = 'absent' OR ${pausedFor(sql`'absent', 'sick'`)} THEN 'absent'
+                    WHEN ${pausedFor(sql`'paused'`)} THEN 'paused'
+                    ELSE r.status END AS status
+        FROM reflection r JOIN pl ON pl.id = r.placement_id
+        WHERE r.local_date BETWEEN ${from}::date AND ${to}::date
+      ) counted
+    )`;
+}
+
 /**
  * The week's observations (`ob`), their count (`ob_count`) and the requirements touched by answered
  * reflections and observations (`touched`), per placement of a `pl` CTE (id, time_zone). Shared by
@@ -64,6 +90,7 @@ export function weekEvidenceCtes(range: { from: string; to: string; observedFrom
     )`;
 }
 
+/** Per placement overlapping [weekStart, weekEnd] (inclusive local dates), in one query. */
 export async function weeklyAggregates(
   db: Kysely<DatabaseSchema>,
   weekStart: string,
@@ -85,16 +112,16 @@ export async function weeklyAggregates(
       FROM placement JOIN person ON person.id = placement.student_id
       WHERE placement.start_date <= ${to}::date AND placement.end_date >= ${from}::date
     ),
+    ${countedReflectionsCte(previousStart, to)},
     rf AS (
-      SELECT r.placement_id,
-             count(*) FILTER (WHERE r.local_date >= ${from}::date AND r.status = 'answered')::int AS answered,
-             count(*) FILTER (WHERE r.local_date >= ${from}::date AND r.status = 'skipped')::int AS skipped,
-             count(*) FILTER (WHERE r.local_date >= ${from}::date AND r.status = 'absent')::int AS absent,
-             avg(r.confidence) FILTER (WHERE r.local_date >= ${from}::date)::float8 AS confidence_avg,
-             avg(r.confidence) FILTER (WHERE r.local_date < ${from}::date)::float8 AS confidence_avg_previous
-      FROM reflection r JOIN pl ON pl.id = r.placement_id
-      WHERE r.local_date BETWEEN ${previousStart}::date AND ${to}::date
-      GROUP BY r.placement_id
+      SELECT rc.placement_id,
+             count(*) FILTER (WHERE rc.local_date >= ${from}::date AND rc.status = 'answered')::int AS answered,
+             count(*) FILTER (WHERE rc.local_date >= ${from}::date AND rc.status = 'skipped')::int AS skipped,
+             count(*) FILTER (WHERE rc.local_date >= ${from}::date AND rc.status = 'absent')::int AS absent,
+             avg(rc.confidence) FILTER (WHERE rc.local_date >= ${from}::date)::float8 AS confidence_avg,
+             avg(rc.confidence) FILTER (WHERE rc.local_date < ${from}::date)::float8 AS confidence_avg_previous
+      FROM rc
+      GROUP BY rc.placement_id
     ),
     ${weekEvidenceCtes({ from, to, observedFrom, observedTo })}
     SELECT pl.id AS placement_id, pl.student_id, pl.instructor_id, pl.teacher_id, pl.status,

@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { addDays } from '../calendar/index.ts';
 import type { Lang } from './domain.ts';
 import type { DatabaseSchema } from './schema.ts';
-import { weekEvidenceCtes } from './weekly-aggregates.ts';
+import { countedReflectionsCte, weekEvidenceCtes } from './weekly-aggregates.ts';
 
 export interface WeekRow {
   placement_id: string;
@@ -23,7 +23,11 @@ export interface WeekRow {
   end_date: string;
   working_days: number[];
   checkin_time: string;
-  /** Answered / absent / skipped reflection dates from `lookbackFrom` to the week's end. */
+  /**
+   * Answered / absent / skipped reflection dates from `lookbackFrom` to the week's end, as counted
+   * (countedReflectionsCte): a day marked absent after it was answered is absent, a paused day is
+   * none of them, and the confidence averages are over the answered days only.
+   */
   answered_dates: string[];
   absent_dates: string[];
   skipped_dates: string[];
@@ -72,18 +76,18 @@ async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindow, filt
   const observedTo = new Date(`${addDays(to, 2)}T00:00:00Z`);
   const result = await sql<WeekRow>`
     WITH pl AS (${placementsOf(window, filter)}),
+    ${countedReflectionsCte(lookbackFrom < previousFrom ? lookbackFrom : previousFrom, to)},
     rf AS (
-      SELECT r.placement_id,
-             coalesce(array_agg(r.local_date::text ORDER BY r.local_date) FILTER (WHERE r.status = 'answered'), '{}') AS answered_dates,
-             coalesce(array_agg(r.local_date::text ORDER BY r.local_date) FILTER (WHERE r.status = 'absent'), '{}') AS absent_dates,
-             coalesce(array_agg(r.local_date::text ORDER BY r.local_date) FILTER (WHERE r.status = 'skipped'), '{}') AS skipped_dates,
-             avg(r.confidence) FILTER (WHERE r.local_date >= ${from}::date)::float8 AS confidence_avg,
-             avg(r.confidence) FILTER (WHERE r.local_date >= ${previousFrom}::date AND r.local_date < ${from}::date)::float8 AS confidence_avg_previous,
-             coalesce(array_agg(r.help_needed ORDER BY r.local_date)
-               FILTER (WHERE r.local_date >= ${from}::date AND coalesce(btrim(r.help_needed), '') <> ''), '{}') AS help_texts
-      FROM reflection r JOIN pl ON pl.id = r.placement_id
-      WHERE r.local_date BETWEEN ${lookbackFrom}::date AND ${to}::date
-      GROUP BY r.placement_id
+      SELECT rc.placement_id,
+             coalesce(array_agg(rc.local_date::text ORDER BY rc.local_date) FILTER (WHERE rc.status = 'answered'), '{}') AS answered_dates,
+             coalesce(array_agg(rc.local_date::text ORDER BY rc.local_date) FILTER (WHERE rc.status = 'absent'), '{}') AS absent_dates,
+             coalesce(array_agg(rc.local_date::text ORDER BY rc.local_date) FILTER (WHERE rc.status = 'skipped'), '{}') AS skipped_dates,
+             avg(rc.confidence) FILTER (WHERE rc.local_date >= ${from}::date)::float8 AS confidence_avg,
+             avg(rc.confidence) FILTER (WHERE rc.local_date >= ${previousFrom}::date AND rc.local_date < ${from}::date)::float8 AS confidence_avg_previous,
+             coalesce(array_agg(rc.help_needed ORDER BY rc.local_date)
+               FILTER (WHERE rc.local_date >= ${from}::date AND coalesce(btrim(rc.help_needed), '') <> ''), '{}') AS help_texts
+      FROM rc
+      GROUP BY rc.placement_id
     ),
     ${weekEvidenceCtes({ from, to, observedFrom, observedTo })},
     pauses AS (

@@ -44,7 +44,7 @@ export function buildRealCore(db: Database['db'], clock: Clock): RealCore {
   const store = createStore(db, clock);
   const { kb, answers } = realKnowledge();
   const calendar = createWorkCalendar();
-  const summaries = createSummaryService({ repo: store.weeklySummaries, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
+  const summaries = createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
   const core = composeChatCore({
     store, kb, answers, summaries, calendar, clock, logger: silentLogger,
     suggestRequirements: createRequirementSuggester({ index: answers.index, logger: silentLogger }),

@@ -1,4 +1,6 @@
 // Text for Block Kit: the core's **bold**/_italic_ as Slack mrkdwn or plain text, within Slack's limits.
+// Text a person wrote (`userText` spans) is never read as mrkdwn: see `escapeUserMrkdwn`.
+import { withLiterals } from '../../conversation/reply.ts';
 
 /** Slack's documented limits that Osaava's content can reach. */
 export const LIMITS = {
@@ -40,14 +42,24 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Core markup to mrkdwn: `**bold**` → `*bold*`; `_italic_` is the same in both. */
-export function toMrkdwn(text: string): string {
-  return escapeMrkdwn(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
+/**
+ * A person's text inside mrkdwn. Slack has no escape for its formatting characters, so a zero-width space
+ * after each `*`, `_`, `~` and `` ` `` keeps it from pairing into bold, italic, strike or code; `&<>` become
+ * entities (no `<!channel>`, no `<url|link>`); `:` and `.` get one too, so a URL or a domain is not linked
+ * and `:emoji:` stays text. Where a surface allows, a person's text goes into rich text instead (render-blocks).
+ */
+export function escapeUserMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`:.@]/g, '$&\u200b');
 }
 
-/** Core markup to plain text (headers, buttons, options cannot show marks). */
+/** Core markup to mrkdwn: `**bold**` → `*bold*`; `_italic_` is the same in both. A person's text stays literal. */
+export function toMrkdwn(text: string): string {
+  return withLiterals(text, (core) => escapeMrkdwn(core).replace(/\*\*(.+?)\*\*/g, '*$1*'), escapeUserMrkdwn);
+}
+
+/** Core markup to plain text (headers, buttons, options cannot show marks); a person's text as written. */
 export function toPlain(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2');
+  return withLiterals(text, (core) => core.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2'), (literal) => literal);
 }
 
 /** Italic mrkdwn for a whole line of data (a translation): underscores inside would end it early. */

@@ -1,7 +1,7 @@
 // A core MessageReply as Block Kit: headers, mrkdwn sections, context lines, suggestion buttons and
 // a sources line at the end. Pure; the limits of Block Kit are kept here, not by the callers.
 import type { types } from '@slack/bolt';
-import type { Block, Citation, Lang, ListItem, MessageReply, Reply, SuggestedAction } from '../../conversation/reply.ts';
+import { type Block, type Citation, hasUserText, type Lang, type ListItem, type MessageReply, type Reply, type SuggestedAction, textRuns } from '../../conversation/reply.ts';
 import { renderPlainText } from '../../conversation/render-text.ts';
 import { texts } from './texts.ts';
 import { escapeMrkdwn, italic, LIMITS, toMrkdwn, toPlain, truncate } from './block-kit-text.ts';
@@ -11,6 +11,7 @@ type KnownBlock = types.KnownBlock;
 type ContextBlock = types.ContextBlock;
 type SectionBlock = types.SectionBlock;
 type Button = types.Button;
+type RichTextElement = types.RichTextElement;
 
 export function section(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
@@ -58,6 +59,40 @@ function quoteLines(block: Extract<Block, { type: 'quote' }>): string[] {
   return lines;
 }
 
+// ---- A person's text: rich text, whose `text` elements Slack shows as written (no mrkdwn, links, mentions) ----
+
+function richRuns(text: string): RichTextElement[] {
+  return textRuns(text).map((run) => {
+    const element: types.RichTextText = { type: 'text', text: truncate(run.text, LIMITS.sectionText) };
+    if (run.bold || run.italic) element.style = { ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) };
+    return element;
+  });
+}
+
+const plainRun = (text: string, style?: { italic: true }): RichTextElement => ({ type: 'text', text, ...(style ? { style } : {}) });
+
+function richParagraph(text: string): KnownBlock {
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: richRuns(text) }] };
+}
+
+function richQuote(block: Extract<Block, { type: 'quote' }>): KnownBlock[] {
+  const elements = [...richRuns(block.text), ...(block.cite ? [plainRun(` [${block.cite}]`)] : [])];
+  const quote: KnownBlock = { type: 'rich_text', elements: [{ type: 'rich_text_quote', elements }] };
+  return block.translation ? [quote, section(italic(block.translation))] : [quote];
+}
+
+function richList(items: ListItem[]): KnownBlock {
+  const sectionOf = (item: ListItem): types.RichTextSection => ({
+    type: 'rich_text_section',
+    elements: [
+      ...richRuns(item.text),
+      ...(item.cite ? [plainRun(` [${item.cite}]`)] : []),
+      ...(item.translation ? [plainRun(`\n${item.translation}`, { italic: true })] : []),
+    ],
+  });
+  return { type: 'rich_text', elements: [{ type: 'rich_text_list', style: 'bullet', elements: items.map(sectionOf) }] };
+}
+
 function suggestionButtons(actions: SuggestedAction[]): KnownBlock[] {
   // A button's value is what gets "typed" on click; one too long to fit is left out rather than cut.
   const buttons: Button[] = actions
@@ -81,16 +116,20 @@ export function renderBlock(block: Block): KnownBlock[] {
       const plain = toPlain(block.text);
       return plain.length <= LIMITS.headerText
         ? [{ type: 'header', text: { type: 'plain_text', text: plain, emoji: true } }]
-        : [section(`*${escapeMrkdwn(plain)}*`)];
+        : hasUserText(block.text)
+          ? [richParagraph(`**${block.text}**`)]
+          : [section(`*${escapeMrkdwn(plain)}*`)];
     }
     case 'paragraph':
-      return sections(toMrkdwn(block.text).split('\n'));
+      return hasUserText(block.text) ? [richParagraph(block.text)] : sections(toMrkdwn(block.text).split('\n'));
     case 'list':
-      return sections(listLines(block.items));
+      return block.items.some((item) => hasUserText(item.text)) ? [richList(block.items)] : sections(listLines(block.items));
     case 'quote':
-      return sections(quoteLines(block));
+      return hasUserText(block.text) ? richQuote(block) : sections(quoteLines(block));
     case 'context':
-      return [context([toMrkdwn(block.text)])];
+      return hasUserText(block.text)
+        ? [{ type: 'context', elements: [{ type: 'plain_text', text: truncate(toPlain(block.text), LIMITS.contextText), emoji: false }] }]
+        : [context([toMrkdwn(block.text)])];
     case 'actions':
       return suggestionButtons(block.actions);
     default:

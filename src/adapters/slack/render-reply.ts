@@ -1,9 +1,9 @@
 // The core's replies per Slack surface: messages to post (split to fit), one message to replace,
 // a Home tab. Pure.
 import type { types } from '@slack/bolt';
-import type { Lang, Reply } from '../../conversation/reply.ts';
-import { LIMITS } from './block-kit-text.ts';
-import { fallbackText, fitBlocks, renderMessageBlocks, splitIntoMessages } from './render-blocks.ts';
+import type { FileReply, Lang, Reply } from '../../conversation/reply.ts';
+import { LIMITS, toMrkdwn, truncate } from './block-kit-text.ts';
+import { context, fallbackText, fitBlocks, renderMessageBlocks, section, splitIntoMessages } from './render-blocks.ts';
 import { renderFormBlocks } from './render-form.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -20,7 +20,22 @@ export function renderReplyBlocks(reply: Reply): KnownBlock[] {
       return renderMessageBlocks(reply);
     case 'form':
       return renderFormBlocks(reply);
+    case 'file':
+      return renderFileNote(reply);
   }
+}
+
+/**
+ * Where a file cannot go (a replaced form, the Home tab, a response_url without a user), its comment and
+ * name are shown; the delivery uploads the file itself wherever it can (`fileUpload`).
+ */
+export function renderFileNote(reply: FileReply): KnownBlock[] {
+  return [section(toMrkdwn(reply.comment)), context([`📎 ${reply.name}`])];
+}
+
+/** What `files.uploadV2` gets for a file reply: the file, and the comment as the message introducing it. */
+export function fileUpload(reply: FileReply): { filename: string; title: string; content: string; initial_comment: string } {
+  return { filename: reply.name, title: reply.name, content: reply.content, initial_comment: truncate(toMrkdwn(reply.comment), LIMITS.fallbackText) };
 }
 
 /** Messages to post for the replies: one per reply, a long one split over several. */
@@ -29,6 +44,7 @@ export function renderMessages(replies: Reply[]): SlackMessage[] {
     const text = fallbackText(reply);
     // A form fits one message by construction (its inputs and submit button must stay together).
     if (reply.kind === 'form') return [{ text, blocks: renderFormBlocks(reply) }];
+    if (reply.kind === 'file') return [{ text, blocks: renderFileNote(reply) }];
     return splitIntoMessages(renderMessageBlocks(reply)).map((chunk) => ({ text, blocks: chunk }));
   });
 }

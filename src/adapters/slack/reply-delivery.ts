@@ -2,9 +2,9 @@
 // message that was just submitted, the App Home. Errors propagate; the listener decides what to tell.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Reply } from '../../conversation/reply.ts';
+import type { FileReply, Reply } from '../../conversation/reply.ts';
 import type { FormTarget } from './interaction-ids.ts';
-import { renderHomeView, renderMessages, renderReplacement, type SlackMessage } from './render-reply.ts';
+import { fileUpload, renderHomeView, renderMessages, renderReplacement, type SlackMessage } from './render-reply.ts';
 
 /** A response_url takes five posts within 30 minutes. */
 const RESPONSE_URL_USES = 5;
@@ -18,8 +18,11 @@ export interface NoteTarget {
 export interface ReplyDelivery {
   /** Post the replies as messages in a channel (a user id posts to their DM with the bot). */
   post(channel: string, replies: Reply[]): Promise<void>;
-  /** Answer through a response_url: new ephemeral messages, or replacing the message it came from. */
-  respond(responseUrl: string, replies: Reply[], mode: 'ephemeral' | 'replace'): Promise<void>;
+  /**
+   * Answer through a response_url: new ephemeral messages, or replacing the message it came from. A file
+   * cannot travel through a response_url: with `userId` it is uploaded into the user's DM instead.
+   */
+  respond(responseUrl: string, replies: Reply[], mode: 'ephemeral' | 'replace', userId?: string): Promise<void>;
   /** Show the replies where a submitted form was. */
   replace(target: FormTarget, userId: string, replies: Reply[]): Promise<void>;
   publishHome(userId: string, replies: Reply[]): Promise<void>;
@@ -42,18 +45,51 @@ export function createReplyDelivery(deps: { client: webApi.WebClient; fetch: typ
 
   const messageBody = (m: SlackMessage) => ({ text: m.text, blocks: m.blocks });
 
+  /** A DM's channel id for a user id (files.completeUploadExternal shares into a channel, not to a user). */
+  async function channelFor(channel: string): Promise<string> {
+    if (!/^[UW]/.test(channel)) return channel;
+    const opened = await client.conversations.open({ users: channel });
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open answered without a channel');
+    return id;
+  }
+
+  /** The file goes to Slack and into the channel (files.getUploadURLExternal, the upload, files.completeUploadExternal); nothing is kept here. */
+  async function upload(channel: string, reply: FileReply): Promise<void> {
+    await client.filesUploadV2({ channel_id: await channelFor(channel), ...fileUpload(reply) });
+  }
+
+  const isFile = (reply: Reply): reply is FileReply => reply.kind === 'file';
+
   const delivery: ReplyDelivery = {
     async post(channel, replies) {
-      for (const message of renderMessages(replies)) {
-        await client.chat.postMessage({ channel, ...messageBody(message), unfurl_links: false, unfurl_media: false });
+      // In order: messages as messages, each file as an upload where it stands.
+      let pending: Reply[] = [];
+      const flush = async () => {
+        for (const message of renderMessages(pending)) {
+          await client.chat.postMessage({ channel, ...messageBody(message), unfurl_links: false, unfurl_media: false });
+        }
+        pending = [];
+      };
+      for (const reply of replies) {
+        if (!isFile(reply)) {
+          pending.push(reply);
+          continue;
+        }
+        await flush();
+        await upload(channel, reply);
       }
+      await flush();
     },
-    async respond(responseUrl, replies, mode) {
+    async respond(responseUrl, replies, mode, userId) {
+      const files = userId ? replies.filter(isFile) : [];
+      const shown = userId ? replies.filter((r) => !isFile(r)) : replies;
+      for (const file of files) await upload(userId ?? '', file);
       if (mode === 'replace') {
-        await postResponse(responseUrl, { replace_original: true, ...messageBody(renderReplacement(replies)) });
+        await postResponse(responseUrl, { replace_original: true, ...messageBody(renderReplacement(shown)) });
         return;
       }
-      const messages = renderMessages(replies);
+      const messages = renderMessages(shown);
       if (messages.length > RESPONSE_URL_USES) deps.logger.warn({ messages: messages.length }, 'answer longer than a response_url takes; the rest is left out');
       for (const message of messages.slice(0, RESPONSE_URL_USES)) {
         await postResponse(responseUrl, { response_type: 'ephemeral', replace_original: false, ...messageBody(message) });

@@ -10,6 +10,8 @@ export type SubmitData = { osaava: 'submit'; formKind: string; formId: string };
 
 export type CardAction =
   | { type: 'Action.Submit'; title: string; data: SayData | SubmitData }
+  /** Shows a card inside this one (collapsed until clicked). */
+  | { type: 'Action.ShowCard'; title: string; card: AdaptiveCard }
   | { type: 'Action.Execute'; title: string; verb: string; data: SubmitData; fallback?: CardAction };
 
 export interface Choice {
@@ -29,8 +31,28 @@ export type TextBlock = {
   style?: 'heading';
 };
 
+/** A run of a RichTextBlock: its text is never read as markdown (Adaptive Cards: TextRun). */
+export type TextRun = {
+  type: 'TextRun';
+  text: string;
+  weight?: 'Bolder';
+  italic?: true;
+  size?: 'Small';
+  isSubtle?: true;
+  fontType?: 'Monospace';
+};
+
+/** Text shown as written: for text a person wrote (and a file's contents). */
+export type RichTextBlock = {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+  spacing?: 'None' | 'Small' | 'Default' | 'Medium';
+  separator?: boolean;
+};
+
 export type CardElement =
   | TextBlock
+  | RichTextBlock
   | {
       type: 'Container';
       items: CardElement[];

@@ -1,6 +1,6 @@
 // A MessageReply as Teams shows it: a markdown text message when the reply is only prose, an Adaptive
 // Card 1.5 when structure helps (lists, quotes, citations, buttons). Pure: no SDK, no I/O.
-import type { Block, Citation, ListItem, MessageReply, SuggestedAction } from '../../conversation/reply.ts';
+import { type Block, type Citation, type FileReply, hasUserText, type ListItem, type MessageReply, type SuggestedAction, textRuns } from '../../conversation/reply.ts';
 import {
   cardBytes,
   createCard,
@@ -8,7 +8,9 @@ import {
   type AdaptiveCard,
   type CardAction,
   type CardElement,
+  type RichTextBlock,
   type TextBlock,
+  type TextRun,
 } from './adaptive-card.ts';
 import { texts } from './texts.ts';
 
@@ -38,7 +40,48 @@ export function renderMessageCards(reply: MessageReply, budget = CARD_BUDGET_BYT
 }
 
 function needsCard(reply: MessageReply): boolean {
-  return reply.citations.length > 0 || reply.blocks.some((b) => b.type === 'list' || b.type === 'quote' || b.type === 'actions');
+  return (
+    reply.citations.length > 0 ||
+    reply.blocks.some((b) => b.type === 'list' || b.type === 'quote' || b.type === 'actions' || blockHasUserText(b))
+  );
+}
+
+/** A text message is markdown all through; a person's text needs a card's RichTextBlock to stay literal. */
+function blockHasUserText(block: Block): boolean {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'context':
+    case 'quote':
+      return hasUserText(block.text);
+    case 'list':
+      return block.items.some((i) => hasUserText(i.text));
+    case 'actions':
+      return false;
+  }
+}
+
+type TextStyle = Omit<TextBlock, 'type' | 'text' | 'wrap'>;
+
+/**
+ * A text for a card. Osaava's own text is a markdown TextBlock. A text holding what a person wrote is a
+ * RichTextBlock: its TextRuns are never read as markdown (no links, lists, bold, `{{DATE()}}`), and
+ * Osaava's own **bold** and _italic_ around it become the runs' weight and italic.
+ */
+export function cardText(text: string, style: TextStyle = {}): TextBlock | RichTextBlock {
+  if (!hasUserText(text)) return textBlock(text, style);
+  const inlines = textRuns(text).map((run): TextRun => {
+    const inline: TextRun = { type: 'TextRun', text: run.text };
+    if (run.bold || style.weight === 'Bolder') inline.weight = 'Bolder';
+    if (run.italic) inline.italic = true;
+    if (style.size === 'Small') inline.size = 'Small';
+    if (style.isSubtle) inline.isSubtle = true;
+    return inline;
+  });
+  const block: RichTextBlock = { type: 'RichTextBlock', inlines };
+  if (style.spacing) block.spacing = style.spacing;
+  if (style.separator) block.separator = style.separator;
+  return block;
 }
 
 function citeNumbers(citations: Citation[]): CiteNumbers {
@@ -61,11 +104,11 @@ export function italic(text: string): string {
 export function renderBlock(block: Block, numbers: CiteNumbers = new Map()): CardElement[] {
   switch (block.type) {
     case 'heading':
-      return [textBlock(block.text, { size: 'Medium', weight: 'Bolder', style: 'heading' })];
+      return [cardText(block.text, { size: 'Medium', weight: 'Bolder', style: 'heading' })];
     case 'paragraph':
-      return [textBlock(block.text)];
+      return [cardText(block.text)];
     case 'context':
-      return [textBlock(block.text, { size: 'Small', isSubtle: true })];
+      return [cardText(block.text, { size: 'Small', isSubtle: true })];
     case 'list':
       return [{ type: 'Container', items: block.items.flatMap((item) => renderListItem(item, numbers)) }];
     case 'quote':
@@ -74,7 +117,7 @@ export function renderBlock(block: Block, numbers: CiteNumbers = new Map()): Car
           type: 'Container',
           style: 'emphasis',
           items: [
-            textBlock(`“${block.text}”${citeMark(block.cite, numbers)}`),
+            cardText(`“${block.text}”${citeMark(block.cite, numbers)}`),
             ...(block.translation ? [translationBlock(block.translation)] : []),
           ],
         },
@@ -85,7 +128,7 @@ export function renderBlock(block: Block, numbers: CiteNumbers = new Map()): Car
 }
 
 function renderListItem(item: ListItem, numbers: CiteNumbers): CardElement[] {
-  const line = textBlock(`• ${item.text}${citeMark(item.cite, numbers)}`, { spacing: 'Small' });
+  const line = cardText(`• ${item.text}${citeMark(item.cite, numbers)}`, { spacing: 'Small' });
   return item.translation ? [line, translationBlock(item.translation)] : [line];
 }
 
@@ -135,6 +178,31 @@ function renderMarkdownText(blocks: Block[]): string {
     .join('\n\n');
 }
 
+// ---- A file ----
+
+/**
+ * A file as Teams can take it from a bot without more: a card with the comment and the file's name, its
+ * contents shown on demand (Action.ShowCard) as a RichTextBlock, which Teams never reads as markdown, to be
+ * copied. Sending a real file in a 1:1 chat takes the file-consent flow: the user accepts a consent card,
+ * the file goes into *their OneDrive*, and the bot must keep it until they do (see docs/teams.md). A file
+ * too big for one card is shown in numbered parts, each on its own card.
+ */
+export function renderFileCards(reply: FileReply, budget = CARD_BUDGET_BYTES): AdaptiveCard[] {
+  const header = (part: string): CardElement[] => [
+    cardText(reply.comment),
+    textBlock(`📎 ${reply.name}${part}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+  ];
+  const t = texts.in(reply.lang);
+  const shell = (part: string, text: string): AdaptiveCard =>
+    createCard(header(part), [
+      { type: 'Action.ShowCard', title: t('showFile'), card: createCard([{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, fontType: 'Monospace', size: 'Small' }] }]) },
+    ]);
+  const room = budget - cardBytes(shell(' (99/99)', ''));
+  const pieces = splitText(reply.content, room);
+  if (pieces.length === 1) return [shell('', reply.content)];
+  return pieces.map((piece, i) => shell(` (${i + 1}/${pieces.length})`, piece));
+}
+
 // ---- Keeping within Teams' message size ----
 
 /** Packs body elements into as few cards as fit the budget; an element too big on its own is split first. */
@@ -181,6 +249,28 @@ function splitElement(element: CardElement, room: number): CardElement[] {
         }
       }
       return groups.map((items) => ({ ...element, items }));
+    }
+    case 'RichTextBlock': {
+      // Runs are split between blocks; one run too long on its own is cut at text boundaries.
+      const overhead = cardBytes({ ...element, inlines: [] });
+      const runs = element.inlines.flatMap((run) => {
+        const runOverhead = cardBytes({ ...run, text: '' });
+        return cardBytes(run) + 1 <= room - overhead ? [run] : splitText(run.text, room - overhead - runOverhead).map((text) => ({ ...run, text }));
+      });
+      const groups: TextRun[][] = [[]];
+      let size = overhead;
+      for (const run of runs) {
+        const runSize = cardBytes(run) + 1;
+        const group = groups[groups.length - 1];
+        if (group && group.length > 0 && size + runSize > room) {
+          groups.push([run]);
+          size = overhead + runSize;
+        } else {
+          group?.push(run);
+          size += runSize;
+        }
+      }
+      return groups.map((inlines) => ({ ...element, inlines }));
     }
     case 'ActionSet':
     case 'Input.ChoiceSet':

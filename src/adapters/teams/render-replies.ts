@@ -1,7 +1,7 @@
 // The core's replies as Teams messages, and the one card that replaces a submitted form.
 import type { Lang, Reply } from '../../conversation/reply.ts';
 import { createCard, textBlock, type AdaptiveCard } from './adaptive-card.ts';
-import { renderMessage, renderMessageCards, type TeamsMessage } from './render-card.ts';
+import { renderFileCards, renderMessage, renderMessageCards, type TeamsMessage } from './render-card.ts';
 import { renderForm } from './render-form.ts';
 import { texts } from './texts.ts';
 
@@ -12,6 +12,8 @@ export function renderReplies(replies: Reply[]): TeamsMessage[] {
         return renderMessage(reply);
       case 'form':
         return [{ kind: 'card', card: renderForm(reply, 'chat') }];
+      case 'file':
+        return renderFileCards(reply).map((card): TeamsMessage => ({ kind: 'card', card }));
     }
   });
 }
@@ -26,8 +28,9 @@ export function replacementCard(replies: Reply[], lang: Lang): { card: AdaptiveC
   switch (first.kind) {
     case 'form':
       return { card: renderForm(first, 'chat'), rest: renderReplies(others) };
-    case 'message': {
-      const [card, ...overflow] = renderMessageCards(first);
+    case 'message':
+    case 'file': {
+      const [card, ...overflow] = first.kind === 'message' ? renderMessageCards(first) : renderFileCards(first);
       return {
         card: card ?? createCard([textBlock(texts.in(lang)('received'))]),
         rest: [...overflow.map((c): TeamsMessage => ({ kind: 'card', card: c })), ...renderReplies(others)],

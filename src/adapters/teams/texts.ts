@@ -12,6 +12,7 @@ export const texts = defineCatalogue({
     cannotLogObservation: 'Tästä viestistä ei voi kirjata havaintoa.',
     unknownAction: 'Tätä toimintoa ei tunneta. Päivitä Osaava-sovellus.',
     logObservationTitle: 'Kirjaa havainto',
+    showFile: 'Näytä tiedoston sisältö',
   },
   en: {
     sourcesLabel: 'Sources',
@@ -23,6 +24,7 @@ export const texts = defineCatalogue({
     cannotLogObservation: "This message can't be logged as an observation.",
     unknownAction: 'This action is not known. Please update the Osaava app.',
     logObservationTitle: 'Log as observation',
+    showFile: "Show the file's contents",
   },
   sv: {
     sourcesLabel: 'Källor',
@@ -34,5 +36,6 @@ export const texts = defineCatalogue({
     cannotLogObservation: 'Det här meddelandet kan inte sparas som en observation.',
     unknownAction: 'Den här funktionen är okänd. Uppdatera appen Osaava.',
     logObservationTitle: 'Spara som observation',
+    showFile: 'Visa filens innehåll',
   },
 });

@@ -1,7 +1,7 @@
 // The daily check-in as a platform-neutral form, and what its submission records.
 import { z } from 'zod';
 import { formatDate } from '../../i18n/format.ts';
-import type { FormField, FormReply, Lang, MessageReply } from '../../conversation/reply.ts';
+import { type FormField, type FormReply, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
 import { textIn, type Unit } from '../../knowledge/schema.ts';
 import { REFLECTION_NOTE_MAX, REFLECTION_TEXT_MAX, type Reflection } from '../../storage/index.ts';
 import { questionFor } from './checkin-questions.ts';
@@ -59,7 +59,8 @@ export const checkinValuesSchema = z.object({
 });
 export type CheckinValues = z.infer<typeof checkinValuesSchema>;
 
-export function checkinRecordedReply(unit: Unit, reflection: Reflection, lang: Lang, created: boolean): MessageReply {
+/** `helpNote` replaces the line saying the help request waits for the weekly summary (it was forwarded at once). */
+export function checkinRecordedReply(unit: Unit, reflection: Reflection, lang: Lang, created: boolean, helpNote?: string): MessageReply {
   const t = texts.in(lang);
   const reqs = unit.sections.flatMap((s) => s.requirements).filter((r) => reflection.requirementIds.includes(r.id));
   return {
@@ -68,9 +69,9 @@ export function checkinRecordedReply(unit: Unit, reflection: Reflection, lang: L
     blocks: [
       { type: 'heading', text: created ? t('reflectionSaved') : t('reflectionUpdated') },
       { type: 'context', text: `${formatDate(reflection.localDate, lang)}${reflection.confidence ? ` · ${t('confidenceValue', { confidence: reflection.confidence })}` : ''}` },
-      { type: 'quote', text: reflection.text },
+      { type: 'quote', text: userText(reflection.text) },
       ...(reqs.length ? [{ type: 'list' as const, items: reqs.map((r) => ({ text: textIn(r.text, lang), cite: r.id })) }] : []),
-      ...(reflection.helpNeeded ? [{ type: 'paragraph' as const, text: t('helpForwarded', { help: reflection.helpNeeded }) }] : []),
+      ...(reflection.helpNeeded ? [{ type: 'paragraph' as const, text: helpNote ?? t('helpForwarded', { help: userText(reflection.helpNeeded) }) }] : []),
       { type: 'context', text: t('editTodayHint') },
     ],
     citations: [],

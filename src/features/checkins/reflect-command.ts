@@ -1,10 +1,12 @@
 // "reflect": today's check-in form on demand, and recording a submitted check-in.
 import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
-import { message, unitOf } from '../../conversation/command-context.ts';
+import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
 import { formatDate } from '../../i18n/format.ts';
+import type { PersonMessenger } from '../../messaging/person-messenger.ts';
 import { currentPlacement, isStorageError, type Reflection } from '../../storage/index.ts';
 import { buildCheckinForm, checkinRecordedReply, checkinValuesSchema, parseCheckinFormId } from './checkin-form.ts';
 import { commandTexts } from './command-texts.ts';
+import { alertHelpNeeded } from './help-alert.ts';
 
 export const reflectCommand = defineCommand({
   id: 'reflect',
@@ -28,7 +30,7 @@ export const reflectCommand = defineCommand({
   },
 });
 
-const submitCheckin: FormHandler = async (ctx, actor, form) => {
+const submitCheckin = (messagePerson: PersonMessenger | undefined): FormHandler => async (ctx, actor, form) => {
   const t = commandTexts.in(ctx.lang);
   const say = (text: string) => [message(ctx.lang, { type: 'paragraph', text })];
   const target = parseCheckinFormId(form.formId);
@@ -76,7 +78,8 @@ const submitCheckin: FormHandler = async (ctx, actor, form) => {
       ...(stale && saved ? mergeAnswers(saved, submitted) : submitted),
     });
     ctx.services.logger.info({ placementId: placement.id, localDate: target.localDate, created, merged: stale }, 'reflection recorded');
-    const recorded = checkinRecordedReply(unit, reflection, ctx.lang, created);
+    const told = await forwardHelp(ctx, messagePerson, { student: actor, placement, reflection, previousHelp: existing?.helpNeeded });
+    const recorded = checkinRecordedReply(unit, reflection, ctx.lang, created, told ?? undefined);
     return stale ? [recorded, message(ctx.lang, { type: 'context', text: t('mergedWithNewer') })] : [recorded];
   } catch (error) {
     if (isStorageError(error, 'reflection_locked')) return say(t('checkinLocked'));
@@ -84,7 +87,24 @@ const submitCheckin: FormHandler = async (ctx, actor, form) => {
   }
 };
 
-export const checkinForm: FormDeclaration = { roles: ['student'], handle: submitCheckin };
+/** A saved answer is never lost to a failed alert: the student is told it did not go through. */
+async function forwardHelp(ctx: CommandContext, messagePerson: PersonMessenger | undefined, args: Parameters<typeof alertHelpNeeded>[2]): Promise<string | null> {
+  try {
+    return await alertHelpNeeded(ctx, messagePerson, args);
+  } catch (error) {
+    ctx.services.logger.error({ err: error, placementId: args.placement.id }, 'help request alert failed');
+    return null;
+  }
+}
+
+export interface CheckinFormDeps {
+  /** Sends a student's cry for help to their instructor the same day; without it, it waits for the weekly summary. */
+  messagePerson?: PersonMessenger;
+}
+
+export function createCheckinForm(deps: CheckinFormDeps = {}): FormDeclaration {
+  return { roles: ['student'], handle: submitCheckin(deps.messagePerson) };
+}
 
 type Answer = Pick<Reflection, 'text' | 'requirementIds' | 'confidence' | 'hard' | 'helpNeeded'>;
 

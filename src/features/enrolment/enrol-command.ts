@@ -6,7 +6,7 @@ import { type CommandContext, message } from '../../conversation/command-context
 import type { Reply } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Person } from '../../storage/index.ts';
-import { newPlacementSchema } from '../../storage/placement-repo.ts';
+import { type EnrolmentPerson, newPlacementSchema } from '../../storage/placement-repo.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { commandTexts } from './command-texts.ts';
 
@@ -32,23 +32,23 @@ function usage(ctx: CommandContext): Reply[] {
   return [message(ctx.lang, { type: 'paragraph', text: t('usageIntro') }, { type: 'quote', text: t('usageExample') }, { type: 'context', text: t('usageFields') })];
 }
 
-async function findOrCreate(ctx: CommandContext, actor: Person, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<Person | string> {
+/** Who `ref` is in this enrolment, decided before anything is stored: someone known, someone new, or why not. */
+async function personFor(ctx: CommandContext, actor: Person, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<{ who: EnrolmentPerson; known: Person | null } | string> {
   const t = commandTexts.in(ctx.lang);
   const { people } = ctx.services.store;
   const existing = ref.includes('@') ? await people.findByEmail(ref) : await people.findById(ref);
-  const admin = actor.roles.includes('admin');
   if (existing) {
-    if (existing.roles.includes(role)) return existing;
+    if (existing.roles.includes(role)) return { who: { id: existing.id }, known: existing };
     // A teacher's enrolment never turns a student into an instructor or the admin into a student.
-    if (!admin) {
+    if (!actor.roles.includes('admin')) {
       ctx.services.logger.warn({ actorId: actor.id, personId: existing.id, role }, 'enrolment would change an existing person\'s roles');
       return t('otherRole', { name: existing.name, roles: existing.roles.join(', ') });
     }
-    return people.update(existing.id, { roles: [...existing.roles, role] });
+    return { who: { id: existing.id, addRole: role }, known: existing };
   }
   if (!ref.includes('@')) return t('personNotFound', { ref });
   if (!name) return t('newPersonNeedsName', { ref, field: t(role === 'student' ? 'fieldStudentName' : 'fieldInstructorName') });
-  return people.create({ name, email: ref, roles: [role] });
+  return { who: { create: { name, email: ref, roles: [role] } }, known: null };
 }
 
 export const enrolCommand = defineCommand({
@@ -91,33 +91,39 @@ export const enrolCommand = defineCommand({
       }))];
       return [message(ctx.lang, { type: 'paragraph', text: t('notAdded') }, { type: 'list', items: problems.map((p) => ({ text: p })) })];
     }
-    const student = await findOrCreate(ctx, actor, f.student, f.student_name, 'student');
+    // Everything is checked first; then the people, the placement and its audit entry are stored in one transaction.
+    const student = await personFor(ctx, actor, f.student, f.student_name, 'student');
     if (typeof student === 'string') return [message(ctx.lang, { type: 'paragraph', text: student })];
     // Nor does it attach another teacher's student to this teacher's placement.
-    if (!actor.roles.includes('admin')) {
-      const theirs = await ctx.services.store.placements.listByStudent(student.id);
+    if (student.known && !actor.roles.includes('admin')) {
+      const theirs = await ctx.services.store.placements.listByStudent(student.known.id);
       if (theirs.some((p) => p.teacherId !== null && p.teacherId !== actor.id)) {
-        ctx.services.logger.warn({ actorId: actor.id, studentId: student.id }, 'enrolment of another teacher\'s student refused');
-        return [message(ctx.lang, { type: 'paragraph', text: t('otherTeacher', { name: student.name }) })];
+        ctx.services.logger.warn({ actorId: actor.id, studentId: student.known.id }, 'enrolment of another teacher\'s student refused');
+        return [message(ctx.lang, { type: 'paragraph', text: t('otherTeacher', { name: student.known.name }) })];
       }
     }
-    const instructor = f.instructor ? await findOrCreate(ctx, actor, f.instructor, f.instructor_name, 'instructor') : null;
+    if (f.instructor && f.instructor.trim().toLowerCase() === f.student.trim().toLowerCase()) return [message(ctx.lang, { type: 'paragraph', text: t('samePerson') })];
+    const instructor = f.instructor ? await personFor(ctx, actor, f.instructor, f.instructor_name, 'instructor') : null;
     if (typeof instructor === 'string') return [message(ctx.lang, { type: 'paragraph', text: instructor })];
     const teacherId = actor.roles.includes('teacher') ? actor.id : f.teacher ? (await ctx.services.store.people.findByEmail(f.teacher))?.id ?? null : null;
-    const placement = await ctx.services.store.placements.create({
-      studentId: student.id, instructorId: instructor?.id ?? null, teacherId, workplaceName: f.workplace,
-      workplaceBusinessId: f.business_id ?? null, unitIds: [unitId], startDate, endDate,
-      ...(checkinTime ? { checkinTime } : {}),
-      keyWorkTasks: f.tasks ? f.tasks.split(';').map((task) => task.trim()).filter(Boolean) : [],
-      status: startDate <= ctx.today ? 'active' : 'planned',
+    const enrolled = await ctx.services.store.placements.enrol({
+      actorId: actor.id,
+      student: student.who,
+      instructor: instructor?.who ?? null,
+      placement: {
+        teacherId, workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds: [unitId], startDate, endDate,
+        ...(checkinTime ? { checkinTime } : {}),
+        keyWorkTasks: f.tasks ? f.tasks.split(';').map((task) => task.trim()).filter(Boolean) : [],
+        status: startDate <= ctx.today ? 'active' : 'planned',
+      },
     });
-    await ctx.services.store.audit.record({ actorId: actor.id, action: 'enrol_placement', subjectPersonId: student.id, details: { placementId: placement.id } });
+    const { placement } = enrolled;
     return [message(ctx.lang,
       { type: 'heading', text: t('enrolled') },
       { type: 'list', items: [
-        { text: t('student', { name: student.name }) },
+        { text: t('student', { name: enrolled.student.name }) },
         { text: t('workplace', { workplace: `${placement.workplaceName}${placement.workplaceBusinessId ? ` (${placement.workplaceBusinessId})` : ''}` }) },
-        { text: t('instructor', { name: instructor?.name ?? '–' }) },
+        { text: t('instructor', { name: enrolled.instructor?.name ?? '–' }) },
         { text: t('period', { from: formatDate(placement.startDate, ctx.lang), to: formatDate(placement.endDate, ctx.lang), time: placement.checkinTime }) },
       ] })];
   },

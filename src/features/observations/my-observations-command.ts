@@ -1,7 +1,7 @@
 // "my observations": what the instructor has observed about the student (assessment is transparent).
 import { defineCommand } from '../../conversation/command.ts';
 import { message } from '../../conversation/command-context.ts';
-import type { Block } from '../../conversation/reply.ts';
+import { type Block, userText } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { textIn } from '../../knowledge/schema.ts';
 import { commandTexts } from './command-texts.ts';
@@ -32,8 +32,8 @@ export const myObservationsCommand = defineCommand({
     for (const o of observations.slice(0, SHOWN)) {
       const date = formatDate(o.observedAt.toISOString().slice(0, 10), ctx.lang);
       const level = o.level ? ` · ${t('level', { level: o.level })}` : '';
-      blocks.push({ type: 'context', text: `${date} · ${authors.get(o.authorId)}${level}` });
-      blocks.push({ type: 'quote', text: o.text });
+      blocks.push({ type: 'context', text: `${date} · ${userText(authors.get(o.authorId) ?? '?')}${level}` });
+      blocks.push({ type: 'quote', text: userText(o.text) });
       const reqs = o.requirementIds.flatMap((id) => {
         const item = kb.item(id);
         return item?.kind === 'requirement' ? [{ text: textIn(item.requirement.text, ctx.lang), cite: id }] : [];

@@ -2,7 +2,7 @@
 // instructor confirms or changes them), an optional indication of level, and visibility.
 import { z } from 'zod';
 import { requirementField } from '../../conversation/requirement-field.ts';
-import type { FormReply, Lang, MessageReply } from '../../conversation/reply.ts';
+import { type FormReply, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
 import { textIn, type Unit } from '../../knowledge/schema.ts';
 import { OBSERVATION_TEXT_MAX, type Observation, type Person } from '../../storage/index.ts';
 import { texts } from './texts.ts';
@@ -46,7 +46,7 @@ export function observationRecordedReply(unit: Unit, observation: Observation, s
     lang,
     blocks: [
       { type: 'heading', text: t('observationSaved', { student: student.name }) },
-      { type: 'quote', text: observation.text },
+      { type: 'quote', text: userText(observation.text) },
       ...(reqs.length ? [{ type: 'list' as const, items: reqs.map((r) => ({ text: textIn(r.text, lang), cite: r.id })) }] : []),
       ...(level ? [{ type: 'context' as const, text: t('levelValue', { level: textIn(level.name, lang) }) }] : []),
     ],

@@ -1,8 +1,7 @@
 // Admin commands: link a platform identity to a person; export everything held on a student; erase a student.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { userText } from '../../conversation/reply.ts';
 import { platformSchema } from '../../storage/domain.ts';
 import type { Person } from '../../storage/index.ts';
 import { removeStudentExports } from '../../storage/maintenance-exports.ts';
@@ -38,7 +37,11 @@ export const linkCommand = defineCommand({
   },
 });
 
-export function createExportCommand(exportDir: string) {
+/**
+ * The export is a file in the admin's chat (Slack upload, Teams card, local download), made for this reply
+ * only: nothing is written on the server. Files under `exports/` from older versions are removed on erase.
+ */
+export function createExportCommand() {
   return defineCommand({
     id: 'export',
     roles: ['admin'],
@@ -51,11 +54,18 @@ export function createExportCommand(exportDir: string) {
       const person = await findPerson(ctx, slots.person);
       if (!person) return say(ctx, t('personNotFound', { ref: slots.person }));
       const data = await ctx.services.store.dataRights.exportStudent(person.id);
-      mkdirSync(exportDir, { recursive: true, mode: 0o700 });
-      const file = join(exportDir, `${person.id}-${ctx.today}.json`);
-      writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
+      const name = `${person.id}-${ctx.today}.json`;
       await ctx.services.store.audit.record({ actorId: actor.id, action: 'export_student', subjectPersonId: person.id, details: {} });
-      return say(ctx, t('exported', { name: person.name, file }));
+      return [
+        {
+          kind: 'file' as const,
+          lang: ctx.lang,
+          name,
+          mimeType: 'application/json',
+          content: `${JSON.stringify(data, null, 2)}\n`,
+          comment: t('exported', { name: userText(person.name), file: name }),
+        },
+      ];
     },
   });
 }

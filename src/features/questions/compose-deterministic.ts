@@ -231,6 +231,7 @@ function compose(plan: AnswerPlan, kb: KnowledgeBase): Block[] {
           name: intent.name,
           units: kb.units.map((u) => t('unitWithQualification', unitValues(u, lang))).join(', '),
         }) },
+        actions([[t('actionAllRequirements'), t('actionAllRequirementsText')], [t('actionHelp'), t('actionHelpText')]]),
       ];
     case 'section-requirements': {
       const section = unit.sections.find((s) => s.id === intent.sectionId);

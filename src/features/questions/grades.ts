@@ -58,6 +58,7 @@ const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|ver
 const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien|hogsta|hogst|basta)$/;
 const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi|lagsta|godkant)$/;
 const CODE = /^([thk])([0-9])$/;
+const PASSING = /\b(lapipaasy\w*|lapaisy\w*|lapaista|lapaisen|lapaisee|lapaisemiseen|paase\w* lapi|paasee lapi|paasta lapi|pass|passing|to pass|bli godkand|godkand|godkant)\b/;
 
 export function parseGrades(text: string): GradeMention {
   const tokens = foldDiacritics(text).match(/[a-z]+[0-9]?|[0-9]+(?=[:.]?[a-z]*)|[0-9]+/g) ?? [];
@@ -112,6 +113,12 @@ export function parseGrades(text: string): GradeMention {
   });
 
   const namedLevel = levelNames.length > 0;
+  // Passing is the lowest level: "mitä vaaditaan läpipääsyyn", "how do I pass", "att bli godkänd" (no grade fails a unit;
+  // one not yet at Tyydyttävä 1 is simply not yet passed).
+  if (PASSING.test(tokens.join(' '))) {
+    superlative = superlative ?? 1;
+    aboutGrades = true;
+  }
   // "how do I get a 5", "miten saan vitosen", "hur får jag en femma": a lone small number after get/saada/få is a grade.
   // So does a lone number of what is needed: "what's needed for a 2", "mitä tarvitaan 4:ään".
   if (!aboutGrades && numbers.length > 0 && tokens.some((t) => /^(get|got|achieve|earn|saan|saada|saisin|saavuttaa|ansaita|fa|far|uppna|need|needed|required|require|requires|vaaditaan|vaatii|tarvitaan|tarvitsee|tarvii|kravs|kraver|behovs|behover)$/.test(t)))

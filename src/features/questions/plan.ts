@@ -64,6 +64,8 @@ function relevantRequirement(hit: SearchHit | undefined): hit is SearchHit {
  */
 function relevantForOpenQuestion(hit: SearchHit | undefined): hit is SearchHit {
   if (!hit) return false;
+  // A passage that only mentions the one word asked about ("vaikea" somewhere in a story) does not answer.
+  if (hit.item.kind === 'passage' && !hit.about && hit.matched.length < 2) return false;
   return hit.relevance > 0.5 || (hit.relevance >= 0.45 && hit.knownRelevance >= 0.99 && hit.score >= 50);
 }
 
@@ -97,7 +99,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
 
   function nearestOf(hits: SearchHit[]): KnowledgeItem[] {
     const seen = new Set<string>();
-    return hits.filter(near).flatMap((h) => {
+    // Items about a word of the question (in their heading) before those that only mention one.
+    const ranked = hits.filter(near).sort((a, b) => Number(b.about) - Number(a.about) || b.knownRelevance - a.knownRelevance);
+    return ranked.flatMap((h) => {
       const key = h.item.kind === 'passage' ? h.item.id : h.item.kind === 'requirement' ? h.item.id : '';
       if (!key || seen.has(key)) return [];
       seen.add(key);
@@ -247,7 +251,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
    */
   function preferLists(hits: SearchHit[], focus?: Focus): SearchHit[] {
     const [top] = hits;
-    if (!top || top.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count')) return hits;
+    if (top?.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count')) return hits;
     const withList = (h: SearchHit) =>
       h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? listScore(h.item.record.text, focus) : 0;
     const scored = hits.map((h) => ({ h, list: withList(h) }));

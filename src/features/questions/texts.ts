@@ -33,7 +33,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} on {namedCount, plural, one {arvosana} other {arvosanat}} {namedGrades}; {actual} on {grade}. Näytän arvosanan {grade} kriteerit.',
     insertionNote: 'Hakasulkeissa oleva {words} on Osaavan lisäys lähdetekstiin.',
     unknownUnit:
-      'En tunne tutkinnon osaa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden osien vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
+      'En tunne tutkinnon osaa tai tutkintoa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
     sectionRequirementsIntro: 'Ammattitaitovaatimukset ({count}). Opiskelija:',
     allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, {sectionCount, plural, =1 {yhdessä osassa} =2 {kahdessa osassa} =3 {kolmessa osassa} =4 {neljässä osassa} other {# osassa}}. Opiskelija:',
     unitFacts:
@@ -96,7 +96,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} is {namedCount, plural, one {grade} other {grades}} {namedGrades}; {actual} is {grade}. Here are the criteria of grade {grade}.',
     insertionNote: "The bracketed {words} is Osaava's addition to the source text.",
     unknownUnit:
-      'I don\'t know the unit "{name}". My knowledge base holds {units}, so I can\'t tell you what other units require. Ask your teacher or look it up in ePerusteet.',
+      'I don\'t know the unit or qualification "{name}". My knowledge base holds {units}, so I can\'t tell you what others require. Ask your teacher or look it up in ePerusteet.',
     sectionRequirementsIntro: 'Professional skill requirements ({count}). The student:',
     allRequirementsIntro: 'There are {count} professional skill requirements in {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}. The student:',
     unitFacts:
@@ -158,7 +158,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} är {namedCount, plural, one {betyget} other {betygen}} {namedGrades}; {actual} är {grade}. Här är kriterierna för betyget {grade}.',
     insertionNote: 'Ordet inom hakparentes, {words}, är Osaavas tillägg till källtexten.',
     unknownUnit:
-      'Jag känner inte till examensdelen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra examensdelar kräver. Fråga din lärare eller se efter i ePerusteet.',
+      'Jag känner inte till examensdelen eller examen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra kräver. Fråga din lärare eller se efter i ePerusteet.',
     sectionRequirementsIntro: 'Yrkeskunnighetskrav ({count}). Den studerande:',
     allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i {sectionCount, plural, =1 {en del} =2 {två delar} =3 {tre delar} =4 {fyra delar} other {# delar}}. Den studerande:',
     unitFacts:

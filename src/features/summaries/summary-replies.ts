@@ -1,7 +1,7 @@
 // The weekly messages: one per recipient. An instructor or a teacher gets a section per student
 // of theirs; a student gets a recap built from their own week only (nothing of another student
 // can reach it: it takes exactly one StudentWeek).
-import type { Block, Citation, Lang, MessageReply } from '../../conversation/reply.ts';
+import { type Block, type Citation, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { textIn } from '../../knowledge/schema.ts';
 import type { SummaryRole } from '../../storage/schema.ts';
@@ -30,11 +30,11 @@ export function staffSummary(args: { kb: KnowledgeBase; role: Exclude<SummaryRol
     { type: 'context', text: roleLine(args.role, weeks.length, lang) },
   ];
   for (const week of weeks) {
-    blocks.push({ type: 'heading', text: `${week.student.name} · ${week.workplaceName}` });
+    blocks.push({ type: 'heading', text: `${userText(week.student.name)} · ${userText(week.workplaceName)}` });
     blocks.push(figuresLine(week, lang));
     blocks.push(...flagBlocks(week, lang));
     const narrative = args.narratives.get(week.placementId);
-    if (narrative) blocks.push({ type: 'paragraph', text: narrative });
+    if (narrative) blocks.push({ type: 'paragraph', text: userText(narrative) });
     blocks.push(...evidenceBlocks(week, lang));
     blocks.push(...uncoveredBlocks(week, lang));
     blocks.push(promptBlock(kb, week, 'staff', lang, citations));
@@ -62,10 +62,10 @@ export function studentRecap(args: { kb: KnowledgeBase; lang: Lang; week: Studen
   const missed = week.flags.find((f) => f.kind === 'missed-in-a-row');
   const blocks: Block[] = [
     { type: 'heading', text: t('yourWeek', { week: weekLabel(week.weekStart, week.weekEnd, lang) }) },
-    { type: 'context', text: `${textIn(week.unit.name, lang)} · ${week.workplaceName}` },
+    { type: 'context', text: `${textIn(week.unit.name, lang)} · ${userText(week.workplaceName)}` },
     figuresLine(week, lang),
     ...(missed ? [{ type: 'paragraph' as const, text: t('checkinsMissed') }] : []),
-    ...(args.narrative ? [{ type: 'paragraph' as const, text: args.narrative }] : []),
+    ...(args.narrative ? [{ type: 'paragraph' as const, text: userText(args.narrative) }] : []),
     ...evidenceBlocks(week, lang),
     ...uncoveredBlocks(week, lang),
     promptBlock(kb, week, 'student', lang, citations),

@@ -6,6 +6,7 @@ import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Lang, MessageReply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { SummaryComposer, SummaryRequest } from '../../scheduling/index.ts';
+import type { AuditInput, AuditLog } from '../../storage/audit-log.ts';
 import type { SummaryRole } from '../../storage/schema.ts';
 import { type PlacementFilter, type WeeklySummaryRepo, weekWindow } from '../../storage/weekly-summary-repo.ts';
 import type { Audience } from './critical-point.ts';
@@ -36,6 +37,12 @@ export type Narrate = (input: NarrativeInput) => Promise<string | null>;
 export interface SummaryServiceDeps {
   /** The store's `weeklySummaries`: the week's rows and who reads about which placement. */
   repo: WeeklySummaryRepo;
+  /**
+   * The store's `audit`: every time a staff member is shown a student's week (the scheduled
+   * summaries and an on-demand one of all their students) one `view_summary` entry per student is
+   * written, in one batch per call. A named student's summary is audited by the core's access check.
+   */
+  audit: Pick<AuditLog, 'recordMany'>;
   kb: KnowledgeBase;
   calendar: WorkCalendar;
   options: { extraDaysOff: readonly string[] };
@@ -119,6 +126,18 @@ export function weeksByRecipient(weeks: readonly StudentWeek[]): RecipientWeeks[
   return [...byRecipient.values()];
 }
 
+/** The audit entries for a staff member shown these weeks (none for a student's own recap). */
+export function summaryViews(role: SummaryRole, recipientId: string, shown: readonly StudentWeek[], scheduled: boolean): AuditInput[] {
+  if (role === 'student') return [];
+  const students = new Set(shown.filter((w) => w.student.id !== recipientId).map((w) => w.student.id));
+  return [...students].map((studentId) => ({
+    actorId: recipientId,
+    action: 'view_summary',
+    subjectPersonId: studentId,
+    details: scheduled ? { relation: role, scheduled: true } : { relation: role },
+  }));
+}
+
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   const log = deps.logger.child({ component: 'summaries' });
 
@@ -168,11 +187,19 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
 
     async compose(requests: readonly SummaryRequest[], asOf: Date) {
       const replies = new Map<string, MessageReply | null>();
+      const views: AuditInput[] = [];
       const byWeek = Map.groupBy(requests, (r) => r.weekStart);
       for (const [weekStart, group] of byWeek) {
         const loaded = await weeks(weekStart, asOf, await placementIdsFor(weekStart, group));
-        for (const request of group) replies.set(request.id, await replyFor(request.role, request.lang, weeksOf(loaded, request.role, request.recipientId)));
+        for (const request of group) {
+          const mine = weeksOf(loaded, request.role, request.recipientId);
+          const reply = await replyFor(request.role, request.lang, mine);
+          replies.set(request.id, reply);
+          if (reply) views.push(...summaryViews(request.role, request.recipientId, mine, true));
+        }
       }
+      // Written when composed, before the scheduler sends: a send that then fails leaves an entry too.
+      await deps.audit.recordMany(views);
       return replies;
     },
 
@@ -180,7 +207,9 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       const ids = await placementIdsFor(request.weekStart, [request]);
       const loaded = weeksOf(await weeks(request.weekStart, request.asOf, ids), request.role, request.recipientId);
       const mine = request.studentId ? loaded.filter((w) => w.student.id === request.studentId) : loaded;
-      return replyFor(request.role, request.lang, mine);
+      const reply = await replyFor(request.role, request.lang, mine);
+      if (reply) await deps.audit.recordMany(summaryViews(request.role, request.recipientId, mine, false));
+      return reply;
     },
 
     async forStudent(request) {

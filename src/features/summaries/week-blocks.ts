@@ -1,6 +1,6 @@
 // The blocks that describe one student's week, shared by the staff summary and the student's own
 // recap. Deterministic text in the reader's language; requirement texts quote the knowledge base.
-import type { Block, Lang, ListItem } from '../../conversation/reply.ts';
+import { type Block, type Lang, type ListItem, userText } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type Localized, textIn } from '../../knowledge/schema.ts';
 import { DEMONSTRATION_NEAR_DAYS } from './critical-point.ts';
@@ -76,7 +76,7 @@ export function flagText(flag: Flag, lang: Lang): string {
     case 'confidence-falling':
       return t('flagConfidenceFalling', { from: decimal(flag.from, lang), to: decimal(flag.to, lang) });
     case 'help-asked':
-      return t('flagHelpAsked', { texts: flag.texts.map((text) => `_${text}_`).join('; ') });
+      return t('flagHelpAsked', { texts: flag.texts.map((text) => `_${userText(text)}_`).join('; ') });
     case 'unreachable':
       return t('flagUnreachable', { detail: flag.detail });
     case 'delivery-uncertain':

@@ -81,7 +81,8 @@ describe('renderForm', () => {
   it('round-trips: the values Teams sends for the rendered inputs parse back into the form values', () => {
     const ids = inputs(card.body).map((i) => i.id);
     const submitted = Object.fromEntries(ids.map((id, n) => [id, ['AH-R1,AH-R2', 'AH-R7', '5', ' Hyvä päivä '][n]]));
-    const parsed = parseSubmission({ ...card.actions?.[0]?.data, ...submitted });
+    const action = card.actions?.[0];
+    const parsed = parseSubmission({ ...(action && 'data' in action ? action.data : {}), ...submitted });
     expect(parsed).toEqual({
       ok: true,
       submission: { formKind: 'checkin', formId: 'checkin-2025-03-12-aino', values: { requirements: ['AH-R1', 'AH-R2', 'AH-R7'], confidence: 5, reflection: 'Hyvä päivä' } },

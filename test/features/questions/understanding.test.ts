@@ -39,10 +39,16 @@ describe('1. Finnish as it is written', () => {
     ['mitä aikataulujen kanssa pitää tehdä', 'AH-H6'],
     ['mitä asiakastiedoista pitää osata', 'AH-V3'],
     ['pitääkö kilpailjoita kartoittaa', 'AH-V5'],
+    ['pitääks ylläpitää asiakastietoja järjestelmässä', 'AH-T4'],
+    ['onks kilpailijoiden kartoitus tarpeen', 'AH-V5'],
   ])('"%s" finds %s, never "I don\'t know"', async (q, id) => {
     const { plan, ids } = await ask(q);
     expect(plan.outcome).toBe('answered');
     expect(ids).toContain(id);
+  });
+
+  it('reads passing as the lowest level', async () => {
+    for (const q of ['mitä vaaditaan läpipääsyyn', 'how do I pass this unit']) expect((await ask(q)).plan.intent).toMatchObject({ kind: 'grade-criteria', grades: [1] });
   });
 
   it('says "yes" only when the requirement covers the whole question', async () => {
@@ -150,6 +156,8 @@ describe('4. Relevance: a shared word is not an answer', () => {
     'what does the unit Sales require',
     'voinko tehdä harjoittelun ulkomailla',
     'pitääkö osata ranskaa',
+    'onks tää vaikee',
+    'mikä on asiakkaan ostopolku',
   ])('"%s" gets no passage, no requirement, at most four lines', async (q) => {
     const { reply, text } = await ask(q);
     expect(reply.citations).toEqual([]);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createWorkCalendar } from '../../../src/calendar/index.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import type { MessageReply } from '../../../src/conversation/reply.ts';
-import { computeCoverage, createWeeklySummaryRepo, weeklyAggregates } from '../../../src/storage/index.ts';
+import { computeCoverage, createAuditLog, createWeeklySummaryRepo, weeklyAggregates } from '../../../src/storage/index.ts';
 import { createSummaryService, type NarrativeInput } from '../../../src/features/summaries/summary-service.ts';
 import type { StudentWeek } from '../../../src/features/summaries/student-week.ts';
 import { describeEachBackend, silentLogger, useTestDatabase } from '../../storage/backends.ts';
@@ -15,7 +15,7 @@ describeEachBackend('weekly summaries on %s', (backend) => {
   const narrated: NarrativeInput[] = [];
   const service = () =>
     createSummaryService({
-      repo: createWeeklySummaryRepo(t.db), kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger: silentLogger,
+      repo: createWeeklySummaryRepo(t.db), audit: createAuditLog(t.db), kb, calendar: createWorkCalendar(), options: { extraDaysOff: [] }, logger: silentLogger,
       narrate: async (input) => {
         narrated.push(input);
         return input.audience === 'staff' ? `Kertomus: ${input.student.name}` : null;

@@ -44,7 +44,7 @@ export async function onBlockAction(ctx: SlackContext, raw: unknown): Promise<vo
       await guarded(ctx, 'suggested-action', noteTo, async () => {
         const user = await platformUser(ctx, userId, teamIdOf(body));
         const replies = await ctx.core.handle({ ...user, text: action.text });
-        if (target.kind === 'ephemeral') await ctx.delivery.respond(target.responseUrl, replies, 'ephemeral');
+        if (target.kind === 'ephemeral') await ctx.delivery.respond(target.responseUrl, replies, 'ephemeral', userId);
         else await ctx.delivery.post(target.kind === 'message' ? target.channel : userId, replies);
       });
       return;

@@ -19,7 +19,7 @@ export async function onSlashCommand(ctx: SlackContext, body: unknown): Promise<
   await guarded(ctx, 'slash-command', { userId: command.user_id, responseUrl: command.response_url }, async () => {
     const user = await platformUser(ctx, command.user_id, command.team_id);
     const replies = await ctx.core.handle({ ...user, text });
-    await ctx.delivery.respond(command.response_url, replies, 'ephemeral');
+    await ctx.delivery.respond(command.response_url, replies, 'ephemeral', command.user_id);
   });
 }
 

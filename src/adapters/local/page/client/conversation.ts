@@ -78,7 +78,7 @@ function renderEntry(entry: Entry): HTMLElement {
 /** Conversation entries for the core's replies. */
 export function replyEntries(userId: string, replies: Reply[]): NewEntry[] {
   return replies.map((reply): NewEntry =>
-    reply.kind === 'message'
+    reply.kind === 'message' || reply.kind === 'file'
       ? { kind: 'bot', reply }
       : { kind: 'form', reply, userId, status: 'open', node: null });
 }

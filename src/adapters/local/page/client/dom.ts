@@ -46,18 +46,34 @@ export function svgIcon(paths: string[]): SVGSVGElement {
 // **bold** and _italic_ only; everything else stays literal text. `_` inside words (snake_case) is not italic.
 const INLINE = /\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gsu;
 
+// Text a person wrote is marked by FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (userText in
+// ../../../../conversation/reply.ts): it goes in as text as it is, never read for **bold** or _italic_.
+const LITERAL = /\u2068([^\u2068\u2069]*)\u2069/g;
+
 function appendInline(parent: Node, text: string): void {
+  // Each literal span becomes a placeholder while Osaava's own marks are read, then its text node.
+  const literals: string[] = [];
+  const masked = text.replace(LITERAL, (_, inner: string) => `\ue000${literals.push(inner) - 1}\ue001`).replace(/[\u2068\u2069]/g, '');
+  appendMarked(parent, masked, literals);
+}
+
+function appendText(parent: Node, text: string, literals: string[]): void {
+  const plain = text.replace(/\ue000(\d+)\ue001/g, (_, i: string) => literals[Number(i)] ?? '');
+  if (plain) parent.appendChild(document.createTextNode(plain));
+}
+
+function appendMarked(parent: Node, text: string, literals: string[]): void {
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
     const index = match.index;
-    if (index > last) parent.appendChild(document.createTextNode(text.slice(last, index)));
+    if (index > last) appendText(parent, text.slice(last, index), literals);
     const [, bold, italic] = match;
     const node = document.createElement(bold !== undefined ? 'strong' : 'em');
-    appendInline(node, bold ?? italic ?? '');
+    appendMarked(node, bold ?? italic ?? '', literals);
     parent.appendChild(node);
     last = index + match[0].length;
   }
-  if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  if (last < text.length) appendText(parent, text.slice(last), literals);
 }
 
 /** An element whose text may hold **bold** and _italic_. */

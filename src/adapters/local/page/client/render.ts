@@ -1,7 +1,7 @@
 // Rendering of the bot's message replies (blocks, cite tags, sources), of errors and of inbox labels.
 import { el, errorBox, inline, LOCALES, svgIcon } from './dom.ts';
 import { botAvatar } from './ui.ts';
-import type { Block, Citation, Lang, ListItem, MessageReply } from './wire.ts';
+import type { Block, Citation, FileReply, Lang, ListItem, MessageReply } from './wire.ts';
 
 /** Sends a text as if the user had typed it (a suggested action, Retry). */
 export type SendText = (text: string) => void;
@@ -25,7 +25,8 @@ const REPLY_TEXT: Record<Lang, ReplyText> = {
   sv: { sources: 'Källor', source: (id) => `Källa ${id}`, suggestions: 'Förslag' },
 };
 
-export function renderReply(reply: MessageReply, seq: number, send: SendText): HTMLElement {
+export function renderReply(reply: MessageReply | FileReply, seq: number, send: SendText): HTMLElement {
+  if (reply.kind === 'file') return renderFile(reply);
   const lang = reply.lang;
   const citations = reply.citations;
   const anchors: Anchors = new Map();
@@ -36,6 +37,17 @@ export function renderReply(reply: MessageReply, seq: number, send: SendText): H
   for (const block of reply.blocks) card.append(renderBlock(block, lang, anchors, send));
   if (citations.length > 0) card.append(renderSources(citations, anchors, lang));
   return el('article', { class: 'msg msg-bot', lang, attrs: { 'aria-label': 'Osaava' } }, [botAvatar(), card]);
+}
+
+/**
+ * A file as a download made here from the reply itself (a blob: URL in this page's memory): the server
+ * keeps no copy and serves no download.
+ */
+function renderFile(reply: FileReply): HTMLElement {
+  const href = URL.createObjectURL(new Blob([reply.content], { type: reply.mimeType }));
+  const link = el('a', { class: 'file-download', text: `📎 ${reply.name}`, attrs: { href, download: reply.name } });
+  const card = el('div', { class: 'card' }, [inline('p', reply.comment, { class: 'block-paragraph' }), el('p', { class: 'block-file' }, [link])]);
+  return el('article', { class: 'msg msg-bot', lang: reply.lang, attrs: { 'aria-label': 'Osaava' } }, [botAvatar(), card]);
 }
 
 export function renderBlock(block: Block, lang: Lang, anchors: Anchors, send: SendText): HTMLElement {

@@ -1,5 +1,5 @@
 // What the page holds: the users, who is selected, and each user's conversation.
-import type { FormReply, Lang, LocalUser, MessageReply } from './wire.ts';
+import type { FileReply, FormReply, Lang, LocalUser, MessageReply } from './wire.ts';
 
 export type FormStatus = 'open' | 'sending' | 'done';
 
@@ -17,7 +17,7 @@ export type FormEntry = {
 /** One item of a conversation; `seq` is unique on the page (it also makes element ids unique). */
 export type Entry =
   | { kind: 'user'; text: string; seq: number }
-  | { kind: 'bot'; reply: MessageReply; seq: number }
+  | { kind: 'bot'; reply: MessageReply | FileReply; seq: number }
   | FormEntry
   | { kind: 'notice'; text: string; lang: Lang; seq: number }
   /** The label above what the scheduler sent, in the language of the first reply it sent. */

@@ -71,7 +71,17 @@ export interface FormReply {
   submitLabel: string;
 }
 
-export type Reply = MessageReply | FormReply;
+/** A file for the user (an admin's export): offered as a download made in the page, never stored on the server. */
+export interface FileReply {
+  kind: 'file';
+  lang: Lang;
+  name: string;
+  mimeType: string;
+  content: string;
+  comment: string;
+}
+
+export type Reply = MessageReply | FormReply | FileReply;
 
 export interface LocalUser {
   id: string;
@@ -221,6 +231,17 @@ function parseReply(value: unknown): Reply | null {
       lang: langOf(value.lang) ?? 'fi',
       blocks: parseBlocks(value.blocks),
       citations: listOf(value.citations).map(parseCitation).filter((c) => c !== null),
+    };
+  }
+  if (value.kind === 'file') {
+    if (typeof value.content !== 'string' || typeof value.name !== 'string') return null;
+    return {
+      kind: 'file',
+      lang: langOf(value.lang) ?? 'fi',
+      name: value.name,
+      mimeType: nonEmpty(value.mimeType) ?? 'application/octet-stream',
+      content: value.content,
+      comment: textOf(value.comment),
     };
   }
   if (value.kind === 'form') {
