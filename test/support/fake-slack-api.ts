@@ -41,6 +41,19 @@ export interface FakeMessage {
   metadata?: unknown;
 }
 
+/** A file uploaded through files.getUploadURLExternal → upload_url → files.completeUploadExternal. */
+export interface FakeUploadedFile {
+  id: string;
+  filename: string;
+  length: number;
+  /** The raw body posted to the upload URL (the SDK posts the bytes, possibly as multipart). */
+  body: string;
+  /** Set by files.completeUploadExternal. */
+  channel?: string;
+  title?: string;
+  initialComment?: string;
+}
+
 export interface FakeSlackApiOptions {
   /** The clock message timestamps are taken from; by default they start at 1700000000 (November 2023). */
   now?: () => Date;
@@ -53,6 +66,8 @@ export interface FakeSlackApi {
   calls: RecordedCall[];
   responses: RecordedResponse[];
   callsTo(method: string): RecordedCall[];
+  /** Files by id, as uploaded and completed. */
+  files: Map<string, FakeUploadedFile>;
   /** What was posted to a channel (a DM: `D` + the user id without its `U`), newest last. */
   history(channel: string): FakeMessage[];
   /** A response_url served by this fake. */
@@ -114,6 +129,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const failures = new Map<string, (FakeFailure | undefined)[]>();
   const users = new Map<string, FakeUser>();
   let socketUrl = 'ws://127.0.0.1:1/';
+  const files = new Map<string, FakeUploadedFile>();
+  let fileCounter = 0;
+  let uploadOrigin = '';
   let tsCounter = 0;
   let viewCounter = 0;
   const nextTs = () => `${options.now ? Math.floor(options.now().getTime() / 1000) : 1700000000}.${String(++tsCounter).padStart(6, '0')}`;
@@ -176,6 +194,38 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       }
       case 'conversations.history':
         return history(args);
+      case 'conversations.open': {
+        // docs.slack.dev conversations.open: `users` (one id for a DM) → `{ ok, channel: { id } }`.
+        const user = str('users');
+        if (!users.has(user)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${user.slice(1)}` } };
+      }
+      case 'files.getUploadURLExternal': {
+        // `filename`, `length` → `{ ok, upload_url, file_id }`; the bytes are then posted to upload_url.
+        const length = Number(args.length);
+        if (!str('filename') || !Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++fileCounter).padStart(8, '0')}`;
+        files.set(id, { id, filename: str('filename'), length, body: '' });
+        return { ok: true, upload_url: `${uploadOrigin}/upload/v1/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        // `files` ([{ id, title }]), `channel_id`, `initial_comment` → `{ ok, files: [{ id, name, title, … }] }`.
+        const listed = Array.isArray(args.files) ? args.files : [];
+        const done: Record<string, unknown>[] = [];
+        for (const entry of listed) {
+          const id = typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : '';
+          const file = files.get(id);
+          if (!file || !file.body) return { ok: false, error: 'file_not_found' };
+          const channel = str('channel_id');
+          if (channel && !channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+          file.channel = channel || undefined;
+          file.title = typeof entry === 'object' && entry !== null && 'title' in entry ? String(entry.title) : undefined;
+          file.initialComment = str('initial_comment') || undefined;
+          if (channel) post(channel, { text: file.initialComment ?? '' });
+          done.push({ id, name: file.filename, title: file.title ?? file.filename, size: file.length });
+        }
+        return { ok: true, files: done };
+      }
       case 'apps.connections.open':
         return { ok: true, url: socketUrl };
       default:
@@ -192,6 +242,16 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       responses.push(recorded);
       events.emit('response', recorded);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (url.pathname.startsWith('/upload/v1/')) {
+      const file = files.get(url.pathname.slice('/upload/v1/'.length));
+      if (!file) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      file.body = raw;
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${Buffer.byteLength(raw)}`);
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -233,6 +293,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   if (typeof address !== 'object' || address === null) throw new Error('fake Slack API did not get a port');
   const { port } = address;
   const origin = `http://127.0.0.1:${port}`;
+  uploadOrigin = origin;
 
   function waitForEvent<T>(event: string, existing: () => T | undefined, predicate: (item: T) => boolean, timeoutMs: number, what: string): Promise<T> {
     const found = existing();
@@ -257,6 +318,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     origin,
     calls,
     responses,
+    files,
     callsTo: (method) => calls.filter((c) => c.method === method),
     history: (channel) => [...(channels.get(channel) ?? [])],
     responseUrl: (id) => `${origin}/response/${id}`,
