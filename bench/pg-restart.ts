@@ -8,11 +8,11 @@
 //
 // Needs a PostgreSQL it may restart: PG_RESTART_URL (default TEST_DATABASE_URL, else
 // postgres://postgres@127.0.0.1:5432/test) for a role that may CREATE DATABASE, and
-// PG_RESTART_COMMAND (default `pg_ctlcluster --skip-systemctl-redirect <first of /etc/postgresql> main
-// restart`). The bench works in a database of its own, dropped afterwards.
+// PG_CTL_COMMAND (default `pg_ctlcluster --skip-systemctl-redirect <first of /etc/postgresql> main`;
+// `restart`, `stop` and `start` are appended: a plain restart, then a stop with the server down for 3 s). The bench works in a database of its own, dropped afterwards.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,10 +29,16 @@ const WARM_UP_MS = 3_000;
 const BETWEEN_MS = 4_000;
 const READY_DEADLINE_MS = 60_000;
 const FIRST_DAY = '2020-01-06';
+const DOWN_MS = 3_000;
 
-function restartCommand(): string {
-  if (process.env.PG_RESTART_COMMAND) return process.env.PG_RESTART_COMMAND;
-  return 'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main restart';
+/** `pg_ctlcluster … main` for the local cluster, or PG_CTL_COMMAND; `restart`, `stop` and `start` are appended. */
+function ctl(): string {
+  return process.env.PG_CTL_COMMAND || 'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main';
+}
+
+/** Odd restarts are a plain restart (the server is away for a moment); even ones keep it down for DOWN_MS. */
+function restartCommand(i: number): string {
+  return i % 2 === 0 ? `${ctl()} restart` : `${ctl()} stop && sleep ${DOWN_MS / 1000} && ${ctl()} start`;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -150,6 +156,7 @@ export async function benchPgRestart(): Promise<BenchSection> {
   void exited.then(() => (exitedEarly = !stopped));
   createInterface({ input: app.stderr }).on('line', (line) => {
     stderrTail = `${stderrTail}${line}\n`.slice(-4000);
+    if (process.env.PG_RESTART_LOG) appendFileSync(process.env.PG_RESTART_LOG, `${line}\n`);
     if (line.includes('"level":40')) warnLines += 1;
     else if (line.includes('"level":50') || line.includes('"level":60')) errorLines += 1;
   });
@@ -193,7 +200,7 @@ export async function benchPgRestart(): Promise<BenchSection> {
     await sleep(WARM_UP_MS);
     for (let i = 0; i < RESTARTS && !exitedEarly; i += 1) {
       const from = t();
-      await run(restartCommand());
+      await run(restartCommand(i));
       const restartMs = t() - from;
       // Ready again: the first 200 after a probe that saw the database away (or after the restart).
       let readyAgain: number | null = null;
@@ -240,13 +247,13 @@ export async function benchPgRestart(): Promise<BenchSection> {
   const seconds = (ms: number | null) => (ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`);
   const section: BenchSection = {
     title: 'PostgreSQL restart under write load',
-    description: `The app on DATABASE_URL (scheduler on) with ${WRITERS} writers saving reflections through the store; PostgreSQL restarted ${RESTARTS} times (\`${restartCommand()}\`). A write counts as acknowledged when its promise resolved; refused writes (the database away) are fine.`,
+    description: `The app on DATABASE_URL (scheduler on) with ${WRITERS} writers saving reflections through the store; PostgreSQL restarted ${RESTARTS} times (\`${ctl()} restart\`, then stopped for ${DOWN_MS / 1000} s and started, in turn). A write counts as acknowledged when its promise resolved; refused writes (the database away) are fine.`,
     rows: [
       { metric: 'process crashes', value: String(crashes), target: '0', pass: crashes === 0 },
       { metric: 'acknowledged writes lost', value: `${lost.length} of ${acked.length}`, target: '0', pass: lost.length === 0 },
       { metric: 'writes refused while the database was away', value: `${refused}${refused ? ` (${[...refusals].map(([c, n]) => `${c} ${n}`).join(', ')})` : ''}` },
       ...outages.map((o, i) => ({
-        metric: `restart ${i + 1}`,
+        metric: `restart ${i + 1} (${i % 2 === 0 ? 'restart' : `down ${DOWN_MS / 1000} s`})`,
         value: `pg restart ${seconds(o.restartMs)}; /readyz 503 database-unavailable ${o.notReadyMs === null ? 'not seen' : `after ${seconds(o.notReadyMs)}`}, 200 again after ${seconds(o.readyAgainMs)}; first acknowledged write after ${seconds(o.firstWriteMs)}`,
         target: 'ready again and writing',
         pass: o.readyAgainMs !== null && o.firstWriteMs !== null,
