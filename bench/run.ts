@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAnswering } from './answering.bench.ts';
 import { renderReport, type BenchSection } from './report.ts';
+import { benchPgRestart } from './pg-restart.ts';
 import { benchScheduling } from './scheduling.bench.ts';
 import { benchStorage } from './storage.bench.ts';
 import { benchSummaries } from './summaries.bench.ts';
@@ -19,21 +20,25 @@ const benches: Record<string, () => Promise<BenchSection>> = {
   scheduling: benchScheduling,
   summaries: benchSummaries,
 };
+/** Run only when named: it restarts the local PostgreSQL (`npm run bench -- pg-restart`). */
+const onRequest: Record<string, () => Promise<BenchSection>> = {
+  'pg-restart': benchPgRestart,
+};
 
 const args = process.argv.slice(2);
 
 if (args[0] === '--one') {
   // The child: one benchmark, its section written as JSON to the file the parent named.
   const [, name = '', out = ''] = args;
-  const bench = benches[name];
+  const bench = benches[name] ?? onRequest[name];
   if (!bench || !out) throw new Error(`bench: unknown benchmark "${name}"`);
   writeFileSync(out, JSON.stringify(await bench()));
   process.exit(0);
 }
 
-const unknown = args.filter((name) => !(name in benches));
+const unknown = args.filter((name) => !(name in benches) && !(name in onRequest));
 if (unknown.length) {
-  process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}\n`);
+  process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${[...Object.keys(benches), ...Object.keys(onRequest)].join(', ')}\n`);
   process.exit(2);
 }
 const selected = args.length ? args : Object.keys(benches);
@@ -58,7 +63,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-if (selected.length < Object.keys(benches).length) {
+if (selected.length < Object.keys(benches).length || selected.some((name) => name in onRequest)) {
   // A partial run must not replace the full report with a part of it.
   process.stdout.write('bench: docs/benchmarks.md left as it is (run `npm run bench` without names to rewrite it)\n');
 } else {

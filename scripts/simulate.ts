@@ -17,7 +17,7 @@ import { readRecordedDeliveries } from '../src/messaging/recording-messenger.ts'
 import { schedulerOptionsSchema } from '../src/scheduling/scheduler-options.ts';
 import { runSimulationChild, SIM_FILES } from '../src/simulation/sim-child.ts';
 import { expectedDeliveries } from '../src/simulation/sim-expectations.ts';
-import { toLines, totalsOf } from '../src/simulation/sim-report.ts';
+import { type MissingDelivery, toLines, totalsOf } from '../src/simulation/sim-report.ts';
 import { buildWorld, insertWorld, type SimConfig, simConfigSchema } from '../src/simulation/sim-world.ts';
 import { createDatabase } from '../src/storage/index.ts';
 
@@ -127,6 +127,42 @@ async function runChildren(dir: string, crashEvery: number | null): Promise<numb
   }
 }
 
+/** What the database holds about each missing delivery: its row, state and recorded reason. */
+async function explainMissing(dir: string, missing: MissingDelivery[]): Promise<void> {
+  if (missing.length === 0) return;
+  const database = await createDatabase({ dataDir: join(dir, SIM_FILES.database), logger: pino({ level: 'silent' }) });
+  try {
+    for (const m of missing) {
+      if (m.kind === 'summary') {
+        const row = await database.db
+          .selectFrom('summary_delivery')
+          .select(['id', 'status', 'skip_reason', 'last_error', 'resolution'])
+          .where('recipient_id', '=', m.recipient ?? '')
+          .where('role', '=', (m.role ?? 'student') as 'student')
+          .where('week_start', '=', m.date)
+          .executeTakeFirst();
+        if (row) Object.assign(m, { id: row.id, status: row.status, reason: reasonOf(row) });
+      } else {
+        const row = await database.db
+          .selectFrom('checkin')
+          .select(['id', 'status', 'reminder_status', 'skip_reason', 'last_error', 'resolution'])
+          .where('placement_id', '=', m.placement)
+          .where('local_date', '=', m.date)
+          .executeTakeFirst();
+        if (row) Object.assign(m, { id: row.id, status: m.kind === 'reminder' ? `reminder ${row.reminder_status} (check-in ${row.status})` : row.status, reason: reasonOf(row) });
+      }
+      if (!m.id) m.reason = 'never planned';
+      else if (!m.reason && /^(reminder )?sent/.test(m.status ?? '')) m.reason = 'recorded as sent, but the platform has no record of it';
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+function reasonOf(row: { skip_reason: string | null; last_error: string | null; resolution: string | null }): string | null {
+  return [row.skip_reason, row.resolution, row.last_error].filter((x): x is string => !!x).join('; ') || null;
+}
+
 async function countUncertain(dir: string): Promise<{ uncertain: number; unresolved: number }> {
   const database = await createDatabase({ dataDir: join(dir, SIM_FILES.database), logger: pino({ level: 'silent' }) });
   try {
@@ -156,7 +192,8 @@ async function main(argv: string[]): Promise<void> {
     const deliveries = readRecordedDeliveries(join(dir, SIM_FILES.deliveries));
     const lines = toLines(deliveries, world);
     const expected = expectedDeliveries(world, config, createWorkCalendar(), schedulerOptionsSchema.parse({}));
-    const totals = totalsOf({ deliveries, expected, lines, restarts, placements: config.placements, ...(await countUncertain(dir)) });
+    const totals = totalsOf({ deliveries, expected, lines, world, restarts, placements: config.placements, ...(await countUncertain(dir)) });
+    await explainMissing(dir, totals.missingDeliveries);
     if (json) {
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
       process.stdout.write(`${JSON.stringify(totals)}\n`);
@@ -167,11 +204,21 @@ async function main(argv: string[]): Promise<void> {
           `check-ins ${t.checkin}/${t.expected.checkin}, reminders ${t.reminder}/${t.expected.reminder}, summaries ${t.summary}/${t.expected.summary}\n` +
           `duplicates ${totals.duplicates}, missing ${totals.missing}, unexpected ${t.unexpected}, uncertain ${totals.uncertain} (unresolved ${totals.unresolved})\n`,
       );
+      for (const m of totals.missingDeliveries) process.stdout.write(`missing: ${describeMissing(m)}\n`);
+      for (const key of totals.duplicateKeys) process.stdout.write(`duplicate: ${key}\n`);
     }
+    // In JSON mode the list is in the totals line; stderr names them too, for a person watching.
+    if (json) for (const m of totals.missingDeliveries) process.stderr.write(`simulate: missing ${describeMissing(m)}\n`);
     if (keep) process.stderr.write(`kept ${dir}\n`);
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function describeMissing(m: MissingDelivery): string {
+  const who = m.kind === 'summary' ? ` to ${m.role} ${m.recipient}, week of` : '';
+  const row = m.id ? `row ${m.id}: ${m.status}${m.reason ? `, ${m.reason}` : ''}` : `no row: ${m.reason ?? 'never planned'}`;
+  return `${m.kind} ${m.placement}${who} ${m.date} (${row})`;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

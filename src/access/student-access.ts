@@ -61,7 +61,7 @@ export async function pickStudent(ctx: CommandContext, actor: Person, name: stri
 async function studentsByEmail(ctx: CommandContext, email: string, ids: readonly string[]): Promise<Person[]> {
   const wanted = email.trim().toLowerCase();
   const people = await Promise.all(ids.map((id) => ctx.services.store.people.findById(id)));
-  return people.filter((p): p is Person => p !== null && p.roles.includes('student') && p.email?.toLowerCase() === wanted);
+  return people.filter((p): p is Person => p?.roles.includes('student') === true && p.email?.toLowerCase() === wanted);
 }
 
 /** Checks access to a student's data and writes the audit entry when it is someone else's. */

@@ -2,7 +2,7 @@
 // simulation's directory, with a virtual clock that jumps from one due time to the next. Progress is
 // checkpointed after every pass, so a process killed at any point (SIGKILL) resumes where it was;
 // deliveries go to the recording messenger's file, which outlives the process like a platform would.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { z } from 'zod';
@@ -54,7 +54,9 @@ export async function runSimulationChild(dir: string, knowledgeDir: string): Pro
   const clock = { now: () => now };
   const database = await createDatabase({ dataDir: join(dir, SIM_FILES.database), logger });
   const store = createStore(database.db, clock);
-  const messenger = createRecordingMessenger({ platform: 'slack', clock, file: join(dir, SIM_FILES.deliveries) });
+  const deliveriesFile = join(dir, SIM_FILES.deliveries);
+  closeTornLine(deliveriesFile);
+  const messenger = createRecordingMessenger({ platform: 'slack', clock, file: deliveriesFile });
   const calendar = createWorkCalendar();
   const scheduler = createScheduler({
     store,
@@ -79,6 +81,30 @@ export async function runSimulationChild(dir: string, knowledgeDir: string): Pro
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A SIGKILL that lands inside a write (the kernel stops a write of a killed process between pages,
+ * which a starved CPU makes likely) leaves the last record cut short, without its newline. Left so,
+ * the next process's first record would be appended to that fragment and the two read back as one
+ * unreadable line: a delivery the platform accepted would vanish from its record ("missing 1"). The
+ * fragment is closed with a newline, so it stays one unreadable line (a send that never completed,
+ * which the resolver then finds not delivered and sends) and every record after it is whole.
+ */
+export function closeTornLine(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const size = statSync(file).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, last, 0, 1, size - 1);
+  } finally {
+    closeSync(fd);
+  }
+  if (last[0] === 10) return false;
+  appendFileSync(file, '\n');
+  return true;
 }
 
 function nextInstant(now: Date, nextDue: Date | null, end: Date): Date {

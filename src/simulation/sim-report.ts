@@ -17,10 +17,31 @@ export interface SimLine {
   notice?: true;
 }
 
+/** An expected delivery the platform has no record of, and what the database says about it. */
+export interface MissingDelivery {
+  key: string;
+  kind: SimKind;
+  /** Check-ins and reminders: the placement; summaries: the recipient's first placement. */
+  placement: string;
+  /** Check-ins and reminders: the day; summaries: the Monday of the week. */
+  date: string;
+  /** Summaries: who it was for, and as what. */
+  recipient?: string;
+  role?: string;
+  /** The row in the database (absent: never planned), its state and why. */
+  id?: string;
+  status?: string;
+  reason?: string | null;
+}
+
 export interface SimTotals {
   totals: Record<SimKind, number> & { expected: Record<SimKind, number>; notices: number; unexpected: number; restarts: number; placements: number };
   duplicates: number;
   missing: number;
+  /** Which deliveries are missing (the database's side is filled in by the caller). */
+  missingDeliveries: MissingDelivery[];
+  /** The keys delivered more than once (a notice counts as a second copy). */
+  duplicateKeys: string[];
   /** Rows that went through 'uncertain' (a crash or a lost answer) and how many are still unsettled. */
   uncertain: number;
   unresolved: number;
@@ -52,6 +73,7 @@ export function totalsOf(args: {
   deliveries: readonly RecordedDelivery[];
   expected: ReadonlyMap<string, Expected>;
   lines: readonly SimLine[];
+  world: SimWorld;
   restarts: number;
   placements: number;
   uncertain: number;
@@ -67,6 +89,7 @@ export function totalsOf(args: {
   const count = (kind: SimKind) => args.lines.filter((l) => l.kind === kind && !l.notice).length;
   const expectedCount = (kind: SimKind) => [...args.expected.values()].filter((e) => e.kind === kind).length;
   const repeats = [...seen.values()].reduce((n, c) => n + (c - 1), 0);
+  const missing = [...args.expected.values()].filter((e) => !seen.has(e.key));
   return {
     totals: {
       checkin: count('checkin'),
@@ -80,8 +103,25 @@ export function totalsOf(args: {
     },
     // A notice is a possible second copy of a check-in, so it counts as a duplicate.
     duplicates: repeats + notices,
-    missing: [...args.expected.keys()].filter((k) => !seen.has(k)).length,
+    missing: missing.length,
+    missingDeliveries: missing.map((e) => parseExpected(e, args.world)),
+    duplicateKeys: [
+      ...[...seen].filter(([, n]) => n > 1).map(([key]) => key),
+      ...args.deliveries.flatMap((d) => (d.key?.endsWith(':notice') ? [d.key] : [])),
+    ],
     uncertain: args.uncertain,
     unresolved: args.unresolved,
   };
+}
+
+/** `checkin:<placement>:<date>`, `reminder:<placement>:<date>`, `summary:<role>:<recipient>:<monday>`. */
+function parseExpected(expected: Expected, world: SimWorld): MissingDelivery {
+  const parts = expected.key.split(':');
+  if (expected.kind === 'summary') {
+    const [, role = '', recipient = '', monday = ''] = parts;
+    const placement = world.placements.find((p) => p.studentId === recipient || p.instructorId === recipient || p.teacherId === recipient)?.id ?? '';
+    return { key: expected.key, kind: 'summary', placement, date: monday, recipient, role };
+  }
+  const [, placement = '', date = ''] = parts;
+  return { key: expected.key, kind: expected.kind, placement, date };
 }

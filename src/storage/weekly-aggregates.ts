@@ -99,7 +99,7 @@ export async function weeklyAggregates(
   const { from, to } = parseInput(dateRangeSchema, { from: weekStart, to: weekEnd });
   const start = DateTime.fromISO(from, { zone: 'UTC' });
   const days = DateTime.fromISO(to, { zone: 'UTC' }).diff(start, 'days').days + 1;
-  const previousStart = start.minus({ days }).toISODate();
+  const previousStart = start.minus({ days }).toISODate() ?? from;
   // Coarse instant bounds (± a day covers every time zone) let the observed_at index work;
   // the exact local-date test follows.
   const observedFrom = start.minus({ days: 1 }).toJSDate();

@@ -76,7 +76,7 @@ async function loadWeekRows(db: Kysely<DatabaseSchema>, window: WeekWindow, filt
   const observedTo = new Date(`${addDays(to, 2)}T00:00:00Z`);
   const result = await sql<WeekRow>`
     WITH pl AS (${placementsOf(window, filter)}),
-    ${countedReflectionsCte(lookbackFrom < previousFrom ? lookbackFrom : previousFrom, to)},
+    ${countedReflectionsCte([lookbackFrom, previousFrom].sort()[0] ?? lookbackFrom, to)},
     rf AS (
       SELECT rc.placement_id,
              coalesce(array_agg(rc.local_date::text ORDER BY rc.local_date) FILTER (WHERE rc.status = 'answered'), '{}') AS answered_dates,

@@ -215,7 +215,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         for (const entry of listed) {
           const id = typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : '';
           const file = files.get(id);
-          if (!file || !file.body) return { ok: false, error: 'file_not_found' };
+          if (!file?.body) return { ok: false, error: 'file_not_found' };
           const channel = str('channel_id');
           if (channel && !channelExists(channel)) return { ok: false, error: 'channel_not_found' };
           file.channel = channel || undefined;

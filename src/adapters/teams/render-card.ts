@@ -184,7 +184,7 @@ function renderMarkdownText(blocks: Block[]): string {
  * A file as Teams can take it from a bot without more: a card with the comment and the file's name, its
  * contents shown on demand (Action.ShowCard) as a RichTextBlock, which Teams never reads as markdown, to be
  * copied. Sending a real file in a 1:1 chat takes the file-consent flow: the user accepts a consent card,
- * the file goes into *their OneDrive*, and the bot must keep it until they do (see docs/teams.md). A file
+ * the file goes into *their OneDrive*, and the bot must keep it until they do. A file
  * too big for one card is shown in numbered parts, each on its own card.
  */
 export function renderFileCards(reply: FileReply, budget = CARD_BUDGET_BYTES): AdaptiveCard[] {

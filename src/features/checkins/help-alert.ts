@@ -3,7 +3,7 @@
 // short message at once, in their own language, and the student is told who was told. Saving the
 // same help text again sends nothing.
 import type { CommandContext } from '../../conversation/command-context.ts';
-import type { MessageReply } from '../../conversation/reply.ts';
+import { type MessageReply, userText } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { PersonMessenger } from '../../messaging/person-messenger.ts';
 import type { Person, Placement, Reflection } from '../../storage/index.ts';
@@ -28,9 +28,9 @@ function alertMessage(recipient: Person, role: 'instructor' | 'teacher', student
     kind: 'message',
     lang,
     blocks: [
-      { type: 'heading', text: t('alertHeading', { student: student.name }) },
-      { type: 'paragraph', text: t('alertIntro', { student: student.name, workplace: placement.workplaceName, date: formatDate(reflection.localDate, lang) }) },
-      { type: 'quote', text: help },
+      { type: 'heading', text: t('alertHeading', { student: userText(student.name) }) },
+      { type: 'paragraph', text: t('alertIntro', { student: userText(student.name), workplace: userText(placement.workplaceName), date: formatDate(reflection.localDate, lang) }) },
+      { type: 'quote', text: userText(help) },
       { type: 'context', text: t('alertFooter', { role }) },
     ],
     citations: [],
@@ -61,8 +61,8 @@ export async function alertHelpNeeded(
   });
   if (result.ok) {
     log.info({ placementId: placement.id, recipientId: recipient.id, role, platform: result.platform }, 'help request forwarded');
-    return t('told', { role, name: recipient.name });
+    return t('told', { role, name: userText(recipient.name) });
   }
   log.warn({ placementId: placement.id, recipientId: recipient.id, role, reason: result.reason, ...('detail' in result ? { detail: result.detail } : {}) }, 'help request could not be forwarded');
-  return t('notTold', { role, name: recipient.name });
+  return t('notTold', { role, name: userText(recipient.name) });
 }

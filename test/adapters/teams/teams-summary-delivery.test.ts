@@ -131,7 +131,8 @@ describe('weekly summaries on Teams', () => {
     expect(cardOf(first?.activity ?? {})).toMatchObject({ type: 'AdaptiveCard' });
     const cards = JSON.stringify(sent.map((s) => cardOf(s.activity)));
     expect(cards).toContain('Viikkokooste');
-    expect(cards).toContain('Aino Virtanen · Kodin Tekniikka Oy');
+    // Names a person gave are TextRuns of a RichTextBlock: never read as markdown.
+    expect(cards).toContain('{"type":"TextRun","text":"Aino Virtanen","weight":"Bolder"},{"type":"TextRun","text":" · ","weight":"Bolder"},{"type":"TextRun","text":"Kodin Tekniikka Oy","weight":"Bolder"}');
     expect(cards).toMatch(/Näyttöä kertynyt yhteensä \*\*\d+\/25\*\*/);
     expect(cards).not.toContain('Ville');
     expect(await summaryRow('mikko', WEEK)).toMatchObject({ status: 'sent', attempts: 1 });

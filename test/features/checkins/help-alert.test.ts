@@ -10,7 +10,7 @@ import { createWorkCalendar } from '../../../src/calendar/index.ts';
 import { composeChatCore } from '../../../src/compose-core.ts';
 import type { ChatCore } from '../../../src/core/chat-core.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
-import type { FormReply, Reply } from '../../../src/conversation/reply.ts';
+import { type FormReply, type Reply, userText } from '../../../src/conversation/reply.ts';
 import { createSummaryService } from '../../../src/features/summaries/summary-service.ts';
 import type { Behaviour } from '../../../src/messaging/recording-messenger.ts';
 import { createRecordingMessenger } from '../../../src/messaging/recording-messenger.ts';
@@ -68,7 +68,7 @@ describeEachBackend('a cry for help on %s', (backend) => {
 
   const say = (user: string, text: string) => core.handle({ platform: 'local', userId: user, tenantId: '', text });
   const card = async (user: string) => (await say(user, 'reflektoi')).find((r): r is FormReply => r.kind === 'form');
-  const submit = async (user: string, values: Record<string, unknown>): Promise<string> => {
+  const submit = async (user: string, values: Record<string, string | string[]>): Promise<string> => {
     const form = await card(user);
     const replies: Reply[] = await core.submit({ platform: 'local', userId: user, tenantId: '', formKind: 'checkin', formId: form?.formId ?? '', values });
     return replies.map(renderPlainText).join('\n');
@@ -76,7 +76,7 @@ describeEachBackend('a cry for help on %s', (backend) => {
 
   it("tells Aino's instructor at once, with the text, and tells Aino so", async () => {
     const reply = await submit('aino', { text: 'Palautin asiakkaan tuotteen', requirements: [], confidence: '2', help: HELP });
-    expect(recording.deliveries().map((d) => [d.userId, d.replies[0]])).toEqual([['mikko', 'message:Aino Virtanen pyytää apua']]);
+    expect(recording.deliveries().map((d) => [d.userId, d.replies[0]])).toEqual([['mikko', `message:${userText('Aino Virtanen')} pyytää apua`]]);
     expect(sent[0]?.text).toContain(HELP);
     expect(sent[0]?.text).toContain('Kodin Tekniikka Oy');
     expect(sent[0]?.text).toContain('23.11.2026');
@@ -106,7 +106,7 @@ describeEachBackend('a cry for help on %s', (backend) => {
     await store.people.linkIdentity({ platform: 'local', externalId: 'emma', personId: 'emma' });
     await store.placements.create({ studentId: 'emma', teacherId: 'liisa', workplaceName: 'Testi Oy', unitIds: ['asiakkuuksien-hoitaminen'], startDate: '2026-11-02', endDate: '2027-01-29', status: 'active' });
     const reply = await submit('emma', { text: 'Ensimmäinen päivä', requirements: [], help: 'Kukaan ei ole perehdyttänyt minua' });
-    expect(recording.deliveries().at(-1)).toMatchObject({ userId: 'liisa', replies: ['message:Emma Esimerkki pyytää apua'] });
+    expect(recording.deliveries().at(-1)).toMatchObject({ userId: 'liisa', replies: [`message:${userText('Emma Esimerkki')} pyytää apua`] });
     expect(sent.at(-1)?.text).toContain('opettajansa');
     expect(reply).toContain('opettajallesi (Liisa Heikkinen)');
   });
