@@ -9,7 +9,7 @@ import { createRecordingMessenger, readRecordedDeliveries } from '../../src/mess
 import { closeTornLine } from '../../src/simulation/sim-child.ts';
 
 const to = { platform: 'slack' as const, tenantId: 'T', userId: 'Ustu1' };
-const reply = { kind: 'message' as const, blocks: [] };
+const reply = { kind: 'message' as const, lang: 'fi' as const, blocks: [], citations: [] };
 
 describe('the simulation after a kill inside a write', () => {
   it('closes a torn last record, so the next delivery is read back and the torn one counts as not delivered', async () => {

@@ -56,7 +56,8 @@ export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs): CompiledP
   return { source, parts, with: typeof phrasing === 'string' ? {} : phrasing.with };
 }
 
-const isNameWord = (t: Token) => t.kind === 'word' && !/\d/.test(t.raw) && !FILLERS.has(t.norm);
+// A name, or an e-mail address (which may hold digits), never a number or a filler word.
+const isNameWord = (t: Token) => t.kind === 'word' && (t.raw.includes('@') || !/\d/.test(t.raw)) && !FILLERS.has(t.norm);
 
 /** The slot's possible widths in tokens from `at`, each with its value; shortest first. */
 function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: string): { width: number; value: SlotRaw }[] {

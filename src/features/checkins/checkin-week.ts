@@ -55,9 +55,12 @@ export async function checkinWeek(ctx: CommandContext, placement: Placement, cal
   const [reflections, pauses] = await Promise.all([ctx.services.store.reflections.listForPlacement(placement.id, { from, to }), ctx.services.store.pauses.list(placement.id, from)]);
   const byDate = new Map(reflections.map((r) => [r.localDate, r.status]));
   const stateOf = (day: string): DayState => {
+    // A day marked sick or absent is absent, even when it was answered first (the summaries count it so too).
+    const pause = pauses.find((p) => p.from <= day && day <= p.to);
+    if (pause && (pause.reason === 'sick' || pause.reason === 'absent')) return 'absent';
     const status = byDate.get(day);
     if (status) return status;
-    if (pauses.some((p) => p.from <= day && day <= p.to)) return 'paused';
+    if (pause) return 'paused';
     if (day === ctx.today) return 'today';
     return day < ctx.today ? 'missed' : 'coming';
   };

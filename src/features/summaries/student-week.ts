@@ -30,7 +30,11 @@ export interface StudentWeek {
   weekEnd: string;
   startDate: string;
   endDate: string;
-  /** Check-ins due this week up to now (working days, not paused, not absent) and those answered. */
+  /**
+   * Check-ins due this week up to now (working days, not paused, not absent) and those answered. A day
+   * marked absent after it was answered is absent: neither here nor in the confidence average
+   * (one rule for every count, src/storage/weekly-aggregates.ts countedReflectionsCte).
+   */
   checkins: { scheduled: number; answered: number };
   reflections: { answered: number; skipped: number; absent: number };
   observations: number;

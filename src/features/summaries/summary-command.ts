@@ -1,5 +1,6 @@
 // "viikkokooste [nimi]": the weekly summary on demand. A student gets their own recap; staff get
-// their summary of all their students, or of the one named (access-checked and audited by the core).
+// their summary of all their students (each student shown audited by the summary service), or of
+// the one named (access-checked and audited by the core).
 import { weekStart } from '../../calendar/index.ts';
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';

@@ -10,6 +10,7 @@ import { LANGS } from '../../../src/i18n/lang.ts';
 import type { Unit } from '../../../src/knowledge/schema.ts';
 import type { Reflection } from '../../../src/storage/index.ts';
 import { realKnowledge } from '../../support/knowledge.ts';
+import { userText } from '../../../src/conversation/reply.ts';
 
 const { kb } = realKnowledge();
 const unit = kb.defaultUnit();
@@ -93,9 +94,9 @@ describe('the saved check-in in Swedish', () => {
     expect(reply.blocks).toEqual([
       { type: 'heading', text: 'Reflektionen har sparats ✓' },
       { type: 'context', text: '4.12.2026 · säkerhet 4/5' },
-      { type: 'quote', text: 'Jag hjälpte en kund.' },
+      { type: 'quote', text: userText('Jag hjälpte en kund.') },
       { type: 'list', items: [{ text: req.text.fi, cite: req.id }] },
-      { type: 'paragraph', text: 'Ditt behov av hjälp förmedlas till din handledare i veckosammandraget: _kassasystemet_' },
+      { type: 'paragraph', text: `Ditt behov av hjälp förmedlas till din handledare i veckosammandraget: _${userText('kassasystemet')}_` },
       { type: 'context', text: 'Du kan redigera svaret i dag genom att skriva "reflektera".' },
     ]);
     expect(checkinRecordedReply(unit, reflection, 'sv', false).blocks[0]).toEqual({ type: 'heading', text: 'Reflektionen har uppdaterats ✓' });
