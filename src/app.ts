@@ -17,6 +17,7 @@ import { createHttpServer, type Mount } from './http/http-server.ts';
 import { loadKnowledgeBase } from './knowledge/index.ts';
 import { type Clock, createDatabase, type Database, localDateAt, seedDemo, systemClock } from './storage/index.ts';
 import { createSlackDmChannelRepo } from './storage/slack-dm-channel-repo.ts';
+import { createSlackEventRepo } from './storage/slack-event-repo.ts';
 import { createStore, type Store } from './storage/store.ts';
 import { createTeamsReferenceRepo } from './storage/teams-reference-repo.ts';
 import type { Messenger } from './messaging/messenger.ts';
@@ -88,6 +89,8 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       logger,
       // DM channels survive a restart, so an uncertain send is confirmed by reading the DM back.
       dmChannels: createSlackDmChannelRepo(database.db, () => clock.now()),
+      // Each event is acted on once, across retries and processes; claims are timed on the real clock.
+      events: createSlackEventRepo(database.db),
     });
     if (slack.router) mounts.push({ path: '/', router: slack.router });
     messengers.push(slack.messenger);

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-checkins.ts';
 import * as m0003 from './migrations/0003-teams-conversation-references.ts';
 import * as m0004 from './migrations/0004-slack-dm-channels.ts';
+import * as m0005 from './migrations/0005-slack-events.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 // Migrations live in code (not a folder scan) so that bundling or a changed cwd cannot lose one.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-checkins': m0002,
   '0003-teams-conversation-references': m0003,
   '0004-slack-dm-channels': m0004,
+  '0005-slack-events': m0005,
 };
 
 export interface MigrationReport {

@@ -103,6 +103,7 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   teams_conversation_reference: TeamsConversationReferenceTable;
   slack_dm_channel: SlackDmChannelTable;
+  slack_event: SlackEventTable;
   checkin: CheckinTable;
   checkin_pause: CheckinPauseTable;
   summary_delivery: SummaryDeliveryTable;
@@ -129,6 +130,15 @@ export interface SlackDmChannelTable {
   user_id: string;
   channel_id: string;
   updated_at: ColumnType<Date, Date, Date>;
+}
+
+/** Slack events claimed before they are acted on (migration 0005): each event id is handled once. */
+export interface SlackEventTable {
+  event_id: string;
+  status: 'claimed' | 'done';
+  claimed_at: ColumnType<Date, Date, Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  attempts: Generated<number>;
 }
 
 // Check-ins and weekly summaries (migration 0002); the scheduler in src/scheduling owns these rows.

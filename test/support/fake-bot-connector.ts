@@ -28,10 +28,13 @@ export interface TeamsMember {
   name?: string;
   email?: string;
   userPrincipalName?: string;
+  /** The member's home tenant, as Teams' member record gives it. */
+  tenantId?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
 }
 
 export type Failure =
-  | { status: 403 | 404 | 429 | 500 | 502 | 503; code?: string; retryAfterSeconds?: number }
+  | { status: 403 | 404 | 412 | 429 | 500 | 502 | 503; code?: string; retryAfterSeconds?: number }
   | { status: 'drop' };
 
 export interface TokenOptions {
@@ -48,6 +51,12 @@ export interface FakeBotConnector {
   serviceUrl: string;
   /** The authority to configure for authenticated tests (tokens are issued by `${authority}/${tenant}/v2.0`). */
   authority: string;
+  /**
+   * Stands in for `https://api.botframework.com`, the issuer of the tokens Azure Bot Service sends
+   * (the real one's keys live at login.botframework.com, which a test cannot sign for). Its keys are
+   * the same JWKS as the tenant issuers'.
+   */
+  botFrameworkIssuer: string;
   requests: RecordedRequest[];
   /** Activities the bot posted or updated, in order. */
   activities(): { call: ConnectorCall; activity: Record<string, unknown> }[];
@@ -130,6 +139,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl: `${authority}/`,
     authority,
+    botFrameworkIssuer: `${authority}/api.botframework.com`,
     requests,
     activities() {
       return requests

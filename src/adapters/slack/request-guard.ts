@@ -101,12 +101,8 @@ export function createRequestGuard(deps: { signingSecret: string; clock: Clock; 
       res.status(503).end();
       return;
     }
-    // Slack retries an event it thinks we did not take in time; we did take it, and answering twice is worse.
-    if (header(req, 'x-slack-retry-reason') === 'http_timeout') {
-      log.info({ retry: header(req, 'x-slack-retry-num') }, 'Slack retry after a slow acknowledgement ignored');
-      res.status(200).end();
-      return;
-    }
+    // Retries (X-Slack-Retry-Num) go on to Bolt: the event ledger (event-dedup.ts) drops those whose
+    // first attempt finished or is running, and handles those whose first attempt died.
     const parsed = parseSlackBody(raw, contentType);
     const envelope = parsed.ok ? envelopeSchema.safeParse(parsed.body) : undefined;
     if (!parsed.ok || !envelope?.success) {

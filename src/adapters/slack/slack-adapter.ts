@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../../storage/clock.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { webClientOptions } from './client-options.ts';
 import { createInMemoryDmChannels, type SlackDmChannelRepo } from './dm-channels.ts';
+import { createInMemoryEventLedger, dedupEvents, type SlackEventLedger } from './event-dedup.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createReplyDelivery } from './reply-delivery.ts';
 import { createRequestGuard, SLACK_EVENTS_PATH } from './request-guard.ts';
@@ -38,6 +39,11 @@ export interface SlackAdapterDeps {
    * not given: then a restarted process cannot confirm, and falls back to the scheduler's notice.
    */
   dmChannels?: SlackDmChannelRepo;
+  /**
+   * Where event ids are claimed so each event is acted on once (src/storage/slack-event-repo.ts). In
+   * memory when not given: then retries are caught within one process only.
+   */
+  events?: SlackEventLedger;
 }
 
 export interface SlackAdapter {
@@ -82,6 +88,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   app.error(async (error) => {
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
+  // Before every listener: a redelivered event (a retry, or a second process) is dropped.
+  app.use(dedupEvents({ ledger: deps.events ?? createInMemoryEventLedger(clock), clock, log }));
 
   const users = createUserDirectory({ client: app.client, clock, logger: log });
   const dmChannels = deps.dmChannels ?? createInMemoryDmChannels();

@@ -1,6 +1,7 @@
 // The Agents SDK's authentication settings from Osaava's configuration (the SDK's own standard
 // variables: clientId, clientSecret, tenantId). Single-tenant is the default Azure now allows.
 import type { AuthConfiguration } from '@microsoft/agents-hosting';
+import { BOT_FRAMEWORK_ISSUER, BOT_FRAMEWORK_ISSUER_GOV } from './request-guard.ts';
 
 export interface TeamsAuth {
   /** The Azure Bot's app (client) id. */
@@ -14,6 +15,18 @@ export interface TeamsAuth {
    * tests (a local token issuer) change it; incoming tokens' signing keys are read from here too.
    */
   authorityEndpoint?: string;
+  /**
+   * Accepted token issuers: the Bot Framework's (`https://api.botframework.com`, or `.us` with a US
+   * Government authority) unless set. Never the school's own tenant: any app in the tenant could get
+   * a token for the bot from it.
+   */
+  issuers?: string[];
+}
+
+/** Who may call /api/messages: Azure Bot Service only, unless configured otherwise (national clouds, tests). */
+export function acceptedIssuers(auth: TeamsAuth): string[] {
+  if (auth.issuers && auth.issuers.length > 0) return auth.issuers;
+  return [/login\.microsoftonline\.us/i.test(auth.authorityEndpoint ?? '') ? BOT_FRAMEWORK_ISSUER_GOV : BOT_FRAMEWORK_ISSUER];
 }
 
 export function toAuthConfiguration(auth: TeamsAuth | undefined): AuthConfiguration {
@@ -26,7 +39,9 @@ export function toAuthConfiguration(auth: TeamsAuth | undefined): AuthConfigurat
     clientSecret: auth.clientSecret,
     tenantId: auth.tenantId,
     ...(auth.authorityEndpoint ? { authorityEndpoint: auth.authorityEndpoint } : {}),
-    // Tokens must come from Azure Bot Service or this tenant, not from any tenant sharing Entra's keys.
+    // The SDK's default list adds the school's own tenant; ours is the Bot Framework only (the router
+    // checks `iss` again, as the SDK also always accepts Microsoft's first-party tenants).
+    issuers: acceptedIssuers(auth),
     validateIssuer: true,
   };
 }

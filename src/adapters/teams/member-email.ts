@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const teamsMemberSchema = z.object({
   email: z.string().optional(),
   userPrincipalName: z.string().optional(),
+  /** The member's home tenant: a guest or a federated user from another organisation has their own. */
+  tenantId: z.string().optional(),
 });
 
 export interface MemberEmailCache {
@@ -42,10 +44,14 @@ export function createMemberEmailCache(deps: { now: () => Date; ttlMs?: number; 
   };
 }
 
-/** The address to match on: the mailbox when Teams has one, else the sign-in name (UPN). */
-export function emailOfMember(member: unknown): string | undefined {
+/**
+ * The address to match on: the mailbox when Teams has one, else the sign-in name (UPN). Only for a
+ * member of `tenantId` (the school's): an address from another tenant never links to a local person.
+ */
+export function emailOfMember(member: unknown, tenantId: string): string | undefined {
   const parsed = teamsMemberSchema.safeParse(member);
   if (!parsed.success) return undefined;
+  if (parsed.data.tenantId?.toLowerCase() !== tenantId.toLowerCase()) return undefined;
   const candidate = parsed.data.email?.trim() || parsed.data.userPrincipalName?.trim();
   return candidate?.includes('@') ? candidate.toLowerCase() : undefined;
 }

@@ -1,7 +1,8 @@
-// The conversation reference an incoming activity gives, when it comes from a personal chat and
-// carries everything a later proactive message needs.
+// The conversation reference an incoming activity gives, when it comes from the bot's own 1:1 chat
+// with the user (never a message extension invoke, a group chat, a meeting or a channel) and carries
+// everything a later proactive message needs.
 import type { TeamsConversationReference } from './conversation-references.ts';
-import { isPersonalConversation, tenantOf, type TeamsActivity } from './teams-activity.ts';
+import { isBotPersonalChat, tenantOf, type TeamsActivity } from './teams-activity.ts';
 
 export function referenceFromActivity(activity: TeamsActivity, now: Date): TeamsConversationReference | undefined {
   const tenantId = tenantOf(activity);
@@ -11,7 +12,7 @@ export function referenceFromActivity(activity: TeamsActivity, now: Date): Teams
   const botId = activity.recipient?.id;
   const { serviceUrl } = activity;
   if (!tenantId || !aadObjectId || !teamsUserId || !conversationId || !botId || !serviceUrl) return undefined;
-  if (!isPersonalConversation(activity)) return undefined;
+  if (!isBotPersonalChat(activity)) return undefined;
   return {
     tenantId,
     aadObjectId,

@@ -30,7 +30,7 @@ export function createSdkTurnIO(context: TurnContext, deps: { adapter: CloudAdap
       const connector: unknown = context.turnState.get(deps.adapter.ConnectorClientKey);
       if (!(connector instanceof ConnectorClient)) return undefined;
       try {
-        const email = emailOfMember(await connector.getConversationMember(memberId, conversationId));
+        const email = emailOfMember(await connector.getConversationMember(memberId, conversationId), user.tenantId);
         deps.emails.set(user.tenantId, user.userId, email);
         return email;
       } catch (err) {

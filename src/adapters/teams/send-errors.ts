@@ -17,8 +17,12 @@ export type SendFailure = { result: Exclude<SendResult, { ok: true }>; stale?: s
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
-/** 403 codes that mean the user cannot be reached in this conversation until they act. */
-const UNREACHABLE_403 = new Set(['BotNotInConversationRoster', 'MessageWritesBlocked', 'ConversationBlockedByUser', 'BotDisabledByAdmin']);
+/**
+ * 403 codes that mean the user cannot be reached in this conversation until they act. Teams'
+ * "Status codes from bot conversational APIs" (msteams-docs bots/build-conversational-capability.md):
+ * `ForbiddenOperationException` is "Bot is not installed in user's personal scope", not to be retried.
+ */
+const UNREACHABLE_403 = new Set(['BotNotInConversationRoster', 'MessageWritesBlocked', 'ConversationBlockedByUser', 'BotDisabledByAdmin', 'ForbiddenOperationException']);
 
 const DEFAULT_RETRY_AFTER_MS = 1_000;
 
@@ -33,7 +37,8 @@ export function classifyRefusal(refusal: ConnectorRefusal, now: Date): SendFailu
     return { result: { ok: false, reason: 'failed', retryable: false, detail } };
   }
   if (status === 404) return { result: { ok: false, reason: 'unreachable', detail }, stale: code ?? 'ConversationNotFound' };
-  if (status === 408 || status >= 500) return { result: { ok: false, reason: 'failed', retryable: true, detail } };
+  // 412 PreconditionFailed: "a potential concurrency issue", to be retried with backoff (same table).
+  if (status === 408 || status === 412 || status >= 500) return { result: { ok: false, reason: 'failed', retryable: true, detail } };
   return { result: { ok: false, reason: 'failed', retryable: false, detail } };
 }
 

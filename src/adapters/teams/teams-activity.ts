@@ -27,7 +27,7 @@ export const teamsActivitySchema = z.object({
   from: accountSchema.optional().catch(undefined),
   recipient: accountSchema.optional().catch(undefined),
   conversation: z
-    .object({ id: z.string(), tenantId: z.string().optional(), conversationType: z.string().optional() })
+    .object({ id: z.string(), tenantId: z.string().optional(), conversationType: z.string().optional(), isGroup: z.boolean().optional().catch(undefined) })
     .optional()
     .catch(undefined),
   channelData: z
@@ -53,7 +53,15 @@ const cardActionValueSchema = z.object({
 const messageActionValueSchema = z.object({
   commandId: z.string(),
   messagePayload: z
-    .object({ body: z.object({ content: z.string().optional(), contentType: z.string().optional() }).optional() })
+    .object({
+      body: z.object({ content: z.string().optional(), contentType: z.string().optional() }).optional(),
+      // The message's author: `from.user.id` is their Entra object id (msteams-docs create-task-module.md).
+      from: z
+        .object({ user: z.object({ id: z.string().optional(), displayName: z.string().optional() }).nullable().optional().catch(undefined) })
+        .nullable()
+        .optional()
+        .catch(undefined),
+    })
     .optional()
     .catch(undefined),
   data: z.unknown().optional(),
@@ -67,11 +75,13 @@ export type TeamsTurn =
   | { kind: 'non-text-message' }
   | { kind: 'card-action'; data: unknown }
   | { kind: 'unreadable-card-action'; reason: string }
-  | { kind: 'fetch-task'; commandId: string; messageText: string }
+  | { kind: 'fetch-task'; commandId: string; messageText: string; author?: { aadObjectId: string; name?: string } }
+  | { kind: 'observe-prompt' }
   | { kind: 'submit-action'; commandId: string; data: unknown }
   | { kind: 'malformed-invoke'; name: string; reason: string }
   | { kind: 'unknown-invoke'; name: string }
   | { kind: 'installed' }
+  | { kind: 'reinstalled' }
   | { kind: 'uninstalled' }
   | { kind: 'ignored'; type: string };
 
@@ -87,8 +97,11 @@ export function classifyActivity(activity: TeamsActivity): TeamsTurn {
       return botAdded ? { kind: 'installed' } : { kind: 'ignored', type: activity.type };
     }
     case 'installationUpdate':
-      // Installing sends a conversationUpdate as well, which does the welcome; removal is what matters here.
-      return activity.action?.startsWith('remove') ? { kind: 'uninstalled' } : { kind: 'ignored', type: activity.type };
+      // Actions add, remove, add-upgrade, remove-upgrade (msteams-docs subscribe-to-conversation-events.md).
+      // Installing sends a conversationUpdate as well, which does the welcome; an add (re)opens the chat,
+      // a remove closes it; an upgrade that removes features does not remove the app.
+      if (activity.action === 'add' || activity.action === 'add-upgrade') return { kind: 'reinstalled' };
+      return activity.action === 'remove' ? { kind: 'uninstalled' } : { kind: 'ignored', type: activity.type };
     default:
       return { kind: 'ignored', type: activity.type };
   }
@@ -105,6 +118,8 @@ function classifyMessage(activity: TeamsActivity): TeamsTurn {
   }
   const mentions = (activity.entities ?? []).filter((e) => e.type === 'mention').map((e) => ({ mentionedId: e.mentioned?.id, text: e.text }));
   const text = stripMentions(activity.text ?? '', mentions, { id: activity.recipient?.id, name: activity.recipient?.name });
+  // The command menu sends the command's title alone: "observe" asks for the observation form.
+  if (text.trim().toLowerCase() === 'observe') return { kind: 'observe-prompt' };
   return text ? { kind: 'message', text } : { kind: 'non-text-message' };
 }
 
@@ -125,7 +140,9 @@ function classifyInvoke(activity: TeamsActivity): TeamsTurn {
       const body = parsed.data.messagePayload?.body;
       const content = body?.content ?? '';
       const messageText = body?.contentType === 'text' ? content.trim() : htmlToText(content);
-      return { kind: 'fetch-task', commandId: parsed.data.commandId, messageText };
+      const user = parsed.data.messagePayload?.from?.user;
+      const author = user?.id ? { aadObjectId: user.id, ...(user.displayName ? { name: user.displayName } : {}) } : undefined;
+      return { kind: 'fetch-task', commandId: parsed.data.commandId, messageText, ...(author ? { author } : {}) };
     }
     default:
       return { kind: 'unknown-invoke', name };
@@ -151,8 +168,21 @@ export function speakerOf(activity: TeamsActivity): PlatformUser | undefined {
   return { platform: 'teams', userId, tenantId, ...(hint ? { localeHint: hint } : {}) };
 }
 
-/** Personal (1:1) chats are the only conversations a proactive message may go to. */
+/**
+ * A personal (1:1) chat, as Teams marks it (`conversationType: 'personal'`, not a group). Group chats,
+ * meetings and channels are not, nor is a conversation Teams did not mark (message extension invokes
+ * from some chats carry no conversation type).
+ */
 export function isPersonalConversation(activity: TeamsActivity): boolean {
-  const type = activity.conversation?.conversationType;
-  return type === undefined || type === 'personal';
+  return activity.conversation?.conversationType === 'personal' && activity.conversation.isGroup !== true;
+}
+
+/**
+ * The bot's own 1:1 chat with the speaker: a personal conversation that delivered a message or an
+ * install event to the bot. A message extension invoke in a personal chat comes from the chat between
+ * two people (an instructor and a student), never the bot's.
+ */
+export function isBotPersonalChat(activity: TeamsActivity): boolean {
+  const fromBotChat = activity.type === 'message' || activity.type === 'conversationUpdate' || activity.type === 'installationUpdate';
+  return fromBotChat && isPersonalConversation(activity);
 }

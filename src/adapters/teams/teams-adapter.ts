@@ -1,17 +1,18 @@
 // The Microsoft Teams adapter on the Microsoft 365 Agents SDK (botbuilder's maintained successor):
 // `POST /api/messages` through the SDK's CloudAdapter, and the proactive Messenger. Every import of
 // the SDK stays inside this folder.
-import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import { CloudAdapter, OutboundHostValidator, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ChatCore } from '../../core/chat-core.ts';
 import type { Messenger } from '../../messaging/messenger.ts';
-import { toAuthConfiguration, type TeamsAuth } from './auth-config.ts';
+import { acceptedIssuers, toAuthConfiguration, type TeamsAuth } from './auth-config.ts';
 import type { ConversationReferenceStore } from './conversation-references.ts';
 import { handleTurn } from './handle-turn.ts';
 import { createMemberEmailCache } from './member-email.ts';
 import { createSdkTurnIO } from './sdk-turn-io.ts';
+import { DEFAULT_CONNECTOR_HOSTS, refuseRequest, type RequestPolicy } from './request-guard.ts';
 import { localeHint } from './teams-activity.ts';
 import { createTeamsMessenger } from './teams-messenger.ts';
 import { texts } from './texts.ts';
@@ -23,6 +24,11 @@ export interface TeamsAdapterDeps {
   references: ConversationReferenceStore;
   logger: Logger;
   now?: () => Date;
+  /**
+   * The Bot Connector hosts the bot may call (and accept as an activity's `serviceUrl`):
+   * `smba.trafficmanager.net` and `*.botframework.com` unless set (sovereign clouds, tests).
+   */
+  connectorHosts?: readonly string[];
 }
 
 export interface TeamsAdapter {
@@ -38,6 +44,34 @@ const httpErrorSchema = z.object({ status: z.number().int() });
 
 const invalidActivity = { error: { code: 'invalid_activity', message: 'The request body is not a valid activity.' } };
 
+/** Says nothing about why: the reason goes to the log only. */
+const refusedBodies = {
+  400: { error: { code: 'bad_request', message: 'The request was refused.' } },
+  401: { error: { code: 'unauthorized', message: 'Unauthorized.' } },
+  403: { error: { code: 'forbidden', message: 'Forbidden.' } },
+} as const;
+
+/** Runs the SDK's token check without letting it write the answer (its 401 bodies name the failure). */
+async function verifyToken(adapter: CloudAdapter, req: Request): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let refusal: string | undefined;
+  let passed = false;
+  const probe: WebResponse = {
+    status: () => probe,
+    setHeader: () => probe,
+    send: (body?: unknown) => {
+      refusal = JSON.stringify(body ?? 'refused').slice(0, 200);
+      return probe;
+    },
+    end: () => probe,
+    headersSent: false,
+    writableEnded: false,
+  };
+  await adapter.authorizeRequest(req, probe, () => {
+    passed = true;
+  });
+  return passed && refusal === undefined ? { ok: true } : { ok: false, reason: `token refused: ${refusal ?? 'unknown'}` };
+}
+
 /** The SDK validates activities with its own (bundled) zod: recognised by name, not by class. */
 function isActivityShapeError(err: unknown): boolean {
   return err instanceof Error && err.name === 'ZodError';
@@ -46,7 +80,27 @@ function isActivityShapeError(err: unknown): boolean {
 export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const log = deps.logger.child({ component: 'teams' });
   const now = deps.now ?? (() => new Date());
-  const adapter = new CloudAdapter(toAuthConfiguration(deps.auth));
+  const connectorHosts = deps.connectorHosts ?? DEFAULT_CONNECTOR_HOSTS;
+  // The SDK's own host check too (it also guards proactive sends), limited to the connector hosts,
+  // and its serviceurl-claim check turned on; the router's checks below are stricter and logged.
+  const adapter = new CloudAdapter(
+    toAuthConfiguration(deps.auth),
+    undefined,
+    undefined,
+    { validateServiceUrl: true },
+    new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...connectorHosts] }),
+  );
+  const policy: RequestPolicy = {
+    authenticated: deps.auth !== undefined,
+    issuers: deps.auth ? acceptedIssuers(deps.auth) : [],
+    connectorHosts,
+    ...(deps.auth?.tenantId ? { tenantId: deps.auth.tenantId } : {}),
+  };
+  const refuse = (req: Request, res: Response, status: 400 | 401 | 403, reason: string) => {
+    // Status and reason only: never the body or the token.
+    log.warn({ status, reason, ip: req.ip }, 'teams request refused');
+    res.status(status).json(refusedBodies[status]);
+  };
   if (!deps.auth) log.warn('Teams adapter running without authentication: for tests against a local connector only');
 
   // Replaces the SDK's default, which tells users to "fix the source code". Turns catch their own
@@ -68,13 +122,20 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   router.post(
     '/api/messages',
     // The bearer token is checked first: without a valid one nothing else runs, not even body parsing.
-    (req: Request, res: Response, next) => adapter.authorizeRequest(req, res, next),
+    async (req: Request, res: Response, next: express.NextFunction) => {
+      const verdict = await verifyToken(adapter, req);
+      if (verdict.ok) return next();
+      refuse(req, res, 401, verdict.reason);
+    },
     express.json({ limit: MAX_BODY }),
     async (req: Request, res: Response) => {
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
         res.status(400).json(invalidActivity);
         return;
       }
+      // The SDK's middleware left the verified token's claims on the request as `user`.
+      const refusal = refuseRequest(req.body, Reflect.get(req, 'user'), policy);
+      if (refusal) return refuse(req, res, refusal.status, refusal.reason);
       try {
         await adapter.process(req, res, (context) => handleTurn(createSdkTurnIO(context, { adapter, emails, logger: log }), turnDeps));
       } catch (err) {

@@ -12,7 +12,11 @@ const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 export interface FakeSocketModeServer {
   url: string;
   /** Sends an envelope and resolves with the client's acknowledgement. */
-  send(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, timeoutMs?: number): Promise<{ envelope_id: string; payload?: unknown }>;
+  /**
+   * `retry` marks an events_api envelope as Slack's redelivery: `retry_attempt` / `retry_reason` as in
+   * slackapi/node-slack-sdk packages/socket-mode SocketModeClient spec ("retry_attempt": 2, "retry_reason": "timeout").
+   */
+  send(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, timeoutMs?: number, retry?: { attempt: number; reason: string }): Promise<{ envelope_id: string; payload?: unknown }>;
   connections(): number;
   close(): Promise<void>;
 }
@@ -106,9 +110,9 @@ export async function startFakeSocketModeServer(): Promise<FakeSocketModeServer>
   return {
     url: `ws://127.0.0.1:${address.port}/link/?ticket=fake`,
     connections: () => sockets.size,
-    send(type, payload, timeoutMs = 5000) {
+    send(type, payload, timeoutMs = 5000, retry) {
       const envelopeId = `env-${++counter}`;
-      const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...(type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {}) };
+      const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...(type === 'events_api' ? { retry_attempt: retry?.attempt ?? 0, retry_reason: retry?.reason ?? '' } : {}) };
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ack for ${envelopeId} within ${timeoutMs} ms`)), timeoutMs);
         acks.once(envelopeId, (ack: { envelope_id: string; payload?: unknown }) => {

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.ts';
+import type { SlackEventLedger } from '../../../src/adapters/slack/event-dedup.ts';
 import type { ChatCore } from '../../../src/core/chat-core.ts';
 import type { FormSubmission, IncomingMessage, PlatformUser } from '../../../src/conversation/incoming.ts';
 import type { FormReply, MessageReply, Reply } from '../../../src/conversation/reply.ts';
@@ -143,15 +144,26 @@ export function createFixtureCore(): FixtureCore {
 
 // ---- Slack payload builders (shapes as Slack documents them) ----
 
-export function dmEvent(opts: { user: string; text: string; channel?: string; extra?: Record<string, unknown> }) {
+/**
+ * A `message.im` event in its Events API wrapper. The wrapper's fields (token, team_id, api_app_id,
+ * event, type, authorizations, event_id, event_context, event_time) are those of Slack's docs
+ * (docs.slack.dev/apis/events-api, "Callback field overview"); the event's (type, channel, user, text,
+ * ts, event_ts, channel_type) those of docs.slack.dev/reference/events/message.im; `client_msg_id` as
+ * in slackapi/node-slack-sdk's socket-mode spec.
+ */
+export function dmEvent(opts: { user: string; text: string; channel?: string; extra?: Record<string, unknown>; eventId?: string }) {
   return {
     token: 'legacy-verification-token',
     team_id: FAKE_TEAM_ID,
     api_app_id: 'A0OSAAVA',
     type: 'event_callback',
-    event_id: `Ev${Math.random().toString(36).slice(2, 10)}`,
+    event_id: opts.eventId ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: FAKE_TEAM_ID, user_id: 'U0OSAAVABOT', is_bot: true, is_enterprise_install: false }],
+    event_context: '4-eyJldCI6Im1lc3NhZ2UiLCJ0aWQiOiJUMFNDSE9PTCJ9',
+    is_ext_shared_channel: false,
     event: {
+      client_msg_id: 'f0582a78-72db-4feb-b2f3-1e47d66365c8',
       type: 'message',
       channel_type: 'im',
       channel: opts.channel ?? `D${opts.user.slice(1)}`,
@@ -159,6 +171,7 @@ export function dmEvent(opts: { user: string; text: string; channel?: string; ex
       text: opts.text,
       ts: '1700000100.000200',
       event_ts: '1700000100.000200',
+      team: FAKE_TEAM_ID,
       ...opts.extra,
     },
   };
@@ -296,18 +309,21 @@ export interface SlackHarness {
   log: CapturedLogger;
   eventsUrl: string;
   postRaw(body: string, headers: Record<string, string>): Promise<{ status: number; text: string; ms: number }>;
-  postEvent(body: unknown): Promise<{ status: number; text: string; ms: number }>;
+  /** `headers` adds e.g. Slack's retry headers (X-Slack-Retry-Num, X-Slack-Retry-Reason). */
+  postEvent(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string; ms: number }>;
   postForm(params: Record<string, string>): Promise<{ status: number; text: string; ms: number }>;
   postInteraction(payload: unknown): Promise<{ status: number; text: string; ms: number }>;
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(opts: { core?: ChatCore; modalBudgetMs?: number; users?: FakeUser[] } = {}): Promise<SlackHarness> {
-  const fake = await startFakeSlackApi();
-  for (const user of opts.users ?? [STUDENT, INSTRUCTOR]) fake.addUser(user);
+export async function startSlackHarness(opts: { core?: ChatCore; modalBudgetMs?: number; users?: FakeUser[]; events?: SlackEventLedger; fake?: FakeSlackApi } = {}): Promise<SlackHarness> {
+  // A second harness may share the first one's fake Slack: two Osaava processes serving one app.
+  const sharedFake = opts.fake;
+  const fake = sharedFake ?? (await startFakeSlackApi());
+  if (!sharedFake) for (const user of opts.users ?? [STUDENT, INSTRUCTOR]) fake.addUser(user);
   const core = opts.core ?? createFixtureCore();
   const log = capturingLogger();
-  const adapter = createSlackAdapter({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, core, logger: log.logger, modalBudgetMs: opts.modalBudgetMs });
+  const adapter = createSlackAdapter({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, core, logger: log.logger, modalBudgetMs: opts.modalBudgetMs, events: opts.events });
   if (!adapter.router) throw new Error('HTTP mode should give a router');
   await adapter.start();
   const http: HttpServer = createHttpServer({ logger: silentLogger(), mounts: [{ path: '/', router: adapter.router }] });
@@ -319,7 +335,7 @@ export async function startSlackHarness(opts: { core?: ChatCore; modalBudgetMs?:
     const res = await fetch(eventsUrl, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text(), ms: performance.now() - started };
   }
-  const signed = (body: string, contentType: string) => postRaw(body, { 'content-type': contentType, ...signatureHeaders(body) });
+  const signed = (body: string, contentType: string, extra: Record<string, string> = {}) => postRaw(body, { 'content-type': contentType, ...extra, ...signatureHeaders(body) });
 
   return {
     fake,
@@ -328,13 +344,13 @@ export async function startSlackHarness(opts: { core?: ChatCore; modalBudgetMs?:
     log,
     eventsUrl,
     postRaw,
-    postEvent: (body) => signed(JSON.stringify(body), 'application/json'),
+    postEvent: (body, headers) => signed(JSON.stringify(body), 'application/json', headers),
     postForm: (params) => signed(new URLSearchParams(params).toString(), 'application/x-www-form-urlencoded'),
     postInteraction: (payload) => signed(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
     async close() {
       await adapter.stop();
       await http.close();
-      await fake.close();
+      if (!sharedFake) await fake.close();
     },
   };
 }

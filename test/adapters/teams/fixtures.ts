@@ -236,12 +236,13 @@ function captureLogger(lines: LogLine[]): Logger {
 
 export async function startTeams(options: { auth?: (connector: FakeBotConnector) => TeamsAuth; core?: TestCore } = {}): Promise<RunningTeams> {
   const connector = await startFakeBotConnector();
-  connector.addMember(aino.conversationId, { id: aino.teamsId, aadObjectId: aino.aadObjectId, name: aino.name, email: aino.email, userPrincipalName: aino.email });
+  connector.addMember(aino.conversationId, { id: aino.teamsId, aadObjectId: aino.aadObjectId, name: aino.name, email: aino.email, userPrincipalName: aino.email, tenantId: TENANT, userRole: 'user' });
   const logs: LogLine[] = [];
   const logger = captureLogger(logs);
   const core = options.core ?? createTestCore();
   const references = createInMemoryConversationReferenceStore();
-  const teams = createTeamsAdapter({ auth: options.auth?.(connector), core, references, logger });
+  // The fake connector listens on loopback: the only connector host these tests allow.
+  const teams = createTeamsAdapter({ auth: options.auth?.(connector), core, references, logger, connectorHosts: ['127.0.0.1'] });
   const http: HttpServer = createHttpServer({ logger, mounts: [{ path: '/', router: teams.router }] });
   const port = await http.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { classifyNetworkError, classifyRefusal, retryAfterMs } from '../../../src/adapters/teams/send-errors.ts';
 
 const now = new Date('2025-03-12T10:00:00Z');
+// Error bodies and codes as Teams lists them in "Status codes from bot conversational APIs"
+// (msteams-docs msteams-platform/bots/build-conversational-capability.md): `{ error: { code, message } }`.
 const teamsError = (code: string) => ({ error: { code, message: 'from Teams' } });
 
 describe('classifyRefusal', () => {
-  it.each(['BotNotInConversationRoster', 'MessageWritesBlocked'])('403 %s: unreachable, reference stale', (code) => {
+  it.each(['BotNotInConversationRoster', 'MessageWritesBlocked', 'ForbiddenOperationException'])('403 %s: unreachable, reference stale', (code) => {
     expect(classifyRefusal({ status: 403, body: teamsError(code) }, now)).toEqual({ result: { ok: false, reason: 'unreachable', detail: `HTTP 403 ${code}` }, stale: code });
   });
 
@@ -26,6 +28,8 @@ describe('classifyRefusal', () => {
     expect(classifyRefusal({ status: 500 }, now).result).toMatchObject({ reason: 'failed', retryable: true });
     expect(classifyRefusal({ status: 503 }, now).result).toMatchObject({ reason: 'failed', retryable: true });
     expect(classifyRefusal({ status: 408 }, now).result).toMatchObject({ reason: 'failed', retryable: true });
+    // 412 PreconditionFailed: "a potential concurrency issue", retried with backoff as documented.
+    expect(classifyRefusal({ status: 412, body: teamsError('PreconditionFailed') }, now)).toEqual({ result: { ok: false, reason: 'failed', retryable: true, detail: 'HTTP 412 PreconditionFailed' } });
     expect(classifyRefusal({ status: 400, body: teamsError('BadArgument') }, now).result).toMatchObject({ reason: 'failed', retryable: false });
     expect(classifyRefusal({ status: 401 }, now).result).toMatchObject({ reason: 'failed', retryable: false });
   });

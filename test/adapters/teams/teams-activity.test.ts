@@ -103,10 +103,20 @@ describe('speakerOf and localeHint', () => {
 
 describe('member e-mail', () => {
   it('prefers the mailbox, falls back to the UPN, lowercases, and ignores non-addresses', () => {
-    expect(emailOfMember({ email: 'Aino.V@Koulu.fi', userPrincipalName: 'x@y' })).toBe('aino.v@koulu.fi');
-    expect(emailOfMember({ userPrincipalName: 'aino@koulu.fi' })).toBe('aino@koulu.fi');
-    expect(emailOfMember({ email: 'not-an-address' })).toBeUndefined();
-    expect(emailOfMember(null)).toBeUndefined();
+    // Member records as msteams-docs shows them (bots/how-to/get-teams-context.md, "Get single member
+    // details": id, objectId, givenName, surname, email, userPrincipalName, tenantId, userRole).
+    const school = '5f2c9a41-7d3e-4b8a-9c1f-2e6d8b0a4c17';
+    expect(emailOfMember({ email: 'Aino.V@Koulu.fi', userPrincipalName: 'x@y', tenantId: school, userRole: 'user' }, school)).toBe('aino.v@koulu.fi');
+    expect(emailOfMember({ userPrincipalName: 'aino@koulu.fi', tenantId: school.toUpperCase() }, school)).toBe('aino@koulu.fi');
+    expect(emailOfMember({ email: 'not-an-address', tenantId: school }, school)).toBeUndefined();
+    expect(emailOfMember(null, school)).toBeUndefined();
+  });
+
+  it('never gives the e-mail of a member from another tenant (a guest), nor of a record without a tenant', () => {
+    const school = '5f2c9a41-7d3e-4b8a-9c1f-2e6d8b0a4c17';
+    const guest = { email: 'aino.virtanen@koulu.example', userPrincipalName: 'aino.virtanen_koulu.example#EXT#@other.onmicrosoft.com', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', userRole: 'guest' };
+    expect(emailOfMember(guest, school)).toBeUndefined();
+    expect(emailOfMember({ email: 'aino.virtanen@koulu.example' }, school)).toBeUndefined();
   });
 
   it('caches lookups for a day, misses included, within a size bound', () => {

@@ -57,7 +57,7 @@ const references = () => createTeamsReferenceRepo(database.db);
 
 /** The user writes to the bot in their personal chat: the adapter links them by e-mail and stores the reference. */
 async function firstMessage(user: TeamsUser, connector: FakeBotConnector): Promise<void> {
-  connector.addMember(user.conversationId, { id: user.teamsId, aadObjectId: user.aadObjectId, name: user.name, email: user.email, userPrincipalName: user.email });
+  connector.addMember(user.conversationId, { id: user.teamsId, aadObjectId: user.aadObjectId, name: user.name, email: user.email, userPrincipalName: user.email, tenantId: TENANT, userRole: 'user' });
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
