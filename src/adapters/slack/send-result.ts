@@ -7,7 +7,28 @@ import type { SendResult } from '../../messaging/messenger.ts';
 export type SendFailure = Exclude<SendResult, { ok: true }>;
 
 /** Slack's answers meaning "this person cannot get a DM from the bot" (gone, deactivated, wrong id). */
-const UNREACHABLE = new Set(['user_not_found', 'channel_not_found', 'account_inactive', 'not_in_channel', 'cannot_dm_bot', 'is_archived', 'user_disabled']);
+const UNREACHABLE = new Set(['user_not_found', 'channel_not_found', 'not_in_channel', 'cannot_dm_bot', 'is_archived', 'user_disabled']);
+/**
+ * Slack's answers about Osaava's own bot token, never about the recipient (chat.postMessage's docs:
+ * `account_inactive` is "authentication token is for a deleted user or workspace"). Every send fails
+ * the same way until an admin fixes the app, so they pause sending instead of failing each check-in.
+ */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'missing_scope', 'not_allowed_token_type', 'ekm_access_denied', 'team_access_not_granted']);
+/** The Web API client's error for a 429 whose Retry-After is missing or unreadable. */
+const RETRY_HEADER_MISSING = /Retry header did not contain a valid timeout/;
+
+export interface TokenProblem {
+  code: string;
+  /** For `missing_scope`: the scope Slack asked for. */
+  needed?: string;
+}
+
+/** Slack refused the bot token itself (revoked, wrong, missing a scope); undefined for anything else. */
+export function tokenProblemOf(error: unknown): TokenProblem | undefined {
+  if (!(error instanceof webApi.WebAPIPlatformError) || !TOKEN_REFUSED.has(error.data.error)) return undefined;
+  const needed: unknown = error.data.needed;
+  return { code: error.data.error, ...(typeof needed === 'string' ? { needed } : {}) };
+}
 /** Slack's own transient failures. */
 const RETRYABLE = new Set(['internal_error', 'fatal_error', 'service_unavailable']);
 const RATE_LIMITED = new Set(['ratelimited', 'rate_limited']);
@@ -47,6 +68,10 @@ export function classifySendError(error: unknown): SendFailure {
     if (codes.some((c) => NOT_SENT.has(c))) return { ok: false, reason: 'failed', retryable: true, detail: `not sent: ${codes.join(', ')}` };
     return { ok: false, reason: 'uncertain', detail: `${message(error.original)}${codes.length ? ` (${codes.join(', ')})` : ''}` };
   }
-  // Anything else (a 429 without Retry-After, a bug) leaves us not knowing whether Slack posted it.
+  // A 429 is Slack refusing the call: nothing was posted, whether or not it said how long to wait.
+  if (error instanceof Error && RETRY_HEADER_MISSING.test(error.message)) {
+    return { ok: false, reason: 'rate-limited', retryAfterMs: DEFAULT_RETRY_AFTER_MS };
+  }
+  // Anything else (a bug) leaves us not knowing whether Slack posted it.
   return { ok: false, reason: 'uncertain', detail: message(error) };
 }

@@ -9,14 +9,23 @@ import { z } from 'zod';
 import type { ConfirmResult, Messenger, OutboundAddress, SendResult } from '../../messaging/messenger.ts';
 import { createInMemoryDmChannels, isDmChannelId, type SlackDmChannelRepo } from './dm-channels.ts';
 import { renderMessages } from './render-reply.ts';
-import { classifySendError } from './send-result.ts';
+import { classifySendError, tokenProblemOf, type TokenProblem } from './send-result.ts';
 
 export interface SlackMessengerDeps {
   client: webApi.WebClient;
   logger: Logger;
   /** Where DM channel ids are kept; in memory (forgotten on restart) when not given. */
   dmChannels?: SlackDmChannelRepo;
+  /** For the pause after Slack refused the bot token. */
+  now?: () => Date;
 }
+
+/**
+ * After Slack refused the bot token itself, sending pauses this long: every send is answered
+ * 'rate-limited' (the scheduler waits for the whole workspace, and no check-in loses an attempt)
+ * without calling Slack; then one send tries again.
+ */
+export const TOKEN_PAUSE_MS = 10 * 60_000;
 
 const DELIVERY_EVENT_TYPE = 'osaava_delivery';
 /** A look back bounded in calls: a DM busier than this many messages since `since` is 'unknown'. */
@@ -61,6 +70,24 @@ export function toSlackTs(at: Date): string {
 export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
   const log = deps.logger.child({ component: 'slack-messenger' });
   const dmChannels = deps.dmChannels ?? createInMemoryDmChannels();
+  const now = deps.now ?? (() => new Date());
+  let pausedUntil = 0;
+  /** The token problem the admins were told about; told once until a send succeeds again. */
+  let reported: TokenProblem | undefined;
+
+  function pauseFor(problem: TokenProblem): SendResult {
+    pausedUntil = now().getTime() + TOKEN_PAUSE_MS;
+    if (reported?.code !== problem.code) {
+      reported = problem;
+      log.error(
+        { slackError: problem.code, neededScope: problem.needed, pauseMs: TOKEN_PAUSE_MS },
+        problem.code === 'missing_scope'
+          ? 'Slack refused a DM: the app lacks a scope. Sending is paused; an admin must add the scope in the app settings and reinstall the app.'
+          : "Slack refused Osaava's bot token. Sending is paused; an admin must check SLACK_BOT_TOKEN, reinstall the app if it was revoked, and restart Osaava.",
+      );
+    }
+    return { ok: false, reason: 'rate-limited', retryAfterMs: TOKEN_PAUSE_MS };
+  }
 
   /** Never fails the send: the message is out, and a missing channel only makes a later confirm 'unknown'. */
   async function rememberChannel(to: OutboundAddress, answer: unknown): Promise<void> {
@@ -77,6 +104,8 @@ export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
     platform: 'slack',
     async send(to, replies, options): Promise<SendResult> {
       if (to.platform !== 'slack') return { ok: false, reason: 'failed', retryable: false, detail: `not a Slack address: ${to.platform}` };
+      const waitMs = pausedUntil - now().getTime();
+      if (waitMs > 0) return { ok: false, reason: 'rate-limited', retryAfterMs: waitMs };
       const messages = renderMessages(replies);
       let firstTs: string | undefined;
       for (const [index, message] of messages.entries()) {
@@ -86,12 +115,18 @@ export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
           if (index === 0) await rememberChannel(to, result);
           firstTs ??= result.ts;
         } catch (error) {
+          const tokenProblem = tokenProblemOf(error);
+          if (tokenProblem && index === 0) return pauseFor(tokenProblem);
           const failure = classifySendError(error);
           log.warn({ userId: to.userId, reason: failure.reason, detail: 'detail' in failure ? failure.detail : undefined, part: index + 1, parts: messages.length }, 'Slack DM not delivered');
           // Part of a long reply is already posted: sending it all again would repeat that part.
           if (index > 0) return { ok: false, reason: 'uncertain', detail: `${index} of ${messages.length} messages posted, then ${failure.reason}` };
           return failure;
         }
+      }
+      if (reported) {
+        log.info({ slackError: reported.code }, 'Slack accepts the bot token again; sending resumed');
+        reported = undefined;
       }
       log.info({ userId: to.userId, messages: messages.length }, 'Slack DM delivered');
       return firstTs ? { ok: true, messageId: firstTs } : { ok: true };

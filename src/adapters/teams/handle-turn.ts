@@ -11,7 +11,7 @@ import { referenceFromActivity } from './reference-from-activity.ts';
 import { renderMessageCards } from './render-card.ts';
 import { renderForm } from './render-form.ts';
 import { renderReplies, replacementCard } from './render-replies.ts';
-import { classifyActivity, localeHint, speakerOf, type TeamsTurn } from './teams-activity.ts';
+import { classifyActivity, isPersonalConversation, localeHint, speakerOf, type TeamsTurn } from './teams-activity.ts';
 import { texts } from './texts.ts';
 import { invokeBodies, type TurnIO } from './turn-io.ts';
 
@@ -37,8 +37,17 @@ export async function handleTurn(io: TurnIO, deps: TurnDeps): Promise<void> {
   }
 }
 
+/** What may show someone's progress, reflections or summaries: only in the user's 1:1 chat with the bot. */
+const PERSONAL_ONLY: ReadonlySet<TeamsTurn['kind']> = new Set(['message', 'observe-prompt', 'card-submit', 'card-action']);
+
 async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang, log: Logger): Promise<void> {
   const t = texts.in(lang);
+  if (PERSONAL_ONLY.has(turn.kind) && !isPersonalConversation(io.activity)) {
+    // A group chat, a meeting or a channel: everyone there would see the answer.
+    log.info({ conversationType: io.activity.conversation?.conversationType ?? '(none)' }, 'teams message outside the personal chat: not answered there');
+    if (turn.kind === 'card-action') return io.respond(invokeBodies.message(t('personalOnly')));
+    return io.send([{ kind: 'text', text: t('personalOnly') }]);
+  }
   switch (turn.kind) {
     case 'message': {
       const user = await identify(io, deps, log);
@@ -77,7 +86,13 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
       if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
       const user = await identify(io, deps, log);
       if (!user) return io.respond(invokeBodies.taskMessage(t('unknownUser')));
-      return io.respond(draftDialog(await deps.core.draftObservation(user, turn.messageText), lang));
+      return io.respond(draftDialog(await deps.core.draftObservation(user, aboutAuthor(turn, user)), lang));
+    }
+    case 'observe-prompt': {
+      const user = await identify(io, deps, log);
+      if (!user) return io.send([{ kind: 'text', text: t('unknownUser') }]);
+      // No text: the core answers with the form or asks whom the observation is about.
+      return io.send(renderReplies(await deps.core.draftObservation(user, '')));
     }
     case 'submit-action': {
       if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
@@ -96,6 +111,13 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
       const user = await identify(io, deps, log);
       log.info({ known: user !== undefined }, 'teams app installed');
       if (user) await io.send(renderReplies(await deps.core.home(user)));
+      return;
+    }
+    case 'reinstalled': {
+      // The app is back in the user's personal chat: a fresh reference clears an earlier unreachable mark.
+      const reference = referenceFromActivity(io.activity, deps.now());
+      if (reference) await deps.references.save(reference);
+      log.info({ saved: reference !== undefined }, 'teams app added');
       return;
     }
     case 'uninstalled': {
@@ -146,6 +168,17 @@ async function identify(io: TurnIO, deps: TurnDeps, log: Logger): Promise<Platfo
   return email ? { ...user, email } : user;
 }
 
+/**
+ * The text to draft from. On someone else's message ("Log as observation" on a student's own message)
+ * the author is who it is about: their name leads the text, as the core reads "Name: text".
+ */
+function aboutAuthor(turn: Extract<TeamsTurn, { kind: 'fetch-task' }>, user: PlatformUser): string {
+  const author = turn.author;
+  if (!author || author.aadObjectId.toLowerCase() === user.userId.toLowerCase() || !author.name) return turn.messageText;
+  const name = author.name.trim().split(/\s+/u).slice(0, 2).join(' ');
+  return `${name}: ${turn.messageText}`;
+}
+
 async function replaceOrSend(io: TurnIO, cardActivityId: string | undefined, replies: Reply[], lang: Lang, log: Logger): Promise<void> {
   const { card, rest } = replacementCard(replies, lang);
   if (cardActivityId) {
@@ -189,10 +222,12 @@ async function answerFailure(turn: TeamsTurn, io: TurnIO, lang: Lang, log: Logge
       case 'unknown-invoke':
         return await io.respond({});
       case 'installed':
+      case 'reinstalled':
       case 'uninstalled':
       case 'ignored':
         return;
       case 'message':
+      case 'observe-prompt':
       case 'card-submit':
       case 'unreadable-card':
       case 'non-text-message':

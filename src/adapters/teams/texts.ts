@@ -13,6 +13,7 @@ export const texts = defineCatalogue({
     unknownAction: 'Tätä toimintoa ei tunneta. Päivitä Osaava-sovellus.',
     logObservationTitle: 'Kirjaa havainto',
     showFile: 'Näytä tiedoston sisältö',
+    personalOnly: 'En näytä täällä kenenkään edistymistä, reflektioita tai yhteenvetoja. Kirjoita minulle suoraan omaan chattiimme.',
   },
   en: {
     sourcesLabel: 'Sources',
@@ -25,6 +26,7 @@ export const texts = defineCatalogue({
     unknownAction: 'This action is not known. Please update the Osaava app.',
     logObservationTitle: 'Log as observation',
     showFile: "Show the file's contents",
+    personalOnly: "I don't show anyone's progress, reflections or summaries here. Write to me directly in our own chat.",
   },
   sv: {
     sourcesLabel: 'Källor',
@@ -37,5 +39,6 @@ export const texts = defineCatalogue({
     unknownAction: 'Den här funktionen är okänd. Uppdatera appen Osaava.',
     logObservationTitle: 'Spara som observation',
     showFile: 'Visa filens innehåll',
+    personalOnly: 'Jag visar inte någons framsteg, reflektioner eller sammanfattningar här. Skriv direkt till mig i vår egen chatt.',
   },
 });

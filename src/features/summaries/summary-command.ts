@@ -37,7 +37,8 @@ export function createSummaryCommand(summaries: SummaryService) {
         return reply ? [reply] : say(ctx, t('noPlacementThisWeek'));
       }
       const replies: Reply[] = [];
-      for (const role of ['instructor', 'teacher'] as const) {
+      // A person with two roles keeps both: a student who also instructs gets their own recap too.
+      for (const role of ['student', 'instructor', 'teacher'] as const) {
         if (!actor.roles.includes(role)) continue;
         const reply = await summaries.forRecipient({ recipientId: actor.id, role, lang: ctx.lang, weekStart: week, asOf });
         if (reply) replies.push(reply);
