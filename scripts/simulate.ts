@@ -5,7 +5,7 @@
 // --crash-every K the scheduler process is killed without warning (SIGKILL) after every K
 // deliveries and restarted. Prints one JSON line per delivered message, then the totals.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -194,6 +194,10 @@ async function main(argv: string[]): Promise<void> {
     const expected = expectedDeliveries(world, config, createWorkCalendar(), schedulerOptionsSchema.parse({}));
     const totals = totalsOf({ deliveries, expected, lines, world, restarts, placements: config.placements, ...(await countUncertain(dir)) });
     await explainMissing(dir, totals.missingDeliveries);
+    // Records cut short by a kill inside a write: each is a send that never completed (resent later).
+    const file = join(dir, SIM_FILES.deliveries);
+    const torn = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() && !isJson(line)).length : 0;
+    Object.assign(totals, { tornRecords: torn });
     if (json) {
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
       process.stdout.write(`${JSON.stringify(totals)}\n`);
@@ -202,7 +206,7 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `${config.placements} placements, ${config.from} – ${config.to}, ${restarts} restarts\n` +
           `check-ins ${t.checkin}/${t.expected.checkin}, reminders ${t.reminder}/${t.expected.reminder}, summaries ${t.summary}/${t.expected.summary}\n` +
-          `duplicates ${totals.duplicates}, missing ${totals.missing}, unexpected ${t.unexpected}, uncertain ${totals.uncertain} (unresolved ${totals.unresolved})\n`,
+          `duplicates ${totals.duplicates}, missing ${totals.missing}, unexpected ${t.unexpected}, uncertain ${totals.uncertain} (unresolved ${totals.unresolved}), records cut short by a kill ${torn}\n`,
       );
       for (const m of totals.missingDeliveries) process.stdout.write(`missing: ${describeMissing(m)}\n`);
       for (const key of totals.duplicateKeys) process.stdout.write(`duplicate: ${key}\n`);
@@ -212,6 +216,15 @@ async function main(argv: string[]): Promise<void> {
     if (keep) process.stderr.write(`kept ${dir}\n`);
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
   }
 }
 

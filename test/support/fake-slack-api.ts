@@ -18,7 +18,8 @@ export interface RecordedResponse {
 
 export type FakeFailure =
   | { kind: 'rate-limited'; retryAfterSec?: number }
-  | { kind: 'error'; error: string }
+  /** `{ ok: false, error }`, with Slack's extra fields where it sends them (missing_scope: `needed`, `provided`). */
+  | { kind: 'error'; error: string; extra?: Record<string, unknown> }
   | { kind: 'http'; status: number }
   /** Reads the request, then drops the connection: the client cannot know whether it was taken (it was not). */
   | { kind: 'drop' }
@@ -266,7 +267,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
           res.writeHead(429, { 'content-type': 'application/json', ...(failure.retryAfterSec !== undefined ? { 'retry-after': String(failure.retryAfterSec) } : {}) }).end('{"ok":false,"error":"ratelimited"}');
           return;
         case 'error':
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure.error }));
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure.error, ...failure.extra }));
           return;
         case 'http':
           res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');

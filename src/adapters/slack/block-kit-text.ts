@@ -37,6 +37,24 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/**
+ * A short title (a modal's: 24 characters) that fits without cutting inside a word or a date: the year
+ * of a date goes first ("Päivän reflektio 4.12.2026" → "Päivän reflektio 4.12."), then whole words
+ * from the end, marked with an ellipsis.
+ */
+export function fitTitle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const withoutYears = text.replace(/\b(\d{1,2})\.(\d{1,2})\.\d{4}\b/g, '$1.$2.');
+  if (withoutYears.length <= max) return withoutYears;
+  let fitted = '';
+  for (const word of withoutYears.split(/\s+/)) {
+    const next = fitted ? `${fitted} ${word}` : word;
+    if (next.length > max - 1) break;
+    fitted = next;
+  }
+  return fitted ? `${fitted.replace(/[\s,.:;–-]+$/, '')}…` : truncate(withoutYears, max);
+}
+
 /** `&`, `<` and `>` are control characters in mrkdwn (`<!channel>`, links); the core's text is data. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -8,7 +8,11 @@ const stateSchema = z.object({ values: z.unknown() });
 const userSchema = z.object({ id: z.string().min(1), team_id: z.string().optional() });
 const teamSchema = z.object({ id: z.string() }).nullish();
 
-/** A user's direct message to the bot: not a bot, not an edit, not a join or file share. */
+/**
+ * A user's direct message to the bot: not a bot, not an edit or a deletion. A message with a file
+ * (`file_share`: a photo with a caption) and a thread reply also sent to the conversation
+ * (`thread_broadcast`) are read as their text; `thread_ts` says the message is a reply in a thread.
+ */
 export const directMessageSchema = z.object({
   team_id: z.string(),
   event: z.object({
@@ -16,9 +20,11 @@ export const directMessageSchema = z.object({
     channel_type: z.literal('im'),
     channel: z.string().min(1),
     user: z.string().min(1),
-    text: z.string(),
-    subtype: absent,
+    text: z.string().default(''),
+    subtype: z.enum(['file_share', 'thread_broadcast']).optional(),
     bot_id: absent,
+    ts: z.string().optional(),
+    thread_ts: z.string().optional(),
   }),
 });
 

@@ -2,7 +2,7 @@
 // long text fields behind a button that opens a modal; or the whole form as a modal. Pure.
 import type { types } from '@slack/bolt';
 import type { FormField, FormOption, FormReply } from '../../conversation/reply.ts';
-import { LIMITS, toPlain, truncate } from './block-kit-text.ts';
+import { fitTitle, LIMITS, toPlain, truncate } from './block-kit-text.ts';
 import { fieldBlockId } from './form-values.ts';
 import {
   ACTION_OPEN_TEXT,
@@ -169,15 +169,23 @@ export function encodeViewMetadata(metadata: ViewMetadata): string {
   return JSON.stringify(rest);
 }
 
+/** A modal's title within Slack's 24 characters; a title that had to be shortened is shown whole as the first block. */
+function modalTitle(title: string): { title: ReturnType<typeof plain>; header: KnownBlock[] } {
+  const full = toPlain(title);
+  const short = fitTitle(full, LIMITS.viewTitle);
+  return { title: plain(short, LIMITS.viewTitle), header: short === full ? [] : [{ type: 'header', text: plain(full, LIMITS.headerText) }] };
+}
+
 function modal(opts: { title: string; submit: string; close: string; metadata: ViewMetadata; blocks: KnownBlock[] }): ModalView {
+  const { title, header } = modalTitle(opts.title);
   return {
     type: 'modal',
     callback_id: FORM_VIEW_CALLBACK,
-    title: plain(opts.title, LIMITS.viewTitle),
+    title,
     submit: plain(opts.submit, LIMITS.viewButton),
     close: plain(opts.close, LIMITS.viewButton),
     private_metadata: encodeViewMetadata(opts.metadata),
-    blocks: opts.blocks.slice(0, LIMITS.blocksPerView),
+    blocks: [...header, ...opts.blocks].slice(0, LIMITS.blocksPerView),
   };
 }
 
@@ -209,5 +217,6 @@ export function renderTextModal(ref: TextModalRef, target: FormTarget, carried: 
 
 /** A modal that only shows something (a wait, or the core's answer instead of a form). */
 export function renderInfoModal(title: string, closeLabel: string, blocks: KnownBlock[]): ModalView {
-  return { type: 'modal', title: plain(title, LIMITS.viewTitle), close: plain(closeLabel, LIMITS.viewButton), blocks: blocks.slice(0, LIMITS.blocksPerView) };
+  const fitted = modalTitle(title);
+  return { type: 'modal', title: fitted.title, close: plain(closeLabel, LIMITS.viewButton), blocks: [...fitted.header, ...blocks].slice(0, LIMITS.blocksPerView) };
 }

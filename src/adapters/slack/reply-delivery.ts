@@ -16,8 +16,8 @@ export interface NoteTarget {
 }
 
 export interface ReplyDelivery {
-  /** Post the replies as messages in a channel (a user id posts to their DM with the bot). */
-  post(channel: string, replies: Reply[]): Promise<void>;
+  /** Post the replies as messages in a channel (a user id posts to their DM with the bot); in a thread when `threadTs` is given. */
+  post(channel: string, replies: Reply[], threadTs?: string): Promise<void>;
   /**
    * Answer through a response_url: new ephemeral messages, or replacing the message it came from. A file
    * cannot travel through a response_url: with `userId` it is uploaded into the user's DM instead.
@@ -55,19 +55,20 @@ export function createReplyDelivery(deps: { client: webApi.WebClient; fetch: typ
   }
 
   /** The file goes to Slack and into the channel (files.getUploadURLExternal, the upload, files.completeUploadExternal); nothing is kept here. */
-  async function upload(channel: string, reply: FileReply): Promise<void> {
-    await client.filesUploadV2({ channel_id: await channelFor(channel), ...fileUpload(reply) });
+  async function upload(channel: string, reply: FileReply, threadTs?: string): Promise<void> {
+    const where = { channel_id: await channelFor(channel), ...fileUpload(reply) };
+    await client.filesUploadV2(threadTs ? { ...where, thread_ts: threadTs } : where);
   }
 
   const isFile = (reply: Reply): reply is FileReply => reply.kind === 'file';
 
   const delivery: ReplyDelivery = {
-    async post(channel, replies) {
+    async post(channel, replies, threadTs) {
       // In order: messages as messages, each file as an upload where it stands.
       let pending: Reply[] = [];
       const flush = async () => {
         for (const message of renderMessages(pending)) {
-          await client.chat.postMessage({ channel, ...messageBody(message), unfurl_links: false, unfurl_media: false });
+          await client.chat.postMessage({ channel, ...messageBody(message), unfurl_links: false, unfurl_media: false, ...(threadTs ? { thread_ts: threadTs } : {}) });
         }
         pending = [];
       };
@@ -77,7 +78,7 @@ export function createReplyDelivery(deps: { client: webApi.WebClient; fetch: typ
           continue;
         }
         await flush();
-        await upload(channel, reply);
+        await upload(channel, reply, threadTs);
       }
       await flush();
     },

@@ -2,6 +2,7 @@
 // kept apart from "the network failed", and a request that may have reached Slack is `uncertain`:
 // Slack has no idempotency key, so repeating it could post twice.
 import { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import type { SendResult } from '../../messaging/messenger.ts';
 
 export type SendFailure = Exclude<SendResult, { ok: true }>;
@@ -26,7 +27,7 @@ export interface TokenProblem {
 /** Slack refused the bot token itself (revoked, wrong, missing a scope); undefined for anything else. */
 export function tokenProblemOf(error: unknown): TokenProblem | undefined {
   if (!(error instanceof webApi.WebAPIPlatformError) || !TOKEN_REFUSED.has(error.data.error)) return undefined;
-  const needed: unknown = error.data.needed;
+  const needed = z.object({ needed: z.string() }).safeParse(error.data).data?.needed;
   return { code: error.data.error, ...(typeof needed === 'string' ? { needed } : {}) };
 }
 /** Slack's own transient failures. */

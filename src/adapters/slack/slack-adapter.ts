@@ -4,6 +4,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { ChatCore } from '../../core/chat-core.ts';
 import type { Messenger } from '../../messaging/messenger.ts';
 import { systemClock, type Clock } from '../../storage/clock.ts';
@@ -16,6 +17,7 @@ import { createReplyDelivery } from './reply-delivery.ts';
 import { createRequestGuard, SLACK_EVENTS_PATH } from './request-guard.ts';
 import { createSlackMessenger } from './slack-messenger.ts';
 import { createUserDirectory } from './user-directory.ts';
+import { workspaceGuard } from './workspace-guard.ts';
 
 export interface SlackAdapterDeps {
   /** `xoxb-…`, SLACK_BOT_TOKEN. */
@@ -88,7 +90,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   app.error(async (error) => {
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
-  // Before every listener: a redelivered event (a retry, or a second process) is dropped.
+  // Before every listener: a request from another workspace is dropped, and so is a redelivered event
+  // (a retry, or a second process).
+  let installedTeam: string | undefined;
+  app.use(workspaceGuard({ installedTeam: () => installedTeam, log }));
   app.use(dedupEvents({ ledger: deps.events ?? createInMemoryEventLedger(clock), clock, log }));
 
   const users = createUserDirectory({ client: app.client, clock, logger: log });
@@ -112,6 +117,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     messenger,
     async start() {
       await app.init();
+      const auth = z.object({ team_id: z.string().optional(), is_enterprise_install: z.boolean().optional() }).loose().parse(await app.client.auth.test());
+      installedTeam = auth.is_enterprise_install ? undefined : auth.team_id || undefined;
       if (mode === 'socket') await app.start();
       started = true;
       log.info({ mode }, 'Slack adapter started');

@@ -1,6 +1,6 @@
 // Who a Slack user is, for the core: their e-mail (to match a person) and language, from
 // `users.info`. Cached, because every message would otherwise cost a Web API call.
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Lang } from '../../conversation/reply.ts';
@@ -41,10 +41,13 @@ export function createUserDirectory(deps: {
   /** A failed lookup is remembered briefly so a rate limit is not hammered. */
   failureTtlMs?: number;
   maxEntries?: number;
+  /** The longest a rate-limited lookup waits before its one retry. */
+  maxRetryWaitMs?: number;
 }): UserDirectory {
   const ttlMs = deps.ttlMs ?? 60 * 60 * 1000;
   const failureTtlMs = deps.failureTtlMs ?? 60 * 1000;
   const maxEntries = deps.maxEntries ?? 10_000;
+  const maxRetryWaitMs = deps.maxRetryWaitMs ?? 3000;
   const cache = new Map<string, { profile: SlackUserProfile; expiresAt: number }>();
   const pending = new Map<string, Promise<SlackUserProfile>>();
 
@@ -58,9 +61,22 @@ export function createUserDirectory(deps: {
     cache.set(userId, { profile, expiresAt: deps.clock.now().getTime() + forMs });
   }
 
+  /** users.info, tried twice: a rate limit (waiting as Slack asks, up to a few seconds) or a timeout is often gone at once. */
+  async function usersInfo(userId: string): Promise<unknown> {
+    try {
+      return await deps.client.users.info({ user: userId, include_locale: true });
+    } catch (err) {
+      if (err instanceof webApi.WebAPIPlatformError) throw err; // Slack answered: asking again changes nothing.
+      const waitMs = err instanceof webApi.WebAPIRateLimitedError ? Math.min(err.retryAfter * 1000, maxRetryWaitMs) : 250;
+      deps.logger.info({ userId, waitMs, err }, 'users.info failed; trying once more');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      return deps.client.users.info({ user: userId, include_locale: true });
+    }
+  }
+
   async function fetchProfile(userId: string): Promise<SlackUserProfile> {
     try {
-      const result = usersInfoSchema.parse(await deps.client.users.info({ user: userId, include_locale: true }));
+      const result = usersInfoSchema.parse(await usersInfo(userId));
       const email = result.user.profile?.email || undefined;
       const localeHint = localeToLang(result.user.locale);
       const name = result.user.profile?.real_name || result.user.real_name || result.user.profile?.display_name || undefined;
@@ -68,6 +84,7 @@ export function createUserDirectory(deps: {
       remember(userId, profile, ttlMs);
       return profile;
     } catch (err) {
+      // The core still knows a linked person by their Slack id; only a first match by e-mail waits.
       deps.logger.warn({ err, userId }, 'users.info failed; going on without e-mail and locale');
       remember(userId, {}, failureTtlMs);
       return {};

@@ -86,7 +86,11 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
       if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
       const user = await identify(io, deps, log);
       if (!user) return io.respond(invokeBodies.taskMessage(t('unknownUser')));
-      return io.respond(draftDialog(await deps.core.draftObservation(user, aboutAuthor(turn, user)), lang));
+      let replies = await deps.core.draftObservation(user, turn.messageText);
+      // Not about anyone the text names: on someone else's message (a student's own), it is about its author.
+      const byAuthor = replies.some((r) => r.kind === 'form') ? undefined : aboutAuthor(turn, user);
+      if (byAuthor !== undefined) replies = await deps.core.draftObservation(user, byAuthor);
+      return io.respond(draftDialog(replies, lang));
     }
     case 'observe-prompt': {
       const user = await identify(io, deps, log);
@@ -169,12 +173,13 @@ async function identify(io: TurnIO, deps: TurnDeps, log: Logger): Promise<Platfo
 }
 
 /**
- * The text to draft from. On someone else's message ("Log as observation" on a student's own message)
- * the author is who it is about: their name leads the text, as the core reads "Name: text".
+ * The text to draft from when the message names no one: on someone else's message ("Log as
+ * observation" on a student's own message) its author is who it is about, named first as the core
+ * reads "Name: text". Undefined on one's own message or without the author's name.
  */
-function aboutAuthor(turn: Extract<TeamsTurn, { kind: 'fetch-task' }>, user: PlatformUser): string {
+function aboutAuthor(turn: Extract<TeamsTurn, { kind: 'fetch-task' }>, user: PlatformUser): string | undefined {
   const author = turn.author;
-  if (!author || author.aadObjectId.toLowerCase() === user.userId.toLowerCase() || !author.name) return turn.messageText;
+  if (!author?.name || author.aadObjectId.toLowerCase() === user.userId.toLowerCase() || !turn.messageText.trim()) return undefined;
   const name = author.name.trim().split(/\s+/u).slice(0, 2).join(' ');
   return `${name}: ${turn.messageText}`;
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   fake.addUser(INSTRUCTOR);
   const logger = silentLogger();
   const client = new webApi.WebClient(BOT_TOKEN, webClientOptions({ apiUrl: fake.apiUrl, logger: createBoltLogger(logger), purpose: 'interactive' }));
-  users = createUserDirectory({ client, clock, logger, ttlMs: 60 * 60 * 1000, failureTtlMs: 60 * 1000 });
+  users = createUserDirectory({ client, clock, logger, ttlMs: 60 * 60 * 1000, failureTtlMs: 60 * 1000, maxRetryWaitMs: 50 });
 });
 afterAll(async () => fake.close());
 
@@ -40,14 +40,28 @@ describe('the user directory', () => {
     expect(lookups(INSTRUCTOR.id)).toBe(1);
   });
 
-  it('goes on without a profile when Slack fails, and retries after a minute', async () => {
-    fake.failNext('users.info', { kind: 'rate-limited', retryAfterSec: 20 });
+  it('goes on without a profile when Slack fails twice, and asks again after a minute', async () => {
+    fake.failNext('users.info', { kind: 'rate-limited', retryAfterSec: 20 }, 2);
     expect(await users.lookup('UFAILING')).toEqual({});
     await users.lookup('UFAILING');
-    expect(lookups('UFAILING')).toBe(1);
+    expect(lookups('UFAILING')).toBe(2);
     now += 61 * 1000;
     await users.lookup('UFAILING');
-    expect(lookups('UFAILING')).toBe(2);
+    expect(lookups('UFAILING')).toBe(3);
+  });
+
+  // A 429 (with and without Retry-After) and an HTTP 503, as Slack's rate-limit docs
+  // (docs.slack.dev/apis/web-api/rate-limits: "HTTP 429 Too Many Requests" with a Retry-After header) describe.
+  it.each([
+    ['a 429 with Retry-After', { kind: 'rate-limited', retryAfterSec: 1 }],
+    ['a 429 without Retry-After', { kind: 'rate-limited' }],
+    ['an HTTP 503', { kind: 'http', status: 503 }],
+  ] as const)('tries once more after %s and gets the profile', async (_name, failure) => {
+    users.clear();
+    const before = lookups(STUDENT.id);
+    fake.failNext('users.info', failure);
+    expect(await users.lookup(STUDENT.id)).toEqual({ email: STUDENT.email, localeHint: 'fi' });
+    expect(lookups(STUDENT.id) - before).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -76,7 +76,10 @@ describe('classifyActivity', () => {
     expect(parse({ type: 'conversationUpdate', recipient: { id: '28:bot' }, membersAdded: [{ id: '28:bot' }] })).toEqual({ kind: 'installed' });
     expect(parse({ type: 'conversationUpdate', recipient: { id: '28:bot' }, membersAdded: [{ id: '29:someone' }] })).toMatchObject({ kind: 'ignored' });
     expect(parse({ type: 'installationUpdate', action: 'remove' })).toEqual({ kind: 'uninstalled' });
-    expect(parse({ type: 'installationUpdate', action: 'add' })).toMatchObject({ kind: 'ignored' });
+    // installationUpdate actions as msteams-docs lists them (bots/how-to/conversations/subscribe-to-conversation-events.md).
+    expect(parse({ type: 'installationUpdate', action: 'add' })).toEqual({ kind: 'reinstalled' });
+    expect(parse({ type: 'installationUpdate', action: 'add-upgrade' })).toEqual({ kind: 'reinstalled' });
+    expect(parse({ type: 'installationUpdate', action: 'remove-upgrade' })).toMatchObject({ kind: 'ignored' });
   });
 
   it('tolerates Teams fields of unexpected shape instead of rejecting the activity', () => {

@@ -125,7 +125,8 @@ describe('the "Log as observation" message action', () => {
     messagePayload: {
       id: '1712345000000',
       body: { contentType: 'html', content: '<p>Aino hoiti <b>asiakaspalautteen</b> rauhallisesti &amp; ystävällisesti.</p><p>Hyvä!</p>' },
-      from: { user: { id: '29:mikko', displayName: 'Mikko Laine' } },
+      // msteams-docs create-task-module.md ("channel (reply to thread)"): from.user.id is the author's Entra object id.
+      from: { user: { userIdentityType: 'aadUser', id: 'b2c3d4e5-0000-4000-8000-000000000002', displayName: 'Mikko Laine' } },
     },
     context: { theme: 'default' },
   };

@@ -79,7 +79,8 @@ beforeAll(async () => {
   const clock = createTestClock('2026-11-27T08:00:00Z');
   const { core, store, kb, calendar } = buildRealCore(database.db, clock);
   // As src/app.ts composes it, without credentials (the SDK's anonymous mode against a local connector).
-  const teams = createTeamsAdapter({ auth: undefined, core, references: createTeamsReferenceRepo(database.db, () => clock.now()), logger: silentLogger, now: () => clock.now() });
+  // The fake connectors listen on loopback: the only connector host allowed here.
+  const teams = createTeamsAdapter({ auth: undefined, core, references: createTeamsReferenceRepo(database.db, () => clock.now()), logger: silentLogger, now: () => clock.now(), connectorHosts: ['127.0.0.1'] });
   http = createHttpServer({ logger: silentLogger, mounts: [{ path: '/', router: teams.router }] });
   baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
   mikkosService = await startFakeBotConnector();

@@ -1,4 +1,6 @@
-// A direct message to the bot: the text goes to the core as typed, the replies come back in the DM.
+// A direct message to the bot: the text goes to the core as typed, the replies come back in the DM (in
+// the thread, when the message was a reply in one). A photo's caption and a thread reply also sent to
+// the DM are messages like any other.
 // The DM's channel id is remembered on the way: the messenger needs it to read the DM back.
 import type { App } from '@slack/bolt';
 import { isDmChannelId } from '../dm-channels.ts';
@@ -17,7 +19,8 @@ export async function onDirectMessage(ctx: SlackContext, body: unknown): Promise
     if (!text) return;
     const user = await platformUser(ctx, event.user, teamId);
     const replies = await ctx.core.handle({ ...user, text });
-    await ctx.delivery.post(event.channel, replies);
+    // A reply in a thread of the DM is answered in that thread.
+    await ctx.delivery.post(event.channel, replies, event.thread_ts);
   });
 }
 
