@@ -49,10 +49,10 @@ export function fitTitle(text: string, max: number): string {
   let fitted = '';
   for (const word of withoutYears.split(/\s+/)) {
     const next = fitted ? `${fitted} ${word}` : word;
-    if (next.length > max - 1) break;
+    if (next.replace(/[\s,:;–-]+$/, '').length > max - 1) break;
     fitted = next;
   }
-  return fitted ? `${fitted.replace(/[\s,.:;–-]+$/, '')}…` : truncate(withoutYears, max);
+  return fitted ? `${fitted.replace(/[\s,:;–-]+$/, '')}…` : truncate(withoutYears, max);
 }
 
 /** `&`, `<` and `>` are control characters in mrkdwn (`<!channel>`, links); the core's text is data. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFormValues } from '../../../src/adapters/slack/form-values.ts';
 import { parseAction, parseViewMetadata } from '../../../src/adapters/slack/interaction-ids.ts';
-import { encodeTextModalRef, renderField, renderFormBlocks, renderFormModal, renderTextModal } from '../../../src/adapters/slack/render-form.ts';
+import { encodeTextModalRef, renderField, renderFormBlocks, renderFormModal, renderInfoModal, renderTextModal } from '../../../src/adapters/slack/render-form.ts';
 import type { FormField, FormReply } from '../../../src/conversation/reply.ts';
 import { buttonsOf, checkinForm, observationForm, stateFor } from './fixtures.ts';
 
@@ -83,10 +83,25 @@ describe('renderFormBlocks', () => {
   });
 });
 
+describe('modal titles', () => {
+  it.each([
+    ['Päivän reflektio 4.12.2026', 'Päivän reflektio 4.12.'],
+    ['Reflektion för 14.12.2026 och mer', 'Reflektion för 14.12.…'],
+    ['Check-in', 'Check-in'],
+    ['Havainto: Aino Virtanen, Asiakaspalvelu Oy', 'Havainto: Aino Virtanen…'],
+  ])('%s → %s, never cut inside a word or a date', (title, fitted) => {
+    const view = renderInfoModal(title, 'Sulje', []);
+    expect(view.title.text).toBe(fitted);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+  });
+});
+
 describe('modals', () => {
   it('renders the whole form as a modal within Slack’s title and button limits', () => {
     const view = renderFormModal(observationForm('Aino hoiti asiakkaan'), { kind: 'dm' });
-    expect(view.title.text).toHaveLength(24);
+    // Whole words within 24 characters; the full title heads the modal.
+    expect(view.title.text).toBe('Log an observation…');
+    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Log an observation about Aino Virtanen', emoji: true } });
     expect(view.submit?.text).toBe('Log it');
     expect(view.close?.text).toBe('Cancel');
     expect(JSON.stringify(view.blocks)).toContain('"initial_value":"Aino hoiti asiakkaan"');

@@ -172,7 +172,7 @@ describe('the "Log as observation" shortcut', () => {
     expect(core.drafts[0]).toMatchObject({ user: { userId: INSTRUCTOR.id, email: INSTRUCTOR.email }, text: 'Aino hoiti <hankalan> asiakkaan rauhallisesti.' });
     const view = viewOf(open);
     expect(view).toMatchObject({ type: 'modal', callback_id: 'osaava_form', submit: { text: 'Log it' } });
-    expect(titleOf(view)).toBe('Log an observation abou…');
+    expect(titleOf(view)).toBe('Log an observation…');
     expect(blocksText(view.blocks)).toContain('"initial_value":"Aino hoiti <hankalan> asiakkaan rauhallisesti."');
 
     await h.postInteraction(

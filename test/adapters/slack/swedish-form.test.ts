@@ -39,7 +39,7 @@ describe('a Swedish check-in form on Slack', () => {
     const modal = renderTextModal(ref.form, target, { confidence: 4 });
     expect(modal.submit?.text).toBe('Spara');
     expect(modal.close?.text).toBe('Avbryt');
-    expect(modal.blocks.map((b) => ('label' in b && b.type === 'input' ? b.label.text : ''))).toEqual(['Vad gjorde du i dag?', 'Vad var svårt?', 'Behöver du hjälp med något?']);
+    expect(modal.blocks.filter((b) => b.type === 'input').map((b) => ('label' in b ? b.label.text : ''))).toEqual(['Vad gjorde du i dag?', 'Vad var svårt?', 'Behöver du hjälp med något?']);
     expect(parseViewMetadata(modal.private_metadata ?? '')).toEqual({ k: 'checkin', id: form.formId, target, carried: { confidence: 4 } });
   });
 
