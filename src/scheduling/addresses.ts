@@ -18,7 +18,8 @@ export async function loadAddresses(db: Kysely<DatabaseSchema>, personIds: reado
     .selectFrom('identity')
     .select(['person_id', 'platform', 'tenant_id', 'external_id'])
     .where('person_id', 'in', [...new Set(personIds)])
-    .orderBy('created_at')
+    // The newest link first: a person's newer account (the old one deactivated) is the one in use.
+    .orderBy('created_at', 'desc')
     .execute();
   for (const row of rows) {
     const list = byPerson.get(row.person_id) ?? [];

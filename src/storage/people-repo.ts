@@ -72,6 +72,8 @@ export interface PeopleRepo {
   findByIdentity(key: IdentityKey): Promise<Person | null>;
   /** Links a platform id to a person; linking the same id again to the same person is a no-op. */
   linkIdentity(link: IdentityLink): Promise<Identity>;
+  /** Removes a platform account's link; the person it named, or null when there was none. */
+  unlinkIdentity(key: IdentityKey): Promise<string | null>;
   listIdentities(personId: string): Promise<Identity[]>;
   /** Students among `amongIds` whose name matches `query` (partial, accent-insensitive); all matches, by name. */
   findStudentsByName(query: string, amongIds: readonly string[]): Promise<Person[]>;
@@ -156,6 +158,18 @@ export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
         .where('identity.external_id', '=', data.externalId)
         .executeTakeFirst();
       return row ? toPerson(row) : null;
+    },
+
+    async unlinkIdentity(key) {
+      const data = parseInput(identityKeySchema, key);
+      const row = await db
+        .deleteFrom('identity')
+        .where('platform', '=', data.platform)
+        .where('tenant_id', '=', data.tenantId)
+        .where('external_id', '=', data.externalId)
+        .returning('person_id')
+        .executeTakeFirst();
+      return row?.person_id ?? null;
     },
 
     async linkIdentity(link) {

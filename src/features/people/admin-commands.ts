@@ -31,7 +31,9 @@ export const linkCommand = defineCommand({
     if (!platform.success) return say(ctx, t('helpLink'));
     const person = await findPerson(ctx, slots.person);
     if (!person) return say(ctx, t('personNotFoundLink', { ref: slots.person }));
-    await ctx.services.store.people.linkIdentity({ platform: platform.data, tenantId: slots.tenant ?? '', externalId: slots.externalId, personId: person.id });
+    // Without "team T…", a Slack or Teams account is in the admin's own workspace or tenant.
+    const tenantId = slots.tenant ?? (platform.data !== 'local' && ctx.user.platform === platform.data ? ctx.user.tenantId : '');
+    await ctx.services.store.people.linkIdentity({ platform: platform.data, tenantId, externalId: slots.externalId, personId: person.id });
     await ctx.services.store.audit.record({ actorId: actor.id, action: 'link_identity', subjectPersonId: person.id, details: { platform: platform.data } });
     return say(ctx, t('linked', { platform: platform.data, externalId: slots.externalId, name: person.name }));
   },
@@ -41,6 +43,29 @@ export const linkCommand = defineCommand({
  * The export is a file in the admin's chat (Slack upload, Teams card, local download), made for this reply
  * only: nothing is written on the server. Files under `exports/` from older versions are removed on erase.
  */
+export const unlinkCommand = defineCommand({
+  id: 'unlink',
+  roles: ['admin'],
+  subject: { kind: 'admin' },
+  slots: { platform: { type: 'word' }, externalId: { type: 'word' }, tenant: { type: 'word', optional: true } },
+  phrasings: {
+    fi: ['irrota {platform} {externalId}', 'irrota {platform} {externalId} (tenant|team|tiimi) {tenant}', 'poista yhdistäminen {platform} {externalId}'],
+    en: ['unlink {platform} {externalId}', 'unlink {platform} {externalId} (tenant|team) {tenant}'],
+    sv: ['koppla bort {platform} {externalId}', 'koppla bort {platform} {externalId} (tenant|team) {tenant}'],
+  },
+  help: { staff: commandTexts.all('helpUnlink') },
+  async handle(ctx, { actor, slots }) {
+    const t = commandTexts.in(ctx.lang);
+    const platform = platformSchema.safeParse(slots.platform.toLowerCase());
+    if (!platform.success) return say(ctx, t('helpUnlink'));
+    const tenantId = slots.tenant ?? (platform.data !== 'local' && ctx.user.platform === platform.data ? ctx.user.tenantId : '');
+    const personId = await ctx.services.store.people.unlinkIdentity({ platform: platform.data, tenantId, externalId: slots.externalId });
+    if (!personId) return say(ctx, t('notLinked', { platform: platform.data, externalId: slots.externalId }));
+    await ctx.services.store.audit.record({ actorId: actor.id, action: 'unlink_identity', subjectPersonId: personId, details: { platform: platform.data } });
+    return say(ctx, t('unlinked', { platform: platform.data, externalId: slots.externalId }));
+  },
+});
+
 export function createExportCommand() {
   return defineCommand({
     id: 'export',

@@ -1,6 +1,6 @@
 // People: the staff's student list and the admin's identity links, data requests and audit log.
 import type { FeatureModule } from '../../conversation/command.ts';
-import { createEraseCommand, createExportCommand, linkCommand } from './admin-commands.ts';
+import { createEraseCommand, createExportCommand, linkCommand, unlinkCommand } from './admin-commands.ts';
 import { auditCommand } from './audit-command.ts';
 import { myInstructorCommand, myTeacherCommand } from './my-contacts-command.ts';
 import { studentsCommand } from './students-command.ts';
@@ -11,5 +11,5 @@ export interface PeopleFeatureDeps {
 }
 
 export function createPeopleFeature(deps: PeopleFeatureDeps): FeatureModule {
-  return { name: 'people', commands: [myTeacherCommand, myInstructorCommand, studentsCommand, linkCommand, createExportCommand(), createEraseCommand(deps.exportDir), auditCommand] };
+  return { name: 'people', commands: [myTeacherCommand, myInstructorCommand, studentsCommand, linkCommand, unlinkCommand, createExportCommand(), createEraseCommand(deps.exportDir), auditCommand] };
 }
