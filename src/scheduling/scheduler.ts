@@ -115,7 +115,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       await run();
     } catch (error) {
-      log.error({ err: error, job }, 'scheduler job failed; the next tick tries again');
+      log[isConnectionLoss(error) ? 'warn' : 'error']({ err: error, job }, 'scheduler job failed; the next tick tries again');
       throw error;
     }
   }
@@ -126,7 +126,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (!deps.database) throw new Error('createScheduler: start() needs `database`');
       stopping = false;
       const engine = createJobEngine({ database: deps.database, schema: options.bossSchema, ...(deps.databaseUrl ? { databaseUrl: deps.databaseUrl } : {}) });
-      engine.on('error', (err) => log.error({ err }, 'job engine error'));
+      // While the database is away (a restart), every poll fails: that is a warning, not an error each second.
+      engine.on('error', (err) => log[isConnectionLoss(err) ? 'warn' : 'error']({ err }, 'job engine error'));
       await engine.start();
       boss = engine;
       const queue = { policy: 'stately' as const, retryLimit: 0, expireInSeconds: Math.ceil(options.deliverBudgetSeconds + options.leaseSeconds) };
@@ -158,4 +159,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return { ...plan, ...drained, nextDueAt: await nextDueAt(db, now) };
     },
   };
+}
+
+/** A lost or refused database connection (the server restarting or away), as pg and pg-boss report it. */
+function isConnectionLoss(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = error instanceof Error ? error.message : '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code) || /Connection terminated|connection to server|terminating connection/i.test(message);
 }
