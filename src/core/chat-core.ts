@@ -284,7 +284,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         if (!actor) return strangerNote(ctx);
         const observe = registry.command('observe')?.declaration;
         const t = texts.in(ctx.lang);
-        if (!observe || !observe.roles.some((role) => actor.roles.includes(role))) return [message(ctx.lang, { type: 'paragraph', text: t('onlyStaffObserve') })];
+        if (!observe?.roles.some((role) => actor.roles.includes(role))) return [message(ctx.lang, { type: 'paragraph', text: t('onlyStaffObserve') })];
         for (const candidate of deps.observationCandidates(text)) {
           const replies = await run(ctx, actor, observe, candidate);
           if (replies[0]?.kind === 'form') return replies;

@@ -1,7 +1,7 @@
 // The daily check-in as a platform-neutral form, and what its submission records.
 import { z } from 'zod';
 import { formatDate } from '../../i18n/format.ts';
-import { type FormField, type FormReply, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
+import { type FormReply, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
 import { textIn, type Unit } from '../../knowledge/schema.ts';
 import { REFLECTION_NOTE_MAX, REFLECTION_TEXT_MAX, type Reflection } from '../../storage/index.ts';
 import { questionFor } from './checkin-questions.ts';

@@ -26,6 +26,6 @@ export const CHECKIN_QUESTIONS: readonly CheckinQuestion[] = [
 /** The question for a local date: the same all day, a different one the next working day. */
 export function questionFor(localDate: string, lang: Lang): string {
   const day = Math.floor(Date.parse(`${localDate}T00:00:00Z`) / 86_400_000);
-  const q = CHECKIN_QUESTIONS[((day % CHECKIN_QUESTIONS.length) + CHECKIN_QUESTIONS.length) % CHECKIN_QUESTIONS.length] ?? CHECKIN_QUESTIONS[0]!;
-  return texts.in(lang)(q.key);
+  const q = CHECKIN_QUESTIONS[((day % CHECKIN_QUESTIONS.length) + CHECKIN_QUESTIONS.length) % CHECKIN_QUESTIONS.length];
+  return texts.in(lang)(q?.key ?? 'questionFeedback');
 }

@@ -45,8 +45,10 @@ type DayState = 'answered' | 'absent' | 'skipped' | 'paused' | 'missed' | 'today
 export async function checkinWeek(ctx: CommandContext, placement: Placement, calendar: WorkCalendar, extraDaysOff: readonly string[]): Promise<MessageReply> {
   const t = texts.in(ctx.lang);
   const monday = weekStart(ctx.today);
+  // biome-ignore lint/complexity/useMathMinMax: local dates are strings, compared as text
   const from = placement.startDate > monday ? placement.startDate : monday;
   const sunday = addDays(monday, 6);
+  // biome-ignore lint/complexity/useMathMinMax: local dates are strings, compared as text
   const to = placement.endDate < sunday ? placement.endDate : sunday;
   const days = calendar.workingDaysBetween(from, to, placement.workingDays, extraDaysOff);
   const heading = { type: 'heading' as const, text: t('weekHeading') };

@@ -5,7 +5,7 @@ import type { ChatCore } from '../../../src/core/chat-core.ts';
 import { buildRealCore } from '../../support/core.ts';
 import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import { seedDemo } from '../../../src/storage/index.ts';
-import { openTestDatabase, silentLogger, type TestDatabase } from '../../storage/backends.ts';
+import { openTestDatabase, type TestDatabase } from '../../storage/backends.ts';
 import { createHarness, datesOf, type Harness } from '../../scheduling/harness.ts';
 
 // Monday 23 November 2026, 12:00 in Helsinki; Aino's check-in is at 15:30 (13:30Z), Mon–Fri.
