@@ -27,8 +27,12 @@ export interface ChatCore {
   submit(form: FormSubmission): Promise<Reply[]>;
   /** What the user's home view shows (Slack App Home, a Teams welcome card): progress or students at a glance. */
   home(user: PlatformUser): Promise<Reply[]>;
-  /** An observation form prefilled from a message's text (Slack shortcut, Teams message action). */
-  draftObservation(user: PlatformUser, text: string): Promise<Reply[]>;
+  /**
+   * An observation form prefilled from a message's text (Slack shortcut, Teams message action).
+   * `suggestionsBy`: once it aborts, requirement suggestions not yet made are left empty, so the form
+   * comes back in time for a platform deadline (Teams' 5 s invoke) while an LLM is slow.
+   */
+  draftObservation(user: PlatformUser, text: string, options?: { suggestionsBy?: AbortSignal }): Promise<Reply[]>;
 }
 
 /** The core as built, with the registry it runs (help menus, the registry's tests). */
@@ -277,8 +281,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         return helpFor(ctx, actor, registry);
       });
     },
-    async draftObservation(user, text) {
-      const ctx = await contextFor(user, text);
+    async draftObservation(user, text, options = {}) {
+      const base = await contextFor(user, text);
+      const by = options.suggestionsBy;
+      const ctx = by ? { ...base, services: { ...services, suggestRequirements: suggestUntil(deps.suggestRequirements, by) } } : base;
       return guarded(ctx, 'draft-observation', async () => {
         const actor = ctx.actor;
         if (!actor) return strangerNote(ctx);
@@ -292,5 +298,26 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         return [message(ctx.lang, { type: 'paragraph', text: t('draftObservationWho') })];
       });
     },
+  };
+}
+
+/** The suggester's answer, or none once `signal` aborts (the suggestion itself runs on, unused). */
+function suggestUntil(suggest: CoreServices['suggestRequirements'], signal: AbortSignal): CoreServices['suggestRequirements'] {
+  return (request) => {
+    if (signal.aborted) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      const stop = () => resolve([]);
+      signal.addEventListener('abort', stop, { once: true });
+      suggest(request).then(
+        (ids) => {
+          signal.removeEventListener('abort', stop);
+          resolve(ids);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', stop);
+          reject(err);
+        },
+      );
+    });
   };
 }

@@ -63,6 +63,13 @@ export interface FakeBotConnector {
   /** The next `count` activity calls fail this way (member lookups are not affected). */
   failNext(failure: Failure, count?: number): void;
   addMember(conversationId: string, member: TeamsMember): void;
+  /**
+   * The app is installed for this user (Entra object id): `POST /v3/conversations` creates their 1:1
+   * chat. For anyone else it is refused with 403, as Teams does when the app is not installed.
+   */
+  installFor(aadObjectId: string): void;
+  /** The 1:1 conversation id `POST /v3/conversations` gives for an installed user. */
+  personalConversationOf(aadObjectId: string): string;
   issuerFor(tenantId: string): string;
   signToken(tenantId: string, options?: TokenOptions): string;
   close(): Promise<void>;
@@ -74,6 +81,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
   const members = new Map<string, TeamsMember>();
+  const installed = new Set<string>();
   let nextId = 1;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -122,8 +130,37 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       case 'update':
         return json(res, 200, { id: call.activityId });
       case 'create-conversation':
-        return json(res, 201, { id: `a:conversation-${nextId++}`, activityId: `activity-${nextId++}` });
+        return createConversation(res, body);
     }
+  }
+
+  /**
+   * `POST /v3/conversations` as the Bot Connector REST reference and msteams-docs describe it:
+   * `{ isGroup: false, bot: { id: '28:…' }, members: [{ id }], tenantId | channelData.tenant.id }`,
+   * the member id a `29:` id or the user's Entra object id. 400 when the body lacks `bot` (e.g. only
+   * the Agents SDK's `agent`), a member or the tenant; 403 when the app is not installed for them.
+   */
+  function createConversation(res: ServerResponse, body: unknown): void {
+    const params = isRecord(body) ? body : {};
+    const bot = isRecord(params.bot) ? params.bot : undefined;
+    const memberList = Array.isArray(params.members) ? params.members : [];
+    const member = isRecord(memberList[0]) ? memberList[0] : undefined;
+    const channelData = isRecord(params.channelData) ? params.channelData : {};
+    const tenant = typeof params.tenantId === 'string' ? params.tenantId : isRecord(channelData.tenant) ? channelData.tenant.id : undefined;
+    if (typeof bot?.id !== 'string' || !bot.id.startsWith('28:') || typeof member?.id !== 'string' || memberList.length !== 1 || typeof tenant !== 'string' || params.isGroup === true) {
+      json(res, 400, { error: { code: 'BadArgument', message: 'Invalid conversation parameters' } });
+      return;
+    }
+    const user = member.id.toLowerCase();
+    if (!installed.has(user)) {
+      json(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      return;
+    }
+    json(res, 201, { id: personalConversationOf(user) });
+  }
+
+  function personalConversationOf(aadObjectId: string): string {
+    return `a:1personal-${aadObjectId.toLowerCase()}`;
   }
 
   server.listen(0, '127.0.0.1');
@@ -153,6 +190,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       members.set(`${conversationId}\u0000${member.id}`, member);
       members.set(`${conversationId}\u0000${member.aadObjectId}`, member);
     },
+    installFor(aadObjectId) {
+      installed.add(aadObjectId.toLowerCase());
+    },
+    personalConversationOf,
     issuerFor,
     signToken(tenantId, options = {}) {
       const nowSeconds = Math.floor(Date.now() / 1000);

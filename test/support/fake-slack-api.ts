@@ -123,6 +123,25 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Where a Block Kit payload has a text object or rich text run with no text: Slack refuses the whole call
+ * with `invalid_blocks` and `"must be more than 0 characters [json-pointer:…]"` (Block Kit's text objects
+ * take 1–3,000 characters; docs.slack.dev/reference/block-kit/composition-objects/text-object).
+ */
+export function emptyTextPointers(value: unknown, pointer = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => emptyTextPointers(item, `${pointer}/${i}`));
+  if (typeof value !== 'object' || value === null) return [];
+  const record: Record<string, unknown> = Object.fromEntries(Object.entries(value));
+  const own = ['plain_text', 'mrkdwn', 'text'].includes(String(record.type)) && record.text === '' ? [`${pointer}/text`] : [];
+  return [...own, ...Object.entries(record).flatMap(([key, child]) => (typeof child === 'object' ? emptyTextPointers(child, `${pointer}/${key}`) : []))];
+}
+
+function invalidBlocks(args: Record<string, unknown>): Record<string, unknown> | undefined {
+  const pointers = [...emptyTextPointers(args.blocks, '/blocks'), ...emptyTextPointers(typeof args.view === 'object' ? args.view : undefined, '/view')];
+  if (pointers.length === 0) return undefined;
+  return { ok: false, error: 'invalid_blocks', errors: pointers.map((p) => `must be more than 0 characters [json-pointer:${p}]`) };
+}
+
 export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   const events = new EventEmitter();
   const calls: RecordedCall[] = [];
@@ -168,6 +187,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const str = (key: string) => (typeof args[key] === 'string' ? String(args[key]) : '');
+    if (['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.open', 'views.update', 'views.publish', 'views.push'].includes(method)) {
+      const invalid = invalidBlocks(args);
+      if (invalid) return invalid;
+    }
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://school.slack.com/', team: 'School', user: 'osaava', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
@@ -240,6 +263,12 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const contentType = req.headers['content-type'];
     if (url.pathname.startsWith('/response/')) {
       const recorded = { id: url.pathname.slice('/response/'.length), body: parseBody(raw, contentType) };
+      // A response_url refuses empty texts too (it is not recorded as shown).
+      const invalid = invalidBlocks(recorded.body);
+      if (invalid) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(invalid));
+        return;
+      }
       responses.push(recorded);
       events.emit('response', recorded);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');

@@ -38,6 +38,31 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * Splits a text into pieces of at most `max` characters without losing any of it: at the last line break,
+ * else the last space, within each piece (the separator stays with the piece before, so joining the pieces
+ * gives the text back); a piece with neither is cut at `max`, never inside a surrogate pair or an `&…;` entity.
+ */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let end = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' ')) + 1;
+    if (end < max / 2) {
+      end = max;
+      const last = rest.charCodeAt(end - 1);
+      if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+      const amp = window.lastIndexOf('&');
+      if (amp > 0 && !window.slice(amp).includes(';') && /^&[#a-z0-9]*$/i.test(window.slice(amp))) end = amp;
+    }
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/**
  * A short title (a modal's: 24 characters) that fits without cutting inside a word or a date: the year
  * of a date goes first ("Päivän reflektio 4.12.2026" → "Päivän reflektio 4.12."), then whole words
  * from the end, marked with an ellipsis.

@@ -48,6 +48,10 @@ export const formValueSchema = z.union([z.string(), z.array(z.string()), z.numbe
 export const formValuesSchema = z.record(z.string(), formValueSchema);
 export type FormValues = z.infer<typeof formValuesSchema>;
 
+/** A submit button's value: the form, and values picked before (a form re-posted as a message when its modal could not open). */
+export const submitRefSchema = formRefSchema.extend({ c: formValuesSchema.optional() });
+export type SubmitRef = z.infer<typeof submitRefSchema>;
+
 /** Where the core's replies to a submitted form go. */
 export const formTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), channel: z.string().min(1), ts: z.string().min(1) }),
@@ -67,7 +71,7 @@ export type ViewMetadata = z.infer<typeof viewMetadataSchema>;
 
 export type ParsedAction =
   | { kind: 'suggest'; text: string }
-  | { kind: 'submit'; form: FormRef }
+  | { kind: 'submit'; form: SubmitRef }
   | { kind: 'open-text'; form: TextModalRef }
   /** An input changed; Slack only says so when asked to (`dispatch_action`), but if it does, it is no error. */
   | { kind: 'input' }
@@ -95,7 +99,7 @@ export function parseAction(action: unknown): ParsedAction {
     return value?.trim() ? { kind: 'suggest', text: value } : { kind: 'unknown', actionId, problem: 'suggestion without text' };
   }
   if (actionId === ACTION_SUBMIT) {
-    const form = parseJsonValue(formRefSchema, value);
+    const form = parseJsonValue(submitRefSchema, value);
     return form ? { kind: 'submit', form } : { kind: 'unknown', actionId, problem: 'malformed form reference' };
   }
   if (actionId === ACTION_OPEN_TEXT) {

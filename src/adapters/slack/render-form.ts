@@ -1,8 +1,8 @@
 // A core FormReply as Block Kit: input blocks in a message (or the App Home) with a submit button,
 // long text fields behind a button that opens a modal; or the whole form as a modal. Pure.
 import type { types } from '@slack/bolt';
-import type { FormField, FormOption, FormReply } from '../../conversation/reply.ts';
-import { fitTitle, LIMITS, toPlain, truncate } from './block-kit-text.ts';
+import type { FormField, FormOption, FormReply, Lang } from '../../conversation/reply.ts';
+import { fitTitle, LIMITS, splitText, toPlain, truncate } from './block-kit-text.ts';
 import { fieldBlockId } from './form-values.ts';
 import {
   ACTION_OPEN_TEXT,
@@ -12,11 +12,12 @@ import {
   type FormRef,
   type FormTarget,
   type FormValues,
+  type SubmitRef,
   type TextFieldDef,
   type TextModalRef,
   type ViewMetadata,
 } from './interaction-ids.ts';
-import { assertNever, renderBlock } from './render-blocks.ts';
+import { assertNever, fitBlocks, renderBlock } from './render-blocks.ts';
 import { texts } from './texts.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -46,18 +47,45 @@ function ratingOptions(field: Extract<FormField, { type: 'rating' }>): PlainText
   return options;
 }
 
-function textInput(field: TextField, multiline: boolean): InputBlock {
-  return input(field, {
-    type: 'plain_text_input',
-    action_id: INPUT_ACTION_ID,
-    multiline,
-    max_length: Math.min(field.maxLength, LIMITS.plainTextInputMax),
-    ...(field.initial ? { initial_value: truncate(field.initial, Math.min(field.maxLength, LIMITS.plainTextInputMax)) } : {}),
-    ...(field.placeholder ? { placeholder: plain(field.placeholder, LIMITS.placeholder) } : {}),
-  });
+/**
+ * A text field as one input, or — when its prefilled text is longer than an input holds (3,000) — as
+ * several inputs ("(2/2)" in the label) that readFormValues joins back: the text is split, never cut.
+ */
+function textInputs(field: TextField, multiline: boolean, lang?: Lang): InputBlock[] {
+  const max = Math.min(field.maxLength, LIMITS.plainTextInputMax);
+  // A prefilled text longer than the form takes is shown whole, with the limit stated: never cut here.
+  const over = lang && field.initial && field.initial.length > field.maxLength ? texts.in(lang)('textOverLimit', { length: field.initial.length, limit: field.maxLength }) : undefined;
+  const parts = field.initial && field.initial.length > max ? splitText(field.initial, LIMITS.plainTextInputMax) : [field.initial ?? ''];
+  return parts.map((initial, i) => ({
+    ...input(field, {
+      type: 'plain_text_input',
+      action_id: INPUT_ACTION_ID,
+      multiline,
+      max_length: parts.length > 1 ? LIMITS.plainTextInputMax : max,
+      ...(initial ? { initial_value: initial } : {}),
+      ...(i === 0 && field.placeholder ? { placeholder: plain(field.placeholder, LIMITS.placeholder) } : {}),
+    }),
+    ...(parts.length > 1 ? { block_id: fieldBlockId(field, i + 1), label: plain(`${field.label} (${i + 1}/${parts.length})`, LIMITS.inputLabel) } : {}),
+    // The student may empty a further part; the first says whether the field is optional.
+    ...(i > 0 ? { optional: true } : {}),
+    ...(i === 0 && over ? { hint: plain(over, LIMITS.inputLabel) } : {}),
+  }));
 }
 
-/** One field as an input block; `undefined` when it offers nothing to pick. */
+function textInput(field: TextField, multiline: boolean): InputBlock {
+  const [first] = textInputs(field, multiline);
+  if (!first) throw new Error('a text field renders at least one input');
+  return first;
+}
+
+/** A field's input blocks: one, or several for a long prefilled text; none when it offers nothing to pick. */
+export function renderFieldBlocks(field: FormField, inlineLongText = true, lang?: Lang): InputBlock[] {
+  if (field.type === 'text') return field.multiline && !inlineLongText ? [] : textInputs(field, field.multiline, lang);
+  const block = renderField(field, inlineLongText);
+  return block ? [block] : [];
+}
+
+/** One field as an input block (a long text's first part); `undefined` when it offers nothing to pick. */
 export function renderField(field: FormField, inlineLongText = true): InputBlock | undefined {
   switch (field.type) {
     case 'multi-select': {
@@ -127,7 +155,7 @@ export function encodeTextModalRef(form: FormReply): string | undefined {
   return undefined;
 }
 
-function formRefValue(form: FormReply): string {
+function formRefValue(form: Pick<FormReply, 'formKind' | 'formId'>): string {
   const ref: FormRef = { k: form.formKind, id: form.formId };
   return JSON.stringify(ref);
 }
@@ -138,7 +166,7 @@ export function renderFormBlocks(form: FormReply): KnownBlock[] {
   const modalValue = encodeTextModalRef(form);
   // If the long fields cannot be described in a button, they go inline (Slack allows multiline inputs in messages).
   const inlineLong = modalValue === undefined;
-  const inputs = form.fields.map((f) => renderField(f, inlineLong)).filter((b): b is InputBlock => b !== undefined);
+  const inputs = form.fields.flatMap((f) => renderFieldBlocks(f, inlineLong, form.lang));
   const long = form.fields.filter(isLongText);
 
   const submit: Button = { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(form.submitLabel, LIMITS.buttonText), value: formRefValue(form) };
@@ -151,11 +179,12 @@ export function renderFormBlocks(form: FormReply): KnownBlock[] {
 }
 
 function layout(form: FormReply, inputs: InputBlock[], buttons: Button[]): KnownBlock[] {
-  // The inputs and the buttons must survive Slack's 50-block limit; a long intro gives way.
+  // The inputs and the buttons must survive Slack's 50-block limit; a long intro gives way, and says so.
   const introRoom = Math.max(0, LIMITS.blocksPerMessage - inputs.length - 2);
+  const intro = form.intro.flatMap(renderBlock);
   return [
     { type: 'header', text: plain(form.title, LIMITS.headerText) },
-    ...form.intro.flatMap(renderBlock).slice(0, introRoom),
+    ...(intro.length <= introRoom ? intro : fitBlocks(intro, introRoom, form.lang)),
     ...inputs,
     { type: 'actions', elements: buttons },
   ];
@@ -191,7 +220,7 @@ function modal(opts: { title: string; submit: string; close: string; metadata: V
 
 /** The whole form as a modal (the observation shortcut): every field inline. */
 export function renderFormModal(form: FormReply, target: FormTarget): ModalView {
-  const inputs = form.fields.map((f) => renderField(f, true)).filter((b): b is InputBlock => b !== undefined);
+  const inputs = form.fields.flatMap((f) => renderFieldBlocks(f, true, form.lang));
   return modal({
     title: form.title,
     submit: form.submitLabel,
@@ -203,8 +232,8 @@ export function renderFormModal(form: FormReply, target: FormTarget): ModalView 
 
 /** The modal of a form message's long text fields; what was picked in the message rides along. */
 export function renderTextModal(ref: TextModalRef, target: FormTarget, carried: FormValues): ModalView {
-  const blocks = ref.f.map((f) =>
-    textInput({ type: 'text', id: f.id, label: f.label, multiline: true, maxLength: f.max, optional: f.opt, placeholder: f.ph, initial: f.init }, true),
+  const blocks = ref.f.flatMap((f) =>
+    textInputs({ type: 'text', id: f.id, label: f.label, multiline: true, maxLength: f.max, optional: f.opt, placeholder: f.ph, initial: f.init }, true, ref.l),
   );
   return modal({
     title: ref.t,
@@ -213,6 +242,27 @@ export function renderTextModal(ref: TextModalRef, target: FormTarget, carried: 
     metadata: { k: ref.k, id: ref.id, target, carried },
     blocks,
   });
+}
+
+/**
+ * The long text fields of a form as a message, for when their modal could not open (an old card whose
+ * trigger expired): the prefilled texts inline, and what was already picked carried in the submit button.
+ */
+export function renderTextFormMessage(ref: TextModalRef, carried: FormValues): { text: string; blocks: KnownBlock[] } {
+  const t = texts.in(ref.l);
+  const inputs = ref.f.flatMap((f) =>
+    textInputs({ type: 'text', id: f.id, label: f.label, multiline: true, maxLength: f.max, optional: f.opt, placeholder: f.ph, initial: f.init }, true, ref.l),
+  );
+  const withCarried: SubmitRef = { k: ref.k, id: ref.id, c: carried };
+  const value = JSON.stringify(withCarried).length <= LIMITS.buttonValue ? JSON.stringify(withCarried) : formRefValue({ formKind: ref.k, formId: ref.id });
+  const submit: Button = { type: 'button', style: 'primary', action_id: ACTION_SUBMIT, text: plain(ref.s, LIMITS.buttonText), value };
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(ref.t, LIMITS.headerText) },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: t('formAsMessage') }] },
+    ...inputs,
+    { type: 'actions', elements: [submit] },
+  ];
+  return { text: toPlain(ref.t) || ' ', blocks };
 }
 
 /** A modal that only shows something (a wait, or the core's answer instead of a form). */

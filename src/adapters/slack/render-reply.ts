@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { FileReply, Lang, Reply } from '../../conversation/reply.ts';
 import { LIMITS, toMrkdwn, truncate } from './block-kit-text.ts';
-import { context, fallbackText, fitBlocks, renderMessageBlocks, section, splitIntoMessages } from './render-blocks.ts';
+import { context, fallbackText, fitBlocks, renderMessageBlocks, sectionsOf, splitIntoMessages, withoutEmptyTexts } from './render-blocks.ts';
 import { renderFormBlocks } from './render-form.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -30,7 +30,7 @@ export function renderReplyBlocks(reply: Reply): KnownBlock[] {
  * name are shown; the delivery uploads the file itself wherever it can (`fileUpload`).
  */
 export function renderFileNote(reply: FileReply): KnownBlock[] {
-  return [section(toMrkdwn(reply.comment)), context([`📎 ${reply.name}`])];
+  return withoutEmptyTexts([...sectionsOf(toMrkdwn(reply.comment)), context([`📎 ${reply.name}`])]);
 }
 
 /** What `files.uploadV2` gets for a file reply: the file, and the comment as the message introducing it. */
@@ -45,7 +45,7 @@ export function renderMessages(replies: Reply[]): SlackMessage[] {
     // A form fits one message by construction (its inputs and submit button must stay together).
     if (reply.kind === 'form') return [{ text, blocks: renderFormBlocks(reply) }];
     if (reply.kind === 'file') return [{ text, blocks: renderFileNote(reply) }];
-    return splitIntoMessages(renderMessageBlocks(reply)).map((chunk) => ({ text, blocks: chunk }));
+    return splitIntoMessages(withoutEmptyTexts(renderMessageBlocks(reply))).map((chunk) => ({ text, blocks: chunk }));
   });
 }
 
@@ -61,11 +61,21 @@ const langOf = (replies: Reply[]): Lang => replies[0]?.lang ?? 'fi';
 export function renderReplacement(replies: Reply[]): SlackMessage {
   return {
     text: replies.map(fallbackText).join('\n').slice(0, LIMITS.fallbackText) || ' ',
-    blocks: fitBlocks(joined(replies), LIMITS.blocksPerMessage, langOf(replies)),
+    blocks: fitBlocks(withoutEmptyTexts(joined(replies)), LIMITS.blocksPerMessage, langOf(replies)),
   };
+}
+
+/**
+ * All replies for where a submitted form message was: the first message replaces the form, the rest (an
+ * answer longer than one message's 50 blocks) follow as new messages, so nothing is left out.
+ */
+export function renderReplacementParts(replies: Reply[]): SlackMessage[] {
+  const text = replies.map(fallbackText).join('\n').slice(0, LIMITS.fallbackText) || ' ';
+  const chunks = splitIntoMessages(withoutEmptyTexts(joined(replies)));
+  return chunks.length ? chunks.map((blocks) => ({ text, blocks })) : [{ text, blocks: [] }];
 }
 
 /** The App Home tab. */
 export function renderHomeView(replies: Reply[]): types.HomeView {
-  return { type: 'home', blocks: fitBlocks(joined(replies), LIMITS.blocksPerView, langOf(replies)) };
+  return { type: 'home', blocks: fitBlocks(withoutEmptyTexts(joined(replies)), LIMITS.blocksPerView, langOf(replies)) };
 }

@@ -4,7 +4,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { FileReply, Reply } from '../../conversation/reply.ts';
 import type { FormTarget } from './interaction-ids.ts';
-import { fileUpload, renderHomeView, renderMessages, renderReplacement, type SlackMessage } from './render-reply.ts';
+import { fileUpload, renderHomeView, renderMessages, renderReplacement, renderReplacementParts, type SlackMessage } from './render-reply.ts';
 
 /** A response_url takes five posts within 30 minutes. */
 const RESPONSE_URL_USES = 5;
@@ -98,9 +98,12 @@ export function createReplyDelivery(deps: { client: webApi.WebClient; fetch: typ
     },
     async replace(target, userId, replies) {
       switch (target.kind) {
-        case 'message':
-          await client.chat.update({ channel: target.channel, ts: target.ts, ...messageBody(renderReplacement(replies)) });
+        case 'message': {
+          const [first, ...rest] = renderReplacementParts(replies);
+          await client.chat.update({ channel: target.channel, ts: target.ts, ...messageBody(first ?? renderReplacement(replies)) });
+          for (const message of rest) await client.chat.postMessage({ channel: target.channel, ...messageBody(message), unfurl_links: false, unfurl_media: false });
           return;
+        }
         case 'ephemeral':
           await delivery.respond(target.responseUrl, replies, 'replace');
           return;

@@ -13,6 +13,9 @@ export const texts = defineCatalogue({
     writeAnswersButton: 'Kirjoita vastaukset',
     unknownActionNote: 'Tätä painiketta ei enää tunnisteta – se voi olla vanhasta viestistä. Kirjoita minulle suoraan tai käytä komentoa /osaava.',
     failureNote: 'Jokin meni pieleen meidän päässämme. Yritä hetken päästä uudelleen.',
+    textOverLimit: 'Tekstissä on {length, number} merkkiä; tallennettavaksi mahtuu {limit, number}. Lyhennä sitä ennen lähettämistä.',
+    receivedNote: 'Osaava sai vastauksesi ja käsitteli sen, mutta vahvistusta ei voitu näyttää tässä. Älä lähetä sitä uudelleen – näet tilanteen komennolla /osaava.',
+    formAsMessage: 'Ikkuna ei auennut (painike oli ehtinyt vanhentua), joten lomake on tässä viestinä. Mitään kirjoittamaasi ei hävinnyt.',
   },
   en: {
     sourcesLabel: 'Sources',
@@ -23,6 +26,9 @@ export const texts = defineCatalogue({
     writeAnswersButton: 'Write your answers',
     unknownActionNote: 'This button is no longer recognised; it may be from an old message. Write to me directly or use /osaava.',
     failureNote: 'Something went wrong on our side. Please try again in a moment.',
+    textOverLimit: 'This text has {length, number} characters; at most {limit, number} can be saved. Shorten it before sending.',
+    receivedNote: 'Osaava received your answer and processed it, but the confirmation could not be shown here. No need to send it again – /osaava shows where you are.',
+    formAsMessage: 'The window could not open (the button had expired), so here is the form as a message. Nothing you wrote was lost.',
   },
   sv: {
     sourcesLabel: 'Källor',
@@ -33,6 +39,9 @@ export const texts = defineCatalogue({
     writeAnswersButton: 'Skriv dina svar',
     unknownActionNote: 'Den här knappen känns inte längre igen – den kan vara från ett gammalt meddelande. Skriv direkt till mig eller använd kommandot /osaava.',
     failureNote: 'Något gick fel hos oss. Försök igen om en stund.',
+    textOverLimit: 'Texten har {length, number} tecken; högst {limit, number} kan sparas. Korta den innan du skickar.',
+    receivedNote: 'Osaava tog emot och behandlade ditt svar, men bekräftelsen kunde inte visas här. Skicka det inte igen – /osaava visar läget.',
+    formAsMessage: 'Fönstret kunde inte öppnas (knappen hade hunnit gå ut), så här är formuläret som ett meddelande. Inget av det du skrev gick förlorat.',
   },
 });
 

@@ -23,7 +23,15 @@ export interface TurnDeps {
   references: ConversationReferenceStore;
   logger: Logger;
   now: () => Date;
+  /** How long an invoke waits for (the LLM's) requirement suggestions; INVOKE_SUGGESTION_BUDGET_MS unless set. */
+  suggestionBudgetMs?: number;
 }
+
+/**
+ * Teams shows "Unable to reach app" after 5 s, and an invoke answer is to come within 1 s (p99) even
+ * with a slow LLM: past this the form comes without suggestions, for the person to pick.
+ */
+export const INVOKE_SUGGESTION_BUDGET_MS = 500;
 
 export async function handleTurn(io: TurnIO, deps: TurnDeps): Promise<void> {
   const turn = classifyActivity(io.activity);
@@ -86,10 +94,12 @@ async function dispatch(turn: TeamsTurn, io: TurnIO, deps: TurnDeps, lang: Lang,
       if (turn.commandId !== LOG_OBSERVATION_COMMAND) return io.respond(invokeBodies.taskMessage(t('unknownAction')));
       const user = await identify(io, deps, log);
       if (!user) return io.respond(invokeBodies.taskMessage(t('unknownUser')));
-      let replies = await deps.core.draftObservation(user, turn.messageText);
+      // An invoke is answered at once: past the budget the form comes without the (LLM's) suggestions.
+      const suggestionsBy = AbortSignal.timeout(deps.suggestionBudgetMs ?? INVOKE_SUGGESTION_BUDGET_MS);
+      let replies = await deps.core.draftObservation(user, turn.messageText, { suggestionsBy });
       // Not about anyone the text names: on someone else's message (a student's own), it is about its author.
       const byAuthor = replies.some((r) => r.kind === 'form') ? undefined : aboutAuthor(turn, user);
-      if (byAuthor !== undefined) replies = await deps.core.draftObservation(user, byAuthor);
+      if (byAuthor !== undefined) replies = await deps.core.draftObservation(user, byAuthor, { suggestionsBy });
       return io.respond(draftDialog(replies, lang));
     }
     case 'observe-prompt': {

@@ -29,7 +29,19 @@ export interface TeamsAdapterDeps {
    * `smba.trafficmanager.net` and `*.botframework.com` unless set (sovereign clouds, tests).
    */
   connectorHosts?: readonly string[];
+  /** Where a 1:1 conversation is created for a user without a stored reference: Teams' global endpoint unless set (tests). */
+  newConversationServiceUrl?: string;
+  /** The bot's Teams id (`28:<app id>`): derived from the app id unless set (the anonymous test mode has none). */
+  botId?: string;
+  /**
+   * A message activity (not an invoke) is answered when its turn ends or, if that takes longer, with
+   * 202 after this long (MESSAGE_ACK_AFTER_MS unless set); the turn then runs on and sends its replies.
+   */
+  messageAckAfterMs?: number;
 }
+
+/** The SDK answers a message only after its turn: a slow one (an LLM, a long paste) is acknowledged by then. */
+export const MESSAGE_ACK_AFTER_MS = 500;
 
 export interface TeamsAdapter {
   /** Serves `POST /api/messages`; mount at `/`. */
@@ -75,6 +87,27 @@ async function verifyToken(adapter: CloudAdapter, req: Request): Promise<{ ok: t
 /** The SDK validates activities with its own (bundled) zod: recognised by name, not by class. */
 function isActivityShapeError(err: unknown): boolean {
   return err instanceof Error && err.name === 'ZodError';
+}
+
+/**
+ * Answers 202 once `afterMs` has passed since the turn began, if the turn has not answered by then.
+ * The SDK's own answer at the end of the turn is then skipped (it checks `writableEnded`).
+ */
+function earlyAck(res: Response, afterMs: number, log: Logger): { arm(): void; disarm(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
+  return {
+    arm() {
+      timer ??= setTimeout(() => {
+        if (res.headersSent) return;
+        log.debug({ afterMs: Math.round(performance.now() - started) }, 'teams activity acknowledged before its turn ended');
+        res.status(202).end();
+      }, afterMs);
+    },
+    disarm() {
+      clearTimeout(timer);
+    },
+  };
 }
 
 export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
@@ -136,8 +169,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       // The SDK's middleware left the verified token's claims on the request as `user`.
       const refusal = refuseRequest(req.body, Reflect.get(req, 'user'), policy);
       if (refusal) return refuse(req, res, refusal.status, refusal.reason);
+      // An invoke's HTTP answer is its result; any other activity only needs to be acknowledged.
+      const early = Reflect.get(req.body, 'type') === 'invoke' ? undefined : earlyAck(res, deps.messageAckAfterMs ?? MESSAGE_ACK_AFTER_MS, log);
       try {
-        await adapter.process(req, res, (context) => handleTurn(createSdkTurnIO(context, { adapter, emails, logger: log }), turnDeps));
+        await adapter.process(req, res, (context) => {
+          // The SDK checked the activity: from here on only the turn's own sends can fail.
+          early?.arm();
+          return handleTurn(createSdkTurnIO(context, { adapter, emails, logger: log }), turnDeps);
+        });
       } catch (err) {
         if (res.headersSent) {
           log.error({ err }, 'teams request failed after answering');
@@ -150,6 +189,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
           log.error({ err }, 'teams request could not be processed');
           res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
         }
+      } finally {
+        early?.disarm();
       }
     },
   );
@@ -161,6 +202,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     res.status(status).json({ error: { code: 'invalid_request', message: 'The request body could not be read.' } });
   });
 
-  const messenger = createTeamsMessenger({ adapter, appId: deps.auth?.clientId, references: deps.references, logger: log, now });
+  const messenger = createTeamsMessenger({
+    adapter,
+    appId: deps.auth?.clientId,
+    references: deps.references,
+    logger: log,
+    now,
+    ...(deps.botId ? { botId: deps.botId } : {}),
+    ...(deps.newConversationServiceUrl ? { newConversationServiceUrl: deps.newConversationServiceUrl } : {}),
+  });
   return { router, messenger };
 }

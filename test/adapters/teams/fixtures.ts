@@ -167,9 +167,9 @@ export function recordingCore(inner: ChatCore): TestCore {
       calls.push({ method: 'home', input });
       return inner.home(input);
     },
-    draftObservation: (input, text) => {
+    draftObservation: (input, text, options) => {
       calls.push({ method: 'draftObservation', input, text });
-      return inner.draftObservation(input, text);
+      return inner.draftObservation(input, text, options);
     },
   };
 }
@@ -234,7 +234,11 @@ function captureLogger(lines: LogLine[]): Logger {
   );
 }
 
-export async function startTeams(options: { auth?: (connector: FakeBotConnector) => TeamsAuth; core?: TestCore } = {}): Promise<RunningTeams> {
+/**
+ * `messageAckAfterMs`: a message is answered after its turn (so a test sees the turn's sends when the
+ * POST returns) unless a test sets the production MESSAGE_ACK_AFTER_MS or another.
+ */
+export async function startTeams(options: { auth?: (connector: FakeBotConnector) => TeamsAuth; core?: TestCore; messageAckAfterMs?: number } = {}): Promise<RunningTeams> {
   const connector = await startFakeBotConnector();
   connector.addMember(aino.conversationId, { id: aino.teamsId, aadObjectId: aino.aadObjectId, name: aino.name, email: aino.email, userPrincipalName: aino.email, tenantId: TENANT, userRole: 'user' });
   const logs: LogLine[] = [];
@@ -242,7 +246,8 @@ export async function startTeams(options: { auth?: (connector: FakeBotConnector)
   const core = options.core ?? createTestCore();
   const references = createInMemoryConversationReferenceStore();
   // The fake connector listens on loopback: the only connector host these tests allow.
-  const teams = createTeamsAdapter({ auth: options.auth?.(connector), core, references, logger, connectorHosts: ['127.0.0.1'] });
+  // New 1:1 conversations are created at the fake connector too, as the bot `28:<APP_ID>`.
+  const teams = createTeamsAdapter({ auth: options.auth?.(connector), core, references, logger, connectorHosts: ['127.0.0.1'], botId: BOT_ID, newConversationServiceUrl: connector.serviceUrl, messageAckAfterMs: options.messageAckAfterMs ?? 60_000 });
   const http: HttpServer = createHttpServer({ logger, mounts: [{ path: '/', router: teams.router }] });
   const port = await http.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -46,8 +46,32 @@ describe('proactive messages', () => {
   it('is unreachable when the app was never installed for the user', async () => {
     teams = await startTeams();
     const result = await teams.messenger.send(toAino, [checkinForm()]);
-    expect(result).toEqual({ ok: false, reason: 'unreachable', detail: 'app not installed for this user' });
+    // The connector refused to create the 1:1 chat: nothing was sent, nothing stored.
+    expect(result).toEqual({ ok: false, reason: 'unreachable', detail: 'app not installed for this user (HTTP 403)' });
+    expect(teams.connector.requests.filter((r) => r.call.kind === 'create-conversation')).toHaveLength(1);
     expect(teams.connector.activities()).toHaveLength(0);
+    expect(await teams.references.listStale()).toEqual([]);
+  });
+
+  it('creates the 1:1 conversation when the install event was missed (no stored reference)', async () => {
+    teams = await startTeams();
+    teams.connector.installFor(aino.aadObjectId);
+    const result = await teams.messenger.send(toAino, [checkinForm()]);
+    expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^activity-/) });
+    // The body msteams-docs shows for POST /v3/conversations (bots-conv-proactive.md: `bot`, `members`,
+    // `channelData.tenant.id`), the member the user's Entra object id (OfficeDev/Microsoft-Teams-Samples
+    // bot-conversation: `members: [{ id: member.aadObjectId }]`).
+    const created = teams.connector.requests.find((r) => r.call.kind === 'create-conversation');
+    expect(created?.body).toMatchObject({
+      isGroup: false,
+      bot: { id: BOT_ID },
+      members: [{ id: aino.aadObjectId }],
+      tenantId: TENANT,
+      channelData: { tenant: { id: TENANT } },
+    });
+    const [sent] = teams.connector.activities();
+    expect(sent?.call).toMatchObject({ conversationId: teams.connector.personalConversationOf(aino.aadObjectId) });
+    expect(cardOf(sent?.activity ?? {})).toMatchObject({ type: 'AdaptiveCard' });
   });
 
   it.each(['BotNotInConversationRoster', 'MessageWritesBlocked'])('marks the reference stale on 403 %s and never tries it again', async (code) => {

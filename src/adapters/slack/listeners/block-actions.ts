@@ -8,8 +8,8 @@ import { parseAction, type FormTarget } from '../interaction-ids.ts';
 import { blockActionsSchema, teamIdOf, type BlockActions } from '../payload-schemas.ts';
 import type { NoteTarget } from '../reply-delivery.ts';
 import { assertNever } from '../render-blocks.ts';
-import { renderTextModal } from '../render-form.ts';
-import { guarded, platformUser, type SlackContext } from './context.ts';
+import { renderTextFormMessage, renderTextModal } from '../render-form.ts';
+import { guarded, platformUser, showAfterSave, slackErrorCode, type SlackContext } from './context.ts';
 
 /** Where the message with the button is, so replies can replace it. */
 export function targetOf(body: BlockActions): FormTarget {
@@ -51,21 +51,33 @@ export async function onBlockAction(ctx: SlackContext, raw: unknown): Promise<vo
     case 'submit':
       await guarded(ctx, 'form-submit', noteTo, async () => {
         const user = await platformUser(ctx, userId, teamIdOf(body));
-        const values = readFormValues(stateOf(body));
+        const values = { ...action.form.c, ...readFormValues(stateOf(body)) };
         const replies = await ctx.core.submit({ ...user, formKind: action.form.k, formId: action.form.id, values });
         if (replies.length === 0) {
           ctx.log.warn({ formKind: action.form.k }, 'the core answered a form with nothing; the form stays');
           return;
         }
-        // On the Home tab the confirmation sits above a fresh home view.
-        const shown = target.kind === 'home' ? [...replies, ...(await ctx.core.home(user))] : replies;
-        await ctx.delivery.replace(target, userId, shown);
+        // Saved from here on: a failure to show the answer must not say "try again".
+        await showAfterSave(ctx, noteTo, replies, async () => {
+          // On the Home tab the confirmation sits above a fresh home view.
+          const shown = target.kind === 'home' ? [...replies, ...(await ctx.core.home(user))] : replies;
+          await ctx.delivery.replace(target, userId, shown);
+        });
       });
       return;
     case 'open-text':
       await guarded(ctx, 'form-open-text', noteTo, async () => {
-        if (!body.trigger_id) throw new Error('block action without trigger_id');
-        await ctx.client.views.open({ trigger_id: body.trigger_id, view: renderTextModal(action.form, target, readFormValues(stateOf(body))) });
+        const carried = readFormValues(stateOf(body));
+        try {
+          if (!body.trigger_id) throw new Error('block action without trigger_id');
+          await ctx.client.views.open({ trigger_id: body.trigger_id, view: renderTextModal(action.form, target, carried) });
+        } catch (err) {
+          // An old card's trigger has expired (or the modal would not open): what was picked and prefilled
+          // must not be lost, so the text fields come as a message with the picks carried in its button.
+          ctx.log.warn({ err, code: slackErrorCode(err), userId }, 'the text modal did not open; posting the form as a message');
+          const channel = target.kind === 'message' ? target.channel : userId;
+          await ctx.client.chat.postMessage({ channel, ...renderTextFormMessage(action.form, carried), unfurl_links: false, unfurl_media: false });
+        }
       });
       return;
     default:

@@ -1,10 +1,11 @@
 // What every listener needs, and the two habits they share: who the user is, and never letting an
 // error escape into Bolt (it is logged, and the user is told when we know where to tell them).
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatCore } from '../../../core/chat-core.ts';
 import type { PlatformUser } from '../../../conversation/incoming.ts';
-import { everyLanguage } from '../texts.ts';
+import type { Reply } from '../../../conversation/reply.ts';
+import { everyLanguage, texts } from '../texts.ts';
 import type { SlackDmChannelRepo } from '../dm-channels.ts';
 import type { NoteTarget, ReplyDelivery } from '../reply-delivery.ts';
 import type { UserDirectory } from '../user-directory.ts';
@@ -40,5 +41,36 @@ export async function guarded(ctx: SlackContext, surface: string, noteTo: NoteTa
     } catch (noteErr) {
       ctx.log.warn({ err: noteErr, surface }, 'could not tell the user about the failure');
     }
+  }
+}
+
+/** Slack's error code of a failed Web API call (`expired_trigger_id`, `message_not_found`…), if it was one. */
+export function slackErrorCode(err: unknown): string | undefined {
+  return err instanceof webApi.WebAPIPlatformError ? err.data.error : undefined;
+}
+
+/**
+ * Shows the core's replies to a form the core has already taken (saved). A failure here is no reason to
+ * say "try again" (that would save it twice): the replies go to the user's DM instead, and if even that
+ * fails the user is told the answer was received. Never throws.
+ */
+export async function showAfterSave(ctx: SlackContext, noteTo: NoteTarget, replies: Reply[], show: () => Promise<void>): Promise<void> {
+  try {
+    await show();
+    return;
+  } catch (err) {
+    ctx.log.warn({ err, userId: noteTo.userId }, 'form taken by the core; its replies could not be shown where the form was');
+  }
+  try {
+    await ctx.delivery.post(noteTo.userId, replies);
+    return;
+  } catch (err) {
+    ctx.log.warn({ err, userId: noteTo.userId }, 'form taken by the core; its replies could not be posted to the DM either');
+  }
+  const lang = replies[0]?.lang;
+  try {
+    await ctx.delivery.note(noteTo, lang ? texts.in(lang)('receivedNote') : everyLanguage('receivedNote'));
+  } catch (err) {
+    ctx.log.warn({ err, userId: noteTo.userId }, 'could not tell the user their form was received');
   }
 }

@@ -10,7 +10,7 @@ import { shortcutSchema, teamIdOf } from '../payload-schemas.ts';
 import type { NoteTarget } from '../reply-delivery.ts';
 import { renderMessageBlocks, section } from '../render-blocks.ts';
 import { renderFormModal, renderInfoModal } from '../render-form.ts';
-import { guarded, platformUser, type SlackContext } from './context.ts';
+import { guarded, platformUser, slackErrorCode, type SlackContext } from './context.ts';
 
 const LATE = Symbol('late');
 
@@ -44,6 +44,19 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
     return;
   }
 
+  /**
+   * The form as a modal; when the modal cannot open (the trigger expired, or views.update failed), the
+   * form goes to the instructor's DM as a message, with the drafted text in it: nothing is dropped.
+   */
+  const showForm = async (form: FormReply, open: () => Promise<unknown>) => {
+    try {
+      await open();
+    } catch (err) {
+      ctx.log.warn({ err, code: slackErrorCode(err), userId }, 'the observation modal did not open; posting the form as a message');
+      await ctx.delivery.post(userId, [form]);
+    }
+  };
+
   await guarded(ctx, 'log-observation', noteTo, async () => {
     const draft = (async () => {
       const user = await platformUser(ctx, userId, teamIdOf(body));
@@ -53,7 +66,7 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
 
     if (early !== LATE) {
       const form = early.find(isForm);
-      if (form) await ctx.client.views.open({ trigger_id: body.trigger_id, view: renderFormModal(form, afterSubmit) });
+      if (form) await showForm(form, () => ctx.client.views.open({ trigger_id: body.trigger_id, view: renderFormModal(form, afterSubmit) }));
       const messages = early.filter((r) => !isForm(r));
       if (messages.length === 0) return;
       if (body.response_url) await ctx.delivery.respond(body.response_url, messages, 'ephemeral');
@@ -62,13 +75,22 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
     }
 
     ctx.log.info({ budgetMs: ctx.modalBudgetMs }, 'observation draft is slow; opening a waiting modal');
-    const opened = await ctx.client.views.open({ trigger_id: body.trigger_id, view: loadingModal() });
-    const viewId = opened.view?.id;
-    if (!viewId) throw new Error('views.open returned no view id');
+    const opened = await ctx.client.views.open({ trigger_id: body.trigger_id, view: loadingModal() }).catch((err: unknown) => {
+      ctx.log.warn({ err, code: slackErrorCode(err), userId }, 'the waiting modal did not open; the form will come as a message');
+      return undefined;
+    });
+    const viewId = opened?.view?.id;
     const replies = await draft;
     const form = replies.find(isForm);
     if (form) {
-      await ctx.client.views.update({ view_id: viewId, view: renderFormModal(form, afterSubmit) });
+      await showForm(form, async () => {
+        if (!viewId) throw new Error('no waiting modal to put the form in');
+        await ctx.client.views.update({ view_id: viewId, view: renderFormModal(form, afterSubmit) });
+      });
+      return;
+    }
+    if (!viewId) {
+      await ctx.delivery.post(userId, replies);
       return;
     }
     const lang = replies[0]?.lang ?? 'fi';

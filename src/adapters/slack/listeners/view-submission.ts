@@ -5,7 +5,7 @@ import { everyLanguage } from '../texts.ts';
 import { readFormValues } from '../form-values.ts';
 import { FORM_VIEW_CALLBACK, parseViewMetadata } from '../interaction-ids.ts';
 import { teamIdOf, viewSubmissionSchema } from '../payload-schemas.ts';
-import { guarded, platformUser, type SlackContext } from './context.ts';
+import { guarded, platformUser, showAfterSave, type SlackContext } from './context.ts';
 
 export async function onViewSubmission(ctx: SlackContext, raw: unknown): Promise<void> {
   const parsed = viewSubmissionSchema.safeParse(raw);
@@ -30,8 +30,11 @@ export async function onViewSubmission(ctx: SlackContext, raw: unknown): Promise
       ctx.log.warn({ formKind: metadata.k }, 'the core answered a form with nothing');
       return;
     }
-    const shown = target.kind === 'home' ? [...replies, ...(await ctx.core.home(user))] : replies;
-    await ctx.delivery.replace(target, userId, shown);
+    // Saved from here on: a failure to show the answer must not say "try again".
+    await showAfterSave(ctx, { userId }, replies, async () => {
+      const shown = target.kind === 'home' ? [...replies, ...(await ctx.core.home(user))] : replies;
+      await ctx.delivery.replace(target, userId, shown);
+    });
   });
 }
 
