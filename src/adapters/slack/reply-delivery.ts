@@ -91,10 +91,15 @@ export function createReplyDelivery(deps: { client: webApi.WebClient; fetch: typ
         return;
       }
       const messages = renderMessages(shown);
-      if (messages.length > RESPONSE_URL_USES) deps.logger.warn({ messages: messages.length }, 'answer longer than a response_url takes; the rest is left out');
       for (const message of messages.slice(0, RESPONSE_URL_USES)) {
         await postResponse(responseUrl, { response_type: 'ephemeral', replace_original: false, ...messageBody(message) });
       }
+      const rest = messages.slice(RESPONSE_URL_USES);
+      if (rest.length === 0) return;
+      // A response_url takes five posts: the rest of a longer answer goes to the user's DM, not nowhere.
+      deps.logger.warn({ messages: messages.length }, 'answer longer than a response_url takes; the rest goes to the DM');
+      if (!userId) throw new Error(`answer of ${messages.length} messages longer than a response_url takes, and no user to send the rest to`);
+      for (const message of rest) await client.chat.postMessage({ channel: userId, ...messageBody(message), unfurl_links: false, unfurl_media: false });
     },
     async replace(target, userId, replies) {
       switch (target.kind) {

@@ -24,6 +24,7 @@ import {
   messageShortcut,
   observationForm,
   privateMetadataOf,
+  slashCommand,
   startSlackHarness,
   stateFor,
   STUDENT,
@@ -115,6 +116,18 @@ describe('no silent cuts', () => {
     expect(parts.map((p) => p.blocks.length)).toEqual([50, 10]);
     expect(blocksText(parts)).toContain('Kohta 60.');
     expect(blocksText(parts)).not.toContain('lyhennettiin');
+  });
+});
+
+describe('no silent cuts in a long slash-command answer', () => {
+  it('posts what does not fit the response_url\'s five uses to the DM', async () => {
+    const slack = await start();
+    const paragraphs = Array.from({ length: 260 }, (_, i) => ({ type: 'paragraph' as const, text: `Rivi ${i + 1}.` }));
+    core.handle = async () => [{ kind: 'message', lang: 'fi', blocks: paragraphs, citations: [] }];
+    await slack.postForm(slashCommand({ user: STUDENT.id, text: 'pitkä vastaus', responseUrl: slack.fake.responseUrl('long-answer') }));
+    const dm = await slack.fake.waitFor('chat.postMessage', (c) => c.args.channel === STUDENT.id);
+    expect(slack.fake.responses.filter((r) => r.id === 'long-answer').length).toBe(5);
+    expect(blocksText(dm.args.blocks)).toContain('Rivi 260.');
   });
 });
 

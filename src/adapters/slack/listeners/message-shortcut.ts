@@ -69,7 +69,7 @@ export async function onShortcut(ctx: SlackContext, raw: unknown): Promise<void>
       if (form) await showForm(form, () => ctx.client.views.open({ trigger_id: body.trigger_id, view: renderFormModal(form, afterSubmit) }));
       const messages = early.filter((r) => !isForm(r));
       if (messages.length === 0) return;
-      if (body.response_url) await ctx.delivery.respond(body.response_url, messages, 'ephemeral');
+      if (body.response_url) await ctx.delivery.respond(body.response_url, messages, 'ephemeral', userId);
       else await ctx.delivery.post(userId, messages);
       return;
     }
