@@ -27,3 +27,12 @@ describe('mentions of people', () => {
     expect(fromSlackText('edistyminen <@U024BE7LH|aino>')).toBe('edistyminen aino');
   });
 });
+
+describe('mentions in the admin\'s link commands', () => {
+  it('keeps a picked @-mention as the Slack user id, so it links that account', async () => {
+    const nameOf = async () => 'Ville Mäkinen';
+    expect(fromSlackText(await nameMentions('link slack <@U0VILLE> ville', nameOf))).toBe('link slack U0VILLE ville');
+    expect(fromSlackText(await nameMentions('yhdistä slack <@U0VILLE|ville.m> ville', nameOf))).toBe('yhdistä slack U0VILLE ville');
+  });
+});
+
