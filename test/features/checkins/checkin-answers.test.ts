@@ -1,17 +1,18 @@
 // What a submitted check-in card may change: only today or a day whose check-in is still open (no
 // backdating by a forged form id), and an older card never wipes what a newer save holds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FormReply, Reply } from '../../../src/conversation/reply.ts';
+import { describeEachBackend } from '../../storage/backends.ts';
 import { createTestCore, type TestCore } from '../../support/core.ts';
 
 const AINO = 'pl_demo_aino';
 const formOf = (replies: Reply[]) => replies.find((r): r is FormReply => r.kind === 'form');
 const text = (replies: Reply[]) => JSON.stringify(replies);
 
-describe('submitting a check-in card', () => {
+describeEachBackend('submitting a check-in card on %s', (backend) => {
   let t: TestCore;
   beforeAll(async () => {
-    t = await createTestCore('pglite'); // Monday 23.11.2026, 12:00 in Helsinki
+    t = await createTestCore(backend); // Monday 23.11.2026, 12:00 in Helsinki
   });
   afterAll(async () => t?.close());
 
