@@ -6,20 +6,8 @@
 // docs.slack.dev/interactivity/implementing-slash-commands (fixtures.ts: dmEvent, slashCommand); the button
 // click is a `block_actions` payload and the shortcut a `message_action` payload
 // (docs.slack.dev/reference/interaction-payloads; fixtures.ts: blockActions, messageShortcut).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../../src/calendar/index.ts';
-import { composeChatCore } from '../../../src/compose-core.ts';
-import { createSummaryService } from '../../../src/features/summaries/summary-service.ts';
-import { buildLanguageServices } from '../../../src/language-services.ts';
-import { seedDemo } from '../../../src/storage/index.ts';
-import { createStore } from '../../../src/storage/store.ts';
-import { createTestClock, openTestDatabase, silentLogger } from '../../storage/backends.ts';
-import { DEMO_NOW } from '../../support/core.ts';
-import { delayed, echoResponder, startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
+import { type SlowLlmCore, startSlowLlmCore } from '../../support/slow-llm-core.ts';
 import { blockActions, dmEvent, messageShortcut, slashCommand, startSlackHarness, type SlackHarness } from './fixtures.ts';
 
 const LLM_DELAY_MS = 6_000;
@@ -27,32 +15,16 @@ const AINO = { id: 'UDEMOAINO', email: 'aino.virtanen@opiskelija.example.fi', lo
 const VILLE = { id: 'UDEMOVILLE', email: 'ville.makinen@opiskelija.example.fi', locale: 'fi-FI' };
 const MIKKO = { id: 'UDEMOMIKKO', email: 'mikko.laine@kodintekniikka.example.fi', locale: 'fi-FI' };
 
-let openai: FakeOpenAi | undefined;
+let slow: SlowLlmCore | undefined;
 let slack: SlackHarness | undefined;
-let closeDb: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  openai = await startFakeOpenAi((request) => delayed(LLM_DELAY_MS, echoResponder(request)));
-  const database = await openTestDatabase('pglite');
-  closeDb = () => database.close();
-  await seedDemo(database.db, { today: DEMO_NOW.slice(0, 10) });
-  const clock = createTestClock(DEMO_NOW);
-  const store = createStore(database.db, clock);
-  const { kb } = realKnowledge();
-  const languages = buildLanguageServices({ llmEnabled: true, OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: 'fake-model' }, kb, silentLogger);
-  const calendar = createWorkCalendar();
-  const summaries = createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
-  const core = composeChatCore({
-    store, kb, answers: languages.answers, summaries, calendar, clock, logger: silentLogger,
-    suggestRequirements: languages.suggestRequirements,
-    exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
-  });
-  slack = await startSlackHarness({ core, users: [AINO, VILLE, MIKKO] });
+  slow = await startSlowLlmCore(LLM_DELAY_MS);
+  slack = await startSlackHarness({ core: slow.core, users: [AINO, VILLE, MIKKO] });
 }, 60_000);
 afterAll(async () => {
   await slack?.close();
-  await openai?.close();
-  await closeDb?.();
+  await slow?.close();
 });
 
 const longText = (chars: number) => {
@@ -67,9 +39,9 @@ const percentile = (values: number[], p: number): number => {
 
 describe('acks while a 40,000-character DM and a 6 s LLM answer are in flight', () => {
   it('acknowledges every slash command, button and shortcut within 1 s (p99)', async () => {
-    if (!slack || !openai) throw new Error('not started');
+    if (!slack || !slow) throw new Error('not started');
     const h = slack;
-    const llm = openai;
+    const llm = slow.openai;
     const question = 'Mitä tarkoittaa asiakaslähtöinen palvelu?';
     const inFlight = [
       h.postEvent(dmEvent({ user: AINO.id, text: longText(40_000) })),
