@@ -31,7 +31,7 @@ export interface TurnDeps {
  * Teams shows "Unable to reach app" after 5 s, and an invoke answer is to come within 1 s (p99) even
  * with a slow LLM: past this the form comes without suggestions, for the person to pick.
  */
-export const INVOKE_SUGGESTION_BUDGET_MS = 500;
+export const INVOKE_SUGGESTION_BUDGET_MS = 300;
 
 export async function handleTurn(io: TurnIO, deps: TurnDeps): Promise<void> {
   const turn = classifyActivity(io.activity);

@@ -8,7 +8,7 @@
 // The DM event itself is Slack's `message.im` in its Events API wrapper (see dmEvent in fixtures.ts).
 // The ledger is the database (PGlite here, and PostgreSQL when TEST_DATABASE_URL is set), shared by two
 // Osaava processes serving one app.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.ts';
 import { createSlackEventRepo } from '../../../src/storage/slack-event-repo.ts';
 import { createTestCore, type TestCore } from '../../support/core.ts';
@@ -94,7 +94,11 @@ describe('Slack events redelivered over HTTP, two processes, one database', () =
     expect((await a.postEvent(event, retry(2, 'http_error'))).status).toBe(200);
     gate.release();
     await a.fake.waitFor('chat.postMessage');
-    // After it was answered.
+    // After it was answered (the claim is marked done once the listener returns, just after the post).
+    await vi.waitFor(async () => {
+      const row = await database.db.selectFrom('slack_event').select('status').where('event_id', '=', event.event_id).executeTakeFirst();
+      expect(row?.status).toBe('done');
+    });
     expect((await b!.postEvent(event, retry(3, 'http_error'))).status).toBe(200);
     // A control message through the other process, answered after the retries were dropped.
     await b!.postEvent(dmEvent({ user: STUDENT.id, text: 'apua' }));
