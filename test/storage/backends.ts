@@ -49,7 +49,15 @@ export async function openTestDatabase(backend: BackendName): Promise<TestDataba
       const url = postgresUrl;
       const schema = `t_${randomBytes(6).toString('hex')}`;
       await adminQuery(url, `CREATE SCHEMA ${schema}`);
-      const database = await createDatabase({ url, dataDir: '', logger: silentLogger, schema });
+      const open = () => createDatabase({ url, dataDir: '', logger: silentLogger, schema });
+      // Seen once in 4 CI runs with two workers: the fresh schema not yet visible to the pool's first
+      // connection ("schema … does not exist" in Kysely's migration-table check). Make sure it exists
+      // and open once more; any other failure, or a second one, fails the test.
+      const database = await open().catch(async (error: unknown) => {
+        if (!String((error as { cause?: unknown })?.cause ?? error).includes('does not exist')) throw error;
+        await adminQuery(url, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        return open();
+      });
       return {
         db: database.db,
         kind: database.kind,
