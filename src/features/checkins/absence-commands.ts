@@ -2,7 +2,7 @@
 // and "jatka" (resume). Only the student's own placements change.
 import { addDays, type WorkCalendar } from '../../calendar/index.ts';
 import { defineCommand } from '../../conversation/command.ts';
-import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { type CommandContext, paragraph } from '../../conversation/command-context.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Placement } from '../../storage/index.ts';
 import { commandTexts } from './command-texts.ts';
@@ -13,7 +13,7 @@ export interface AbsenceDeps {
   extraDaysOff: readonly string[];
 }
 
-const say = (ctx: CommandContext, text: string) => [message(ctx.lang, { type: 'paragraph', text })];
+const say = paragraph;
 
 function capital(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fi') + text.slice(1);

@@ -3,18 +3,9 @@
 // half delivered.
 import { buildCheckinForm } from './checkin-form.ts';
 import type { FormReply } from '../../conversation/reply.ts';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
-import type { Unit } from '../../knowledge/schema.ts';
+import { type KnowledgeBase, unitFor } from '../../knowledge/knowledge-base.ts';
 import type { CheckinComposer, CheckinRequest } from '../../scheduling/index.ts';
 import { texts } from './texts.ts';
-
-function unitFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
-  for (const id of unitIds) {
-    const unit = kb.unit(id);
-    if (unit) return unit;
-  }
-  return kb.defaultUnit();
-}
 
 /** The scheduler's check-in composer over this knowledge base. */
 export function createCheckinComposer(kb: KnowledgeBase): CheckinComposer {

@@ -2,7 +2,7 @@
 // check-ins and the form to pick one; the form (Slack App Home, the local chat) lands here too and
 // only ever changes the sender's own placements.
 import { defineCommand, type FormDeclaration } from '../../conversation/command.ts';
-import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { type CommandContext, paragraph } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
 import { checkinTimeSchema } from '../../storage/domain.ts';
 import type { Person } from '../../storage/index.ts';
@@ -10,7 +10,7 @@ import type { AbsenceDeps } from './absence-commands.ts';
 import { checkinTimeForm, checkinWeek } from './checkin-week.ts';
 import { commandTexts } from './command-texts.ts';
 
-const say = (ctx: CommandContext, text: string) => [message(ctx.lang, { type: 'paragraph', text })];
+const say = paragraph;
 
 async function changeCheckinTime(ctx: CommandContext, actor: Person, time: string | null, deps: AbsenceDeps): Promise<Reply[]> {
   const t = commandTexts.in(ctx.lang);

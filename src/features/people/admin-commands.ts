@@ -1,6 +1,6 @@
 // Admin commands: link a platform identity to a person; export everything held on a student; erase a student.
 import { defineCommand } from '../../conversation/command.ts';
-import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { type CommandContext, paragraph } from '../../conversation/command-context.ts';
 import { userText } from '../../conversation/reply.ts';
 import { platformSchema } from '../../storage/domain.ts';
 import type { Person } from '../../storage/index.ts';
@@ -12,7 +12,7 @@ async function findPerson(ctx: CommandContext, ref: string): Promise<Person | nu
   return ref.includes('@') ? people.findByEmail(ref) : people.findById(ref);
 }
 
-const say = (ctx: CommandContext, text: string) => [message(ctx.lang, { type: 'paragraph', text })];
+const say = paragraph;
 
 export const linkCommand = defineCommand({
   id: 'link',

@@ -2,8 +2,8 @@
 // whose data, what and when — about or by one person, or without a name the latest entries of all.
 // Newest first, at most AUDIT_SHOWN, with a count of the rest. Reading the log is itself logged.
 import { defineCommand } from '../../conversation/command.ts';
-import { type CommandContext, message } from '../../conversation/command-context.ts';
-import type { ListItem, Reply } from '../../conversation/reply.ts';
+import { type CommandContext, message, paragraph } from '../../conversation/command-context.ts';
+import type { ListItem } from '../../conversation/reply.ts';
 import { formatList } from '../../i18n/format.ts';
 import { type Lang, LOCALES } from '../../i18n/lang.ts';
 import type { AuditEntry, Person } from '../../storage/index.ts';
@@ -12,7 +12,7 @@ import { commandTexts } from './command-texts.ts';
 /** Entries shown in one reply; the rest are counted. */
 export const AUDIT_SHOWN = 20;
 
-const say = (ctx: CommandContext, text: string): Reply[] => [message(ctx.lang, { type: 'paragraph', text })];
+const say = paragraph;
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 

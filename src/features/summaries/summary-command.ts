@@ -3,12 +3,12 @@
 // the one named (access-checked and audited by the core).
 import { weekStart } from '../../calendar/index.ts';
 import { defineCommand } from '../../conversation/command.ts';
-import { type CommandContext, message } from '../../conversation/command-context.ts';
+import { paragraph } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
 import { commandTexts } from './command-texts.ts';
 import type { SummaryService } from './summary-service.ts';
 
-const say = (ctx: CommandContext, text: string): Reply[] => [message(ctx.lang, { type: 'paragraph', text })];
+const say = paragraph;
 
 export function createSummaryCommand(summaries: SummaryService) {
   return defineCommand({
