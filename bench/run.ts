@@ -6,8 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAnswering } from './answering.bench.ts';
+import { benchFootprint } from './footprint.bench.ts';
+import { benchKnowledge } from './knowledge.bench.ts';
 import { renderReport, type BenchSection } from './report.ts';
 import { benchPgRestart } from './pg-restart.ts';
+import { benchRetention } from './retention.bench.ts';
 import { benchScheduling } from './scheduling.bench.ts';
 import { benchStorage } from './storage.bench.ts';
 import { benchSummaries } from './summaries.bench.ts';
@@ -15,10 +18,13 @@ import { benchUnderstanding } from './understanding.bench.ts';
 
 const benches: Record<string, () => Promise<BenchSection>> = {
   answering: benchAnswering,
+  knowledge: benchKnowledge,
   understanding: benchUnderstanding,
   storage: benchStorage,
   scheduling: benchScheduling,
   summaries: benchSummaries,
+  retention: benchRetention,
+  footprint: benchFootprint,
 };
 /** Run only when named: it restarts the local PostgreSQL (`npm run bench -- pg-restart`). */
 const onRequest: Record<string, () => Promise<BenchSection>> = {

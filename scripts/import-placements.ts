@@ -1,6 +1,7 @@
 // Imports workplace placements from a CSV file: `npx tsx scripts/import-placements.ts placements.csv`.
 // The columns are documented in src/features/enrolment/import-placements.ts. Uses DATABASE_URL when set,
-// otherwise PGlite in `${DATA_DIR:-./data}/pglite`. Nothing is written if any row is invalid.
+// otherwise PGlite in `${DATA_DIR:-./data}/pglite`. Nothing is written if any row is invalid. Each row's
+// units are checked against the knowledge base in `${KNOWLEDGE_DIR:-knowledge}`, as the bot loads it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -9,6 +10,8 @@ import type { Database } from '../src/storage/database.ts';
 import { DEFAULT_TIME_ZONE } from '../src/storage/domain.ts';
 import { isStorageError } from '../src/storage/errors.ts';
 import { formatImportError, parsePlacementCsv } from '../src/features/enrolment/import-placements.ts';
+import { loadKnowledgeFiles } from '../src/knowledge/load-knowledge.ts';
+import type { Unit } from '../src/knowledge/schema.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -27,7 +30,16 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const parsed = parsePlacementCsv(text);
+  const knowledgeDir = process.env.KNOWLEDGE_DIR || 'knowledge';
+  let units: Unit[];
+  try {
+    units = loadKnowledgeFiles(knowledgeDir).units;
+  } catch (error) {
+    err(`Cannot load the knowledge base in ${knowledgeDir}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+
+  const parsed = parsePlacementCsv(text, { units });
   if (!parsed.ok) {
     err(`${file}: ${parsed.errors.length} problem(s); nothing was imported.`);
     for (const problem of parsed.errors) err(`  ${formatImportError(problem)}`);

@@ -5,8 +5,7 @@ import { createLocalInbox } from './adapters/local/local-inbox.ts';
 import { localChatNotice } from './adapters/local/local-chat-access.ts';
 import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
-import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
-import { createTeamsAdapter } from './adapters/teams/index.ts';
+import type { SlackAdapter } from './adapters/slack/index.ts';
 import { buildLanguageServices } from './language-services.ts';
 import { createWorkCalendar } from './calendar/index.ts';
 import { composeChatCore } from './compose-core.ts';
@@ -78,7 +77,10 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
 
   const mounts: Mount[] = [];
   let slack: SlackAdapter | undefined;
+  // The platform SDKs are loaded only when their platform is configured: each costs tens of MB and most
+  // of a second to load, and a school runs one platform (the demo none).
   if (config.slackEnabled && config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import('./adapters/slack/index.ts');
     // Slack's own clock, not the app's: the five-minute signature window must use real time.
     slack = createSlackAdapter({
       botToken: config.SLACK_BOT_TOKEN,
@@ -96,6 +98,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
     messengers.push(slack.messenger);
   }
   if (config.teamsEnabled && config.clientId) {
+    const { createTeamsAdapter } = await import('./adapters/teams/index.ts');
     const teams = createTeamsAdapter({
       auth: { clientId: config.clientId, ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
       core,
@@ -135,6 +138,10 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
         summaries,
         ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
         options: schedulerOptions,
+        // RETENTION=off: nothing is ever deleted by the nightly run.
+        retention: config.retentionEnabled
+          ? { placementDays: config.RETENTION_PLACEMENT_DAYS, deliveryDays: config.RETENTION_DELIVERY_DAYS, auditDays: config.RETENTION_AUDIT_DAYS }
+          : null,
       })
     : undefined;
 

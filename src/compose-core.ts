@@ -8,6 +8,7 @@ import { type ChatCoreDeps, createChatCore, type RegisteredChatCore } from './co
 import { createCheckinsFeature } from './features/checkins/index.ts';
 import { enrolmentFeature } from './features/enrolment/index.ts';
 import { observationCandidates, observationsFeature } from './features/observations/index.ts';
+import { createOperationsFeature } from './features/operations/index.ts';
 import { createPeopleFeature } from './features/people/index.ts';
 import { progressFeature } from './features/progress/index.ts';
 import type { AnswerService } from './features/questions/answer-service.ts';
@@ -16,6 +17,7 @@ import { createSummariesFeature } from './features/summaries/index.ts';
 import type { SummaryService } from './features/summaries/summary-service.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { PersonMessenger } from './messaging/person-messenger.ts';
+import { createFanoutReportRepo } from './storage/fanout-report-repo.ts';
 import type { Clock } from './storage/index.ts';
 import type { Store } from './storage/store.ts';
 
@@ -55,6 +57,7 @@ export function composeChatCore(parts: CoreParts): RegisteredChatCore {
       observationsFeature,
       createPeopleFeature({ exportDir: parts.exportDir }),
       enrolmentFeature,
+      createOperationsFeature({ fanouts: createFanoutReportRepo(parts.store.db) }),
     ],
     answerQuestion: questions.answer,
     questionCovered: questions.covers,

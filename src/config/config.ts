@@ -8,6 +8,14 @@ const flag = z
 
 const optionalString = z.string().trim().min(1).optional();
 
+/** A retention period in whole days, from `min` up to a hundred years. */
+const days = (name: string, min: number, why: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number of days` })
+    .int(`${name} must be a whole number of days`)
+    .min(min, `${name} must be at least ${min}: ${why}`)
+    .max(36_500, `${name} must be at most 36500 (a hundred years)`);
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
@@ -46,6 +54,11 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.iso.date('SCHOOL_DAYS_OFF must list dates as YYYY-MM-DD, separated by commas'))),
+  // Retention (README, "Data"): what is deleted nightly, and when
+  RETENTION: flag.default('on'),
+  RETENTION_PLACEMENT_DAYS: days('RETENTION_PLACEMENT_DAYS', 30, 'a placement is kept at least 30 days after it ends, for its last summaries and its assessment').default(365),
+  RETENTION_DELIVERY_DAYS: days('RETENTION_DELIVERY_DAYS', 35, 'check-in and summary rows are kept at least 35 days: late answers and the weekly summaries read the recent weeks').default(90),
+  RETENTION_AUDIT_DAYS: days('RETENTION_AUDIT_DAYS', 30, 'audit entries are kept at least 30 days').default(730),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -61,6 +74,8 @@ export interface Config extends RawConfig {
   localChatOffReason: string | undefined;
   demoData: boolean;
   schedulerEnabled: boolean;
+  /** RETENTION=on: the nightly deletion of what is past the RETENTION_*_DAYS periods. */
+  retentionEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // Who read a student's data must be answerable for as long as the data itself is kept.
+  if (c.RETENTION !== 'off' && c.RETENTION_AUDIT_DAYS < c.RETENTION_PLACEMENT_DAYS) throw new ConfigError(`RETENTION_AUDIT_DAYS (${c.RETENTION_AUDIT_DAYS}) must be at least RETENTION_PLACEMENT_DAYS (${c.RETENTION_PLACEMENT_DAYS}): the audit log answers who read the data while it is kept.`);
   const slackEnabled = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
   if (c.SLACK_BOT_TOKEN && !slackEnabled) throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.');
   const teamsEnabled = Boolean(c.clientId);
@@ -89,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localChatExplicit: c.LOCAL_CHAT === 'on',
     localChatOffReason,
     schedulerEnabled: c.SCHEDULER !== 'off',
+    retentionEnabled: c.RETENTION !== 'off',
     demoData,
   };
 }

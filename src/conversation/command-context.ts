@@ -52,3 +52,35 @@ export function paragraph(ctx: CommandContext, text: string): MessageReply[] {
 export function unitOf(services: CoreServices, unitIds: readonly string[]): Unit {
   return unitFor(services.kb, unitIds);
 }
+
+/** Every unit of a placement the knowledge base knows, in the placement's order; its default unit when it knows none. */
+export function unitsFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit[] {
+  const units = [...new Set(unitIds)].flatMap((id) => {
+    const unit = kb.unit(id);
+    return unit ? [unit] : [];
+  });
+  return units.length > 0 ? units : [kb.defaultUnit()];
+}
+
+export function unitsOf(services: CoreServices, unitIds: readonly string[]): Unit[] {
+  return unitsFor(services.kb, unitIds);
+}
+
+/** The most requirements suggested for one text, whatever the number of units. */
+const MAX_SUGGESTED = 5;
+
+/**
+ * The requirements a text touches across several units: the suggester asked per unit (at once), the
+ * picks taken in turn from each unit's ranked list, so that no unit crowds out another.
+ */
+export async function suggestAcrossUnits(services: CoreServices, request: Omit<SuggestRequest, 'unit'> & { units: readonly Unit[] }): Promise<string[]> {
+  const { units, ...rest } = request;
+  const perUnit = await Promise.all(units.map((unit) => services.suggestRequirements({ ...rest, unit })));
+  const picked: string[] = [];
+  for (let rank = 0; picked.length < MAX_SUGGESTED && perUnit.some((ids) => rank < ids.length); rank++)
+    for (const ids of perUnit) {
+      const id = ids[rank];
+      if (id !== undefined && !picked.includes(id) && picked.length < MAX_SUGGESTED) picked.push(id);
+    }
+  return picked;
+}

@@ -4,7 +4,7 @@
 import type { Command, FeatureModule, FormDeclaration, StatementHandler } from '../conversation/command.ts';
 import type { FormKind } from '../conversation/reply.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
-import { type CompiledPhrasing, compilePhrasing, matchPhrasing, type SlotRaw } from './understanding/phrasing.ts';
+import { type CompiledPhrasing, compilePhrasing, matchPhrasing, type SlotRaw, withDateFirst } from './understanding/phrasing.ts';
 import type { Tokens } from './understanding/tokens.ts';
 
 export interface RegisteredCommand {
@@ -44,7 +44,13 @@ export function createCommandRegistry(features: readonly FeatureModule[]): Comma
         if (!declaration.phrasings[lang]?.length) throw new Error(`command "${declaration.id}" has no ${lang} phrasing`);
       }
       if (declaration.roles.length === 0) throw new Error(`command "${declaration.id}" names no role`);
-      const phrasings = LANGS.flatMap((lang) => declaration.phrasings[lang].map((p) => ({ lang, compiled: compilePhrasing(p, declaration.slots) })));
+      const phrasings = LANGS.flatMap((lang) =>
+        declaration.phrasings[lang].flatMap((p) => {
+          const compiled = compilePhrasing(p, declaration.slots, lang);
+          const dateFirst = withDateFirst(compiled);
+          return dateFirst ? [{ lang, compiled }, { lang, compiled: dateFirst }] : [{ lang, compiled }];
+        }),
+      );
       const registered = { declaration, feature: feature.name, phrasings };
       commands.push(registered);
       byId.set(declaration.id, registered);

@@ -7,7 +7,7 @@ import type { Person } from '../storage/index.ts';
 import { texts } from './texts.ts';
 
 const GREET = {
-  fi: '(moi|hei|heippa|moikka|moro|terve|tervehdys|huomenta|päivää|iltaa|hello|hei osaava|moi osaava)',
+  fi: '(moi|hei|heippa|moikka|moro|terve|tervehdys|huomenta|päivää|iltaa|hyvää huomenta|hyvää päivää|hyvää iltaa|huomenta kaikille|hello|hei osaava|moi osaava)',
   en: '(hi|hello|hey|hiya|good morning|good afternoon|good evening|hi osaava|hello osaava|hello there|hi there|hey there)',
   sv: '(hej|hejsan|tjena|hallå|god morgon|god dag|god kväll|hej osaava)',
 };
@@ -55,7 +55,7 @@ export const smalltalkCommand = defineCommand({
       { text: `[${GREET.sv.slice(1, -1)}] (hur mår du|hur är det|hur går det|läget)`, with: { kind: 'how-are-you' } },
       { text: '(vem är du|vad är du|vad är osaava|vad är det här)', with: { kind: 'who-are-you' } },
       { text: '(tack|tack så mycket|tusen tack|tack för hjälpen|stort tack)', with: { kind: 'thanks' } },
-      { text: '(hej då|hejdå|vi ses|ha det bra)', with: { kind: 'bye' } },
+      { text: '(hej då|hejdå|vi ses|ha det bra|hej hej)', with: { kind: 'bye' } },
     ],
   },
   help: { student: texts.all('helpSmalltalk'), staff: texts.all('helpSmalltalk') },

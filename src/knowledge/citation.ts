@@ -7,8 +7,10 @@ export interface Citation {
   kind: SourceKind;
   title: string;
   text_fi: string;
-  /** Osaava's English translation, when the knowledge base has one. */
+  /** The English text, when the knowledge base has one (Osaava's own, or the curriculum's: the unit's `translations.en`). */
   text_en?: string;
+  /** The curriculum's own Swedish text, for a Swedish reader, when the knowledge base has it. */
+  text_sv?: string;
   /** Where the item comes from, e.g. the unit or document name and heading path. */
   origin: string;
 }

@@ -21,9 +21,14 @@ export interface KnowledgeBase {
   /** Folded keys: English and Swedish words and phrases → Finnish search terms; Finnish forms → base forms. */
   readonly glossary: { enToFi: Map<string, string[]>; svToFi: Map<string, string[]>; fiLemmas: Map<string, string> };
   item(id: string): KnowledgeItem | undefined;
+  /** A unit by its id or its ePerusteet code (tutkinnonosat_NNNNNN). */
   unit(id: string): Unit | undefined;
-  /** The unit a question names by name or alias, if any. */
+  /** The units of `ids` the base knows (by id or ePerusteet code), in that order, each once. */
+  unitsByIds(ids: readonly string[]): Unit[];
+  /** The unit a question names by name (Finnish, Swedish, English) or alias, if any: the longest name named. */
   unitNamedIn(text: string): Unit | undefined;
+  /** Every unit a question names, the longest name first (two units may share a name or an alias). */
+  unitsNamedIn(text: string): Unit[];
   defaultUnit(): Unit;
   requirements(unit: Unit): { section: Section; requirement: Requirement }[];
   level(unit: Unit, grade: number): GradeLevel | undefined;
@@ -49,10 +54,21 @@ function itemsOf(files: KnowledgeFiles): KnowledgeItem[] {
   return items;
 }
 
+/** "English name (Finnish name)", or the Finnish name alone when there is no English one. */
+function withFinnish(text: Localized, lang: 'en' | 'sv'): string {
+  const own = text[lang];
+  return own ? `${own} (${text.fi})` : text.fi;
+}
+
 function unitFactsText(unit: Unit): Localized {
+  const { name, qualification } = unit;
   return {
-    fi: `${unit.name.fi}, ${unit.competencePoints} osp. ${unit.qualification.name.fi}, ${unit.qualification.diaarinumero}. Osat: ${unit.sections.map((s) => s.title.fi).join(', ')}.`,
-    en: `${unit.name.en} (${unit.name.fi}), ${unit.competencePoints} competence points (osp). ${unit.qualification.name.en} (${unit.qualification.name.fi}), ${unit.qualification.diaarinumero}.`,
+    fi: `${name.fi}, ${unit.competencePoints} osp. ${qualification.name.fi}, ${qualification.diaarinumero}. Osat: ${unit.sections.map((s) => s.title.fi).join(', ')}.`,
+    en: `${withFinnish(name, 'en')}, ${unit.competencePoints} competence points (osp). ${withFinnish(qualification.name, 'en')}, ${qualification.diaarinumero}.`,
+    // Swedish only from the curriculum's own Swedish names.
+    ...(name.sv && qualification.name.sv
+      ? { sv: `${name.sv}, ${unit.competencePoints} kompetenspoäng (kp). ${qualification.name.sv}, ${qualification.diaarinumero}.` }
+      : {}),
   };
 }
 
@@ -122,9 +138,18 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
     for (const [sv, fi] of Object.entries(g.svToFi)) svToFi.set(compact(sv), [...(svToFi.get(compact(sv)) ?? []), ...fi]);
     for (const [form, lemma] of Object.entries(g.fiLemmas)) fiLemmas.set(compact(form), lemma);
   }
-  const unitNames = files.units.flatMap((unit) =>
-    [unit.name.fi, unit.name.en, ...unit.aliases].map((name) => ({ unit, name: compact(name) })),
-  );
+  const unitNames = files.units
+    .flatMap((unit) => [unit.name.fi, unit.name.en, unit.name.sv, ...unit.aliases].flatMap((name) => (name ? [{ unit, name: compact(name) }] : [])))
+    .sort((a, b) => b.name.length - a.name.length);
+  const unitsById = new Map<string, Unit>();
+  for (const unit of files.units) {
+    unitsById.set(unit.id, unit);
+    if (unit.koodiUri && !unitsById.has(unit.koodiUri)) unitsById.set(unit.koodiUri, unit);
+  }
+  const unitsNamedIn = (text: string): Unit[] => {
+    const haystack = ` ${compact(text)} `;
+    return [...new Set(unitNames.filter(({ name }) => haystack.includes(` ${name} `)).map(({ unit }) => unit))];
+  };
   const [first] = files.units;
   if (!first) throw new Error('knowledge base has no unit');
 
@@ -134,11 +159,10 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
     items,
     glossary: { enToFi, svToFi, fiLemmas },
     item: (id) => byId.get(id),
-    unit: (id) => files.units.find((u) => u.id === id),
-    unitNamedIn(text) {
-      const haystack = ` ${compact(text)} `;
-      return unitNames.find(({ name }) => haystack.includes(` ${name} `))?.unit;
-    },
+    unit: (id) => unitsById.get(id),
+    unitsByIds: (ids) => [...new Set(ids.flatMap((id) => unitsById.get(id) ?? []))],
+    unitNamedIn: (text) => unitsNamedIn(text)[0],
+    unitsNamedIn,
     defaultUnit: () => first,
     requirements: (unit) => unit.sections.flatMap((section) => section.requirements.map((requirement) => ({ section, requirement }))),
     level: (unit, grade) => unit.assessment.levels.find((l) => l.grade === grade),
@@ -149,8 +173,10 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
         kind: KIND[item.kind],
         title: titleOf(item, lang),
         text_fi: text.fi,
-        // Osaava's English translation goes with Finnish and English citations; a Swedish reader gets the Finnish original only.
-        ...(item.kind === 'passage' || lang === 'sv' ? {} : { text_en: text.en }),
+        // The English (Osaava's or the curriculum's) goes with Finnish and English citations; a Swedish reader gets
+        // the Finnish original, and the curriculum's Swedish where it has one — never the English.
+        ...(item.kind === 'passage' || lang === 'sv' || !text.en ? {} : { text_en: text.en }),
+        ...(lang === 'sv' && text.sv ? { text_sv: text.sv } : {}),
         origin: originOf(item, lang),
       };
     },

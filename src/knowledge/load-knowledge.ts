@@ -43,6 +43,9 @@ function idsOf(file: Unit | SupportingDocument | Glossary): string[] {
         ...file.sections.flatMap((s) => s.requirements.map((r) => r.id)),
         ...file.assessment.levels.flatMap((l) => [l.id, ...l.criteria.map((c) => c.id)]),
         ...file.demonstration.methods.map((m) => m.id),
+        // The unit itself: its id, and its prefix through the unit-facts item ("AH-UNIT").
+        `unit:${file.id}`,
+        `${file.citationPrefix}-UNIT`,
       ];
     case 'document':
       return file.records.map((r) => r.id);
@@ -51,17 +54,10 @@ function idsOf(file: Unit | SupportingDocument | Glossary): string[] {
   }
 }
 
-function checkUnit(unit: Unit): string[] {
-  const problems: string[] = [];
-  const grades = unit.assessment.levels.map((l) => l.grade);
-  if (grades.join() !== '1,2,3,4,5') problems.push(`at assessment.levels: grades must be 1..5 in order, found ${grades.join(',')}`);
-  const threads = new Set(unit.assessment.threads.map((t) => t.id));
-  unit.assessment.levels.forEach((level, li) =>
-    level.criteria.forEach((c, ci) => {
-      if (!threads.has(c.thread)) problems.push(`at assessment.levels.${li}.criteria.${ci}.thread: unknown thread "${c.thread}"`);
-    }),
-  );
-  return problems;
+function duplicateMessage(id: string, other: string): string {
+  if (id.startsWith('unit:')) return `duplicate unit id "${id.slice(5)}" (also in ${other})`;
+  if (id.endsWith('-UNIT')) return `duplicate citation prefix "${id.slice(0, -5)}" (also in ${other})`;
+  return `duplicate id "${id}" (also in ${other})`;
 }
 
 export function parseKnowledgeFile(file: string, raw: string): Unit | SupportingDocument | Glossary {
@@ -73,10 +69,6 @@ export function parseKnowledgeFile(file: string, raw: string): Unit | Supporting
   }
   const parsed = knowledgeFileSchema.safeParse(json);
   if (!parsed.success) throw new KnowledgeFileError(file, describeIssues(parsed.error.issues));
-  if (parsed.data.kind === 'unit') {
-    const problems = checkUnit(parsed.data);
-    if (problems.length) throw new KnowledgeFileError(file, problems);
-  }
   return parsed.data;
 }
 
@@ -88,7 +80,7 @@ export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
     const data = parseKnowledgeFile(file, readFileSync(path, 'utf8'));
     for (const id of idsOf(data)) {
       const other = seen.get(id);
-      if (other) throw new KnowledgeFileError(file, [`duplicate id "${id}" (also in ${other})`]);
+      if (other) throw new KnowledgeFileError(file, [duplicateMessage(id, other)]);
       seen.set(id, file);
     }
     if (data.kind === 'unit') result.units.push(data);

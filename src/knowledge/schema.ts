@@ -4,22 +4,27 @@ import { z } from 'zod';
 import type { Lang } from '../i18n/lang.ts';
 
 /**
- * Finnish is the authoritative text; English is Osaava's own translation and is labelled as such;
- * Swedish where the curriculum itself has it (ePerusteet publishes Finnish and Swedish).
+ * Finnish is the authoritative text; Swedish where the curriculum itself has it (ePerusteet publishes
+ * Finnish and Swedish); English where there is one — Osaava's own translation or ePerusteet's, as the
+ * unit's `translations.en` says. Nothing else is ever made up.
  */
 export const localizedSchema = z.strictObject({
   fi: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  en: z.string().trim().min(1).optional(),
   sv: z.string().trim().min(1).optional(),
 });
 export type Localized = z.infer<typeof localizedSchema>;
 
-/** The text to show in a language: Swedish falls back to the Finnish original, never to our English. */
+/** The text to show in a language: English and Swedish fall back to the Finnish original, never to each other. */
 export function textIn(text: Localized, lang: Lang): string {
-  if (lang === 'en') return text.en;
+  if (lang === 'en') return text.en ?? text.fi;
   if (lang === 'sv') return text.sv ?? text.fi;
   return text.fi;
 }
+
+/** Where a unit's English comes from: Osaava's own translation, or the curriculum (ePerusteet) itself. */
+export const translationSourceSchema = z.enum(['osaava', 'eperusteet']);
+export type TranslationSource = z.infer<typeof translationSourceSchema>;
 
 const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, ".", "_" and "-"');
 
@@ -39,17 +44,33 @@ export const sectionSchema = z.strictObject({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
-/** The thread of the generic criteria a criterion continues (independence, interaction, knowledge, …). */
-export const criterionSchema = z.strictObject({ id: idSchema, text: localizedSchema, thread: idSchema });
+/**
+ * One criterion of a grade level. `thread` is the thread of the generic criteria it continues
+ * (independence, interaction, knowledge, …); `target` is the "arvioinnin kohde" an older unit's own
+ * criteria are grouped under ("Työprosessin hallinta").
+ */
+export const criterionSchema = z.strictObject({
+  id: idSchema,
+  text: localizedSchema,
+  thread: idSchema.optional(),
+  target: localizedSchema.optional(),
+});
 export type Criterion = z.infer<typeof criterionSchema>;
 
 export const gradeLevelSchema = z.strictObject({
   grade: z.number().int().min(1).max(5),
   id: idSchema,
+  /** The ePerusteet osaamistaso the level was keyed on (its koodi uri or id); hand-written files may leave it out. */
+  code: z.string().min(1).optional(),
   name: localizedSchema,
-  criteria: z.array(criterionSchema).min(1),
+  /** Empty where the curriculum gives no criteria for the level (older units give them for 1, 3 and 5 only). */
+  criteria: z.array(criterionSchema),
 });
 export type GradeLevel = z.infer<typeof gradeLevelSchema>;
+
+/** '1-5': Tyydyttävä 1 … Kiitettävä 5; 'pass-fail': one level, Hyväksytty (further and specialist qualifications). */
+export const gradingScaleSchema = z.enum(['1-5', 'pass-fail']);
+export type GradingScale = z.infer<typeof gradingScaleSchema>;
 
 export const demonstrationMethodSchema = z.strictObject({ id: idSchema, text: localizedSchema });
 export type DemonstrationMethod = z.infer<typeof demonstrationMethodSchema>;
@@ -59,27 +80,51 @@ export const checklistColumnSchema = z.strictObject({
   title: localizedSchema,
 });
 
+export const assessmentSchema = z
+  .strictObject({
+    scale: gradingScaleSchema.default('1-5'),
+    /** The subject the criteria sentences share ("Opiskelija"). */
+    subject: localizedSchema,
+    threads: z.array(z.strictObject({ id: idSchema, name: localizedSchema })).default([]),
+    levels: z.array(gradeLevelSchema).min(1),
+  })
+  .superRefine((assessment, ctx) => {
+    const grades = assessment.levels.map((l) => l.grade);
+    if (assessment.scale === '1-5' && grades.join() !== '1,2,3,4,5')
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: `the 1-5 scale has the grades 1..5 once each, in order; found ${grades.join(',')}` });
+    if (assessment.scale === 'pass-fail' && grades.join() !== '1')
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: `the pass-fail scale has one level (grade 1, "Hyväksytty"); found grades ${grades.join(',') || 'none'}` });
+    if (assessment.levels.every((l) => l.criteria.length === 0))
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'no level has any criteria' });
+    const threads = new Set(assessment.threads.map((t) => t.id));
+    assessment.levels.forEach((level, li) =>
+      level.criteria.forEach((c, ci) => {
+        if (c.thread !== undefined && !threads.has(c.thread))
+          ctx.addIssue({ code: 'custom', path: ['levels', li, 'criteria', ci, 'thread'], message: `unknown thread "${c.thread}"` });
+      }),
+    );
+  });
+export type Assessment = z.infer<typeof assessmentSchema>;
+
 export const unitSchema = z.strictObject({
   schemaVersion: z.literal(1),
   kind: z.literal('unit'),
+  /** Stable: a hand-written slug, or the unit's ePerusteet code for an imported unit. */
   id: idSchema,
-  /** Short prefix used in citations, e.g. "AH". */
-  citationPrefix: z.string().regex(/^[A-Z]{1,6}$/),
+  /** Short prefix used in citations, e.g. "AH"; an imported unit's is "T" and its code number ("T106727"). */
+  citationPrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'a capital letter, then capitals or digits (at most 10 in all)'),
   /** ePerusteet code (tutkinnonosat_NNNNNN) when known. */
   koodiUri: z.string().regex(/^tutkinnonosat_\d+$/).nullable(),
   name: localizedSchema,
   aliases: z.array(z.string().min(1)).default([]),
+  /** Where the English texts come from; absent when the unit has none. */
+  translations: z.strictObject({ en: translationSourceSchema.optional() }).optional(),
   competencePoints: z.number().positive(),
   qualification: z.strictObject({ name: localizedSchema, diaarinumero: z.string().min(1) }),
   sections: z.array(sectionSchema).min(1),
   checklistColumns: z.array(checklistColumnSchema),
   demonstration: z.strictObject({ title: localizedSchema, methods: z.array(demonstrationMethodSchema).min(1) }),
-  assessment: z.strictObject({
-    /** The subject the criteria sentences share ("Opiskelija"). */
-    subject: localizedSchema,
-    threads: z.array(z.strictObject({ id: idSchema, name: localizedSchema })).min(1),
-    levels: z.array(gradeLevelSchema).length(5),
-  }),
+  assessment: assessmentSchema,
   sources: z.array(z.string().min(1)).min(1),
 });
 export type Unit = z.infer<typeof unitSchema>;

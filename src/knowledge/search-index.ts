@@ -7,6 +7,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeBase, KnowledgeItem } from './knowledge-base.ts';
 import { textOf } from './knowledge-base.ts';
+import type { Localized } from './schema.ts';
 import { compact, foldDiacritics, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
 import { isStopword, stopwords } from '../text/stopwords.ts';
 import { boundedDistance, createVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -16,11 +17,21 @@ export const MAX_QUERY_CHARS = 600;
 export const MAX_QUERY_WORDS = 60;
 /** Typo look-ups per message (each is bounded too). */
 const MAX_CORRECTIONS = 12;
+/**
+ * In a base of many units a few stems are in a large share of its items ("opiskelija" heads every
+ * requirement of every unit): scoring them costs a pass over most of the base and tells nothing. From
+ * this size on, such a stem is not searched when the question has rarer ones; it still counts as
+ * matched in the items that have it.
+ */
+const COMMON_MIN_ITEMS = 2000;
+const COMMON_SHARE = 0.05;
 
 interface IndexedItem {
   id: string;
   fi: string;
   en: string;
+  /** The curriculum's Swedish, where it has it. */
+  sv: string;
   title: string;
   keywords: string;
   /** The last parts of the text's compounds ("järjestelmässä" of "tietojärjestelmässä"), so that a part finds the whole. */
@@ -96,7 +107,21 @@ export interface SearchIndex {
   readonly vocabulary: Vocabulary;
 }
 
-function stems(word: string): string[] {
+const STEMS_MEMO_LIMIT = 200_000;
+const stemsMemo = new Map<string, readonly string[]>();
+
+/** A word's index stems; remembered, since a school's base repeats its words hundreds of thousands of times. */
+function stems(word: string): readonly string[] {
+  let out = stemsMemo.get(word);
+  if (out === undefined) {
+    out = stemsOf(word);
+    if (stemsMemo.size >= STEMS_MEMO_LIMIT) stemsMemo.clear();
+    stemsMemo.set(word, out);
+  }
+  return out;
+}
+
+function stemsOf(word: string): readonly string[] {
   // "chat-palvelu" is "chat" and "palvelu", as the index's tokenizer splits it.
   if (word.includes('-')) return word.split('-').flatMap(stems);
   if (isStopword(word) || word.length < 2) return [];
@@ -107,32 +132,31 @@ function stems(word: string): string[] {
 
 function processTerm(term: string): string[] | null {
   const out = stems(term);
-  return out.length ? out : null;
+  return out.length ? [...out] : null;
+}
+
+/** Every language of a text, for a field that holds them all (titles). */
+function allOf(text: Localized): string {
+  return [text.fi, text.en, text.sv].filter(Boolean).join(' ');
 }
 
 function toDocument(item: KnowledgeItem): IndexedItem {
   const text = textOf(item);
+  const own = { id: item.id, fi: text.fi, en: text.en ?? '', sv: text.sv ?? '' };
   switch (item.kind) {
     case 'requirement':
       // Every requirement has the unit's subject ("Opiskelija", "the student") in front of it.
-      return {
-        id: item.id,
-        fi: text.fi,
-        en: text.en,
-        title: `${item.section.title.fi} ${item.section.title.en} ${item.unit.assessment.subject.fi} ${item.unit.assessment.subject.en}`,
-        keywords: [...item.requirement.keywords].join(' '),
-      };
+      return { ...own, title: `${allOf(item.section.title)} ${allOf(item.unit.assessment.subject)}`, keywords: [...item.requirement.keywords].join(' ') };
     case 'criterion':
-      return { id: item.id, fi: text.fi, en: text.en, title: `${item.level.name.fi} ${item.level.name.en}`, keywords: '' };
+      return { ...own, title: `${allOf(item.level.name)}${item.criterion.target ? ` ${allOf(item.criterion.target)}` : ''}`, keywords: '' };
     case 'method':
-      return { id: item.id, fi: text.fi, en: text.en, title: `${item.unit.demonstration.title.fi} ${item.unit.demonstration.title.en}`, keywords: 'näyttö demonstration demonstrate show skills' };
+      return { ...own, title: allOf(item.unit.demonstration.title), keywords: 'näyttö demonstration demonstrate show skills' };
     case 'unit':
-      return { id: item.id, fi: text.fi, en: text.en, title: `${item.unit.name.fi} ${item.unit.name.en}`, keywords: item.unit.aliases.join(' ') };
+      return { ...own, title: allOf(item.unit.name), keywords: item.unit.aliases.join(' ') };
     case 'passage':
       return {
-        id: item.id,
+        ...own,
         fi: `${item.record.text} ${item.record.questions.join(' ')}`,
-        en: item.record.title.en,
         title: `${item.record.title.fi} ${item.record.headingPath.join(' ')}`,
         keywords: item.record.keywords.join(' '),
       };
@@ -171,19 +195,50 @@ function compoundTail(vocabulary: Vocabulary, word: string): string | undefined 
   return parts[1];
 }
 
-/** The base words a text gives to the vocabulary. */
-function vocabularyOf(kb: KnowledgeBase, tokens: { fi: string[]; rest: string[] }[], lexicon: readonly string[]): string[] {
-  const out: string[] = [...lexicon, ...stopwords()];
-  for (const t of tokens) out.push(...t.fi, ...t.rest);
-  for (const [key, terms] of [...kb.glossary.enToFi, ...kb.glossary.svToFi]) out.push(...words(key), ...terms.flatMap(words));
-  for (const [form, lemma] of kb.glossary.fiLemmas) out.push(...words(form), ...words(lemma));
-  return out;
+interface Tokens {
+  fi: string[];
+  rest: string[];
+  /** How many items have this text. */
+  count: number;
+}
+
+/** The base words a text gives to the vocabulary, each text's words as many times as items have it. */
+function* vocabularyOf(kb: KnowledgeBase, tokens: readonly Tokens[], lexicon: readonly string[]): Generator<string | readonly [string, number]> {
+  yield* lexicon;
+  yield* stopwords();
+  for (const t of tokens) for (const w of [...t.fi, ...t.rest]) yield t.count === 1 ? w : [w, t.count];
+  for (const [key, terms] of [...kb.glossary.enToFi, ...kb.glossary.svToFi]) yield* [...words(key), ...terms.flatMap(words)];
+  for (const [form, lemma] of kb.glossary.fiLemmas) yield* [...words(form), ...words(lemma)];
+}
+
+/**
+ * Items with the same indexed text (the generic criteria every 2022+ unit shares, a standard sentence of
+ * the ways of demonstrating skills) are indexed once: a school's base repeats them hundreds of times, and
+ * every copy would be scored on every search. A hit stands for all of its items.
+ */
+function groupDocuments(kb: KnowledgeBase): { documents: IndexedItem[]; members: string[][] } {
+  const groups = new Map<string, number>();
+  const documents: IndexedItem[] = [];
+  const members: string[][] = [];
+  for (const item of kb.items) {
+    const d = toDocument(item);
+    const key = [d.fi, d.en, d.sv, d.title, d.keywords].join('\u0000');
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = documents.length;
+      groups.set(key, g);
+      documents.push({ ...d, id: String(g) });
+      members.push([]);
+    }
+    members[g]?.push(item.id);
+  }
+  return { documents, members };
 }
 
 export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readonly string[] } = {}): SearchIndex {
-  const documents = kb.items.map(toDocument);
+  const { documents, members } = groupDocuments(kb);
   // Each document's words once, for the weights, the vocabulary, the compound parts and the language evidence.
-  const tokens = documents.map((d) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.title} ${d.keywords}`) }));
+  const tokens: Tokens[] = documents.map((d, g) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.sv} ${d.title} ${d.keywords}`), count: members[g]?.length ?? 1 }));
   const vocabulary = createVocabulary(vocabularyOf(kb, tokens, options.lexicon ?? []));
   const tails = new Map<string, string | undefined>();
   const tailOf = (word: string): string | undefined => {
@@ -200,9 +255,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     d.parts = [...t.fi, ...t.rest].flatMap((w) => tailOf(w) ?? []).join(' ');
   });
   const index = new MiniSearch<IndexedItem>({
-    fields: ['fi', 'en', 'title', 'keywords', 'parts'],
+    fields: ['fi', 'en', 'sv', 'title', 'keywords', 'parts'],
     processTerm,
-    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8, parts: 0.5 }, prefix: (t) => t.length >= 5 },
+    searchOptions: { boost: { keywords: 2, title: 1.5, fi: 1, en: 0.8, sv: 0.8, parts: 0.5 }, prefix: (t) => t.length >= 5 },
   });
   index.addAll(documents);
 
@@ -212,9 +267,47 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const seen = new Set<string>();
     for (const w of t.fi) for (const s of stems(w)) seen.add(s);
     for (const w of t.rest) for (const s of stems(w)) seen.add(s);
-    for (const s of seen) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const s of seen) df.set(s, (df.get(s) ?? 0) + t.count);
   }
-  const n = documents.length;
+  const n = kb.items.length;
+  // A term of five letters or more is searched as a prefix ("opiskel" finds "opiskelij"): its share is
+  // that of the most frequent stem it begins.
+  const sortedStems = n >= COMMON_MIN_ITEMS ? [...df.keys()].sort() : [];
+  const commonMemo = new Map<string, boolean>();
+  const isCommon = (term: string): boolean => {
+    if (n < COMMON_MIN_ITEMS) return false;
+    let common = commonMemo.get(term);
+    if (common === undefined) {
+      let most = df.get(term) ?? 0;
+      if (term.length >= 5) {
+        let lo = 0;
+        let hi = sortedStems.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((sortedStems[mid] ?? '') < term) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < sortedStems.length && sortedStems[i]?.startsWith(term); i++) most = Math.max(most, df.get(sortedStems[i] ?? '') ?? 0);
+      }
+      common = most > COMMON_SHARE * n;
+      if (commonMemo.size > 10_000) commonMemo.clear();
+      commonMemo.set(term, common);
+    }
+    return common;
+  };
+  // A document's stems, all and in its title and keywords, made when a search needs them.
+  const documentStems: { all: Set<string>; about: Set<string> }[] = [];
+  const stemsOfDocument = (g: number) => {
+    let out = documentStems[g];
+    if (!out) {
+      const d = documents[g];
+      const t = tokens[g];
+      const about = new Set(words(`${d?.title ?? ''} ${d?.keywords ?? ''}`).flatMap((w) => [...stems(w)]));
+      out = { all: new Set([...(t?.fi ?? []), ...(t?.rest ?? []), ...words(d?.parts ?? '')].flatMap((w) => [...stems(w)])), about };
+      documentStems[g] = out;
+    }
+    return out;
+  };
   const unknownWeight = 1.5 * Math.log(1 + n);
   const weightOf = (stem: string): number => {
     const count = df.get(stem);
@@ -224,14 +317,14 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
   // Finnish terms joined by "vs" is Finnish.
   const fiForms = new Set<string>();
   const enForms = new Set<string>();
-  kb.items.forEach((item, i) => {
-    for (const w of tokens[i]?.fi ?? []) fiForms.add(stemFi(w));
-    for (const w of words(textOf(item).en)) enForms.add(foldDiacritics(w));
+  documents.forEach((d, g) => {
+    for (const w of tokens[g]?.fi ?? []) fiForms.add(stemFi(w));
+    for (const w of words(d.en)) enForms.add(foldDiacritics(w));
   });
   for (const key of kb.glossary.enToFi.keys()) for (const w of words(key)) enForms.add(w);
   for (const unit of kb.units)
     for (const name of [unit.name, ...unit.sections.map((x) => x.title), ...unit.assessment.levels.map((l) => l.name), ...unit.assessment.threads.map((x) => x.name)])
-      for (const w of words(name.en)) enForms.add(foldDiacritics(w));
+      for (const w of words(name.en ?? '')) enForms.add(foldDiacritics(w));
   const languageEvidence = (analysis: QueryAnalysis) => {
     let fi = 0;
     let en = 0;
@@ -335,7 +428,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     });
     out.forEach((word, i) => {
       // A yes/no question's verb ("arvioiko", "raportoidaanko") stands for the verb without its clitic.
-      const own = i === 0 && !word.stop && word.written.length >= 5 && word.written.endsWith('ko') ? stems(word.written.slice(0, -2)) : stems(word.written);
+      const own = i === 0 && !word.stop && word.written.length >= 5 && word.written.endsWith('ko') ? [...stems(word.written.slice(0, -2))] : [...stems(word.written)];
       // The partitive of a "-nen" word ("kriittistä") has the stem of its other cases ("kriittis").
       const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
       if (variant && df.has(variant)) own.push(variant);
@@ -369,9 +462,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0 && !/^\d+$/.test(w.written));
     const terms = [...new Set(topic.flatMap((w) => [...w.stems, ...w.partStems]))];
     if (terms.length === 0) return [];
-    const filter = (r: SearchResult) => {
-      const item = kb.item(r.id);
-      if (!item) return false;
+    const wanted = (item: KnowledgeItem) => {
       if (options.kinds && !options.kinds.includes(item.kind)) return false;
       if (options.unitId && item.kind !== 'passage' && item.unit.id !== options.unitId) return false;
       return true;
@@ -390,14 +481,39 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     });
     const total = unitList.reduce((a, u) => a + u.weight, 0);
     const knownTotal = unitList.reduce((a, u) => a + (u.known ? u.weight : 0), 0);
-    const results = index.search(terms.join(' '), { filter, processTerm: (t) => t });
+    // The best-scoring items, each group's items in the base's order, as many as are ranked below.
+    const cap = Math.max(20, options.limit ?? 10);
+    // A word with a stem in a large share of the base is matched in the items found by the other words.
+    const commonWords = unitList.filter((u) => [...u.stems].some(isCommon));
+    const rare = commonWords.length < unitList.length ? [...new Set(unitList.filter((u) => !commonWords.includes(u)).flatMap((u) => [...u.stems, ...u.partStems]))] : terms;
+    let searched = rare;
+    let results = index.search(searched.join(' '), { processTerm: (t) => t });
+    if (results.length === 0 && searched !== terms) {
+      searched = terms;
+      results = index.search(terms.join(' '), { processTerm: (t) => t });
+    }
+    const unsearched = terms.filter((t) => !searched.includes(t));
+    const found: { r: SearchResult; item: KnowledgeItem }[] = [];
+    for (const r of results) {
+      for (const id of members[Number(r.id)] ?? []) {
+        const item = kb.item(id);
+        if (item && wanted(item)) found.push({ r, item });
+        if (found.length >= cap) break;
+      }
+      if (found.length >= cap) break;
+    }
     // Rank by the score and by how much of the question an item answers: of two items that score
     // alike, the one that matches every word of the question comes first.
-    const hits = results.slice(0, Math.max(20, options.limit ?? 10)).flatMap((r) => {
-      const item = kb.item(r.id);
-      if (!item) return [];
+    const hits = found.map(({ r, item }) => {
       const hitTerms = new Set(r.queryTerms);
       const titleTerms = new Set(Object.entries(r.match).filter(([, fields]) => fields.includes('title') || fields.includes('keywords')).map(([term]) => term));
+      if (unsearched.length) {
+        const own = stemsOfDocument(Number(r.id));
+        for (const t of unsearched) {
+          if (own.all.has(t)) hitTerms.add(t);
+          if (own.about.has(t)) titleTerms.add(t);
+        }
+      }
       let about = false;
       let matchedWeight = 0;
       let matchedUnits = 0;
@@ -412,7 +528,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         matchedWeight += whole ? u.weight : u.weight / 2;
         matchedUnits++;
       }
-      return [{
+      return {
         item,
         score: r.score,
         coverage: unitList.length ? matchedUnits / unitList.length : 0,
@@ -421,7 +537,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         matched,
         unknown: unitList.filter((u) => !u.known).map((u) => u.words.map((w) => w.raw).join(' ')),
         about,
-      }];
+      };
     });
     return hits.sort((a, b) => b.score * b.relevance - a.score * a.relevance).slice(0, options.limit ?? 10);
   }

@@ -73,12 +73,19 @@ interface StemEntry {
   forms: string[];
 }
 
-export function createVocabulary(words: Iterable<string>): Vocabulary {
+/** The base's words, each once or with how many times it occurs (`[word, count]`). */
+export function createVocabulary(words: Iterable<string | readonly [string, number]>): Vocabulary {
+  // Count the words as given first: a base repeats its words, and folding each once is what costs.
+  const given = new Map<string, number>();
+  for (const entry of words) {
+    const [w, n] = typeof entry === 'string' ? [entry, 1] : entry;
+    given.set(w, (given.get(w) ?? 0) + n);
+  }
   const forms = new Map<string, number>();
-  for (const w of words) {
+  for (const [w, count] of given) {
     const folded = foldDiacritics(w);
     if (folded.length < 2 || /^\d+$/.test(folded)) continue;
-    forms.set(folded, (forms.get(folded) ?? 0) + 1);
+    forms.set(folded, (forms.get(folded) ?? 0) + count);
   }
   const stems = new Map<string, StemEntry>();
   const remember = (stem: string, word: string, count: number) => {

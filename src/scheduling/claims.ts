@@ -185,3 +185,17 @@ export async function claimUncertain(db: Kysely<DatabaseSchema>, lease: Lease, n
   `.execute(db);
   return [...checkins.rows.map(toCheckin('checkin')), ...reminders.rows.map(toCheckin('reminder')), ...summaries.rows.map(toSummary)];
 }
+
+/** Other instances holding rows in flight now: the ones the rate is shared with. */
+export async function otherSenders(db: Kysely<DatabaseSchema>, owner: string, now: Date): Promise<number> {
+  const result = await sql<{ n: number }>`
+    SELECT count(DISTINCT lease_owner)::int AS n FROM (
+      SELECT lease_owner FROM checkin
+      WHERE (status IN ('sending', 'uncertain') OR reminder_status IN ('sending', 'uncertain')) AND lease_until > ${now} AND lease_owner <> ${owner}
+      UNION ALL
+      SELECT lease_owner FROM summary_delivery
+      WHERE status IN ('sending', 'uncertain') AND lease_until > ${now} AND lease_owner <> ${owner}
+    ) x
+  `.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}

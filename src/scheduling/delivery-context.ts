@@ -8,6 +8,7 @@ import type { Messenger, OutboundAddress, SendResult } from '../messaging/messen
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { Claimed } from './claims.ts';
 import type { DeliveryKind } from './delivery-kinds.ts';
+import type { ChannelSpacing } from './channel-spacing.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { SchedulerOptions } from './scheduler-options.ts';
 import { type CheckinComposer, deliveryKey, type SummaryComposer } from './scheduled-messages.ts';
@@ -18,6 +19,8 @@ export interface DeliveryContext {
   options: SchedulerOptions;
   messengers: ReadonlyMap<Platform, Messenger>;
   limiter: RateLimiter;
+  /** When each channel may next be posted to (this process). */
+  channels: ChannelSpacing;
   summaries: SummaryComposer;
   logger: Logger;
   /** This instance's lease owner id. */
@@ -37,10 +40,12 @@ export interface DeliveryStats {
   uncertain: number;
   deferred: number;
   skipped: number;
+  /** Sends the platform answered 429. */
+  rateLimited: number;
 }
 
 export function emptyStats(): DeliveryStats {
-  return { sent: { checkin: 0, reminder: 0, summary: 0 }, failed: 0, uncertain: 0, deferred: 0, skipped: 0 };
+  return { sent: { checkin: 0, reminder: 0, summary: 0 }, failed: 0, uncertain: 0, deferred: 0, skipped: 0, rateLimited: 0 };
 }
 
 /** A claimed row with its message and where it goes. */

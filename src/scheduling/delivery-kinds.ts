@@ -10,16 +10,26 @@ export interface DeliveryColumns {
   status: RawBuilder<unknown>;
   due: RawBuilder<unknown>;
   sentAt: RawBuilder<unknown>;
+  /** The first due time (a deferral moves `due`) and how late the send was against it. */
+  firstDue: RawBuilder<unknown>;
+  lateMs: RawBuilder<unknown>;
+}
+
+/** The order the rate goes to them: the day's check-ins first, then reminders, then summaries. */
+export const PRIORITY: Readonly<Record<DeliveryKind, number>> = { checkin: 0, reminder: 1, summary: 2 };
+
+export function priorityOf(kind: DeliveryKind): number {
+  return PRIORITY[kind];
 }
 
 export function columnsOf(kind: DeliveryKind): DeliveryColumns {
   switch (kind) {
     case 'checkin':
-      return { table: sql.table('checkin'), status: sql.ref('status'), due: sql.ref('due_at'), sentAt: sql.ref('sent_at') };
+      return { table: sql.table('checkin'), status: sql.ref('status'), due: sql.ref('due_at'), sentAt: sql.ref('sent_at'), firstDue: sql.ref('first_due_at'), lateMs: sql.ref('late_ms') };
     case 'reminder':
-      return { table: sql.table('checkin'), status: sql.ref('reminder_status'), due: sql.ref('reminder_due_at'), sentAt: sql.ref('reminder_sent_at') };
+      return { table: sql.table('checkin'), status: sql.ref('reminder_status'), due: sql.ref('reminder_due_at'), sentAt: sql.ref('reminder_sent_at'), firstDue: sql.ref('reminder_first_due_at'), lateMs: sql.ref('reminder_late_ms') };
     case 'summary':
-      return { table: sql.table('summary_delivery'), status: sql.ref('status'), due: sql.ref('due_at'), sentAt: sql.ref('sent_at') };
+      return { table: sql.table('summary_delivery'), status: sql.ref('status'), due: sql.ref('due_at'), sentAt: sql.ref('sent_at'), firstDue: sql.ref('first_due_at'), lateMs: sql.ref('late_ms') };
   }
 }
 

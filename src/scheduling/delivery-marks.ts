@@ -30,10 +30,12 @@ export async function markSent(
       unnest(${marks.map((m) => m.at.toISOString())}::timestamptz[]) AS at) v`;
   const resolution = options.resolution ?? null;
   const after = sql`(v.at + ${options.reminderAfterMs}::float8 * interval '1 millisecond')`;
+  // How late against the first due time (a rate-limit deferral moves the due time, not the promise).
+  const late = (first: string, due: string) => sql`greatest(0, round(extract(epoch FROM (v.at - coalesce(${sql.ref(first)}, ${sql.ref(due)}))) * 1000))::int`;
   const query = (() => {
     switch (kind) {
       case 'checkin':
-        return sql`UPDATE checkin c SET status = 'sent', sent_at = v.at, message_ref = v.ref, last_error = NULL,
+        return sql`UPDATE checkin c SET status = 'sent', sent_at = v.at, message_ref = v.ref, last_error = NULL, late_ms = ${late('c.first_due_at', 'c.due_at')},
             lease_owner = NULL, lease_until = NULL, updated_at = v.at, resolution = coalesce(${resolution}, c.resolution),
             reminder_due_at = ${after},
             reminder_status = CASE WHEN c.reminder_status <> 'none' THEN c.reminder_status
@@ -42,11 +44,12 @@ export async function markSent(
           WHERE c.id = v.id ${byId} AND c.lease_owner = ${owner} AND c.status IN ${IN_FLIGHT}`;
       case 'reminder':
         return sql`UPDATE checkin c SET reminder_status = 'sent', reminder_sent_at = v.at, last_error = NULL,
+            reminder_late_ms = ${late('c.reminder_first_due_at', 'c.reminder_due_at')},
             lease_owner = NULL, lease_until = NULL, updated_at = v.at, resolution = coalesce(${resolution}, c.resolution)
           FROM ${values}
           WHERE c.id = v.id ${byId} AND c.lease_owner = ${owner} AND c.reminder_status IN ${IN_FLIGHT}`;
       case 'summary':
-        return sql`UPDATE summary_delivery d SET status = 'sent', sent_at = v.at, message_ref = v.ref, last_error = NULL,
+        return sql`UPDATE summary_delivery d SET status = 'sent', sent_at = v.at, message_ref = v.ref, last_error = NULL, late_ms = ${late('d.first_due_at', 'd.due_at')},
             lease_owner = NULL, lease_until = NULL, updated_at = v.at, resolution = coalesce(${resolution}, d.resolution)
           FROM ${values}
           WHERE d.id = v.id AND d.id = ANY (${ids}::text[]) AND d.lease_owner = ${owner} AND d.status IN ${IN_FLIGHT}`;
@@ -57,8 +60,8 @@ export async function markSent(
 }
 
 type Change =
-  /** Not sent; try again at `at` (a rate limit does not use up an attempt). */
-  | { to: 'pending'; at: Date; error: string | null; refundAttempt: boolean }
+  /** Not sent; try again at `at` (a rate limit does not use up an attempt, and is counted). */
+  | { to: 'pending'; at: Date; error: string | null; refundAttempt: boolean; rateLimited?: boolean }
   | { to: 'failed'; error: string }
   /** Sent or not, nobody knows: the resolver takes it from here. */
   | { to: 'uncertain'; error: string }
@@ -74,7 +77,8 @@ export async function markRow(db: Kysely<DatabaseSchema>, kind: DeliveryKind, ow
   const set = (() => {
     switch (change.to) {
       case 'pending':
-        return sql`${c.status} = 'pending', ${c.due} = ${change.at}, last_error = ${change.error}${refund}`;
+        return sql`${c.status} = 'pending', ${c.firstDue} = coalesce(${c.firstDue}, ${c.due}), ${c.due} = ${change.at},
+          last_error = ${change.error}${refund}${change.rateLimited ? sql`, rate_limited = rate_limited + 1` : sql``}`;
       case 'failed':
         return sql`${c.status} = 'failed', last_error = ${change.error}`;
       case 'uncertain':
@@ -100,7 +104,7 @@ export async function releaseRows(db: Kysely<DatabaseSchema>, kind: DeliveryKind
   const c = columnsOf(kind);
   const refund = countsAttempts(kind) ? sql`, attempts = greatest(attempts - 1, 0)` : sql``;
   await sql`
-    UPDATE ${c.table} SET ${c.status} = 'pending', ${c.due} = greatest(${c.due}, ${at}::timestamptz)${refund},
+    UPDATE ${c.table} SET ${c.status} = 'pending', ${c.firstDue} = coalesce(${c.firstDue}, ${c.due}), ${c.due} = greatest(${c.due}, ${at}::timestamptz)${refund},
       lease_owner = NULL, lease_until = NULL, updated_at = ${now}
     WHERE id = ANY (${[...ids]}::text[]) AND lease_owner = ${owner} AND ${c.status} = 'sending'
   `.execute(db);

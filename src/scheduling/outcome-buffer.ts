@@ -30,8 +30,9 @@ export function createOutcomeBuffer(ctx: DeliveryContext, stats: DeliveryStats):
           stats.sent[item.kind] += 1;
           break;
         case 'retry':
-          await markRow(ctx.db, item.kind, ctx.owner, item.id, at, { to: 'pending', at: outcome.at, error: outcome.error, refundAttempt: outcome.refundAttempt });
+          await markRow(ctx.db, item.kind, ctx.owner, item.id, at, { to: 'pending', at: outcome.at, error: outcome.error, refundAttempt: outcome.refundAttempt, rateLimited: outcome.blockUntil !== null });
           stats.deferred += 1;
+          if (outcome.blockUntil) stats.rateLimited += 1;
           break;
         case 'failed':
           await markRow(ctx.db, item.kind, ctx.owner, item.id, at, { to: 'failed', error: outcome.error });

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
-import { type Claimed, claimCheckins, claimReminders, claimSummaries, claimUncertain, type Lease } from './claims.ts';
+import { type Claimed, claimCheckins, claimReminders, claimSummaries, claimUncertain, type Lease, otherSenders } from './claims.ts';
 import type { DeliveryKind } from './delivery-kinds.ts';
 import { releaseRows } from './delivery-marks.ts';
 import { deliverBatch } from './deliver.ts';
@@ -38,7 +38,11 @@ export async function planAndSweep(ctx: DeliveryContext, calendar: WorkCalendar,
 
 type Claim = (lease: Lease, now: Date, limit: number) => Promise<Claimed[]>;
 
-/** Claims and delivers until nothing is due, `deadline` passes or the scheduler stops. */
+/**
+ * Claims and delivers until nothing is due, `deadline` passes or the scheduler stops. Check-ins
+ * first: after each batch of reminders or summaries the pass looks for due check-ins again, so a
+ * backlog of the later kinds never keeps the day's check-ins waiting.
+ */
 export async function drain(ctx: DeliveryContext, timing: Timing, deadline: Date | null = null): Promise<DrainReport> {
   const delivery = emptyStats();
   const resolved = emptyResolveStats();
@@ -54,7 +58,13 @@ export async function drain(ctx: DeliveryContext, timing: Timing, deadline: Date
     const uncertain = await claimUncertain(ctx.db, leaseFrom(ctx, timing), now, batchSize);
     await resolveUncertain(ctx, now, uncertain, resolved, delivery);
     let claimed = uncertain.length;
-    for (const [kind, claim, limit] of claims) claimed += await drainKind(ctx, timing, kind, claim, limit, open, delivery);
+    for (const [kind, claim, limit] of claims) {
+      const urgent = kind === 'checkin';
+      const sent = await drainKind(ctx, timing, kind, claim, limit, open, delivery, urgent ? Number.POSITIVE_INFINITY : 1);
+      claimed += sent;
+      // A batch of a later kind went: look at the check-ins again before the next one.
+      if (!urgent && sent > 0) break;
+    }
     if (claimed > 0) continue;
     // Nothing due now. In real time, wait for what the limiter deferred by a few seconds rather
     // than for the next tick; a fixed-instant pass ends here.
@@ -68,23 +78,50 @@ function leaseFrom(ctx: DeliveryContext, timing: Timing): Lease {
 }
 
 /**
- * Every due row of one kind, batch by batch. The next batch is claimed while this one is being
- * sent, so the claim's database time overlaps the network's; a batch claimed when the pass has to
- * stop goes straight back to the table (never left to a lease running out: that would make it
- * uncertain).
+ * How many rows to claim: what this instance's share of the current rate sends within
+ * `claimHorizonSeconds`, so that instances split a fan-out by what each can send now. The share
+ * is the rate over the instances holding rows in flight (this one included).
  */
-async function drainKind(ctx: DeliveryContext, timing: Timing, kind: DeliveryKind, claim: Claim, limit: number, open: () => boolean, stats: DeliveryStats): Promise<number> {
+export async function claimSize(ctx: DeliveryContext, now: Date, most: number): Promise<number> {
+  if (ctx.messengers.size === 0) return most;
+  let perSecond = 0;
+  for (const platform of ctx.messengers.keys()) {
+    const limit = ctx.options.rateLimits[platform];
+    if (!limit) return most; // one platform without a limit can take a whole batch
+    perSecond += (await ctx.limiter.platformRate(platform)) ?? limit.initialPerSecond;
+  }
+  const senders = 1 + (await otherSenders(ctx.db, ctx.owner, now));
+  return Math.max(1, Math.min(most, Math.ceil((perSecond * ctx.options.claimHorizonSeconds) / senders)));
+}
+
+/**
+ * Every due row of one kind, batch by batch, at most `maxBatches`. The next batch is claimed while
+ * this one is being sent, so the claim's database time overlaps the network's; a batch claimed when
+ * the pass has to stop goes straight back to the table (never left to a lease running out: that
+ * would make it uncertain).
+ */
+async function drainKind(
+  ctx: DeliveryContext,
+  timing: Timing,
+  kind: DeliveryKind,
+  claim: Claim,
+  limit: number,
+  open: () => boolean,
+  stats: DeliveryStats,
+  maxBatches: number,
+): Promise<number> {
   let total = 0;
-  let next = claim(leaseFrom(ctx, timing), timing.now(), limit);
-  for (;;) {
+  const claimNext = async () => claim(leaseFrom(ctx, timing), timing.now(), await claimSize(ctx, timing.now(), limit));
+  let next = claimNext();
+  for (let batches = 0; ; batches += 1) {
     const batch = await next;
     if (batch.length === 0) return total;
-    if (!open()) {
+    if (!open() || batches >= maxBatches) {
       await releaseRows(ctx.db, kind, ctx.owner, batch.map((b) => b.id), timing.now(), timing.now());
       return total;
     }
     total += batch.length;
-    next = claim(leaseFrom(ctx, timing), timing.now(), limit);
+    next = batches + 1 < maxBatches ? claimNext() : Promise.resolve([]);
     await deliverBatch(ctx, timing, batch, stats, new Date(timing.now().getTime() + (ctx.options.leaseSeconds * 1000) / 2));
   }
 }

@@ -1,8 +1,10 @@
 // One send-rate limiter per workspace/tenant key (`slack:T123`), shared by every instance through
-// the database: a GCRA token bucket whose state is one timestamp, taken in one atomic statement.
-// The platform's Retry-After blocks the key for everyone.
-import { type Kysely, sql } from 'kysely';
+// the database: the adaptive rate's state (adaptive-rate.ts) is one `send_rate` row, read under a
+// row lock, changed and written back in one short transaction. Concurrent takers queue on the lock;
+// the platform's Retry-After blocks the key for everyone, and the rate it learnt outlives a restart.
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../storage/schema.ts';
+import { burstOf, initialState, type RateState, rateLimited, take } from './adaptive-rate.ts';
 import type { RateLimit } from './scheduler-options.ts';
 
 export interface RateGrant {
@@ -10,19 +12,58 @@ export interface RateGrant {
   granted: number;
   /** When the next token frees (≥ now). */
   nextAt: Date;
+  /** The key's rate now (messages a second), and how many tokens it lets go at once. */
+  perSecond: number;
+  burst: number;
+}
+
+export interface TakeOptions {
+  /** 0 check-ins (and their notices), 1 reminders, 2 summaries: a lower kind waits while a more urgent one sends. */
+  priority?: number;
+  priorityHoldMs?: number;
 }
 
 export interface RateLimiter {
-  take(key: string, limit: RateLimit, wanted: number, now: Date): Promise<RateGrant>;
-  /** The platform answered 429 with Retry-After: nobody sends on `key` before `until`. */
-  block(key: string, until: Date, now: Date): Promise<void>;
+  take(key: string, limit: RateLimit, wanted: number, now: Date, options?: TakeOptions): Promise<RateGrant>;
+  /** The platform answered 429 with Retry-After: nobody sends on `key` before `until`, and the rate falls. */
+  block(key: string, until: Date, now: Date, limit?: RateLimit): Promise<void>;
+  /** The current rates of a platform's keys (messages a second), summed; null when none was used yet. */
+  platformRate(platform: string): Promise<number | null>;
 }
 
-interface TakeRow {
-  granted: number;
-  tat_ms: number;
-  blocked_ms: number | null;
+interface StateRow {
+  next_free_at: Date;
+  blocked_until: Date | null;
+  rate_per_second: number | null;
+  ceiling_per_second: number | null;
+  rate_changed_at: Date | null;
+  decreased_at: Date | null;
+  priority: number | null;
+  priority_until: Date | null;
+  rate_limited_count: number;
 }
+
+const ms = (at: Date | null): number | null => (at === null ? null : new Date(at).getTime());
+const at = (value: number | null): Date | null => (value === null ? null : new Date(value));
+
+function stateOf(row: StateRow, limit: RateLimit, nowMs: number): RateState {
+  const fresh = initialState(limit, nowMs);
+  return {
+    tatMs: new Date(row.next_free_at).getTime(),
+    // A fixed limit (min = max) wins over what an adaptive one learnt before.
+    perSecond: Math.min(limit.maxPerSecond ?? Number.POSITIVE_INFINITY, Math.max(limit.minPerSecond, row.rate_per_second ?? fresh.perSecond)),
+    ceilingPerSecond: row.ceiling_per_second ?? fresh.ceilingPerSecond,
+    changedAtMs: ms(row.rate_changed_at),
+    decreasedAtMs: ms(row.decreased_at),
+    blockedUntilMs: ms(row.blocked_until),
+    priority: row.priority,
+    priorityUntilMs: ms(row.priority_until),
+    rateLimitedCount: row.rate_limited_count,
+  };
+}
+
+/** Without a limit (a bare `block`), the row's learnt rate is kept as it is. */
+const KEEP: RateLimit = { initialPerSecond: 1, minPerSecond: Number.MIN_VALUE, increasePerSecond: 1, probePerSecond: 1, slowStartFactor: 1, decreaseFactor: 0.999999, burstSeconds: 1 };
 
 export function createRateLimiter(db: Kysely<DatabaseSchema>): RateLimiter {
   const known = new Set<string>();
@@ -33,41 +74,63 @@ export function createRateLimiter(db: Kysely<DatabaseSchema>): RateLimiter {
     known.add(key);
   }
 
-  return {
-    async take(key, limit, wanted, now) {
-      if (wanted <= 0) return { granted: 0, nextAt: now };
-      await ensure(key, now);
-      const nowMs = now.getTime();
-      const interval = 1000 / limit.perSecond;
-      const tolerance = (limit.burst - 1) * interval;
-      // base = max(tat, now); k tokens fit while base + (k-1)·T − τ ≤ now. One UPDATE: every SET
-      // expression reads the row as it was, and concurrent takers queue on the row lock.
-      const tat = sql`(extract(epoch FROM next_free_at)::float8 * 1000)`;
-      const base = sql`GREATEST(${tat}, ${nowMs}::float8)`;
-      const granted = sql`(CASE WHEN blocked_until IS NOT NULL AND blocked_until > to_timestamp(${nowMs}::float8 / 1000) THEN 0
-        ELSE LEAST(${wanted}::int, GREATEST(0, floor((${nowMs}::float8 + ${tolerance}::float8 - ${base}) / ${interval}::float8)::int + 1)) END)`;
-      const result = await sql<TakeRow>`
-        UPDATE send_rate
-        SET last_granted = ${granted},
-            next_free_at = CASE WHEN ${granted} > 0 THEN to_timestamp((${base} + ${granted} * ${interval}::float8) / 1000.0) ELSE next_free_at END,
-            updated_at = ${now}
-        WHERE key = ${key}
-        RETURNING last_granted AS granted, extract(epoch FROM next_free_at)::float8 * 1000 AS tat_ms,
-                  extract(epoch FROM blocked_until)::float8 * 1000 AS blocked_ms
-      `.execute(db);
-      const row = result.rows[0];
+  async function change<T>(key: string, now: Date, apply: (state: StateRow) => { state: RateState; result: T }): Promise<T> {
+    await ensure(key, now);
+    return db.transaction().execute(async (trx: Transaction<DatabaseSchema>) => {
+      const found = await sql<StateRow>`
+        SELECT next_free_at, blocked_until, rate_per_second, ceiling_per_second, rate_changed_at, decreased_at, priority, priority_until, rate_limited_count
+        FROM send_rate WHERE key = ${key} FOR UPDATE
+      `.execute(trx);
+      const row = found.rows[0];
       if (!row) throw new Error(`send_rate row ${key} vanished`);
-      const freeAt = Math.max(nowMs, row.tat_ms - tolerance, row.blocked_ms ?? 0);
-      return { granted: row.granted, nextAt: new Date(Math.ceil(freeAt)) };
-    },
-
-    async block(key, until, now) {
-      await ensure(key, now);
-      await db
+      const { state, result } = apply(row);
+      await trx
         .updateTable('send_rate')
-        .set({ blocked_until: sql<Date>`GREATEST(coalesce(blocked_until, ${until}::timestamptz), ${until}::timestamptz)`, updated_at: now })
+        .set({
+          next_free_at: new Date(state.tatMs),
+          blocked_until: at(state.blockedUntilMs),
+          rate_per_second: state.perSecond,
+          ceiling_per_second: state.ceilingPerSecond,
+          rate_changed_at: at(state.changedAtMs),
+          decreased_at: at(state.decreasedAtMs),
+          priority: state.priority,
+          priority_until: at(state.priorityUntilMs),
+          rate_limited_count: state.rateLimitedCount,
+          updated_at: now,
+        })
         .where('key', '=', key)
         .execute();
+      return result;
+    });
+  }
+
+  return {
+    async take(key, limit, wanted, now, options = {}) {
+      if (wanted <= 0) return { granted: 0, nextAt: now, perSecond: limit.initialPerSecond, burst: burstOf(limit, limit.initialPerSecond) };
+      const nowMs = now.getTime();
+      return change(key, now, (row) => {
+        const taken = take(limit, stateOf(row, limit, nowMs), { wanted, nowMs, priority: options.priority ?? 0, priorityHoldMs: options.priorityHoldMs ?? 0 });
+        return { state: taken.state, result: { granted: taken.granted, nextAt: new Date(taken.nextAtMs), perSecond: taken.state.perSecond, burst: burstOf(limit, taken.state.perSecond) } };
+      });
+    },
+
+    async block(key, until, now, limit) {
+      const nowMs = now.getTime();
+      await change(key, now, (row) => {
+        const rules = limit ?? KEEP;
+        const state = rateLimited(rules, stateOf(row, rules, nowMs), until.getTime(), nowMs);
+        // A bare block never changes the rate it does not know the rules of.
+        return { state: limit ? state : { ...state, perSecond: row.rate_per_second ?? state.perSecond, ceilingPerSecond: row.ceiling_per_second, changedAtMs: ms(row.rate_changed_at), decreasedAtMs: ms(row.decreased_at) }, result: undefined };
+      });
+    },
+
+    async platformRate(platform) {
+      const row = await db
+        .selectFrom('send_rate')
+        .select((eb) => eb.fn.sum<number | null>('rate_per_second').as('total'))
+        .where('key', 'like', `${platform}:%`)
+        .executeTakeFirst();
+      return row?.total === null || row?.total === undefined ? null : Number(row.total);
     },
   };
 }

@@ -11,6 +11,7 @@ import { chooseRoute, loadAddresses, rateKey } from './addresses.ts';
 import type { Claimed, ClaimedCheckin } from './claims.ts';
 import type { Messenger, OutboundAddress } from '../messaging/messenger.ts';
 import { type DeliveryContext, type DeliveryStats, keyOf, safeSend } from './delivery-context.ts';
+import { priorityOf } from './delivery-kinds.ts';
 import { deferUncertain, markRow, markSent, setResolution } from './delivery-marks.ts';
 import { decideOutcome } from './send-outcome.ts';
 
@@ -77,7 +78,7 @@ async function sendNotice(
 ): Promise<void> {
   const limit = ctx.options.rateLimits[address.platform];
   if (limit) {
-    const grant = await ctx.limiter.take(rateKey(address), limit, 1, now);
+    const grant = await ctx.limiter.take(rateKey(address), limit, 1, now, { priority: priorityOf('checkin'), priorityHoldMs: ctx.options.priorityHoldMs });
     if (grant.granted === 0) {
       await deferUncertain(ctx.db, item.kind, ctx.owner, item.id, grant.nextAt, now);
       return;
@@ -96,7 +97,7 @@ async function sendNotice(
     case 'retry':
       if (outcome.blockUntil) {
         // 429: certainly not posted; try the notice again after Retry-After.
-        await ctx.limiter.block(rateKey(address), outcome.blockUntil, now);
+        await ctx.limiter.block(rateKey(address), outcome.blockUntil, now, limit);
         await deferUncertain(ctx.db, item.kind, ctx.owner, item.id, outcome.blockUntil, now);
         return;
       }

@@ -3,13 +3,54 @@
 import { z } from 'zod';
 import { checkinTimeSchema, localDateSchema } from '../storage/domain.ts';
 
-export const rateLimitSchema = z.object({
-  /** Sustained messages per second for one workspace/tenant. */
-  perSecond: z.number().positive(),
-  /** How many may go at once after a quiet spell. */
-  burst: z.number().int().min(1),
+/**
+ * How fast one workspace (Slack) or tenant (Teams) is sent to. The rate adapts, shared by every
+ * instance through the database and kept across restarts: it starts at `initialPerSecond`, rises
+ * while sends wait for it and the platform accepts them (multiplying by `slowStartFactor` until the
+ * first 429, then adding `increasePerSecond` each second, only `probePerSecond` once within 10 % of
+ * the rate the last 429 came at), and on a 429 falls to `decreaseFactor` of itself while nobody
+ * sends until the platform's Retry-After.
+ */
+export const adaptiveRateSchema = z.object({
+  initialPerSecond: z.number().positive(),
+  /** Never below this, whatever the platform answers. */
+  minPerSecond: z.number().positive().default(0.5),
+  /** A cap; none by default (the platform's 429s find the limit). */
+  maxPerSecond: z.number().positive().optional(),
+  /** A documented limit: probed slowly from the start rather than found by a 429. */
+  knownLimitPerSecond: z.number().positive().optional(),
+  increasePerSecond: z.number().positive(),
+  probePerSecond: z.number().positive(),
+  slowStartFactor: z.number().min(1).default(1.25),
+  decreaseFactor: z.number().gt(0).lt(1).default(0.85),
+  /** Tokens that may go at once after a quiet spell, in seconds of the current rate (`burst` fixes a count). */
+  burstSeconds: z.number().positive().default(0.25),
+  burst: z.number().int().min(1).optional(),
+  /** One channel (a Slack DM, a Teams conversation): at most this many messages a second. */
+  perChannelPerSecond: z.number().positive().optional(),
 });
-export type RateLimit = z.infer<typeof rateLimitSchema>;
+export type RateLimit = z.infer<typeof adaptiveRateSchema>;
+
+/** A fixed rate (`perSecond`, `burst`): the adaptive rate pinned to one value (tests, a known quota). */
+const fixedRateSchema = z
+  .object({ perSecond: z.number().positive(), burst: z.number().int().min(1), perChannelPerSecond: z.number().positive().optional() })
+  .transform(
+    (fixed): RateLimit => ({
+      initialPerSecond: fixed.perSecond,
+      minPerSecond: fixed.perSecond,
+      maxPerSecond: fixed.perSecond,
+      increasePerSecond: fixed.perSecond,
+      probePerSecond: fixed.perSecond,
+      slowStartFactor: 1,
+      decreaseFactor: 0.5,
+      burstSeconds: 1,
+      burst: fixed.burst,
+      ...(fixed.perChannelPerSecond ? { perChannelPerSecond: fixed.perChannelPerSecond } : {}),
+    }),
+  );
+
+export const rateLimitSchema = z.union([fixedRateSchema, adaptiveRateSchema]);
+export type RateLimitInput = z.input<typeof rateLimitSchema>;
 
 export const schedulerOptionsSchema = z.object({
   /** A reminder goes this long after the check-in if there is no answer yet. */
@@ -39,13 +80,22 @@ export const schedulerOptionsSchema = z.object({
   /** Per platform; a platform without an entry is not limited (the local chat). */
   rateLimits: z
     .object({ slack: rateLimitSchema.optional(), teams: rateLimitSchema.optional(), local: rateLimitSchema.optional() })
-    .default({
-      // Slack: ~1 message per second per channel, workspace bursts; the workspace-wide figure is not
-      // published, so the documented 1/s is the safe sustained rate and Retry-After corrects the rest.
-      slack: { perSecond: 1, burst: 30 },
-      // Teams: about 50 requests per second per bot and tenant.
-      teams: { perSecond: 50, burst: 50 },
+    .prefault({
+      // Slack: 1 message per second per channel (each student's DM is its own); the workspace-wide
+      // limit is not published ("several hundred a minute"), so the rate starts there and finds it.
+      slack: { initialPerSecond: 4, increasePerSecond: 1, probePerSecond: 0.1, perChannelPerSecond: 1 },
+      // Teams: about 50 requests a second per bot and tenant; per conversation 7 a second and 60 in
+      // 30 seconds (2 a second sustained).
+      teams: { initialPerSecond: 30, knownLimitPerSecond: 50, increasePerSecond: 2.5, probePerSecond: 0.25, perChannelPerSecond: 2 },
     }),
+  /**
+   * Rows claimed at a time are what this instance's share of the current rate sends in this many
+   * seconds (never more than `batchSize`): instances on one database split a fan-out by what each
+   * can send now, and none holds rows it cannot send within its lease.
+   */
+  claimHorizonSeconds: z.number().positive().default(5),
+  /** A check-in send keeps the workspace's rate for check-ins this long after its last take; reminders and summaries wait. */
+  priorityHoldMs: z.number().int().min(0).default(2000),
   /** Which account a person with several gets their messages on. */
   platformPreference: z.array(z.enum(['slack', 'teams', 'local'])).default(['slack', 'teams', 'local']),
   /** The job engine: a tick every minute; deliver jobs per tick (instances share them). */

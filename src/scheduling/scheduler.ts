@@ -12,10 +12,12 @@ import type { Messenger } from '../messaging/messenger.ts';
 import type { Clock } from '../storage/clock.ts';
 import type { Database } from '../storage/database.ts';
 import type { Store } from '../storage/store.ts';
+import type { RetentionPolicyInput } from '../storage/retention.ts';
 import type { DeliveryContext, Timing } from './delivery-context.ts';
 import { createJobEngine } from './job-engine.ts';
 import { createMaintenance } from './maintenance.ts';
 import { type DrainReport, drain, nextDueAt, type PassReport, planAndSweep } from './pass.ts';
+import { createChannelSpacing } from './channel-spacing.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { type SchedulerOptionsInput, schedulerOptionsSchema } from './scheduler-options.ts';
 import type { ScheduledMessages } from './scheduled-messages.ts';
@@ -31,6 +33,8 @@ export interface SchedulerDeps extends ScheduledMessages {
   clock: Clock;
   logger: Logger;
   options?: SchedulerOptionsInput;
+  /** The retention periods of the nightly deletion (maintenance.ts); absent or null = none. */
+  retention?: RetentionPolicyInput | null;
   /** Lease owner id; unique per process by default. */
   instanceId?: string;
   sleep?: (ms: number) => Promise<void>;
@@ -84,6 +88,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     options,
     messengers,
     limiter: createRateLimiter(db),
+    channels: createChannelSpacing(),
     summaries: deps.summaries,
     logger: log,
     owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -93,7 +98,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const sleeper = createStoppableSleep();
   const realTime: Timing = { now: () => deps.clock.now(), sleep: deps.sleep ?? sleeper.sleep, stopping: () => stopping };
 
-  const maintenance = createMaintenance(deps.database, log);
+  const maintenance = createMaintenance(deps.database, log, { retention: deps.retention ?? null });
 
   async function tick(): Promise<void> {
     await maintenance.runIfDue(deps.clock.now());

@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002-checkins.ts';
 import * as m0003 from './migrations/0003-teams-conversation-references.ts';
 import * as m0004 from './migrations/0004-slack-dm-channels.ts';
 import * as m0005 from './migrations/0005-slack-events.ts';
+import * as m0006 from './migrations/0006-adaptive-send-rate.ts';
+import * as m0007 from './migrations/0007-retention.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 // Migrations live in code (not a folder scan) so that bundling or a changed cwd cannot lose one.
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0003-teams-conversation-references': m0003,
   '0004-slack-dm-channels': m0004,
   '0005-slack-events': m0005,
+  '0006-adaptive-send-rate': m0006,
+  '0007-retention': m0007,
 };
 
 export interface MigrationReport {

@@ -170,6 +170,12 @@ export interface CheckinTable {
   last_error: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 0006: the first due time (a deferral moves due_at), lateness of the send, 429s met. */
+  first_due_at: Generated<Date | null>;
+  late_ms: Generated<number | null>;
+  reminder_first_due_at: Generated<Date | null>;
+  reminder_late_ms: Generated<number | null>;
+  rate_limited: Generated<number>;
 }
 
 export interface CheckinPauseTable {
@@ -200,6 +206,10 @@ export interface SummaryDeliveryTable {
   last_error: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 0006, as on checkin. */
+  first_due_at: Generated<Date | null>;
+  late_ms: Generated<number | null>;
+  rate_limited: Generated<number>;
 }
 
 export interface SendRateTable {
@@ -208,6 +218,14 @@ export interface SendRateTable {
   blocked_until: NullableInstant;
   last_granted: Generated<number>;
   updated_at: UpdatedAt;
+  /** Migration 0006: the adaptive rate shared by every instance (null until first adapted). */
+  rate_per_second: Generated<number | null>;
+  ceiling_per_second: Generated<number | null>;
+  rate_changed_at: NullableInstant;
+  decreased_at: NullableInstant;
+  priority: Generated<number | null>;
+  priority_until: NullableInstant;
+  rate_limited_count: Generated<number>;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -37,7 +37,7 @@ interface AggregateRow {
 }
 
 /**
- * The placements' reflections from `from` to `to` as the week's figures count them (`rc`, per
+ * The placements' reflections from `from` to `to` as the week's figures count them (`rc`, with `rp`, per
  * placement of a `pl` CTE). One rule for every count and average: a day marked absent (an 'absent'
  * reflection, or an absence or sickness recorded for that day, even after the day was answered) is
  * absent, and a paused day is no check-in day at all; only what is left as 'answered' is answered,
@@ -46,18 +46,30 @@ interface AggregateRow {
  * and a help request is never dropped.
  */
 export function countedReflectionsCte(from: string, to: string): RawBuilder<unknown> {
-  const pausedFor = (reasons: RawBuilder<unknown>) => sql`EXISTS (
-    SELECT 1 FROM checkin_pause cp
-    WHERE cp.placement_id = r.placement_id AND r.local_date BETWEEN cp.from_date AND cp.to_date AND cp.reason IN (${reasons}))`;
-  return sql`rc AS (
+  // The pauses covering a reflection's day, found from the (few) pauses of the window through the
+  // reflections' (placement_id, local_date) key: one join instead of a correlated EXISTS per
+  // reflection and reason, which the planner evaluated again for every aggregate that reads the status.
+  return sql`rp AS (
+      SELECT r.id,
+             bool_or(cp.reason IN ('absent', 'sick')) AS absent,
+             bool_or(cp.reason = 'paused') AS paused
+      FROM checkin_pause cp
+      JOIN pl ON pl.id = cp.placement_id
+      JOIN reflection r ON r.placement_id = cp.placement_id AND r.local_date BETWEEN cp.from_date AND cp.to_date
+      WHERE cp.to_date >= ${from}::date AND cp.from_date <= ${to}::date
+        AND r.local_date BETWEEN ${from}::date AND ${to}::date
+      GROUP BY r.id
+    ),
+    rc AS (
       SELECT placement_id, local_date, help_needed, status,
              CASE WHEN status = 'answered' THEN confidence END AS confidence
       FROM (
         SELECT r.placement_id, r.local_date, r.help_needed, r.confidence,
-               CASE WHEN r.status = 'absent' OR ${pausedFor(sql`'absent', 'sick'`)} THEN 'absent'
-                    WHEN ${pausedFor(sql`'paused'`)} THEN 'paused'
+               CASE WHEN r.status = 'absent' OR coalesce(rp.absent, false) THEN 'absent'
+                    WHEN coalesce(rp.paused, false) THEN 'paused'
                     ELSE r.status END AS status
         FROM reflection r JOIN pl ON pl.id = r.placement_id
+        LEFT JOIN rp ON rp.id = r.id
         WHERE r.local_date BETWEEN ${from}::date AND ${to}::date
       ) counted
     )`;

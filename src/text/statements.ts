@@ -6,44 +6,84 @@ import { foldDiacritics, words } from './normalize.ts';
 
 // Finnish words ending in -in that are no first-person past verb.
 const NOT_FI_VERBS = new Set(['vain', 'niin', 'kuin', 'aivan', 'ainakin', 'myoskin', 'sekin', 'tanaankin', 'kin', 'kanssain', 'palvelin', 'kaikin', 'oikein', 'hyvin', 'paremmin', 'huonommin', 'nopeammin', 'pian', 'mukaan', 'sisaan', 'taas', 'jopa', 'ennen', 'kohtaan', 'ylipaansa', 'heti', 'oin']);
-const EN_PAST = /\b(i|we)\s+(?:also\s+|then\s+|just\s+)?(\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|were|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|taught|told|read|ran|set up|put)\b/i;
+const EN_PAST = /\b(i|we)(?:\s+also|\s+then|\s+just|\s+have|'ve|’ve)?\s+((?!(?:need|feed|seed|speed|exceed|proceed|succeed)\b)\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|were|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|taught|told|read|ran|set up|put)\b/i;
 const SV_PAST = /\b(jag|vi)\s+(?:också\s+|sedan\s+)?(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|såg)\b/iu;
 const EN_THIRD = /^(\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|showed|served|solved|greeted|updated)$/i;
 const SV_THIRD = /^(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|löste|visade)$/iu;
 
+// "I've been answering …", "I was helping …"; "jag har uppdaterat …" (the perfect with its supine).
+const EN_CONTINUOUS = /\b(i|we)(?:'ve|’ve|\s+have)?\s+(?:been|was|were)\s+\w{3,}ing\b/i;
+const SV_PERFECT = /\b(jag|vi)\s+har\s+(?:\p{L}+\s+)?\p{L}{3,}(?:at|it|tt|pt|kt)(?=$|[^\p{L}])/iu;
+
 // "Idag ringde jag …": Swedish puts the verb before the subject after a time word.
 const SV_INVERTED = /^(?:idag|i dag|sedan|efter lunch|på morgonen|på eftermiddagen|i förmiddags|i eftermiddags)\s+(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|såg)\s+jag\b/iu;
+// "Idag har jag jobbat …": the perfect, inverted the same way.
+const SV_INVERTED_PERFECT = /^(?:idag|i dag|sedan|efter lunch|på morgonen|på eftermiddagen|i förmiddags|i eftermiddags)\s+har\s+(?:jag|vi)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:at|it|tt|pt|kt)(?=$|[^\p{L}])/iu;
 // "Spent the day answering …", "Helped a customer …": an English account often drops the "I".
-const EN_SUBJECTLESS = /^(?:today\s+|this morning\s+|then\s+)?(spent|worked|helped|answered|called|sold|made|did|handled|prepared|updated|checked|wrote|met|served|learned|learnt|practised|practiced|organised|organized|cleaned|filed|sorted|greeted)\b/i;
+// Any opening word in -ed is read as a past verb ("Called five customers", "Updated the CRM").
+const EN_SUBJECTLESS = /^(?:today\s+|this morning\s+|this afternoon\s+|then\s+|also\s+)?((?!(?:need|feed|seed|speed|exceed|proceed|succeed)\b)\w{2,}ed|spent|worked|helped|answered|called|sold|made|did|had|went|took|gave|sat|met|wrote|learnt|ran|taught|built|found|got)\s/i;
 // "Oon tänään vastannu …": spoken Finnish perfect tense (olen / oon + past participle).
-const FI_PERFECT = /^(?:mä\s+|minä\s+|tänään\s+)?(?:olen|oon)\s+(?:\p{L}+\s+){0,2}\p{L}+(?:nut|nyt|nnu|nny|llu|lly|rru|ssu|ttu|lut|lyt|sut|syt|rut|ryt)\b/iu;
+const FI_PERFECT = /^(?:(?:mä|minä|tänään|tänää|nyt|aamulla|iltapäivällä|myös|lisäksi)\s+){0,2}(?:olen|oon)\s+(?:\p{L}+\s+){0,2}\p{L}+(?:nut|nyt|nnu|nny|llu|lly|rru|ssu|ttu|lut|lyt|sut|syt|rut|ryt)\b/iu;
 
 /** A first-person account of something done: the student telling about their day. */
 export function isFirstPersonAccount(text: string): boolean {
   const head = text.slice(0, 400);
-  if (EN_PAST.test(head) || SV_PAST.test(head) || SV_INVERTED.test(head) || EN_SUBJECTLESS.test(head) || FI_PERFECT.test(head)) return true;
-  // Finnish first-person past tense comes early: "Tänään tein …", "Mä hoidin …", "Autoin asiakasta …".
-  return words(head).slice(0, 4).map(foldDiacritics).some(isFinnishPastFirstPerson);
+  if (EN_PAST.test(head) || EN_CONTINUOUS.test(head) || SV_PERFECT.test(head) || SV_INVERTED_PERFECT.test(head) || SV_PAST.test(head) || SV_INVERTED.test(head) || EN_SUBJECTLESS.test(head) || FI_PERFECT.test(head)) return true;
+  // Finnish past tense comes early: "Tänään tein …", "Mä hoidin …", "Autoin asiakasta …", "Kävimme
+  // läpi …", and spoken "(me) tehtiin inventaario".
+  return words(head).slice(0, 4).map(foldDiacritics).some((word) => isFinnishPastFirstPerson(word) || isFinnishPastWe(word));
 }
 
 function isFinnishPastFirstPerson(word: string): boolean {
   if (word.length < 4 || !word.endsWith('in') || NOT_FI_VERBS.has(word)) return false;
-  // -iin is an illative (kauppaan, töihin), never this verb form.
-  return !word.endsWith('iin');
+  // -iin and -hin are illatives (asiakkaisiin, töihin), -isin the conditional ("haluaisin", "voisin").
+  return !word.endsWith('iin') && !word.endsWith('hin') && !word.endsWith('isin');
 }
 
-/** A named person followed by a past verb ("Aino päivitti", "Ville handled", "Aino hjälpte"). */
+/** "kävimme", "teimme", "soitimme"; spoken "tehtiin", "käytiin", "soitettiin" (the passive past). */
+function isFinnishPastWe(word: string): boolean {
+  if (word.length < 6 || word === 'voimme') return false;
+  return /imme$/.test(word) || /tiin$/.test(word);
+}
+
+// Words that may stand between a name and its verb ("Aino tänään hoiti", "Ville also prepared").
+const BETWEEN = new Set(['tanaan', 'tanaa', 'eilen', 'myos', 'taas', 'jo', 'aamulla', 'itse', 'yksin', 'today', 'yesterday', 'also', 'again', 'just', 'really', 'idag', 'igar', 'ocksa', 'sjalv', 'aven']);
+// The perfect: "Aino on hoitanut", "Ville has prepared", "Aino har hjälpt".
+const PERFECT_AUX = new Set(['on', 'has', 'har']);
+const PARTICIPLE = /^\p{L}{2,}(?:nut|nyt|nnut|nnyt|llut|llyt|rrut|rryt|ssut|ssyt|ed|en|ne|at|it|tt|pt|kt)$/u;
+
+function pastVerbAfterName(word: string): boolean {
+  // Finnish third-person past: päivitti, hoiti, teki, auttoi, myi, oli (not adverbs in -sti, not "tosi").
+  const folded = foldDiacritics(word);
+  if (/i$/.test(folded) && !/sti$/.test(folded) && folded !== 'tosi' && folded.length >= 3) return true;
+  return EN_THIRD.test(word) || SV_THIRD.test(word);
+}
+
+/** Openings of a question or a request. (A lookahead, not \\b: \\b knows no ä or ö even with the u flag.) */
+const QUESTION_START =
+  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|onko|ovatko|pit(a|ä)(a|ä)k(o|ö)|voiko|voinko|saako|saanko|t(a|ä)ytyyk(o|ö)|kuuluuko|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|tarviiks|tarvitaanko|tarvitseeko|pitaako|pitääks|pitaaks|onks|voiks|saaks|what|which|who|when|why|where|how|is|are|do|does|did|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|\p{L}{2,}(?:ko|kö|ks))(?=$|[^\p{L}\p{N}])/u;
+
+/** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
+export function opensAsQuestion(text: string): boolean {
+  return QUESTION_START.test(text.trim().toLowerCase());
+}
+
+/** A named person followed by a past verb ("Aino päivitti", "Ville handled", "Aino hjälpte", "Aino on hoitanut"); never in a question. */
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
+  if (opensAsQuestion(text)) return false;
   const list = words(text.slice(0, 400));
   const folded = foldDiacritics(name);
   for (let i = 0; i < list.length - 1; i++) {
-    const word = foldDiacritics(list[i] ?? '');
-    if (word !== folded) continue;
-    const next = list[i + 1] ?? '';
-    const nextFolded = foldDiacritics(next);
-    // Finnish third-person past: päivitti, hoiti, teki, auttoi, myi, oli (not adverbs in -sti, not "tosi").
-    if (/i$/.test(nextFolded) && !/sti$/.test(nextFolded) && nextFolded !== 'tosi' && nextFolded.length >= 3) return true;
-    if (EN_THIRD.test(next) || SV_THIRD.test(next)) return true;
+    if (foldDiacritics(list[i] ?? '') !== folded) continue;
+    let at = i + 1;
+    while (at < list.length - 1 && BETWEEN.has(foldDiacritics(list[at] ?? '')) && at - i <= 2) at++;
+    const next = list[at] ?? '';
+    if (pastVerbAfterName(next)) return true;
+    if (PERFECT_AUX.has(foldDiacritics(next))) {
+      let verb = at + 1;
+      while (verb < list.length - 1 && BETWEEN.has(foldDiacritics(list[verb] ?? '')) && verb - at <= 2) verb++;
+      if (PARTICIPLE.test(list[verb] ?? '')) return true;
+    }
   }
   return false;
 }

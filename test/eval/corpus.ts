@@ -180,12 +180,14 @@ export function score(outcomes: readonly Outcome[]): Score {
 export const ratio = (t: Tally): number => (t.total ? t.correct / t.total : 1);
 const pct = (t: Tally): string => `${(100 * ratio(t)).toFixed(1).padStart(5)} % (${t.correct}/${t.total})`;
 
-export function formatScore(label: string, s: Score): string[] {
+/** The score as printed; `listMisses: false` for a held-out part, whose misses must not be read (that would tune on it). */
+export function formatScore(label: string, s: Score, listMisses = true): string[] {
   const out = [`${label}: ${pct(s.overall)}`];
   const row = (tallies: Record<string, Tally>) => Object.entries(tallies).map(([key, t]) => `${key} ${pct(t).trim()}`).join(' · ');
   out.push(`  by route     ${row(s.byRoute)}`);
   out.push(`  by language  ${row(s.byLang)}`);
-  if (s.misses.length) {
+  if (s.misses.length && !listMisses) out.push(`  misses: ${s.misses.length} (not listed: held out)`);
+  else if (s.misses.length) {
     out.push(`  misses (${s.misses.length}):`);
     for (const m of s.misses) {
       out.push(`    ${m.line.id} [${m.line.lang}${m.line.as ? ` as ${m.line.as}` : ''}] "${m.line.text}": expected ${describeExpected(m.line)}, got ${m.got}${m.line.route === 'unknown' && m.curriculumCitations ? ` citing ${m.curriculumCitations} requirements/criteria` : ''}`);

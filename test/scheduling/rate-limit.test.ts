@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/scheduling/index.ts';
+import { createRateLimiter, rateLimitSchema } from '../../src/scheduling/index.ts';
 import { describeEachBackend, useTestDatabase } from '../storage/backends.ts';
 import { createHarness, datesOf, resetTables } from './harness.ts';
 
@@ -13,10 +13,10 @@ describeEachBackend('the shared rate limiter on %s', (backend) => {
   it('gives a burst, then tokens at the sustained rate, shared by every limiter on the database', async () => {
     const one = createRateLimiter(t.db);
     const two = createRateLimiter(t.db);
-    const limit = { perSecond: 10, burst: 5 };
+    const limit = rateLimitSchema.parse({ perSecond: 10, burst: 5 });
     expect((await one.take('slack:T1', limit, 8, T0)).granted).toBe(5);
     const empty = await two.take('slack:T1', limit, 1, T0);
-    expect(empty).toEqual({ granted: 0, nextAt: at(100) });
+    expect(empty).toMatchObject({ granted: 0, nextAt: at(100), perSecond: 10 });
     expect((await two.take('slack:T1', limit, 3, at(100))).granted).toBe(1);
     expect((await one.take('slack:T1', limit, 3, at(350))).granted).toBe(2);
     // After a quiet second the bucket holds the burst again, no more.
@@ -27,9 +27,9 @@ describeEachBackend('the shared rate limiter on %s', (backend) => {
 
   it("honours the platform's Retry-After for everyone on the key", async () => {
     const limiter = createRateLimiter(t.db);
-    const limit = { perSecond: 100, burst: 100 };
+    const limit = rateLimitSchema.parse({ perSecond: 100, burst: 100 });
     await limiter.block('slack:T1', at(30_000), T0);
-    expect(await limiter.take('slack:T1', limit, 5, at(10_000))).toEqual({ granted: 0, nextAt: at(30_000) });
+    expect(await limiter.take('slack:T1', limit, 5, at(10_000))).toMatchObject({ granted: 0, nextAt: at(30_000) });
     // A shorter block later does not cut the longer one short.
     await limiter.block('slack:T1', at(5_000), at(1_000));
     expect((await limiter.take('slack:T1', limit, 5, at(29_999))).granted).toBe(0);

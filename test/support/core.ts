@@ -39,10 +39,15 @@ export interface RealCore {
   summaries: SummaryService;
 }
 
+export interface CoreOptions {
+  /** The knowledge folder (default: the shipped `knowledge/`), e.g. a fixture with several units. */
+  knowledgeDir?: string;
+}
+
 /** The chat core as src/app.ts composes it (every feature), on a given database and clock. */
-export function buildRealCore(db: Database['db'], clock: Clock): RealCore {
+export function buildRealCore(db: Database['db'], clock: Clock, options: CoreOptions = {}): RealCore {
   const store = createStore(db, clock);
-  const { kb, answers } = realKnowledge();
+  const { kb, answers } = realKnowledge(options.knowledgeDir);
   const calendar = createWorkCalendar();
   const summaries = createSummaryService({ repo: store.weeklySummaries, audit: store.audit, kb, calendar, options: { extraDaysOff: [] }, logger: silentLogger });
   const core = composeChatCore({
@@ -53,11 +58,11 @@ export function buildRealCore(db: Database['db'], clock: Clock): RealCore {
   return { core, store, kb, calendar, summaries };
 }
 
-export async function createTestCore(backend: BackendName = 'pglite', now = DEMO_NOW): Promise<TestCore> {
+export async function createTestCore(backend: BackendName = 'pglite', now = DEMO_NOW, options: CoreOptions = {}): Promise<TestCore> {
   const database = await openTestDatabase(backend);
   const clock = createTestClock(now);
   await seedDemo(database.db, { today: now.slice(0, 10) });
-  const { core, store } = buildRealCore(database.db, clock);
+  const { core, store } = buildRealCore(database.db, clock, options);
   const say = (user: string, text: string) => core.handle({ platform: 'local', userId: user, tenantId: '', text });
   return {
     core,

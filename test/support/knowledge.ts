@@ -3,14 +3,17 @@ import { createAnswerService, type AnswerService } from '../../src/features/ques
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/index.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 
-let cached: { kb: KnowledgeBase; answers: AnswerService } | undefined;
+const cached = new Map<string, { kb: KnowledgeBase; answers: AnswerService }>();
 
-export function realKnowledge(): { kb: KnowledgeBase; answers: AnswerService } {
-  if (!cached) {
-    const kb = loadKnowledgeBase('knowledge');
-    cached = { kb, answers: createAnswerService({ kb, logger: createLogger({ level: 'silent' }) }) };
+/** The knowledge folder `dir` (default: the shipped `knowledge/`), loaded once per test file. */
+export function realKnowledge(dir = 'knowledge'): { kb: KnowledgeBase; answers: AnswerService } {
+  let loaded = cached.get(dir);
+  if (!loaded) {
+    const kb = loadKnowledgeBase(dir);
+    loaded = { kb, answers: createAnswerService({ kb, logger: createLogger({ level: 'silent' }) }) };
+    cached.set(dir, loaded);
   }
-  return cached;
+  return loaded;
 }
 
 export const silentLogger = () => createLogger({ level: 'silent' });

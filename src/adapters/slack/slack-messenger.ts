@@ -18,7 +18,13 @@ export interface SlackMessengerDeps {
   dmChannels?: SlackDmChannelRepo;
   /** For the pause after Slack refused the bot token. */
   now?: () => Date;
+  /** Between the parts of a long reply to one DM (Slack: about 1 message a second per channel). */
+  channelSpacingMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Slack's chat.postMessage allows about one message a second per channel. */
+export const CHANNEL_SPACING_MS = 1000;
 
 /**
  * After Slack refused the bot token itself, sending pauses this long: every send is answered
@@ -71,6 +77,7 @@ export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
   const log = deps.logger.child({ component: 'slack-messenger' });
   const dmChannels = deps.dmChannels ?? createInMemoryDmChannels();
   const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let pausedUntil = 0;
   /** The token problem the admins were told about; told once until a send succeeds again. */
   let reported: TokenProblem | undefined;
@@ -110,6 +117,7 @@ export function createSlackMessenger(deps: SlackMessengerDeps): Messenger {
       let firstTs: string | undefined;
       for (const [index, message] of messages.entries()) {
         const metadata = deliveryMetadata(options?.deliveryKey, index, messages.length);
+        if (index > 0) await sleep(deps.channelSpacingMs ?? CHANNEL_SPACING_MS);
         try {
           const result = await deps.client.chat.postMessage({ channel: to.userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, ...metadata });
           if (index === 0) await rememberChannel(to, result);

@@ -11,6 +11,8 @@ import { NluNeural } from '@nlpjs/nlu';
 import type { Phrasing } from '../../conversation/command.ts';
 import { LANGS, type Lang } from '../../i18n/lang.ts';
 import type { RegisteredCommand } from '../registry.ts';
+import { createIntentSupport } from './intent-support.ts';
+import { writtenText } from './word-forms.ts';
 
 export const NONE = 'None';
 
@@ -43,6 +45,7 @@ const PLUGINS: Record<Lang, unknown> = { fi: LangFi, en: LangEn, sv: LangSv };
 
 export async function createIntentClassifier(commands: readonly RegisteredCommand[], none: Record<Lang, readonly string[]>, threshold = 0.9): Promise<IntentClassifier> {
   const models = new Map<Lang, NluNeural>();
+  const corpora = {} as Record<Lang, { utterance: string; intent: string }[]>;
   for (const lang of LANGS) {
     const container = await containerBootstrap();
     container.use(PLUGINS[lang]);
@@ -51,17 +54,23 @@ export async function createIntentClassifier(commands: readonly RegisteredComman
       declaration.phrasings[lang].flatMap((p) => phrasingUtterances(p).map((utterance) => ({ utterance, intent: declaration.id }))),
     );
     for (const utterance of none[lang]) corpus.push({ utterance, intent: NONE });
-    await nlu.train(corpus);
+    // Each utterance also in written form ("mun" → minun, "oon" → olen), as messages are read.
+    const written = corpus.map(({ utterance, intent }) => ({ utterance: writtenText(utterance), intent })).filter((w, i) => w.utterance !== corpus[i]?.utterance);
+    corpora[lang] = [...corpus, ...written];
+    await nlu.train(corpora[lang]);
     models.set(lang, nlu);
   }
+  const support = createIntentSupport(corpora, NONE);
   return {
     async classify(text, lang) {
       const model = models.get(lang);
       if (!model) return null;
-      const [best, second] = (await model.process(text.slice(0, 300))).classifications;
+      const [best, second] = (await model.process(writtenText(text.slice(0, 300)))).classifications;
       if (!best || best.intent === NONE || best.score < threshold) return null;
       // A near tie is no decision.
       if (second && best.score - second.score < 0.5) return null;
+      // Sure, but on the strength of words every question has: no decision either.
+      if (!support.supports(best.intent, text, lang)) return null;
       return { command: best.intent, score: best.score };
     },
   };

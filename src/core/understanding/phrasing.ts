@@ -2,11 +2,12 @@
 // - {to}", "olen (sairaana|kipeä) [tänään]"). A phrasing is compiled once into parts; a match must
 // use every token of the message, and gives each slot its words as written.
 import type { Phrasing, SlotSpec, SlotSpecs } from '../../conversation/command.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
-import { editDistance } from '../../text/edit-distance.ts';
 import { FILLERS, MAX_SKIPPED } from './fillers.ts';
 import { type Token, type Tokens, tokenize } from './tokens.ts';
+import { WORD_SCORE, wordFit } from './word-forms.ts';
 
 export { tokenize } from './tokens.ts';
 
@@ -16,6 +17,8 @@ type Part =
 
 export interface CompiledPhrasing {
   source: string;
+  /** The language it is written in: inflections are read with that language's stemmer. */
+  lang: Lang;
   parts: Part[];
   with: Readonly<Record<string, string>>;
 }
@@ -34,7 +37,7 @@ function options(body: string): string[][] {
   return body.split('|').map((option) => tokenize(option).list.map((t) => t.norm));
 }
 
-export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs): CompiledPhrasing {
+export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs, lang: Lang = 'fi'): CompiledPhrasing {
   const source = typeof phrasing === 'string' ? phrasing : phrasing.text;
   const parts: Part[] = [];
   for (const match of source.matchAll(TEMPLATE_PART)) {
@@ -53,7 +56,19 @@ export function compilePhrasing(phrasing: Phrasing, slots: SlotSpecs): CompiledP
   }
   const last = parts.findIndex((p) => p.kind === 'slot' && (p.spec.type === 'text' || p.spec.type === 'fields'));
   if (last !== -1 && last !== parts.length - 1) throw new Error(`phrasing "${source}": a text or fields slot must come last`);
-  return { source, parts, with: typeof phrasing === 'string' ? {} : phrasing.with };
+  return { source, lang, parts, with: typeof phrasing === 'string' ? {} : phrasing.with };
+}
+
+/**
+ * The phrasing with its date said first ("huomenna oon poissa", "tomorrow i'm off", "i morgon är
+ * jag sjuk" against "oon poissa {date}"): Finnish, and often the others, put a time word first.
+ * Null when the phrasing has no date slot after its first part.
+ */
+export function withDateFirst(phrasing: CompiledPhrasing): CompiledPhrasing | null {
+  const at = phrasing.parts.findIndex((p) => p.kind === 'slot' && p.spec.type === 'date');
+  const date = phrasing.parts[at];
+  if (at <= 0 || !date || phrasing.parts.some((p, i) => i !== at && p.kind === 'slot')) return null;
+  return { ...phrasing, source: `${phrasing.source} (date first)`, parts: [date, ...phrasing.parts.filter((_, i) => i !== at)] };
 }
 
 // A name, or an e-mail address (which may hold digits), never a number or a filler word.
@@ -105,27 +120,37 @@ function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: strin
   }
 }
 
-// Scores: an exact word counts most, a word with one typo less, a filler passed over costs.
-const EXACT = 4;
-const TYPO = 1;
+// Scores: each word as `wordFit` rates it (exact, written form, inflection, typo); a filler passed over costs.
 const SKIP = -3;
+const DROP = -2;
+const MAX_DROPPED = 1;
+// Small words of a phrasing a message may leave out (prepositions, pronouns, "on"): "fortsätt
+// frågorna" for "fortsätt med frågorna", "visa observationerna" for "visa mina observationer".
+const DROPPABLE: ReadonlySet<string> = new Set([
+  'of', 'to', 'for', 'the', 'a', 'an', 'my', 'me', 'at', 'about', 'with', 'on', 'in', 'is', 'am', 'are', 'do',
+  'med', 'till', 'om', 'pa', 'av', 'mig', 'min', 'mina', 'mitt', 'det', 'ar', 'jag',
+  'mun', 'minun', 'ja', 'mulla', 'minulla',
+]);
 
-/** How the literal part can match at `at`: each option's width and score (typos only on words of 5+ letters). */
-function literalWidths(part: Extract<Part, { kind: 'literal' }>, list: readonly Token[], at: number): { width: number; score: number }[] {
+/** How the literal part can match at `at`: each option's width and score. */
+function literalWidths(part: Extract<Part, { kind: 'literal' }>, list: readonly Token[], at: number, lang: Lang): { width: number; score: number }[] {
   const widths: { width: number; score: number }[] = [];
   for (const option of part.options) {
-    if (option.every((word, i) => list[at + i]?.norm === word)) widths.push({ width: option.length, score: EXACT * option.length });
-  }
-  if (widths.length === 0) {
-    const token = list[at];
-    for (const option of part.options) {
-      const [word] = option;
-      if (option.length === 1 && word && token && word.length >= 5 && token.kind === 'word' && editDistance(token.norm, word, 1) <= 1) {
-        widths.push({ width: 1, score: TYPO });
+    let score = 0;
+    for (let i = 0; i < option.length; i++) {
+      const token = list[at + i];
+      const word = option[i] ?? '';
+      const fit = token && (token.kind !== 'punct' || token.norm === word) ? wordFit(token.norm, word, lang) : 0;
+      if (fit === 0) {
+        score = 0;
         break;
       }
+      score += fit;
     }
+    if (score > 0) widths.push({ width: option.length, score });
   }
+  // The best-fitting option first: the search takes the first that lets the rest match.
+  widths.sort((a, b) => b.score - a.score || b.width - a.width);
   if (part.optional) widths.push({ width: 0, score: 0 });
   return widths;
 }
@@ -139,37 +164,47 @@ export function matchPhrasing(phrasing: CompiledPhrasing, tokens: Tokens, today:
   const slots: Record<string, SlotRaw> = {};
   const isFiller = (at: number) => {
     const token = list[at];
-    return token !== undefined && token.kind === 'word' && FILLERS.has(token.norm);
+    return token !== undefined && token.kind === 'word' && (FILLERS.has(token.norm) || DROPPABLE.has(token.norm));
   };
 
   // Depth-first over the parts; phrasings are a few parts long, so the backtracking stays tiny.
-  const search = (part: number, at: number, score: number, skipped: number): number | null => {
+  // `score` is what the phrasing's words gained; each passed-over filler costs SKIP in the end.
+  // `dropped`: a small word of the phrasing the message leaves out ("fortsätt [med] frågorna").
+  type Found = { score: number; skipped: number; dropped: number };
+  const search = (part: number, at: number, score: number, skipped: number, dropped = 0): Found | null => {
     if (part === phrasing.parts.length) {
-      if (at === list.length) return score;
-      return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score + SKIP, skipped + 1) : null;
+      if (at === list.length) return { score, skipped, dropped };
+      return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score, skipped + 1, dropped) : null;
     }
     const current = phrasing.parts[part];
     if (!current) return null;
     if (current.kind === 'literal') {
-      for (const { width, score: gained } of literalWidths(current, list, at)) {
-        const found = search(part + 1, at + width, score + gained, skipped);
+      for (const { width, score: gained } of literalWidths(current, list, at, phrasing.lang)) {
+        const found = search(part + 1, at + width, score + gained, skipped, dropped);
+        if (found !== null) return found;
+      }
+      if (!current.optional && dropped < MAX_DROPPED && current.options.some((o) => o.length === 1 && DROPPABLE.has(o[0] ?? ''))) {
+        const found = search(part + 1, at, score, skipped, dropped + 1);
         if (found !== null) return found;
       }
     } else {
       for (const candidate of slotCandidates(current.spec, tokens, at, today)) {
         slots[current.name] = candidate.value;
-        const found = search(part + 1, at + candidate.width, score, skipped);
+        const found = search(part + 1, at + candidate.width, score, skipped, dropped);
         if (found !== null) return found;
       }
       delete slots[current.name];
     }
     // Pass over a filler word before this part ("näytä mun edistyminen").
-    return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score + SKIP, skipped + 1) : null;
+    return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score, skipped + 1, dropped) : null;
   };
-  const score = search(0, 0, 0, 0);
-  if (score === null || score <= 0) return null;
+  const found = search(0, 0, 0, 0);
+  // Some word of the phrasing must be there; a lone typo among filler words is too weak a sign.
+  if (!found || found.score <= 0 || (found.skipped > 0 && found.score < WORD_SCORE.form)) return null;
+  // Leaving out a word of the phrasing needs the rest said plainly: two words or more.
+  if (found.dropped > 0 && found.score < 2 * WORD_SCORE.exact - WORD_SCORE.form) return null;
   for (const [name, value] of Object.entries(phrasing.with)) slots[name] = value;
-  return { slots, literals: score };
+  return { slots, literals: found.score + SKIP * found.skipped + DROP * found.dropped };
 }
 
 /** `key=value` or `key="value with spaces"` pairs (the enrolment command's one-line form). */

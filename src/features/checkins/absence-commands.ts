@@ -27,7 +27,7 @@ function when(ctx: CommandContext, date: string): string {
   return t('onDate', { date: formatDate(date, ctx.lang) });
 }
 
-const SICK = { fi: '(sairas|sairaana|kipeä|kipeänä|kipee|flunssassa)', en: '(sick|ill|off sick|unwell)', sv: '(sjuk|förkyld)' };
+const SICK = { fi: '(sairas|sairaana|kipeä|kipeänä|kipee|flunssassa|kuumeessa|sairastunut)', en: '(sick|ill|off sick|unwell)', sv: '(sjuk|förkyld)' };
 const AWAY = { fi: '(poissa|lomalla|vapaalla)', en: '(absent|away|off|on leave)', sv: '(borta|ledig|frånvarande|på semester)' };
 
 export function createAbsentCommand(deps: AbsenceDeps) {
@@ -41,9 +41,9 @@ export function createAbsentCommand(deps: AbsenceDeps) {
         { text: `[olen|oon|ma oon|mä oon] ${SICK.fi}`, with: { reason: 'sick' } },
         { text: `[olen|oon|ma oon|mä oon] ${SICK.fi} {date}`, with: { reason: 'sick' } },
         { text: '(olen|oon) {date} (sairaana|kipeänä|kipee)', with: { reason: 'sick' } },
-        { text: 'en pääse töihin', with: { reason: 'sick' } },
-        { text: 'en pääse {date} töihin', with: { reason: 'sick' } },
-        { text: 'en pääse töihin {date}', with: { reason: 'sick' } },
+        { text: 'en (pääse|tule|tuu) töihin', with: { reason: 'sick' } },
+        { text: 'en (pääse|tule|tuu) {date} töihin', with: { reason: 'sick' } },
+        { text: 'en (pääse|tule|tuu) töihin {date}', with: { reason: 'sick' } },
         `[olen|oon] ${AWAY.fi}`,
         `[olen|oon] ${AWAY.fi} {date}`,
         '(olen|oon) {date} (poissa|lomalla|vapaalla)',

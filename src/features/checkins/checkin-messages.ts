@@ -3,7 +3,8 @@
 // half delivered.
 import { buildCheckinForm } from './checkin-form.ts';
 import type { FormReply } from '../../conversation/reply.ts';
-import { type KnowledgeBase, unitFor } from '../../knowledge/knowledge-base.ts';
+import { unitsFor } from '../../conversation/command-context.ts';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { CheckinComposer, CheckinRequest } from '../../scheduling/index.ts';
 import { texts } from './texts.ts';
 
@@ -14,7 +15,7 @@ export function createCheckinComposer(kb: KnowledgeBase): CheckinComposer {
 
 function checkinMessage(kb: KnowledgeBase, args: CheckinRequest): FormReply {
   const t = texts.in(args.lang);
-  const card = buildCheckinForm({ unit: unitFor(kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
+  const card = buildCheckinForm({ units: unitsFor(kb, args.unitIds), placementId: args.placementId, localDate: args.localDate, lang: args.lang, existing: null });
   // A sent check-in also takes a plain message as its answer (src/checkins/free-text-reflection.ts).
   const form: FormReply = {
     ...card,

@@ -42,7 +42,7 @@ export function createCheckinTimeCommand(deps: AbsenceDeps) {
     slots: { time: { type: 'time', optional: true }, unreadable: { type: 'text', optional: true } },
     phrasings: {
       fi: [NAMES.fi, `${NAMES.fi} [klo|kello] {time}`, `${NAMES.fi} {unreadable}`, 'kysy [minulta|multa|mua] [klo|kello] {time}', '(kysely|kyselyt) [klo|kello] {time}', `(vaihda|muuta|siirrä) ${NAMES.fi} [klo|kello] {time}`],
-      en: [NAMES.en, `${NAMES.en} [at] {time}`, `${NAMES.en} {unreadable}`, '(send|ask) [me] [my|the] (check-in|checkin|reflection) at {time}', '(move|change) [my|the] (check-in|checkin) [time] to {time}'],
+      en: [NAMES.en, `${NAMES.en} [at] {time}`, `${NAMES.en} {unreadable}`, '(send|ask) [me] [my|the] (check-in|checkin|reflection) at {time}', '(move|change) [my|the] (check-in|checkin) [time] to {time}', '(ask|remind) me at {time}'],
       sv: [NAMES.sv, `${NAMES.sv} [kl|klockan] {time}`, `${NAMES.sv} {unreadable}`, '(ändra|flytta) (tiden för frågan|frågan) till [kl] {time}', 'fråga mig [kl|klockan] {time}'],
     },
     help: { student: commandTexts.all('helpCheckinTime') },

@@ -2,17 +2,13 @@
 // plain account of what they did at any time during a placement: Osaava fills the day's check-in
 // form with the text (added to what the day already holds) and the requirements it suggests, and the
 // student confirms by saving it (nothing is recorded until then). Questions still go to answering.
-import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
+import { type CommandContext, message, suggestAcrossUnits, unitsOf } from '../../conversation/command-context.ts';
 import type { FormReply, Reply } from '../../conversation/reply.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import { currentPlacement, type Person, REFLECTION_TEXT_MAX } from '../../storage/index.ts';
-import { isFirstPersonAccount } from '../../text/statements.ts';
+import { isFirstPersonAccount, opensAsQuestion } from '../../text/statements.ts';
 import { buildCheckinForm } from './checkin-form.ts';
 import { texts } from './texts.ts';
-
-/** Openings of a question or a request. (A lookahead, not \\b: \\b knows no ä or ö even with the u flag.) */
-const QUESTION_START =
-  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|onko|ovatko|pit(a|ä)(a|ä)k(o|ö)|voiko|voinko|saako|saanko|t(a|ä)ytyyk(o|ö)|kuuluuko|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|tarviiks|tarvitaanko|tarvitseeko|pitaako|pitääks|pitaaks|onks|voiks|saaks|what|which|who|when|why|where|how|is|are|do|does|did|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|\p{L}{2,}(?:ko|kö|ks))(?=$|[^\p{L}\p{N}])/u;
 
 /**
  * What the questions feature calls a text (its intent kinds), given by the composition root. These
@@ -21,13 +17,18 @@ const QUESTION_START =
 export type IntentOf = (unit: Unit, text: string) => string;
 const NOT_A_REFLECTION: ReadonlySet<string> = new Set(['greeting', 'thanks', 'help', 'grade-criteria', 'grade-compare', 'grade-invalid', 'grading-overview', 'demonstration', 'unit-facts', 'unknown-unit', 'all-requirements']);
 
-/** A day's account has a few words and no question mark; anything else is answered as a question. */
-export function looksLikeReflection(text: string, intentOf: (text: string) => string): boolean {
+/**
+ * A day's account has a few words and no question mark; anything else is answered as a question.
+ * `intentOf` may give one reading per unit: a question about any of them is no account.
+ */
+export function looksLikeReflection(text: string, intentOf: (text: string) => string | readonly string[]): boolean {
   const trimmed = text.trim();
   if (trimmed.includes('?')) return false;
-  if (trimmed.split(/\s+/u).length < 4) return false;
-  if (QUESTION_START.test(trimmed.toLowerCase())) return false;
-  return !NOT_A_REFLECTION.has(intentOf(trimmed));
+  // Three words tell a day when they plainly say what was done ("selvitin asiakkaan laskutusongelman").
+  if (trimmed.split(/\s+/u).length < (isFirstPersonAccount(trimmed) ? 3 : 4)) return false;
+  if (opensAsQuestion(trimmed)) return false;
+  const readings = intentOf(trimmed);
+  return !(typeof readings === 'string' ? [readings] : readings).some((intent) => NOT_A_REFLECTION.has(intent));
 }
 
 /**
@@ -50,8 +51,8 @@ export async function draftReflection(ctx: CommandContext, actor: Person, text: 
   if (!day) return undefined;
   const placement = await ctx.services.store.placements.findById(day.placementId);
   if (!placement) return undefined;
-  const unit = unitOf(ctx.services, placement.unitIds);
-  if (!looksLikeReflection(text, (t) => intentOf(unit, t))) return undefined;
+  const units = unitsOf(ctx.services, placement.unitIds);
+  if (!looksLikeReflection(text, (t) => units.map((unit) => intentOf(unit, t)))) return undefined;
 
   const t = texts.in(ctx.lang);
   const trimmed = text.trim();
@@ -62,9 +63,9 @@ export async function draftReflection(ctx: CommandContext, actor: Person, text: 
   if (combined.length > REFLECTION_TEXT_MAX) {
     return [message(ctx.lang, { type: 'paragraph', text: t('freeTextTooLong', { length: combined.length, max: REFLECTION_TEXT_MAX }) })];
   }
-  const suggested = await ctx.services.suggestRequirements({ text: trimmed, unit, lang: ctx.lang, people: [{ name: actor.name, kind: 'student' }] });
+  const suggested = await suggestAcrossUnits(ctx.services, { text: trimmed, units, lang: ctx.lang, people: [{ name: actor.name, kind: 'student' }] });
   const kept = existing?.status === 'answered' ? existing.requirementIds : [];
-  const form = buildCheckinForm({ unit, placementId: placement.id, localDate: day.localDate, lang: ctx.lang, existing: existing?.status === 'answered' ? existing : null, suggested: [...new Set([...kept, ...suggested])] });
+  const form = buildCheckinForm({ units, placementId: placement.id, localDate: day.localDate, lang: ctx.lang, existing: existing?.status === 'answered' ? existing : null, suggested: [...new Set([...kept, ...suggested])] });
   const filled: FormReply = {
     ...form,
     intro: [

@@ -1,10 +1,10 @@
 // "reflect": today's check-in form on demand, and recording a submitted check-in.
 import { defineCommand, type FormDeclaration, type FormHandler } from '../../conversation/command.ts';
-import { type CommandContext, message, unitOf } from '../../conversation/command-context.ts';
+import { type CommandContext, message, unitsOf } from '../../conversation/command-context.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { PersonMessenger } from '../../messaging/person-messenger.ts';
 import { currentPlacement, isStorageError, type Reflection } from '../../storage/index.ts';
-import { buildCheckinForm, checkinRecordedReply, checkinValuesSchema, parseCheckinFormId } from './checkin-form.ts';
+import { buildCheckinForm, checkinRecordedReply, checkinValuesOf, checkinValuesSchema, parseCheckinFormId } from './checkin-form.ts';
 import { commandTexts } from './command-texts.ts';
 import { alertHelpNeeded } from './help-alert.ts';
 
@@ -14,9 +14,9 @@ export const reflectCommand = defineCommand({
   subject: { kind: 'self' },
   slots: {},
   phrasings: {
-    fi: ['reflektoi', 'reflektio', 'pohdi', 'pohdinta', 'päivän pohdinta', 'päivän reflektio', 'tee reflektio', 'kirjaa päivä', 'haluan reflektoida', '(tee|tehdä|teen|tehdään) [päivän|tämän päivän|tän päivän] (reflektio|pohdinta)', 'reflektoidaan', 'kirjaa [tämän|tän] päivän (jutut|asiat|työt)', 'avaa [päivän] (kysely|reflektio|lomake)'],
-    en: ['reflect', 'reflection', 'check in', 'checkin', 'check-in', 'daily reflection', 'log my day', "[do] [today's|todays] reflection", '(open|start|show) [my|the] [daily] (check-in|checkin|reflection|form)'],
-    sv: ['reflektera', 'reflektion', 'dagens reflektion', 'dagens fråga', 'jag vill reflektera', '(gör|göra) dagens reflektion', '(öppna|visa) [dagens] (reflektion|fråga|formulär)'],
+    fi: ['reflektoi', 'reflektio', 'pohdi', 'pohdinta', 'päivän pohdinta', 'päivän reflektio', 'tee reflektio', 'kirjaa päivä', 'haluan reflektoida', '(tee|tehdä|teen|tehdään) [päivän|tämän päivän|tän päivän] (reflektio|pohdinta)', 'reflektoidaan', 'kirjaa [tämän|tän] päivän (jutut|asiat|työt)', 'avaa [päivän] (kysely|reflektio|lomake)', '(täytä|täytän|täyttää|täytetään) [päivän|tämän päivän|tän päivän] (kysely|reflektio|lomake|pohdinta)'],
+    en: ['reflect', 'reflection', 'check in', 'checkin', 'check-in', 'daily reflection', 'log my day', "[do] [today's|todays] reflection", '(open|start|show|do) [my|the] [daily] (check-in|checkin|reflection|form)', 'fill in [my|the] [daily|todays|today\'s] (check-in|checkin|reflection|form)'],
+    sv: ['reflektera', 'reflektion', 'dagens reflektion', 'dagens fråga', 'jag vill reflektera', '(gör|göra) dagens reflektion', '(öppna|visa|starta|börja) [dagens] (reflektion|fråga|formulär)', '(fyll|fylla) i [dagens] (reflektion|fråga|formulär)'],
   },
   help: { student: [commandTexts.all('helpReflect'), commandTexts.all('helpFreeText')] },
   async handle(ctx, { actor }) {
@@ -26,7 +26,7 @@ export const reflectCommand = defineCommand({
       return [message(ctx.lang, { type: 'paragraph', text: commandTexts.in(ctx.lang)('noPlacementToday') })];
     }
     const existing = await ctx.services.store.reflections.findForDay(placement.id, ctx.today);
-    return [buildCheckinForm({ unit: unitOf(ctx.services, placement.unitIds), placementId: placement.id, localDate: ctx.today, lang: ctx.lang, existing })];
+    return [buildCheckinForm({ units: unitsOf(ctx.services, placement.unitIds), placementId: placement.id, localDate: ctx.today, lang: ctx.lang, existing })];
   },
 });
 
@@ -43,7 +43,7 @@ const submitCheckin = (messagePerson: PersonMessenger | undefined): FormHandler 
     ctx.services.logger.warn({ actorId: actor.id, placementId: placement.id }, 'check-in submitted by someone other than the student');
     return say(t('notYourCheckin'));
   }
-  const parsed = checkinValuesSchema.safeParse(form.values);
+  const parsed = checkinValuesSchema.safeParse(checkinValuesOf(form.values));
   if (!parsed.success) {
     const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big');
     return say(tooLong && 'maximum' in tooLong ? t('answerTooLong', { max: Number(tooLong.maximum) }) : t('answerMissing'));
@@ -56,8 +56,9 @@ const submitCheckin = (messagePerson: PersonMessenger | undefined): FormHandler 
     ctx.services.logger.warn({ actorId: actor.id, placementId: placement.id, localDate: target.localDate }, 'check-in for a day that cannot be answered');
     return say(t('noCheckinThatDay', { date: formatDate(target.localDate, ctx.lang) }));
   }
-  const unit = unitOf(ctx.services, placement.unitIds);
-  const known = new Set(ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
+  // A requirement of any of the placement's units counts; anything else on the card is dropped.
+  const units = unitsOf(ctx.services, placement.unitIds);
+  const known = new Set(units.flatMap((unit) => ctx.services.kb.requirements(unit).map((r) => r.requirement.id)));
   const values = parsed.data;
   const submitted: Answer = {
     text: values.text,
@@ -79,7 +80,7 @@ const submitCheckin = (messagePerson: PersonMessenger | undefined): FormHandler 
     });
     ctx.services.logger.info({ placementId: placement.id, localDate: target.localDate, created, merged: stale }, 'reflection recorded');
     const told = await forwardHelp(ctx, messagePerson, { student: actor, placement, reflection, previousHelp: existing?.helpNeeded });
-    const recorded = checkinRecordedReply(unit, reflection, ctx.lang, created, told ?? undefined);
+    const recorded = checkinRecordedReply(units, reflection, ctx.lang, created, told ?? undefined);
     return stale ? [recorded, message(ctx.lang, { type: 'context', text: t('mergedWithNewer') })] : [recorded];
   } catch (error) {
     if (isStorageError(error, 'reflection_locked')) return say(t('checkinLocked'));

@@ -1,6 +1,7 @@
 // "lisää jakso …" / "enrol …": a teacher (or an admin) enrols a placement in one message of
 // key=value fields. People are matched by e-mail (or local id) and created when new. Dates may be
-// written 2026-12-07 or 7.12.2026; every problem is told in the writer's language.
+// written 2026-12-07 or 7.12.2026; the units by id or name, several separated by ";" or "|"
+// (`tutkinnon_osa="Asiakkuuksien hoitaminen; Myynti"`). Every problem is told in the writer's language.
 import { defineCommand } from '../../conversation/command.ts';
 import { type CommandContext, message } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
@@ -9,6 +10,8 @@ import type { Person } from '../../storage/index.ts';
 import { type EnrolmentPerson, newPlacementSchema } from '../../storage/placement-repo.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { commandTexts } from './command-texts.ts';
+import { knownUnitLines, resolveUnitRefs, splitUnitRefs } from './unit-refs.ts';
+import { textIn } from '../../knowledge/schema.ts';
 
 // Field names in Finnish, English and Swedish (folded: ä → a), to the one name used below.
 const ALIASES: Record<string, string> = {
@@ -21,11 +24,24 @@ const ALIASES: Record<string, string> = {
   'y-tunnus': 'business_id', ytunnus: 'business_id', business_id: 'business_id', 'business-id': 'business_id', 'fo-nummer': 'business_id',
   alku: 'start', start: 'start', borjan: 'start', loppu: 'end', end: 'end', slut: 'end',
   aika: 'checkin', checkin: 'checkin', kyselyaika: 'checkin', tid: 'checkin',
-  tutkinnon_osa: 'unit', unit: 'unit', examensdel: 'unit', tehtavat: 'tasks', tasks: 'tasks', uppgifter: 'tasks',
+  tutkinnon_osa: 'unit', tutkinnon_osat: 'unit', unit: 'unit', units: 'unit', examensdel: 'unit', examensdelar: 'unit', tehtavat: 'tasks', tasks: 'tasks', uppgifter: 'tasks',
 };
 
 // Which field a schema path stands for, to name it as the writer wrote it.
 const FIELD_OF_PATH: Record<string, string> = { startDate: 'start', endDate: 'end', checkinTime: 'checkin', workplaceBusinessId: 'business_id', workplaceName: 'workplace', keyWorkTasks: 'tasks' };
+
+/** Units that name nothing the bot knows: which ones, and the units it does know (the likeliest first). */
+function unknownUnits(ctx: CommandContext, unknown: readonly string[]): Reply[] {
+  const t = commandTexts.in(ctx.lang);
+  const known = knownUnitLines(ctx.services.kb.units, unknown, ctx.lang);
+  return [message(ctx.lang,
+    { type: 'paragraph', text: t('unknownUnits', { count: unknown.length, units: unknown.map((u) => `"${u}"`).join(', ') }) },
+    { type: 'paragraph', text: t('knownUnitsIntro', { count: ctx.services.kb.units.length }) },
+    { type: 'list', items: known.lines.map((text) => ({ text })) },
+    ...(known.more > 0 ? [{ type: 'context' as const, text: t('moreUnits', { count: known.more }) }] : []),
+    { type: 'context', text: t('unitsHint') },
+  )];
+}
 
 function usage(ctx: CommandContext): Reply[] {
   const t = commandTexts.in(ctx.lang);
@@ -67,15 +83,18 @@ export const enrolCommand = defineCommand({
     const f: Record<string, string> = {};
     for (const [k, v] of Object.entries(slots.fields)) f[ALIASES[k] ?? k] = v;
     if (!f.student || !f.workplace || !f.start || !f.end) return usage(ctx);
-    const unitId = f.unit ?? ctx.services.kb.defaultUnit().id;
-    if (!ctx.services.kb.unit(unitId)) return [message(ctx.lang, { type: 'paragraph', text: t('unknownUnit', { unit: unitId }) })];
+    // The units the placement covers; without the field, the knowledge base's default unit.
+    const named = resolveUnitRefs(ctx.services.kb.units, splitUnitRefs(f.unit ?? ''));
+    if (named.unknown.length > 0) return unknownUnits(ctx, named.unknown);
+    const units = named.units.length > 0 ? named.units : [ctx.services.kb.defaultUnit()];
+    const unitIds = units.map((unit) => unit.id);
     const startDate = parseWrittenDate(f.start, ctx.today) ?? f.start;
     const endDate = parseWrittenDate(f.end, ctx.today) ?? f.end;
     const checkinTime = f.checkin ? parseWrittenTime(f.checkin) ?? f.checkin : undefined;
 
     // Validate everything before creating anyone, so that nothing is stored half-way.
     const probe = newPlacementSchema.safeParse({
-      studentId: 'probe', workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds: [unitId],
+      studentId: 'probe', workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds,
       startDate, endDate, ...(checkinTime ? { checkinTime } : {}),
     });
     if (!probe.success) {
@@ -111,7 +130,7 @@ export const enrolCommand = defineCommand({
       student: student.who,
       instructor: instructor?.who ?? null,
       placement: {
-        teacherId, workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds: [unitId], startDate, endDate,
+        teacherId, workplaceName: f.workplace, workplaceBusinessId: f.business_id ?? null, unitIds, startDate, endDate,
         ...(checkinTime ? { checkinTime } : {}),
         keyWorkTasks: f.tasks ? f.tasks.split(';').map((task) => task.trim()).filter(Boolean) : [],
         status: startDate <= ctx.today ? 'active' : 'planned',
@@ -124,6 +143,7 @@ export const enrolCommand = defineCommand({
         { text: t('student', { name: enrolled.student.name }) },
         { text: t('workplace', { workplace: `${placement.workplaceName}${placement.workplaceBusinessId ? ` (${placement.workplaceBusinessId})` : ''}` }) },
         { text: t('instructor', { name: enrolled.instructor?.name ?? '–' }) },
+        { text: t('units', { count: units.length, units: units.map((unit) => textIn(unit.name, ctx.lang)).join(', ') }) },
         { text: t('period', { from: formatDate(placement.startDate, ctx.lang), to: formatDate(placement.endDate, ctx.lang), time: placement.checkinTime }) },
       ] })];
   },

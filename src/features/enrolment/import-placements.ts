@@ -11,7 +11,9 @@
 //   teacher_email         (required)
 //   workplace_name        (required)
 //   workplace_business_id Y-tunnus `1234567-8`, check digit verified (optional)
-//   unit_ids              unit ids, `;`-separated, e.g. `asiakkuuksien-hoitaminen` (required)
+//   unit_ids              the units the placement covers, `;`- or `|`-separated: ids such as
+//                         `asiakkuuksien-hoitaminen`, ePerusteet codes or names (required); a unit
+//                         the knowledge base does not know rejects the row, naming the units it knows
 //   start_date            eHOKS `alku`: YYYY-MM-DD or D.M.YYYY (required)
 //   end_date              eHOKS `loppu`, not before start_date (required)
 //   checkin_time          HH:MM local time of the daily check-in (optional, default 15:00)
@@ -26,6 +28,8 @@ import { checkinTimeSchema, DEFAULT_CHECKIN_TIME, DEFAULT_WORKING_DAYS } from '.
 import { EMAIL_MAX, ID_MAX, KEY_WORK_TASK_MAX, NAME_MAX, WORKPLACE_NAME_MAX } from '../../storage/limits.ts';
 import type { ImportContact, PlacementImportRow } from '../../storage/placement-import.ts';
 import { yTunnusProblem } from '../../storage/y-tunnus.ts';
+import type { Unit } from '../../knowledge/schema.ts';
+import { knownUnitLines, resolveUnitRefs, splitUnitRefs } from './unit-refs.ts';
 
 export const PLACEMENT_CSV_COLUMNS = [
   'student_name',
@@ -104,7 +108,7 @@ const rowSchema = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
     ),
-    unit_ids: list.pipe(z.array(z.string().max(ID_MAX)).min(1, 'at least one unit id is needed')),
+    unit_ids: z.string().transform(splitUnitRefs).pipe(z.array(z.string().max(ID_MAX)).min(1, 'at least one unit is needed')),
     start_date: date,
     end_date: date,
     checkin_time: optional(checkinTimeSchema).transform((value) => value ?? DEFAULT_CHECKIN_TIME),
@@ -145,8 +149,17 @@ const parsedRecordsSchema = z.array(
   z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }),
 );
 
+export interface PlacementCsvOptions {
+  /**
+   * The units the knowledge base knows: each row's units are resolved against them (an id, an
+   * ePerusteet code or a name becomes the unit's id) and a row naming another is refused. Without
+   * it the cells are taken as ids unchecked.
+   */
+  units?: readonly Unit[];
+}
+
 /** Parses and validates the whole file; nothing is written. Errors name the row and column. */
-export function parsePlacementCsv(text: string): PlacementCsvResult {
+export function parsePlacementCsv(text: string, options: PlacementCsvOptions = {}): PlacementCsvResult {
   let records: z.infer<typeof parsedRecordsSchema>;
   try {
     records = parsedRecordsSchema.parse(
@@ -179,13 +192,28 @@ export function parsePlacementCsv(text: string): PlacementCsvResult {
       }
       continue;
     }
-    rows.push(toImportRow(row, result.data));
+    const units = options.units ? unitsOfRow(options.units, result.data.unit_ids) : { ids: result.data.unit_ids };
+    if ('error' in units) {
+      errors.push({ row, column: 'unit_ids', message: units.error });
+      continue;
+    }
+    rows.push(toImportRow(row, { ...result.data, unit_ids: units.ids }));
   }
   errors.push(...crossRowErrors(rows));
   if (rows.length === 0 && errors.length === 0) {
     errors.push({ row: null, column: null, message: 'The file has a header but no rows.' });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+/** A row's unit references as the ids of the units they name, or why not (with the units the base knows). */
+function unitsOfRow(known: readonly Unit[], refs: readonly string[]): { ids: string[] } | { error: string } {
+  const { units, unknown } = resolveUnitRefs(known, refs);
+  if (unknown.length === 0) return { ids: units.map((unit) => unit.id) };
+  const listed = knownUnitLines(known, unknown, 'fi');
+  const more = listed.more > 0 ? `, … and ${listed.more} more` : '';
+  const names = unknown.map((ref) => `"${ref}"`).join(', ');
+  return { error: `unknown unit ${names}: the knowledge base has ${listed.lines.join('; ')}${more}` };
 }
 
 /** Renders an error for people: `row 3, end_date: end date … is before …`. */

@@ -2,12 +2,12 @@
 // suggests the requirements the text touches and returns a form to confirm or change them. Nothing
 // is saved until the form comes back.
 import { defineCommand, type FormDeclaration, type FormHandler, type StatementHandler } from '../../conversation/command.ts';
-import { message, unitOf } from '../../conversation/command-context.ts';
+import { message, suggestAcrossUnits, unitsOf } from '../../conversation/command-context.ts';
 import { accessStudent, placementsInScope, refused } from '../../access/student-access.ts';
 import { OBSERVATION_TEXT_MAX, type Person } from '../../storage/index.ts';
 import { nameFollowedByPastVerb } from '../../text/statements.ts';
 import { commandTexts } from './command-texts.ts';
-import { buildObservationForm, observationRecordedReply, observationValuesSchema } from './observation-form.ts';
+import { buildObservationForm, levelScaleUnit, observationRecordedReply, observationValuesOf, observationValuesSchema } from './observation-form.ts';
 
 const STAFF = ['instructor', 'teacher', 'admin'] as const;
 
@@ -17,7 +17,7 @@ export const observeCommand = defineCommand({
   subject: { kind: 'student', slot: 'student', action: 'draft_observation' },
   slots: { student: { type: 'student' }, text: { type: 'text' } },
   phrasings: {
-    fi: ['havainto {student} : {text}', 'havainnoi {student} : {text}', 'kirjaa havainto {student} : {text}', 'havainto {student} - {text}'],
+    fi: ['havainto {student} : {text}', 'havainnoi {student} : {text}', 'kirjaa havainto {student} : {text}', 'havainto {student} - {text}', 'kirjaa havainto {student} - {text}'],
     en: ['observe {student} : {text}', 'observation {student} : {text}', 'log observation {student} : {text}', 'observe {student} - {text}', 'observation {student} - {text}', 'log observation {student} - {text}'],
     sv: ['observation {student} : {text}', 'observera {student} : {text}', 'för in observation {student} : {text}', 'observation {student} - {text}', 'observera {student} - {text}'],
   },
@@ -28,10 +28,10 @@ export const observeCommand = defineCommand({
     if (!subject) return refused(ctx, 'not-related');
     const placement = subject.placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate) ?? subject.placements[0];
     if (!placement) return refused(ctx, 'not-related');
-    const unit = unitOf(ctx.services, placement.unitIds);
+    const units = unitsOf(ctx.services, placement.unitIds);
     const people = [{ name: subject.student.name, kind: 'student' as const }, { name: actor.name, kind: 'instructor' as const }];
-    const suggested = await ctx.services.suggestRequirements({ text: slots.text, unit, lang: ctx.lang, people });
-    return [buildObservationForm({ unit, placementId: placement.id, student: subject.student, text: slots.text, suggested, lang: ctx.lang })];
+    const suggested = await suggestAcrossUnits(ctx.services, { text: slots.text, units, lang: ctx.lang, people });
+    return [buildObservationForm({ units, placementId: placement.id, student: subject.student, text: slots.text, suggested, lang: ctx.lang })];
   },
 });
 
@@ -44,20 +44,22 @@ const submitObservationHandler: FormHandler = async (ctx, actor, form) => {
   }
   const decision = await accessStudent(ctx, actor, placement.studentId, 'record_observation');
   if (!decision.allowed || !decision.placements.some((p) => p.id === placement.id)) return refused(ctx, decision.allowed ? 'not-related' : decision.reason);
-  const parsed = observationValuesSchema.safeParse(form.values);
+  const parsed = observationValuesSchema.safeParse(observationValuesOf(form.values));
   if (!parsed.success) return [message(ctx.lang, { type: 'paragraph', text: t('textMissing', { limit: OBSERVATION_TEXT_MAX }) })];
-  const unit = unitOf(ctx.services, placement.unitIds);
-  const known = new Set(ctx.services.kb.requirements(unit).map((r) => r.requirement.id));
+  // A requirement of any of the student's units on this placement counts.
+  const units = unitsOf(ctx.services, placement.unitIds);
+  const known = new Set(units.flatMap((unit) => ctx.services.kb.requirements(unit).map((r) => r.requirement.id)));
   const observation = await ctx.services.store.observations.create({
     placementId: placement.id,
     authorId: actor.id,
     text: parsed.data.text,
     requirementIds: parsed.data.requirements.filter((id) => known.has(id)),
-    level: parsed.data.level ?? null,
+    // An indication of level only where a unit is graded 1–5 (a pass/fail unit has no levels to indicate).
+    level: levelScaleUnit(units) ? parsed.data.level ?? null : null,
   });
   const student = await ctx.services.store.people.findById(placement.studentId);
   ctx.services.logger.info({ placementId: placement.id, authorId: actor.id, requirements: observation.requirementIds.length }, 'observation recorded');
-  return [observationRecordedReply(unit, observation, student ?? actor, ctx.lang)];
+  return [observationRecordedReply(units, observation, student ?? actor, ctx.lang)];
 };
 
 export const observationForm: FormDeclaration = { roles: STAFF, handle: submitObservationHandler };

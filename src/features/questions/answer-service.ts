@@ -8,6 +8,18 @@ import type { AnswerComposer, IntentResolver } from './composer.ts';
 import { createPlanner, type AnswerPlan, type PlanContext } from './plan.ts';
 import { createSearchIndex, type SearchIndex } from '../../knowledge/search-index.ts';
 import { INTENT_LEXICON } from './intent.ts';
+import { resolveGrades } from './grading-shape.ts';
+
+/**
+ * Plans only the deterministic composer words: several units in one answer, and a grade the unit does not
+ * have as such (pass/fail, or no criteria of its own), where a free phrasing could invent what is not there.
+ */
+function needsTemplates(plan: AnswerPlan): boolean {
+  if (plan.more?.length || plan.sharedWith?.length) return true;
+  if (plan.intent.kind !== 'grade-criteria' && plan.intent.kind !== 'grade-compare') return false;
+  const resolved = resolveGrades(plan.unit, plan.intent.grades);
+  return resolved.scale === 'pass-fail' || resolved.missing.length > 0;
+}
 
 export interface Answer {
   plan: AnswerPlan;
@@ -39,7 +51,7 @@ export function createAnswerService(deps: { kb: KnowledgeBase; logger: Logger; c
         const again = intent ? plan.forIntent(question, intent, context) : undefined;
         if (again?.outcome === 'answered') p = again;
       }
-      if (composer !== floor && (composer.canCompose?.(p) ?? true)) {
+      if (composer !== floor && !needsTemplates(p) && (composer.canCompose?.(p) ?? true)) {
         try {
           return { plan: p, reply: await composer.compose(p, context), composer: composer.name };
         } catch (error) {

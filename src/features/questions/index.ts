@@ -1,10 +1,11 @@
 // Questions about the curriculum: whatever is not a command or a statement a feature takes is
-// answered from the knowledge base, for the asker's current unit when they have one.
+// answered from the knowledge base, for the asker's current units first (see asker-units.ts).
 import type { CommandContext } from '../../conversation/command-context.ts';
 import type { Reply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { AnswerService } from './answer-service.ts';
+import { askerUnits } from './asker-units.ts';
 
 export type QuestionCoverage = 'structured' | 'search' | 'none';
 
@@ -26,12 +27,9 @@ export interface QuestionsFeature {
 export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
   return {
     async answer(ctx, text) {
-      const placements = ctx.actor ? await ctx.services.store.placements.listByStudent(ctx.actor.id) : [];
-      const unitId = placements.find((p) => p.startDate <= ctx.today && ctx.today <= p.endDate)?.unitIds[0];
-      // The asker's own name is redacted too should any text leave for an LLM.
-      const people = ctx.actor ? [{ name: ctx.actor.name, kind: ctx.actor.roles.includes('student') ? ('student' as const) : ('person' as const) }] : [];
-      const { reply, plan } = await answers.answer(text, { preferredLang: ctx.lang, people, ...(unitId ? { unitId } : {}) });
-      ctx.services.logger.child({ component: 'questions' }).info({ platform: ctx.user.platform, intent: plan.intent.kind, outcome: plan.outcome, citations: reply.citations.length }, 'question answered');
+      const { unitIds, people } = await askerUnits(ctx, text);
+      const { reply, plan } = await answers.answer(text, { preferredLang: ctx.lang, people, unitIds });
+      ctx.services.logger.child({ component: 'questions' }).info({ platform: ctx.user.platform, intent: plan.intent.kind, outcome: plan.outcome, citations: reply.citations.length, units: 1 + (plan.more?.length ?? 0) + (plan.sharedWith?.length ?? 0) }, 'question answered');
       return [reply];
     },
     // Read as the answering reads it: spoken forms and typos included.

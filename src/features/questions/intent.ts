@@ -83,7 +83,7 @@ export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
   const qs = stemsOf(text);
   let best: { section: Section; length: number } | undefined;
   for (const section of unit.sections)
-    for (const name of [section.title.fi, section.title.en, ...section.aliases]) {
+    for (const name of [section.title.fi, section.title.en ?? section.title.fi, ...section.aliases]) {
       const ns = stemsOf(name);
       if (containsSequence(qs, ns) >= 0 && (!best || ns.length > best.length)) best = { section, length: ns.length };
     }
@@ -99,9 +99,9 @@ export function withoutUnitName(unit: Unit, folded: string): { text: string; nam
   const ws = folded.split(' ');
   // A name the unit shares with one of its sections ("customer relationship management") names the
   // unit only when the question says it means the unit.
-  const sectionNames = new Set(unit.sections.flatMap((s) => [s.title.fi, s.title.en, ...s.aliases].map(compact)));
+  const sectionNames = new Set(unit.sections.flatMap((s) => [s.title.fi, s.title.en ?? s.title.fi, ...s.aliases].map(compact)));
   const saysUnit = UNIT_WORD.test(folded) && !SECTION_WORD.test(folded);
-  const names = [unit.name.fi, unit.name.en, ...unit.aliases].filter((n) => saysUnit || !sectionNames.has(compact(n)));
+  const names = [unit.name.fi, unit.name.en ?? unit.name.fi, ...unit.aliases].filter((n) => saysUnit || !sectionNames.has(compact(n)));
   for (const name of names.sort((a, b) => b.length - a.length)) {
     const ns = compact(name).split(' ');
     const last = ns.length - 1;
@@ -118,8 +118,70 @@ export function withoutUnitName(unit: Unit, folded: string): { text: string; nam
 const UNIT_WORD = /\b(unit|module|tutkinnon osa\w*|examensdel\w*)\b/;
 const SECTION_WORD = /\b(section|part|osio\w*|osa alue\w*|kohta\w*|delen|avsnitt\w*)\b/;
 
-function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): string | undefined {
-  const ours = new Set(kb.units.flatMap((u) => stemsOf(`${u.qualification.name.fi} ${u.qualification.name.en} ${u.name.fi} ${u.name.en} ${u.aliases.join(' ')}`)));
+/** The stems of every unit's and qualification's names, once per knowledge base (it may hold hundreds of units). */
+const nameStems = new WeakMap<KnowledgeBase, Set<string>>();
+function ownNameStems(kb: KnowledgeBase): Set<string> {
+  let stems = nameStems.get(kb);
+  if (!stems) {
+    const names = (l: { fi: string; en?: string; sv?: string }) => `${l.fi} ${l.en ?? ''} ${l.sv ?? ''}`;
+    stems = new Set(kb.units.flatMap((u) => stemsOf(`${names(u.qualification.name)} ${names(u.name)} ${u.aliases.join(' ')}`)));
+    nameStems.set(kb, stems);
+  }
+  return stems;
+}
+
+/** A unit named in lower case right after the word for a unit, ending the question: "… tutkinnon osassa hitsaus". */
+const TRAILING_UNIT_NAME = /\b(?:tutkinnon osa\w*|examensdel\w*|unit|module)\s+([a-z]+(?: [a-z]+){0,2})$/;
+/** Or right before it: "mitä hitsaus tutkinnon osa vaatii". */
+const LEADING_UNIT_NAME = /\b([a-z]+)\s+tutkinnon osa\w*\b/;
+
+/** The stems of every word of the base's units (names, sections, requirements, criteria), once per knowledge base. */
+const unitTextStems = new WeakMap<KnowledgeBase, Set<string>>();
+function unitWordStems(kb: KnowledgeBase): Set<string> {
+  let stems = unitTextStems.get(kb);
+  if (!stems) {
+    const all = (l: { fi: string; en?: string; sv?: string }) => `${l.fi} ${l.en ?? ''} ${l.sv ?? ''}`;
+    const texts = kb.units.flatMap((u) => [
+      all(u.name), all(u.qualification.name), ...u.aliases,
+      ...u.sections.flatMap((s) => [all(s.title), ...s.aliases, ...s.requirements.map((r) => `${all(r.text)} ${r.keywords.join(' ')}`)]),
+      ...u.assessment.levels.flatMap((l) => [all(l.name), ...l.criteria.map((c) => all(c.text))]),
+    ]);
+    stems = new Set(texts.flatMap(stemsOf));
+    unitTextStems.set(kb, stems);
+  }
+  return stems;
+}
+
+/** The words the rules read, folded (made on first use: the lexicon is defined at the end of this file). */
+let ruleWords: Set<string> | undefined;
+const isRuleWord = (w: string) => (ruleWords ??= new Set(INTENT_LEXICON.map(foldDiacritics))).has(w);
+
+/** Words a unit's name is not made of: a verb's passive ("opitaan"), an adverb ("lyhyesti"), the talk of assessment in any case ("arvioinnissa"). */
+const NOT_A_NAME_WORD = /(?:aan|ään|sti)$|^(?:arvio|arvos|vaati|vaadi|nayt|näyt|osaami|kriteer|ammattitai)/;
+
+/**
+ * A unit named in lower case, in a question about requirements or grades ("mitä arvosanaan 3 vaaditaan
+ * tutkinnon osassa hitsaus"): only words that are nothing else count as a name, never a function word, a
+ * word the rules read or a word of the base's own units ("tässä tutkinnon osassa", "tutkinnon osan arviointi").
+ */
+function unknownLowerCaseUnit(kb: KnowledgeBase, written: string, isUnitName: (text: string) => boolean): string | undefined {
+  const notAName = (w: string) =>
+    isStopword(w) || GENERIC.test(w) || isRuleWord(w) || unitWordStems(kb).has(stemFi(w)) || /\d/.test(w) || NOT_A_NAME_WORD.test(w) ||
+    [GRADING, DEMONSTRATION, REQUIREMENT_WORDS, UNIT_FACTS_STRONG].some((re) => re.test(w)) || UNIT_FACT_WORDS.test(w);
+  for (const re of [TRAILING_UNIT_NAME, LEADING_UNIT_NAME]) {
+    const match = re.exec(written);
+    const name = match?.[1];
+    if (!match || !name || name.split(' ').some(notAName) || isUnitName(name)) continue;
+    // The rest of the question asks what the unit requires or how it is graded.
+    const rest = `${written.slice(0, match.index)} ${written.slice(match.index + match[0].length)}`;
+    if (!REQUIREMENT_WORDS.test(rest) && !GRADING.test(rest) && !parseGrades(rest).aboutGrades) continue;
+    return name;
+  }
+  return undefined;
+}
+
+function unknownUnitName(kb: KnowledgeBase, question: string, folded: string, isUnitName: (text: string) => boolean, analysis?: QueryAnalysis): string | undefined {
+  const ours = ownNameStems(kb);
   const isOurs = (w: string) => ours.has(stemFi(w));
   const other = OTHER_QUALIFICATION.exec(folded);
   const otherName = other?.[1]?.split(' ')[0];
@@ -131,8 +193,8 @@ function unknownUnitName(kb: KnowledgeBase, question: string, folded: string): s
   }
   const named = UNIT_REFERENCE.exec(question);
   const name = (named?.[1] ?? named?.[2])?.trim();
-  if (!name || kb.unitNamedIn(name)) return undefined;
-  return name;
+  if (!name) return unknownLowerCaseUnit(kb, analysis?.text ?? folded, isUnitName);
+  return isUnitName(name) ? undefined : name;
 }
 
 /** The words that make a question read as a broad intent (and the words that go with them), one word at a time. */
@@ -179,7 +241,14 @@ function compareTopics(folded: string): [string, string] | undefined {
 
 const SOURCE = /^(?:lahde|lahteet|source|kalla|nayta|show|visa)\s+([A-Za-z]{1,6}-[A-Za-z0-9.]+)$/i;
 
-export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string, analysis?: QueryAnalysis): Intent {
+/** `isUnitName` tells a unit the base knows (inflected names and codes too) from one it does not. */
+export function detectIntent(
+  kb: KnowledgeBase,
+  unit: Unit,
+  question: string,
+  analysis?: QueryAnalysis,
+  isUnitName: (text: string) => boolean = (text) => kb.unitNamedIn(text) !== undefined,
+): Intent {
   const written = analysis?.text ?? compact(question);
   const folded = analysis?.lemmaText ?? written;
   if (written === '' || HELP.test(written)) return { kind: 'help' };
@@ -195,7 +264,7 @@ export function detectIntent(kb: KnowledgeBase, unit: Unit, question: string, an
   const personal = personalTopic(written, grades);
   if (personal) return personal;
 
-  const unknownUnit = unknownUnitName(kb, question, folded);
+  const unknownUnit = unknownUnitName(kb, question, folded, isUnitName, analysis);
   if (unknownUnit) return { kind: 'unknown-unit', name: asWritten(unknownUnit, folded, analysis) };
 
   if (grades.invalid.length > 0 && grades.grades.length === 0) return { kind: 'grade-invalid', requested: grades.invalid };

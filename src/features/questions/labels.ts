@@ -19,9 +19,12 @@ export function titleIn(title: Localized, lang: Lang): string {
   return withFinnish(textIn(title, lang), title.fi, lang);
 }
 
+const ONE_TO_FIVE = /^(tyydyttävä|hyvä|kiitettävä)(\s|$)/i;
+
 /** The level's own name in the reader's language: "Hyvä 4", "Good 4", "God 4". */
 export function ownLevelName(level: GradeLevel, lang: Lang): string {
-  if (lang === 'sv') return level.name.sv ?? texts.in('sv')('gradeLevelName', { grade: String(level.grade) });
+  // The scale's Swedish names stand in only for the 1–5 levels ("Hyvä H3" is God 3); "Hyväksytty" of a pass/fail unit stays Finnish.
+  if (lang === 'sv') return level.name.sv ?? (ONE_TO_FIVE.test(level.name.fi) ? texts.in('sv')('gradeLevelName', { grade: String(level.grade) }) : level.name.fi);
   return textIn(level.name, lang);
 }
 

@@ -11,6 +11,8 @@ import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
 import { detectIntent, type Intent, isBroadIntentWord } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
 import { facetOf, type Focus, listScore } from './excerpt.ts';
+import { resolveGrades, scaleOf } from './grading-shape.ts';
+import { createUnitNames } from './unit-names.ts';
 
 export type Outcome = 'answered' | 'not-found' | 'out-of-scope';
 
@@ -18,7 +20,12 @@ export interface AnswerPlan {
   question: string;
   lang: Lang;
   intent: Intent;
+  /** The unit the answer is from (the one its requirements and criteria belong to). */
   unit: Unit;
+  /** Other units the answer applies to word for word: the generic criteria are the same in every unit on the 1–5 scale. */
+  sharedWith?: Unit[];
+  /** The same question answered for the asker's other current units, each shown under its own unit. */
+  more?: AnswerPlan[];
   outcome: Outcome;
   /** The items the answer quotes and cites, in display order. */
   items: KnowledgeItem[];
@@ -34,8 +41,13 @@ export interface AnswerPlan {
 }
 
 export interface PlanContext {
-  /** The asker's unit (from their placement) when known; otherwise the unit the question names or the default. */
+  /** The asker's unit when known (one); `unitIds` lists them all. */
   unitId?: string;
+  /**
+   * The asker's current units (the placements active today, or those of the student a staff member asks
+   * about), first first. A unit the question names wins; without either, the default unit first.
+   */
+  unitIds?: readonly string[];
   /** Used when the question itself does not show its language ("T2"). */
   preferredLang?: Lang;
   /** The people in the conversation, whose names are redacted before any text leaves for an LLM. */
@@ -79,15 +91,43 @@ const PERMISSION = /^(voinko|saanko|voiko|saako|can i|may i|am i allowed|could i
 
 /** The item's own title carries every topic word of `topic` ("Asiakasohjaus" for "asiakasohjauksen"). */
 function titleNames(item: KnowledgeItem, topic: string): boolean {
-  const title = item.kind === 'passage' ? `${item.record.title.fi} ${item.record.title.en}` : item.kind === 'requirement' ? item.requirement.text.fi : '';
+  const title = item.kind === 'passage' ? `${item.record.title.fi} ${item.record.title.en ?? item.record.title.fi}` : item.kind === 'requirement' ? item.requirement.text.fi : '';
   const have = new Set(words(title).flatMap((w) => [stemFi(w), stemEn(w)]));
   const want = words(topic).filter((w) => !isStopword(w));
   return want.length > 0 && want.every((w) => have.has(stemFi(w)) || have.has(stemEn(w)));
 }
 
+/** Intents about a unit as a whole: with several current units each gets its own answer (or one shared). */
+const PER_UNIT: ReadonlySet<Intent['kind']> = new Set(['grade-criteria', 'grade-compare', 'grading-overview', 'all-requirements', 'demonstration', 'unit-facts']);
+
+/** The units a question is answered for, the first one first, and whether the question named it. */
+interface Scope {
+  units: Unit[];
+  named: boolean;
+}
+
+/** The two plans say the same thing: the same quoted texts and, for how a unit is graded, the same scale, levels and threads. */
+function sameAnswer(a: AnswerPlan, b: AnswerPlan): boolean {
+  const kind = a.intent.kind;
+  if (kind !== b.intent.kind || a.outcome !== b.outcome) return false;
+  if (kind !== 'grade-criteria' && kind !== 'grade-compare' && kind !== 'grading-overview') return false;
+  const texts = (p: AnswerPlan) => JSON.stringify(p.items.map((i) => (i.kind === 'criterion' ? [i.level.grade, i.criterion.text.fi] : i.id)));
+  if (texts(a) !== texts(b)) return false;
+  if (kind !== 'grading-overview') return a.items.length > 0;
+  const shape = (u: Unit) => JSON.stringify([scaleOf(u), u.assessment.levels.map((l) => [l.name.fi, l.criteria.length > 0]), u.assessment.threads.map((t) => t.name.fi)]);
+  return shape(a.unit) === shape(b.unit);
+}
+
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
-  const unitFor = (question: string, context: PlanContext): Unit =>
-    kb.unitNamedIn(question) ?? (context.unitId ? kb.unit(context.unitId) : undefined) ?? kb.defaultUnit();
+  const names = createUnitNames(kb);
+  const isUnitName = (text: string) => names.namedIn(text) !== undefined;
+
+  function scopeOf(question: string, context: PlanContext): Scope {
+    const named = names.namedIn(question);
+    if (named) return { units: [named], named: true };
+    const units = kb.unitsByIds([...(context.unitIds ?? []), ...(context.unitId ? [context.unitId] : [])]);
+    return { units: units.length ? units : [kb.defaultUnit()], named: false };
+  }
 
   function focusOf(analysis: QueryAnalysis): Focus {
     const stems = new Map<string, number>();
@@ -128,30 +168,79 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   }
 
   function plan(question: string, context: PlanContext = {}): AnswerPlan {
-    const capped = capQuestion(question);
+    const capped = names.withCodesAsNames(capQuestion(question));
     const { lang, analysis } = languageOf(capped, context);
-    const unit = unitFor(capped, context);
-    return build(capped, detectIntent(kb, unit, capped, analysis), context, lang, analysis);
+    const scope = scopeOf(capped, context);
+    // A section's name tells which of the asker's units the question is about.
+    const readings = scope.units.map((unit) => ({ unit, intent: detectIntent(kb, unit, capped, analysis, isUnitName) }));
+    const [first] = readings;
+    const chosen = readings.find((r) => r.intent.kind === 'section-requirements') ?? first;
+    if (!chosen) throw new Error('a scope always has a unit');
+    return answerFor(capped, chosen.intent, scope, chosen.unit, lang, analysis);
   }
 
   /** The plan for an intent decided elsewhere (the LLM's reading of a loose question). */
   function planForIntent(question: string, intent: Intent, context: PlanContext = {}): AnswerPlan {
-    const capped = capQuestion(question);
+    const capped = names.withCodesAsNames(capQuestion(question));
     const lang = detectLanguage(capped, context.preferredLang ?? 'fi');
-    return build(capped, intent, context, lang, index.analyze(capped, lang));
+    const scope = scopeOf(capped, context);
+    const sectionUnit = intent.kind === 'section-requirements' ? scope.units.find((u) => u.sections.some((s) => s.id === intent.sectionId)) : undefined;
+    return answerFor(capped, intent, scope, sectionUnit ?? scope.units[0] ?? kb.defaultUnit(), lang, index.analyze(capped, lang));
   }
 
-  function build(question: string, detected: Intent, context: PlanContext, lang: Lang, analysis: QueryAnalysis): AnswerPlan {
-    const unit = unitFor(question, context);
+  /**
+   * The answer for the scope: the primary unit's, with the asker's other current units either sharing it
+   * (the same criteria word for word) or answered after it. A yes/no requirement question their units have
+   * nothing on is checked against every unit of the base, and a requirement that covers the whole question
+   * answers it, saying its unit. Open questions stay within the scope: a word shared with some other unit's
+   * requirement is no answer.
+   */
+  function answerFor(question: string, intent: Intent, scope: Scope, unit: Unit, lang: Lang, analysis: QueryAnalysis): AnswerPlan {
+    const primary = build(question, intent, unit, scope.units, lang, analysis);
+    if (primary.intent.kind === 'requirement-check' && primary.outcome !== 'answered' && !scope.named && kb.units.length > scope.units.length) {
+      // One look at every unit's requirements; the unit whose requirement covers the question answers it.
+      const [top] = index.search(primary.intent.query, { kinds: ['requirement'], limit: 1, ...(primary.intent.query === question ? { analysis } : { lang }) });
+      if (top && top.item.kind === 'requirement' && relevantRequirement(top) && top.relevance >= 0.8) {
+        const wider = build(question, intent, top.item.unit, [top.item.unit], lang, analysis);
+        if (wider.outcome === 'answered' && wider.support === 'full') return wider;
+      }
+    }
+    if (!PER_UNIT.has(primary.intent.kind) || scope.units.length < 2) return primary;
+    const others = scope.units.filter((u) => u !== primary.unit).map((u) => build(question, intent, u, [u], lang, analysis));
+    const shared = others.filter((o) => sameAnswer(primary, o));
+    const more = others.filter((o) => !shared.includes(o) && o.intent.kind === primary.intent.kind);
+    return {
+      ...primary,
+      ...(shared.length ? { sharedWith: shared.map((o) => o.unit) } : {}),
+      ...(more.length ? { more } : {}),
+    };
+  }
+
+  /** `searchIn`: the units whose items retrieval may answer with (passages always). */
+  function build(question: string, detected: Intent, unit: Unit, searchIn: readonly Unit[], lang: Lang, analysis: QueryAnalysis): AnswerPlan {
     const intent = sharperIntent(detected, question, unit, lang, analysis);
     const base = { question, lang, intent, unit };
     const answered = (items: KnowledgeItem[]): AnswerPlan => ({ ...base, outcome: items.length ? 'answered' : 'not-found', items });
     const byIds = (ids: string[]) => ids.flatMap((id) => kb.item(id) ?? []);
     const focus = focusOf(analysis);
-    const search = (query: string, kinds?: KnowledgeItem['kind'][]) => {
+    const search = (query: string, kinds?: KnowledgeItem['kind'][]): SearchHit[] => {
       const own = query === question ? { analysis } : { lang };
-      return index.search(query, { unitId: unit.id, limit: 8, ...(kinds ? { kinds } : {}), ...own }).filter((h) => h.item.kind !== 'criterion');
+      const options = { limit: 8, ...(kinds ? { kinds } : {}), ...own };
+      // Each unit's items, merged by the index's own ranking (passages belong to no unit: once each).
+      const seen = new Set<string>();
+      const hits = searchIn.flatMap((u) => index.search(query, { ...options, unitId: u.id })).filter((h) => {
+        if (h.item.kind === 'criterion' || seen.has(h.item.id)) return false;
+        seen.add(h.item.id);
+        return true;
+      });
+      return searchIn.length > 1 ? hits.sort((a, b) => b.score * b.relevance - a.score * a.relevance).slice(0, options.limit) : hits;
     };
+    /** An answer from requirements is from one unit: the best one's. */
+    const oneUnit = (items: KnowledgeItem[]): KnowledgeItem[] => {
+      const [top] = items;
+      return top && top.kind !== 'passage' ? items.filter((i) => i.kind === 'passage' || i.unit.id === top.unit.id) : items;
+    };
+    const unitOfItems = (items: KnowledgeItem[]): Unit => items.flatMap((i) => (i.kind === 'passage' ? [] : [i.unit]))[0] ?? unit;
     const declined = (outcome: Outcome, hits: SearchHit[]): AnswerPlan => ({ ...base, outcome, items: [], nearest: nearestOf(hits), focus });
 
     switch (intent.kind) {
@@ -167,8 +256,11 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       }
       case 'grade-criteria':
       case 'grade-compare':
-        return answered(intent.grades.flatMap((g) => kb.level(unit, g)?.criteria.map((c) => c.id) ?? []).flatMap((id) => kb.item(id) ?? []));
+        // The levels that have criteria: a grade without its own (older units) is shown by the levels around it.
+        return answered(resolveGrades(unit, intent.grades).levels.flatMap((l) => l.criteria.map((c) => c.id)).flatMap((id) => kb.item(id) ?? []));
       case 'grading-overview':
+        // A pass/fail unit's one level is the answer itself.
+        if (scaleOf(unit) === 'pass-fail') return answered(resolveGrades(unit, [1]).levels.flatMap((l) => l.criteria.flatMap((c) => kb.item(c.id) ?? [])));
         // The scale and how its criteria climb; each level's criteria are one click away.
         return { ...base, outcome: 'answered', items: [] };
       case 'grade-invalid':
@@ -189,15 +281,15 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         const [top] = hits;
         if (relevantRequirement(top)) {
           // Keep the close runners-up: "information security" is both AH-T2 and AH-T3.
-          const items = hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
-          return { ...base, outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
+          const items = oneUnit(hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item));
+          return { ...base, unit: unitOfItems(items), outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
         }
         // Not a requirement: the supporting material may still say something about it, but never whether
         // the asker may do something ("voinko tehdä harjoittelun ulkomailla"): that is for their school.
         const all = search(intent.query);
         if (PERMISSION.test(analysis.text)) return declined('not-found', [...hits, ...all]);
         const passage = all.find((h) => h.item.kind === 'passage' || h.item.kind === 'method');
-        if (passage && relevantForOpenQuestion(passage)) return { ...base, outcome: 'answered', items: [passage.item], focus };
+        if (passage && relevantForOpenQuestion(passage)) return { ...base, unit: unitOfItems([passage.item]), outcome: 'answered', items: [passage.item], focus };
         return declined('not-found', [...hits, ...all]);
       }
       case 'compare-topics': {
@@ -209,7 +301,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
           const pick = titled ?? hits[0];
           if (pick) items.push(pick.item);
         }
-        if (items.length === 2 && items[0]?.id !== items[1]?.id) return { ...base, outcome: 'answered', items, focus };
+        if (items.length === 2 && items[0]?.id !== items[1]?.id) return { ...base, unit: unitOfItems(items), outcome: 'answered', items, focus };
         return searchPlan(intent.topics.join(' '));
       }
       case 'search':
@@ -221,11 +313,11 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
-        const items = hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item);
-        return { ...base, outcome: 'answered', items, focus };
+        const items = oneUnit(hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item));
+        return { ...base, unit: unitOfItems(items), outcome: 'answered', items, focus };
       }
       // The passage that answers; the next ones are a click away.
-      return { ...base, outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits).filter((i) => i.id !== top.item.id) };
+      return { ...base, unit: unitOfItems([top.item]), outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits).filter((i) => i.id !== top.item.id) };
     }
   }
 

@@ -20,8 +20,16 @@ export const texts = defineCatalogue({
     gradeLevelName: '{grade, select, 1 {Tyydyttävä 1} 2 {Tyydyttävä 2} 3 {Hyvä 3} 4 {Hyvä 4} 5 {Kiitettävä 5} other {{grade}}}',
     criteriaHeading: '{level}: arviointikriteerit',
     gradeSubject: 'Arvosanaan {level} {subject}:',
+    passSubject: 'Hyväksyttyyn suoritukseen {subject}:',
     requirementsSubject: 'Ammattitaitovaatimukset. Opiskelija:',
     quotedInFinnish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
+    quotedInSwedish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
+    passFailScale: 'Tutkinnon osa **{unitFi}** arvioidaan asteikolla hyväksytty/hylätty: arvosanoja 1–5 siinä ei anneta. Näytän hyväksytyn suorituksen kriteerit.',
+    noOwnCriteria:
+      'Tutkinnon osan **{unitFi}** perusteissa ei ole omia kriteerejä {missingCount, plural, one {arvosanalle} other {arvosanoille}} {missing}: kriteerit annetaan arvosanoille {given}. Näytän {shownCount, plural, one {arvosanan} other {arvosanojen}} {shown} kriteerit.',
+    sharedAnswer: 'Tämä vastaus koskee sellaisenaan myös {count, plural, one {tutkinnon osaa} other {tutkinnon osia}} {units}: {count, plural, one {sen} other {niiden}} kriteerit ovat samat sanasta sanaan.',
+    severalUnits: 'Vastaan kustakin tutkinnon osasta erikseen ({units}).',
+    unitHeading: 'Tutkinnon osa: {unitTitle}',
     differencesHeading: 'Erot: {levels}',
     compareIntro: 'Kriteerit etenevät samoja juonteita pitkin. Tässä ne rinnakkain juonne kerrallaan:',
     noOwnCriterion: 'Ei omaa kriteeriä tasolla {levels}.',
@@ -33,7 +41,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} on {namedCount, plural, one {arvosana} other {arvosanat}} {namedGrades}; {actual} on {grade}. Näytän arvosanan {grade} kriteerit.',
     insertionNote: 'Hakasulkeissa oleva {words} on Osaavan lisäys lähdetekstiin.',
     unknownUnit:
-      'En tunne tutkinnon osaa tai tutkintoa "{name}". Tietopohjassani on tutkinnon osa {units}, joten en voi kertoa muiden vaatimuksista. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
+      'En tunne tutkinnon osaa tai tutkintoa "{name}". Tietopohjassani on {count, plural, one {tutkinnon osa} other {# tutkinnon osaa}}: {units}{more, plural, =0 {} other { ja # muuta}}. Muiden vaatimuksista en voi kertoa. Kysy opettajaltasi tai katso ePerusteet-palvelusta.',
     sectionRequirementsIntro: 'Ammattitaitovaatimukset ({count}). Opiskelija:',
     allRequirementsIntro: 'Ammattitaitovaatimuksia on {count}, {sectionCount, plural, =1 {yhdessä osassa} =2 {kahdessa osassa} =3 {kolmessa osassa} =4 {neljässä osassa} other {# osassa}}. Opiskelija:',
     unitFacts:
@@ -82,9 +90,17 @@ export const texts = defineCatalogue({
     gradeLevelName: '{grade, select, 1 {Satisfactory 1} 2 {Satisfactory 2} 3 {Good 3} 4 {Good 4} 5 {Excellent 5} other {{grade}}}',
     criteriaHeading: '{level}: assessment criteria',
     gradeSubject: 'For {level}, the student:',
+    passSubject: 'For a pass, the student:',
     requirementsSubject: 'Professional skill requirements. The student:',
     quotedInFinnish:
       "Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are Osaava's translation.",
+    quotedInSwedish: 'Requirements and criteria are quoted from the national qualification requirements.',
+    passFailScale: 'The unit **{unitFi}** is graded pass/fail (hyväksytty/hylätty): it has no grades 1–5. Here are the criteria for a pass.',
+    noOwnCriteria:
+      'The curriculum of the unit **{unitFi}** gives no criteria of its own for {missingCount, plural, one {grade} other {grades}} {missing}: it gives criteria for grades {given}. Here are the criteria of {shownCount, plural, one {grade} other {grades}} {shown}.',
+    sharedAnswer: 'This answer holds as it is for {count, plural, one {the unit} other {the units}} {units} too: {count, plural, one {its} other {their}} criteria are the same word for word.',
+    severalUnits: 'Here is the answer for each unit separately ({units}).',
+    unitHeading: 'Unit: {unitTitle}',
     differencesHeading: 'Differences: {levels}',
     compareIntro: 'The criteria climb along the same threads. Here they are side by side, thread by thread:',
     noOwnCriterion: 'No criterion of its own at {levels}.',
@@ -96,7 +112,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} is {namedCount, plural, one {grade} other {grades}} {namedGrades}; {actual} is {grade}. Here are the criteria of grade {grade}.',
     insertionNote: "The bracketed {words} is Osaava's addition to the source text.",
     unknownUnit:
-      'I don\'t know the unit or qualification "{name}". My knowledge base holds {units}, so I can\'t tell you what others require. Ask your teacher or look it up in ePerusteet.',
+      'I don\'t know the unit or qualification "{name}". My knowledge base holds {count, plural, one {one unit} other {# units}}: {units}{more, plural, =0 {} other { and # more}}. I can\'t tell you what others require. Ask your teacher or look it up in ePerusteet.',
     sectionRequirementsIntro: 'Professional skill requirements ({count}). The student:',
     allRequirementsIntro: 'There are {count} professional skill requirements in {sectionCount, plural, =1 {one section} =2 {two sections} =3 {three sections} =4 {four sections} other {# sections}}. The student:',
     unitFacts:
@@ -145,8 +161,16 @@ export const texts = defineCatalogue({
     gradeLevelName: '{grade, select, 1 {Nöjaktig 1} 2 {Nöjaktig 2} 3 {God 3} 4 {God 4} 5 {Berömlig 5} other {{grade}}}',
     criteriaHeading: '{level}: bedömningskriterier',
     gradeSubject: 'Kriterierna för {level}. Den studerande:',
+    passSubject: 'Kriterierna för godkänd. Den studerande:',
     requirementsSubject: 'Yrkeskunnighetskrav. Den studerande:',
     quotedInFinnish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant på finska ur examensgrunderna.',
+    quotedInSwedish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant ur examensgrundernas svenska text; källan anger också den finska originaltexten.',
+    passFailScale: 'Examensdelen **{unitName}** bedöms med godkänd/underkänd: den har inga vitsord 1–5. Här är kriterierna för godkänd.',
+    noOwnCriteria:
+      'Examensgrunderna för examensdelen **{unitName}** har inga egna kriterier för {missingCount, plural, one {betyget} other {betygen}} {missing}: kriterier finns för betygen {given}. Här är kriterierna för {shownCount, plural, one {betyget} other {betygen}} {shown}.',
+    sharedAnswer: 'Svaret gäller som sådant även {count, plural, one {examensdelen} other {examensdelarna}} {units}: kriterierna är ordagrant desamma.',
+    severalUnits: 'Här är svaret för varje examensdel för sig ({units}).',
+    unitHeading: 'Examensdel: {unitTitle}',
     differencesHeading: 'Skillnader: {levels}',
     compareIntro: 'Kriterierna stiger längs samma trådar. Här står de sida vid sida, tråd för tråd:',
     noOwnCriterion: 'Inget eget kriterium på nivån {levels}.',
@@ -158,7 +182,7 @@ export const texts = defineCatalogue({
     gradeMismatch: '{named} är {namedCount, plural, one {betyget} other {betygen}} {namedGrades}; {actual} är {grade}. Här är kriterierna för betyget {grade}.',
     insertionNote: 'Ordet inom hakparentes, {words}, är Osaavas tillägg till källtexten.',
     unknownUnit:
-      'Jag känner inte till examensdelen eller examen "{name}". Min kunskapsbas innehåller examensdelen {units}, så jag kan inte berätta vad andra kräver. Fråga din lärare eller se efter i ePerusteet.',
+      'Jag känner inte till examensdelen eller examen "{name}". Min kunskapsbas innehåller {count, plural, one {examensdelen} other {# examensdelar}}: {units}{more, plural, =0 {} other { och # till}}. Jag kan inte berätta vad andra kräver. Fråga din lärare eller se efter i ePerusteet.',
     sectionRequirementsIntro: 'Yrkeskunnighetskrav ({count}). Den studerande:',
     allRequirementsIntro: 'Det finns {count} yrkeskunnighetskrav i {sectionCount, plural, =1 {en del} =2 {två delar} =3 {tre delar} =4 {fyra delar} other {# delar}}. Den studerande:',
     unitFacts:

@@ -1,6 +1,7 @@
 // One student's week as numbers and flags, derived from the raw rows with the work calendar. Pure:
 // the same rows, calendar and instant give the same figures.
 import { instantAt, localDateAt, type WorkCalendar } from '../../calendar/index.ts';
+import { unitsFor } from '../../conversation/command-context.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Localized, Unit } from '../../knowledge/schema.ts';
@@ -19,13 +20,30 @@ export interface SectionFigure {
   total: number;
 }
 
+export interface RequirementRef {
+  id: string;
+  text: Localized;
+}
+
+/** One of the placement's units in the week: its evidence by section and what is still uncovered before its demonstration. */
+export interface UnitWeek {
+  unit: Unit;
+  /** Requirements of this unit with new evidence this week. */
+  touched: RequirementRef[];
+  sections: SectionFigure[];
+  covered: number;
+  total: number;
+  uncovered: RequirementRef[];
+}
+
 export interface StudentWeek {
   placementId: string;
   student: { id: string; name: string; lang: Lang };
   instructorId: string | null;
   teacherId: string | null;
   workplaceName: string;
-  unit: Unit;
+  /** The placement's units in its order (its default unit when the knowledge base knows none of them). */
+  units: UnitWeek[];
   weekStart: string;
   weekEnd: string;
   startDate: string;
@@ -38,12 +56,11 @@ export interface StudentWeek {
   checkins: { scheduled: number; answered: number };
   reflections: { answered: number; skipped: number; absent: number };
   observations: number;
-  /** Requirements with new evidence this week (reflections and observations). */
-  touched: { id: string; text: Localized }[];
-  sections: SectionFigure[];
+  /** Requirements of any of the units with new evidence this week (reflections and observations). */
+  touched: RequirementRef[];
+  /** Over all the units. */
   covered: number;
   total: number;
-  uncovered: { id: string; text: Localized }[];
   confidenceAvg: number | null;
   confidenceAvgPrevious: number | null;
   flags: Flag[];
@@ -78,12 +95,26 @@ function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
 const MISSED_IN_A_ROW = 3;
 const CONFIDENCE_DROP = 0.5;
 
-function unitOf(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
-  for (const id of unitIds) {
-    const unit = kb.unit(id);
-    if (unit) return unit;
-  }
-  return kb.defaultUnit();
+/** A unit's week from the placement's covered ids and the ids touched this week (requirement ids are unique across units). */
+function unitWeek(kb: KnowledgeBase, unit: Unit, covered: ReadonlySet<string>, touchedIds: readonly string[]): UnitWeek {
+  const requirements = kb.requirements(unit).map(({ requirement }) => requirement);
+  const own = new Map(requirements.map((r) => [r.id, r.text]));
+  const sections = unit.sections.map((s) => ({
+    title: s.title,
+    covered: s.requirements.filter((r) => covered.has(r.id)).length,
+    total: s.requirements.length,
+  }));
+  return {
+    unit,
+    touched: touchedIds.flatMap((id) => {
+      const text = own.get(id);
+      return text ? [{ id, text }] : [];
+    }),
+    sections,
+    covered: sections.reduce((n, s) => n + s.covered, 0),
+    total: sections.reduce((n, s) => n + s.total, 0),
+    uncovered: requirements.filter((r) => !covered.has(r.id)).map((r) => ({ id: r.id, text: r.text })),
+  };
 }
 
 function daysBetween(from: string, to: string): number {
@@ -109,20 +140,14 @@ function dueDays(row: WeekRow, ctx: DeriveContext, asOfDate: string, from: strin
 }
 
 export function deriveStudentWeek(row: WeekRow, covered: readonly string[], window: { weekStart: string; weekEnd: string; lookbackFrom: string }, ctx: DeriveContext): StudentWeek {
-  const unit = unitOf(ctx.kb, row.unit_ids);
-  const requirements = ctx.kb.requirements(unit);
-  const text = new Map(requirements.map(({ requirement }) => [requirement.id, requirement.text]));
   const coveredSet = new Set(covered);
+  const units = unitsFor(ctx.kb, row.unit_ids).map((unit) => unitWeek(ctx.kb, unit, coveredSet, row.requirements_touched));
+  const text = new Map(units.flatMap((u) => u.touched.map((r) => [r.id, r.text] as const)));
   const answered = new Set(row.answered_dates);
   const inWeek = (day: string) => day >= window.weekStart && day <= window.weekEnd;
   const asOfDate = memo(ctx.todayByZone, row.time_zone, () => localDateAt(ctx.asOf, row.time_zone));
 
   const weekDays = dueDays(row, ctx, asOfDate, window.weekStart, window.weekEnd);
-  const sections = unit.sections.map((s) => ({
-    title: s.title,
-    covered: s.requirements.filter((r) => coveredSet.has(r.id)).length,
-    total: s.requirements.length,
-  }));
   const flags: Flag[] = [];
   const streak = missedInARow(dueDays(row, ctx, asOfDate, window.lookbackFrom, window.weekEnd), answered);
   if (streak >= MISSED_IN_A_ROW) flags.push({ kind: 'missed-in-a-row', count: streak });
@@ -139,7 +164,7 @@ export function deriveStudentWeek(row: WeekRow, covered: readonly string[], wind
     instructorId: row.instructor_id,
     teacherId: row.teacher_id,
     workplaceName: row.workplace_name,
-    unit,
+    units,
     weekStart: window.weekStart,
     weekEnd: window.weekEnd,
     startDate: row.start_date,
@@ -155,10 +180,8 @@ export function deriveStudentWeek(row: WeekRow, covered: readonly string[], wind
       const t = text.get(id);
       return t ? [{ id, text: t }] : [];
     }),
-    sections,
-    covered: sections.reduce((n, s) => n + s.covered, 0),
-    total: sections.reduce((n, s) => n + s.total, 0),
-    uncovered: requirements.filter(({ requirement }) => !coveredSet.has(requirement.id)).map(({ requirement }) => ({ id: requirement.id, text: requirement.text })),
+    covered: units.reduce((n, u) => n + u.covered, 0),
+    total: units.reduce((n, u) => n + u.total, 0),
     confidenceAvg: row.confidence_avg,
     confidenceAvgPrevious: row.confidence_avg_previous,
     flags,

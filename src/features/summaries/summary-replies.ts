@@ -62,7 +62,7 @@ export function studentRecap(args: { kb: KnowledgeBase; lang: Lang; week: Studen
   const missed = week.flags.find((f) => f.kind === 'missed-in-a-row');
   const blocks: Block[] = [
     { type: 'heading', text: t('yourWeek', { week: weekLabel(week.weekStart, week.weekEnd, lang) }) },
-    { type: 'context', text: `${textIn(week.unit.name, lang)} · ${userText(week.workplaceName)}` },
+    { type: 'context', text: `${week.units.map((u) => textIn(u.unit.name, lang)).join(' · ')} · ${userText(week.workplaceName)}` },
     figuresLine(week, lang),
     ...(missed ? [{ type: 'paragraph' as const, text: t('checkinsMissed') }] : []),
     ...(args.narrative ? [{ type: 'paragraph' as const, text: userText(args.narrative) }] : []),

@@ -35,37 +35,54 @@ export function figuresLine(week: StudentWeek, lang: Lang): Block {
   return { type: 'paragraph', text: texts.in(lang)('figures', { answered, scheduled, observations: week.observations, trend: trend(week, lang) }) };
 }
 
-/** A requirement quoted from the knowledge base: Finnish (Swedish where the base has it), with the English translation for English readers. */
+/** A requirement quoted from the knowledge base: Finnish (Swedish where the base has it), with the English translation, where there is one, for English readers. */
 function requirementItem(r: { id: string; text: Localized }, lang: Lang): ListItem {
-  return lang === 'en' ? { text: r.text.fi, translation: r.text.en, cite: r.id } : { text: textIn(r.text, lang), cite: r.id };
+  return lang === 'en' && r.text.en ? { text: r.text.fi, translation: r.text.en, cite: r.id } : { text: textIn(r.text, lang), cite: r.id };
 }
 
 export function evidenceBlocks(week: StudentWeek, lang: Lang): Block[] {
   const t = texts.in(lang);
+  const several = week.units.length > 1;
   const blocks: Block[] = [];
   if (week.touched.length > 0) {
     blocks.push({ type: 'paragraph', text: t('newEvidence', { count: week.touched.length }) });
-    blocks.push({ type: 'list', items: week.touched.map((r) => requirementItem(r, lang)) });
+    for (const u of week.units.filter((x) => x.touched.length > 0)) {
+      // With several units each list says whose requirements it holds.
+      if (several) blocks.push({ type: 'context', text: textIn(u.unit.name, lang) });
+      blocks.push({ type: 'list', items: u.touched.map((r) => requirementItem(r, lang)) });
+    }
   } else {
     blocks.push({ type: 'paragraph', text: t('noNewEvidence') });
   }
-  blocks.push({ type: 'paragraph', text: t('evidenceSoFar', { covered: week.covered, total: week.total }) });
-  blocks.push({ type: 'list', items: week.sections.map((s) => ({ text: `${textIn(s.title, lang)}: **${s.covered}/${s.total}**` })) });
+  for (const u of week.units) {
+    const figures = { covered: u.covered, total: u.total };
+    blocks.push({ type: 'paragraph', text: several ? t('unitEvidenceSoFar', { unit: textIn(u.unit.name, lang), ...figures }) : t('evidenceSoFar', figures) });
+    blocks.push({ type: 'list', items: u.sections.map((s) => ({ text: `${textIn(s.title, lang)}: **${s.covered}/${s.total}**` })) });
+  }
   return blocks;
 }
 
+/** What is still uncovered before each unit's skills demonstration: in full when the end is near, else the first few. */
 export function uncoveredBlocks(week: StudentWeek, lang: Lang): Block[] {
   const t = texts.in(lang);
-  if (week.uncovered.length === 0) return [{ type: 'paragraph', text: t('allCovered') }];
   const near = week.daysToEnd >= 0 && week.daysToEnd <= DEMONSTRATION_NEAR_DAYS;
-  const shown = near ? week.uncovered : week.uncovered.slice(0, UNCOVERED_PREVIEW);
-  const count = week.uncovered.length;
-  const blocks: Block[] = [
-    { type: 'paragraph', text: near ? t('uncoveredNearEnd', { count, endDate: formatDate(week.endDate, lang) }) : t('uncovered', { count }) },
-    { type: 'list', items: shown.map((r) => requirementItem(r, lang)) },
-  ];
-  if (shown.length < count) blocks.push({ type: 'context', text: t('andMore', { count: count - shown.length }) });
-  return blocks;
+  const several = week.units.length > 1;
+  return week.units.flatMap((u): Block[] => {
+    const unit = textIn(u.unit.name, lang);
+    const count = u.uncovered.length;
+    if (count === 0) return [{ type: 'paragraph', text: several ? t('unitAllCovered', { unit }) : t('allCovered') }];
+    const shown = near ? u.uncovered : u.uncovered.slice(0, UNCOVERED_PREVIEW);
+    const endDate = formatDate(week.endDate, lang);
+    const heading = several
+      ? near ? t('unitUncoveredNearEnd', { unit, count, endDate }) : t('unitUncovered', { unit, count })
+      : near ? t('uncoveredNearEnd', { count, endDate }) : t('uncovered', { count });
+    const blocks: Block[] = [
+      { type: 'paragraph', text: heading },
+      { type: 'list', items: shown.map((r) => requirementItem(r, lang)) },
+    ];
+    if (shown.length < count) blocks.push({ type: 'context', text: t('andMore', { count: count - shown.length }) });
+    return blocks;
+  });
 }
 
 export function flagText(flag: Flag, lang: Lang): string {

@@ -6,6 +6,7 @@ import {
   type PlacementCsvResult,
   parsePlacementCsv,
 } from '../../../src/features/enrolment/import-placements.ts';
+import { realKnowledge } from '../../support/knowledge.ts';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const header = PLACEMENT_CSV_COLUMNS.join(',');
@@ -25,7 +26,7 @@ describe('parsePlacementCsv', () => {
     expect(result.rows[1]).toMatchObject({
       row: 3,
       student: { name: 'Onni Lahtinen', email: 'onni.lahtinen@opiskelija.example.fi', localId: null },
-      unitIds: ['asiakkuuksien-hoitaminen', 'asiakaspalvelu'],
+      unitIds: ['asiakkuuksien-hoitaminen'],
       startDate: '2026-03-09',
       endDate: '2026-05-15',
       checkinTime: '15:00',
@@ -91,5 +92,31 @@ describe('parsePlacementCsv', () => {
     expect(errorsOf(parsePlacementCsv(`${header}\n"unclosed,${goodRow}\n`))[0]).toContain('The file is not valid CSV');
     expect(errorsOf(parsePlacementCsv(''))).toEqual(['The file is empty.']);
     expect(errorsOf(parsePlacementCsv(`${header}\n`))).toEqual(['The file has a header but no rows.']);
+  });
+});
+
+describe('parsePlacementCsv with the units the knowledge base knows', () => {
+  // The shipped unit and a synthetic pass/fail one (test/fixtures/knowledge-units-b).
+  const { kb } = realKnowledge('test/fixtures/knowledge-units-b');
+  const row = (units: string, email = 'emilia@example.fi') =>
+    `Emilia Korhonen,${email},,Jari Nieminen,jari@example.fi,Maria Lehtonen,maria@example.fi,Kodin Tekniikka Oy,,"${units}",2026-03-02,2026-05-08,,,,`;
+
+  it('takes several units per row by id or name, separated by ";" or "|", each once and in order', async () => {
+    const result = parsePlacementCsv(await fixture('placements-units.csv'), { units: kb.units });
+    if (!result.ok) throw new Error(errorsOf(result).join('\n'));
+    expect(result.rows.map((r) => r.unitIds)).toEqual([
+      ['asiakkuuksien-hoitaminen', 'testiosa-beeta'],
+      ['testiosa-beeta', 'asiakkuuksien-hoitaminen'],
+    ]);
+    const twice = parsePlacementCsv(`${header}\n${row('asiakkuuksien-hoitaminen | ASIAKKUUKSIEN HOITAMINEN; beeta')}\n`, { units: kb.units });
+    expect(twice.ok && twice.rows[0]?.unitIds).toEqual(['asiakkuuksien-hoitaminen', 'testiosa-beeta']);
+  });
+
+  it('refuses a row naming a unit the knowledge base does not know, and names the units it knows', () => {
+    const result = parsePlacementCsv(`${header}\n${row('asiakkuuksien-hoitaminen')}\n${row('asiakkuuksien-hoitaminen;asiakaspalvelu', 'onni@example.fi')}\n`, { units: kb.units });
+    expect(errorsOf(result)).toEqual([
+      'row 3, unit_ids: unknown unit "asiakaspalvelu": the knowledge base has Asiakkuuksien hoitaminen (asiakkuuksien-hoitaminen); Testiosa Beeta (testiosa-beeta)',
+    ]);
+    expect(errorsOf(parsePlacementCsv(`${header}\n${row(' ; ')}\n`, { units: kb.units }))).toEqual(['row 2, unit_ids: at least one unit is needed']);
   });
 });

@@ -72,6 +72,22 @@ export function importScriptCases(): void {
     },
     OPEN_TIMEOUT,
   );
+  it(
+    'refuses a file whose row names a unit the knowledge base does not know, before opening the database',
+    async () => {
+      // The shipped knowledge has no "Testiosa Beeta"; the fixture folder with it does.
+      const refused = await runImportScript(fixture('placements-units.csv'), { DATA_DIR: dataRoot });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('row 2, unit_ids: unknown unit "testiosa-beeta": the knowledge base has Asiakkuuksien hoitaminen (asiakkuuksien-hoitaminen)');
+      expect(refused.stderr).toContain('row 3, unit_ids: unknown unit "Testiosa Beeta"');
+      expect(existsSync(join(dataRoot, 'pglite'))).toBe(false);
+      const imported = await runImportScript(fixture('placements-units.csv'), { DATA_DIR: dataRoot, KNOWLEDGE_DIR: fixture('knowledge-units-b') });
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('placements created:   2');
+    },
+    OPEN_TIMEOUT * 2,
+  );
 }
 
 /** The whole CLI path on PostgreSQL (fast to start), in a schema of its own. */

@@ -37,9 +37,10 @@ describeEachBackend('weekly summaries on %s', (backend) => {
     expect(anna.reflections).toEqual({ answered: 3, skipped: 0, absent: 1 });
     expect(anna.observations).toBe(1);
     expect(anna.touched.map((r) => r.id)).toEqual(['AH-H1', 'AH-H3', 'AH-H4', 'AH-V1', 'AH-V2']);
-    expect(anna.sections.map((s) => `${s.covered}/${s.total}`)).toEqual(['3/7', '3/12', '2/6']);
+    expect(anna.units.map((u) => u.unit.id)).toEqual(['asiakkuuksien-hoitaminen']);
+    expect(anna.units[0]?.sections.map((s) => `${s.covered}/${s.total}`)).toEqual(['3/7', '3/12', '2/6']);
     expect([anna.covered, anna.total]).toEqual([8, 25]);
-    expect(anna.uncovered).toHaveLength(17);
+    expect(anna.units[0]?.uncovered).toHaveLength(17);
     expect([anna.confidenceAvg, anna.confidenceAvgPrevious]).toEqual([4, 3]);
     expect(anna.daysToEnd).toBe(14);
     expect(anna.flags).toEqual([]);
@@ -68,7 +69,7 @@ describeEachBackend('weekly summaries on %s', (backend) => {
       expect(aggregate?.observations).toBe(w.observations);
       expect(aggregate?.requirementsTouched).toEqual(w.touched.map((r) => r.id));
       expect(aggregate?.confidenceAvg).toBe(w.confidenceAvg);
-      const coverage = await computeCoverage(t.db, w.placementId, kb.requirements(w.unit).map((r) => r.requirement.id));
+      const coverage = await computeCoverage(t.db, w.placementId, w.units.flatMap((u) => kb.requirements(u.unit)).map((r) => r.requirement.id));
       expect(coverage.filter((c) => c.status !== 'uncovered').length).toBe(w.covered);
     }
   });

@@ -22,7 +22,7 @@ function groupTitle(item: KnowledgeItem, lang: Lang): Block | undefined {
       const heading = (l: Lang, level: string) => texts.in(l)('criteriaHeading', { level });
       // English: "Good 4: assessment criteria (Hyvä 4: arviointikriteerit)"; Swedish: "God 4 (Hyvä 4): bedömningskriterier".
       const text = lang === 'en'
-        ? `${heading('en', item.level.name.en)} (${heading('fi', item.level.name.fi)})`
+        ? `${heading('en', item.level.name.en ?? item.level.name.fi)} (${heading('fi', item.level.name.fi)})`
         : heading(lang, levelName(item.level, lang));
       return { type: 'heading', text };
     }

@@ -23,15 +23,15 @@ export function recordText(item: KnowledgeItem): string {
   const text = textOf(item);
   switch (item.kind) {
     case 'requirement':
-      return `[${item.id}] requirement · section "${item.section.title.fi}" (${item.section.title.en})\n  fi: ${text.fi}\n  en: ${text.en}`;
+      return `[${item.id}] requirement · section "${item.section.title.fi}" (${item.section.title.en ?? item.section.title.fi})\n  fi: ${text.fi}\n  en: ${text.en ?? '(no English)'}`;
     case 'criterion':
-      return `[${item.id}] criterion · grade ${item.level.name.fi} (${item.level.name.en}): the student\n  fi: ${text.fi}\n  en: ${text.en}`;
+      return `[${item.id}] criterion · grade ${item.level.name.fi} (${item.level.name.en ?? item.level.name.fi}): the student\n  fi: ${text.fi}\n  en: ${text.en ?? '(no English)'}`;
     case 'method':
-      return `[${item.id}] method · ${item.unit.demonstration.title.fi} (${item.unit.demonstration.title.en})\n  fi: ${text.fi}\n  en: ${text.en}`;
+      return `[${item.id}] method · ${item.unit.demonstration.title.fi} (${item.unit.demonstration.title.en ?? item.unit.demonstration.title.fi})\n  fi: ${text.fi}\n  en: ${text.en ?? '(no English)'}`;
     case 'unit':
-      return `[${item.id}] unit facts\n  fi: ${text.fi}\n  en: ${text.en}`;
+      return `[${item.id}] unit facts\n  fi: ${text.fi}\n  en: ${text.en ?? '(no English)'}`;
     case 'passage':
-      return `[${item.id}] passage · ${item.document.title.fi} › ${item.record.headingPath.join(' › ')}\n  title: ${item.record.title.fi} (${item.record.title.en})\n  fi: ${cut(item.record.text, PASSAGE_PROMPT_LIMIT)}`;
+      return `[${item.id}] passage · ${item.document.title.fi} › ${item.record.headingPath.join(' › ')}\n  title: ${item.record.title.fi} (${item.record.title.en ?? item.record.title.fi})\n  fi: ${cut(item.record.text, PASSAGE_PROMPT_LIMIT)}`;
   }
 }
 
@@ -50,15 +50,15 @@ export function planNote(plan: AnswerPlan): string {
     case 'grade-criteria':
       return `The question asks what ${levelNames(plan, intent.grades)} requires. The records are all the assessment criteria of that level.`;
     case 'grade-compare':
-      return `The question compares ${levelNames(plan, intent.grades)}. The records are all their criteria; the criteria climb along the same threads: ${unit.assessment.threads.map((t) => t.name.en).join(', ')}.`;
+      return `The question compares ${levelNames(plan, intent.grades)}. The records are all their criteria; the criteria climb along the same threads: ${unit.assessment.threads.map((t) => t.name.en ?? t.name.fi).join(', ')}.`;
     case 'grading-overview':
-      return `The question asks how the unit is graded: on the levels ${unit.assessment.levels.map((l) => l.name.en).join(', ')}. The records are the criteria of every level.`;
+      return `The question asks how the unit is graded: on the levels ${unit.assessment.levels.map((l) => l.name.en ?? l.name.fi).join(', ')}. The records are the criteria of every level.`;
     case 'section-requirements': {
       const section = unit.sections.find((s) => s.id === intent.sectionId);
       return `The question asks for the requirements of the section "${section?.title.en ?? intent.sectionId}". The records are all of them.`;
     }
     case 'all-requirements':
-      return `The records are all ${items.length} professional skill requirements of the unit, in the sections ${unit.sections.map((s) => `"${s.title.en}"`).join(', ')}.`;
+      return `The records are all ${items.length} professional skill requirements of the unit, in the sections ${unit.sections.map((s) => `"${s.title.en ?? s.title.fi}"`).join(', ')}.`;
     case 'demonstration':
       return 'The question asks how the skills of the unit are demonstrated. The records are the ways of demonstrating them.';
     case 'unit-facts':
@@ -95,7 +95,7 @@ function quotePolicy(mode: QuoteMode): string {
 export function buildAnswerPrompt(plan: AnswerPlan, redactedQuestion: string, mode: QuoteMode, records: readonly KnowledgeItem[] = plan.items): AnswerPrompt {
   const p = prompts();
   return {
-    system: p.answerSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en})`, language: languageName(plan.lang) }),
+    system: p.answerSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en ?? plan.unit.name.fi})`, language: languageName(plan.lang) }),
     user: p.answerUser({ question: asData(redactedQuestion), planNote: planNote(plan), quotePolicy: quotePolicy(mode), records: recordsText(records) }),
   };
 }

@@ -61,12 +61,12 @@ export function toIntent(choice: LlmIntent): Intent | undefined {
 
 /** Titles only: what the question could be about, not what the records say. */
 export function intentCatalog(kb: KnowledgeBase, unit: Unit): string {
-  const grades = unit.assessment.levels.map((l) => `  ${l.grade}: ${l.name.fi} (${l.name.en})`);
-  const sections = unit.sections.map((s) => `  ${s.id}: ${s.title.fi} (${s.title.en})`);
+  const grades = unit.assessment.levels.map((l) => `  ${l.grade}: ${l.name.fi} (${l.name.en ?? l.name.fi})`);
+  const sections = unit.sections.map((s) => `  ${s.id}: ${s.title.fi} (${s.title.en ?? s.title.fi})`);
   // Each heading once: workshop documents repeat "Kysymyksiä teeman pohjalta" under every theme.
-  const documents = kb.documents.map((d) => `  ${d.title.fi} (${d.title.en}): ${[...new Set(d.records.map((r) => r.title.fi))].join('; ')}`);
+  const documents = kb.documents.map((d) => `  ${d.title.fi} (${d.title.en ?? d.title.fi}): ${[...new Set(d.records.map((r) => r.title.fi))].join('; ')}`);
   return [
-    `Unit: ${unit.name.fi} (${unit.name.en}), ${unit.competencePoints} osp, ${unit.qualification.name.fi}`,
+    `Unit: ${unit.name.fi} (${unit.name.en ?? unit.name.fi}), ${unit.competencePoints} osp, ${unit.qualification.name.fi}`,
     'Grades:', ...grades,
     'Sections (sectionId: title):', ...sections,
     'Supporting material (document: headings):', ...documents,
@@ -102,7 +102,7 @@ export function createLlmIntentResolver(deps: { model: ChatModel; kb: KnowledgeB
       const p = prompts();
       try {
         const { value } = await model.complete({
-          system: p.intentSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en})`, catalog: intentCatalog(kb, plan.unit) }),
+          system: p.intentSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en ?? plan.unit.name.fi})`, catalog: intentCatalog(kb, plan.unit) }),
           messages: [{ role: 'user', content: p.intentUser({ question: asData(question) }) }],
           schema: schemaFor(plan.unit),
           schemaName: LLM_INTENT_SCHEMA_NAME,

@@ -33,6 +33,6 @@ export function answerPromptBudget(plan: AnswerPlan, kb: KnowledgeBase): PromptB
 /** The intent-resolution prompt (titles only) for a question the rules could not place. */
 export function intentPromptTokens(plan: AnswerPlan, kb: KnowledgeBase): number {
   const p = prompts();
-  return estimateTokens(p.intentSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en})`, catalog: intentCatalog(kb, plan.unit) }))
+  return estimateTokens(p.intentSystem({ unitName: `${plan.unit.name.fi} (${plan.unit.name.en ?? plan.unit.name.fi})`, catalog: intentCatalog(kb, plan.unit) }))
     + estimateTokens(p.intentUser({ question: plan.question }));
 }

@@ -30,7 +30,7 @@ export function freeTextsOf(answer: LlmAnswer): string[] {
 
 function statementOf(item: KnowledgeItem): Statement {
   const text = textOf(item);
-  return { id: item.id, texts: [text.fi, text.en] };
+  return { id: item.id, texts: text.en ? [text.fi, text.en] : [text.fi] };
 }
 
 export function validateLlmAnswer(answer: LlmAnswer, plan: AnswerPlan, mode: QuoteMode, kb: KnowledgeBase): AnswerVerdict {

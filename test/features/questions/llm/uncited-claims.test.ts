@@ -4,7 +4,7 @@ import { findUncitedClaims, sentencesOf, type Statement } from '../../../../src/
 import { realKnowledge } from '../../../support/knowledge.ts';
 
 const { kb } = realKnowledge();
-const statementOf = (item: KnowledgeItem): Statement => ({ id: item.id, texts: [textOf(item).fi, textOf(item).en] });
+const statementOf = (item: KnowledgeItem): Statement => ({ id: item.id, texts: [textOf(item).fi, textOf(item).en ?? ''] });
 const unitStatements = kb.items.filter((i) => i.kind === 'requirement' || i.kind === 'criterion').map(statementOf);
 const cite = (...ids: string[]): Statement[] => ids.map((id) => {
   const item = kb.item(id);
