@@ -40,15 +40,17 @@ export const instanceConfigSchema = z.object({
 });
 export type InstanceConfig = z.infer<typeof instanceConfigSchema>;
 
-export interface InstanceTally {
-  instanceId: string;
-  sent: number;
-  rateLimited: number;
-  deferred: number;
-  failed: number;
-  uncertain: number;
-  passes: number;
-}
+/** What one instance did, printed by its process as one JSON line. */
+export const instanceTallySchema = z.object({
+  instanceId: z.string(),
+  sent: z.number(),
+  rateLimited: z.number(),
+  deferred: z.number(),
+  failed: z.number(),
+  uncertain: z.number(),
+  passes: z.number(),
+});
+export type InstanceTally = z.infer<typeof instanceTallySchema>;
 
 const BOT_ID = '28:osaava-bench';
 

@@ -173,6 +173,7 @@ export async function benchRetention(): Promise<BenchSection> {
       count('evidence_note', notes.length);
       insertMs += performance.now() - t0;
 
+      if ((d + 1) % 30 === 0) process.stderr.write(`retention bench: day ${d + 1} of ${DAYS}, ${((performance.now() - insertStarted) / 1000).toFixed(0)} s\n`);
       // The night after the day.
       const night = new Date(`${dayAt(d + 1)}T01:00:00Z`);
       const report = await applyRetention(db, POLICY, night);

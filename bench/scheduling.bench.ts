@@ -24,7 +24,7 @@ import { createScheduledMessages } from '../src/scheduled-messages.ts';
 import { analyzeEmbeddedDatabase, createScheduler } from '../src/scheduling/index.ts';
 import { createDatabase, type Database } from '../src/storage/index.ts';
 import { createStore } from '../src/storage/store.ts';
-import { type InstanceConfig, type InstanceTally, runInstance, userIdOf } from './fanout-instance.ts';
+import { type InstanceConfig, type InstanceTally, instanceTallySchema, runInstance, userIdOf } from './fanout-instance.ts';
 import type { BenchRow, BenchSection } from './report.ts';
 
 const N = Number(process.env.OSAAVA_BENCH_FANOUT_N ?? 10_000);
@@ -168,7 +168,7 @@ async function twoOnPostgres(): Promise<Outcome> {
       return spawn(process.execPath, ['--import', 'tsx', INSTANCE, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
     });
     await new Promise((r) => setTimeout(r, Math.max(0, startedAtMs - Date.now())));
-    const tallies = await Promise.all(children.map(async (child) => z.custom<InstanceTally>().parse(JSON.parse(await firstLine(child)))));
+    const tallies = await Promise.all(children.map(async (child) => instanceTallySchema.parse(JSON.parse(await firstLine(child)))));
     const wallS = (Date.now() - startedAtMs) / 1000;
     return { label: 'Slack, two instances (two processes) on PostgreSQL', targetS: SLACK_TARGET_S, learnt: await learntRate(database), late: await lateness(database), stats: await standIn.stats(), tallies, wallS };
   } finally {

@@ -107,6 +107,7 @@ export async function benchSummaries(): Promise<BenchSection> {
     const sampler = createRssSampler();
 
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const weeks = await service.weeks(WEEK_START, AS_OF, null);
     const figuresMs = performance.now() - started;
     const queriesDone = { ...queryMs };
@@ -120,6 +121,9 @@ export async function benchSummaries(): Promise<BenchSection> {
       }
     }
     const totalMs = performance.now() - started;
+    // PGlite runs in this process's thread: its CPU time is the wall time an otherwise idle machine would show.
+    const cpu = process.cpuUsage(cpuStarted);
+    const totalCpuMs = (cpu.user + cpu.system) / 1000;
     const peak = sampler.peak();
     sampler.stop();
     const delta = peak - rssIdle;
@@ -150,9 +154,10 @@ export async function benchSummaries(): Promise<BenchSection> {
       rows: [
         { metric: 'VACUUM ANALYZE beforehand (the scheduler does it nightly on PGlite, which has no autovacuum)', value: ms(analyzeMs) },
         { metric: 'weekly figures of every placement (2 queries + derivation)', value: ms(figuresMs) },
-        { metric: '… of which the week rows query (reflections, observations, pauses, delivery problems)', value: ms(queriesDone.weekRows) },
-        { metric: '… of which the coverage query (cumulative evidence)', value: ms(queriesDone.coverage) },
+        { metric: '… the week rows query (reflections, observations, pauses, delivery problems) done after', value: ms(queriesDone.weekRows) },
+        { metric: '… the coverage query (cumulative evidence; PGlite runs it after the first) done after', value: ms(queriesDone.coverage) },
         { metric: 'replies built from the figures', value: ms(totalMs - figuresMs) },
+        { metric: 'CPU time of the process for all replies (the wall time on an otherwise idle machine)', value: ms(totalCpuMs) },
         { metric: `all ${replies.toLocaleString('en')} replies built (total)`, value: ms(totalMs), target: '< 10 s', pass: totalMs < 10_000 },
         { metric: `the scheduler's path: ${composed.toLocaleString('en')} replies composed 50 recipients at a time`, value: ms(composeMs) },
         { metric: 'students with a flag', value: flagged.toLocaleString('en') },

@@ -1,7 +1,7 @@
 // What every command handler gets: the speaker (or null when Osaava does not know them), the
 // language to answer in, today's date in the speaker's zone, and the core's services.
 import type { Logger } from 'pino';
-import { type KnowledgeBase, unitFor } from '../knowledge/knowledge-base.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { NamedPerson } from '../privacy/index.ts';
 import type { Unit } from '../knowledge/schema.ts';
 import type { Clock, Person } from '../storage/index.ts';
@@ -46,11 +46,6 @@ export function message(lang: Lang, ...blocks: MessageReply['blocks']): MessageR
 /** One paragraph in the context's language: the commonest reply. */
 export function paragraph(ctx: CommandContext, text: string): MessageReply[] {
   return [message(ctx.lang, { type: 'paragraph', text })];
-}
-
-/** The first of a placement's units the knowledge base knows, else its default unit. */
-export function unitOf(services: CoreServices, unitIds: readonly string[]): Unit {
-  return unitFor(services.kb, unitIds);
 }
 
 /** Every unit of a placement the knowledge base knows, in the placement's order; its default unit when it knows none. */

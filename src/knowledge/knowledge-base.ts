@@ -146,9 +146,21 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
     unitsById.set(unit.id, unit);
     if (unit.koodiUri && !unitsById.has(unit.koodiUri)) unitsById.set(unit.koodiUri, unit);
   }
+  // Names by their first word: a question is checked against the few names that could start at each of
+  // its words, not against every name of a base of hundreds of units.
+  const namesByFirstWord = new Map<string, number[]>();
+  unitNames.forEach(({ name }, i) => {
+    const first = name.split(' ')[0] ?? '';
+    namesByFirstWord.set(first, [...(namesByFirstWord.get(first) ?? []), i]);
+  });
   const unitsNamedIn = (text: string): Unit[] => {
-    const haystack = ` ${compact(text)} `;
-    return [...new Set(unitNames.filter(({ name }) => haystack.includes(` ${name} `)).map(({ unit }) => unit))];
+    const folded = compact(text);
+    const haystack = ` ${folded} `;
+    const named = new Set<number>();
+    for (const word of new Set(folded.split(' ')))
+      for (const i of namesByFirstWord.get(word) ?? []) if (haystack.includes(` ${unitNames[i]?.name} `)) named.add(i);
+    // In the order of unitNames: the longest name first.
+    return [...new Set([...named].sort((a, b) => a - b).flatMap((i) => unitNames[i]?.unit ?? []))];
   };
   const [first] = files.units;
   if (!first) throw new Error('knowledge base has no unit');

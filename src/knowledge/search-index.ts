@@ -132,7 +132,8 @@ function stemsOf(word: string): readonly string[] {
 
 function processTerm(term: string): string[] | null {
   const out = stems(term);
-  return out.length ? [...out] : null;
+  // MiniSearch only reads the list: the remembered one is handed over as it is.
+  return out.length ? (out as string[]) : null;
 }
 
 /** Every language of a text, for a field that holds them all (titles). */
@@ -216,10 +217,10 @@ function* vocabularyOf(kb: KnowledgeBase, tokens: readonly Tokens[], lexicon: re
  * the ways of demonstrating skills) are indexed once: a school's base repeats them hundreds of times, and
  * every copy would be scored on every search. A hit stands for all of its items.
  */
-function groupDocuments(kb: KnowledgeBase): { documents: IndexedItem[]; members: string[][] } {
+function groupDocuments(kb: KnowledgeBase): { documents: IndexedItem[]; members: KnowledgeItem[][] } {
   const groups = new Map<string, number>();
   const documents: IndexedItem[] = [];
-  const members: string[][] = [];
+  const members: KnowledgeItem[][] = [];
   for (const item of kb.items) {
     const d = toDocument(item);
     const key = [d.fi, d.en, d.sv, d.title, d.keywords].join('\u0000');
@@ -230,13 +231,67 @@ function groupDocuments(kb: KnowledgeBase): { documents: IndexedItem[]; members:
       documents.push({ ...d, id: String(g) });
       members.push([]);
     }
-    members[g]?.push(item.id);
+    members[g]?.push(item);
   }
   return { documents, members };
 }
 
+/** Which groups hold items of a unit or a kind, and a group's items in one unit (passages belong to every unit). */
+interface GroupScopes {
+  /** Group ids (as the index knows them) with an item of the unit, or with a passage. */
+  ofUnit(unitId: string): ReadonlySet<string>;
+  ofKind(kind: KnowledgeItem['kind']): ReadonlySet<string>;
+  /** The group's items a search in `unitId` may answer with, in the base's order. */
+  membersIn(group: number, unitId: string): readonly KnowledgeItem[];
+}
+
+/**
+ * A search within one unit scores only that unit's groups: in a school's base the other units' items are
+ * most of what a question's words are found in, and scoring them only to drop them is what grows with it.
+ */
+function groupScopes(members: readonly (readonly KnowledgeItem[])[]): GroupScopes {
+  const byUnit = new Map<string, Set<string>>();
+  const byKind = new Map<KnowledgeItem['kind'], Set<string>>();
+  const passageGroups = new Set<string>();
+  /** Per unit, its items of each group that has any. */
+  const unitMembers = new Map<string, Map<number, KnowledgeItem[]>>();
+  /** A group's passages alone: what a unit without items in the group finds in it. */
+  const passagesOf = new Map<number, KnowledgeItem[]>();
+  const add = <K>(map: Map<K, Set<string>>, key: K, id: string) => {
+    const set = map.get(key);
+    if (set) set.add(id);
+    else map.set(key, new Set([id]));
+  };
+  members.forEach((items, g) => {
+    const id = String(g);
+    const passages = items.filter((i) => i.kind === 'passage');
+    if (passages.length) {
+      passageGroups.add(id);
+      passagesOf.set(g, passages);
+    }
+    for (const item of items) {
+      add(byKind, item.kind, id);
+      if (item.kind === 'passage') continue;
+      const unitId = item.unit.id;
+      let own = unitMembers.get(unitId);
+      if (!own) unitMembers.set(unitId, (own = new Map()));
+      if (own.has(g)) continue;
+      add(byUnit, unitId, id);
+      own.set(g, items.filter((i) => i.kind === 'passage' || i.unit.id === unitId));
+    }
+  });
+  for (const set of byUnit.values()) for (const id of passageGroups) set.add(id);
+  const none = new Set<string>();
+  return {
+    ofUnit: (unitId) => byUnit.get(unitId) ?? passageGroups,
+    ofKind: (kind) => byKind.get(kind) ?? none,
+    membersIn: (g, unitId) => unitMembers.get(unitId)?.get(g) ?? passagesOf.get(g) ?? [],
+  };
+}
+
 export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readonly string[] } = {}): SearchIndex {
   const { documents, members } = groupDocuments(kb);
+  const scopes = groupScopes(members);
   // Each document's words once, for the weights, the vocabulary, the compound parts and the language evidence.
   const tokens: Tokens[] = documents.map((d, g) => ({ fi: words(d.fi), rest: words(`${d.en} ${d.sv} ${d.title} ${d.keywords}`), count: members[g]?.length ?? 1 }));
   const vocabulary = createVocabulary(vocabularyOf(kb, tokens, options.lexicon ?? []));
@@ -486,18 +541,36 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     // A word with a stem in a large share of the base is matched in the items found by the other words.
     const commonWords = unitList.filter((u) => [...u.stems].some(isCommon));
     const rare = commonWords.length < unitList.length ? [...new Set(unitList.filter((u) => !commonWords.includes(u)).flatMap((u) => [...u.stems, ...u.partStems]))] : terms;
+    // Only the groups with an item the search may answer with are scored; the scores are those of the
+    // whole index. Whether the words are in the base at all (any group) still decides the fallback below.
+    const inUnit = options.unitId === undefined ? undefined : scopes.ofUnit(options.unitId);
+    const ofKinds = options.kinds?.map(scopes.ofKind);
+    let inBase = false;
+    const boostDocument =
+      inUnit || ofKinds
+        ? (id: string): number => {
+            inBase = true;
+            if (inUnit && !inUnit.has(id)) return 0;
+            return !ofKinds || ofKinds.some((set) => set.has(id)) ? 1 : 0;
+          }
+        : undefined;
+    const run = (ts: readonly string[]) => {
+      inBase = false;
+      const out = index.search(ts.join(' '), { processTerm: (t) => t, ...(boostDocument ? { boostDocument } : {}) });
+      return { results: out, anywhere: inBase || out.length > 0 };
+    };
     let searched = rare;
-    let results = index.search(searched.join(' '), { processTerm: (t) => t });
-    if (results.length === 0 && searched !== terms) {
+    let { results, anywhere } = run(searched);
+    if (!anywhere && searched !== terms) {
       searched = terms;
-      results = index.search(terms.join(' '), { processTerm: (t) => t });
+      ({ results } = run(terms));
     }
     const unsearched = terms.filter((t) => !searched.includes(t));
     const found: { r: SearchResult; item: KnowledgeItem }[] = [];
     for (const r of results) {
-      for (const id of members[Number(r.id)] ?? []) {
-        const item = kb.item(id);
-        if (item && wanted(item)) found.push({ r, item });
+      const g = Number(r.id);
+      for (const item of options.unitId === undefined ? (members[g] ?? []) : scopes.membersIn(g, options.unitId)) {
+        if (wanted(item)) found.push({ r, item });
         if (found.length >= cap) break;
       }
       if (found.length >= cap) break;

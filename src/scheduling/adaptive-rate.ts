@@ -31,14 +31,16 @@ export interface TakeResult {
   granted: number;
   /** When the next token frees (≥ now). */
   nextAtMs: number;
+  /** Refused because a more urgent kind holds the rate. */
+  yielded?: boolean;
 }
 
 /** The rate rises at most once per this (one step a second). */
 const INCREASE_EVERY_MS = 1000;
 /** 429s within this of a decrease belong to the same overshoot (sends in flight, other instances). */
 const EPISODE_MS = 2000;
-/** Within this share of the ceiling the rate only probes. */
-const NEAR_CEILING = 0.9;
+/** Within this share of the ceiling the rate only probes: it spends its time just under the limit. */
+const NEAR_CEILING = 0.95;
 
 export function initialState(limit: RateLimit, nowMs: number): RateState {
   return {
@@ -78,7 +80,7 @@ export function take(limit: RateLimit, state: RateState, request: TakeRequest): 
   const { wanted, nowMs, priority } = request;
   if (state.blockedUntilMs !== null && state.blockedUntilMs > nowMs) return { state, granted: 0, nextAtMs: state.blockedUntilMs };
   if (state.priority !== null && state.priorityUntilMs !== null && state.priorityUntilMs > nowMs && priority > state.priority) {
-    return { state, granted: 0, nextAtMs: state.priorityUntilMs };
+    return { state, granted: 0, nextAtMs: state.priorityUntilMs, yielded: true };
   }
   const interval = 1000 / state.perSecond;
   const tolerance = (burstOf(limit, state.perSecond) - 1) * interval;

@@ -58,7 +58,8 @@ export async function deliverGroup(ctx: DeliveryContext, timing: Timing, key: st
     if (grant.granted === 0) {
       // Sleep until a chunk's worth is free, not just the next token.
       const chunkAt = new Date(grant.nextAt.getTime() + ((Math.min(chunk, wanted, grant.burst) - 1) * 1000) / perSecond);
-      if (grant.nextAt <= holdUntil && (await waitInline(ctx, timing, outcomes, chunkAt, now, holdUntil))) continue;
+      // Check-ins hold the rate: the rows go back rather than sit here while this instance could help with those.
+      if (!grant.yielded && grant.nextAt <= holdUntil && (await waitInline(ctx, timing, outcomes, chunkAt, now, holdUntil))) continue;
       releaseAt = grant.nextAt;
       break;
     }

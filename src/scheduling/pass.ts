@@ -83,13 +83,16 @@ function leaseFrom(ctx: DeliveryContext, timing: Timing): Lease {
  * is the rate over the instances holding rows in flight (this one included).
  */
 export async function claimSize(ctx: DeliveryContext, now: Date, most: number): Promise<number> {
-  if (ctx.messengers.size === 0) return most;
   let perSecond = 0;
+  let limited = false;
+  // A platform without a limit (the local chat) does not count: the limited ones set the pace.
   for (const platform of ctx.messengers.keys()) {
     const limit = ctx.options.rateLimits[platform];
-    if (!limit) return most; // one platform without a limit can take a whole batch
+    if (!limit) continue;
+    limited = true;
     perSecond += (await ctx.limiter.platformRate(platform)) ?? limit.initialPerSecond;
   }
+  if (!limited) return most;
   const senders = 1 + (await otherSenders(ctx.db, ctx.owner, now));
   return Math.max(1, Math.min(most, Math.ceil((perSecond * ctx.options.claimHorizonSeconds) / senders)));
 }

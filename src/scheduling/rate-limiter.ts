@@ -15,6 +15,8 @@ export interface RateGrant {
   /** The key's rate now (messages a second), and how many tokens it lets go at once. */
   perSecond: number;
   burst: number;
+  /** None were given because a more urgent kind (check-ins) holds the rate: better to give the rows back than to wait. */
+  yielded?: boolean;
 }
 
 export interface TakeOptions {
@@ -110,7 +112,7 @@ export function createRateLimiter(db: Kysely<DatabaseSchema>): RateLimiter {
       const nowMs = now.getTime();
       return change(key, now, (row) => {
         const taken = take(limit, stateOf(row, limit, nowMs), { wanted, nowMs, priority: options.priority ?? 0, priorityHoldMs: options.priorityHoldMs ?? 0 });
-        return { state: taken.state, result: { granted: taken.granted, nextAt: new Date(taken.nextAtMs), perSecond: taken.state.perSecond, burst: burstOf(limit, taken.state.perSecond) } };
+        return { state: taken.state, result: { granted: taken.granted, nextAt: new Date(taken.nextAtMs), perSecond: taken.state.perSecond, burst: burstOf(limit, taken.state.perSecond), ...(taken.yielded ? { yielded: true } : {}) } };
       });
     },
 

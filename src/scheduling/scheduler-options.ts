@@ -7,7 +7,7 @@ import { checkinTimeSchema, localDateSchema } from '../storage/domain.ts';
  * How fast one workspace (Slack) or tenant (Teams) is sent to. The rate adapts, shared by every
  * instance through the database and kept across restarts: it starts at `initialPerSecond`, rises
  * while sends wait for it and the platform accepts them (multiplying by `slowStartFactor` until the
- * first 429, then adding `increasePerSecond` each second, only `probePerSecond` once within 10 % of
+ * first 429, then adding `increasePerSecond` each second, only `probePerSecond` once within 5 % of
  * the rate the last 429 came at), and on a 429 falls to `decreaseFactor` of itself while nobody
  * sends until the platform's Retry-After.
  */
@@ -22,7 +22,7 @@ export const adaptiveRateSchema = z.object({
   increasePerSecond: z.number().positive(),
   probePerSecond: z.number().positive(),
   slowStartFactor: z.number().min(1).default(1.25),
-  decreaseFactor: z.number().gt(0).lt(1).default(0.85),
+  decreaseFactor: z.number().gt(0).lt(1).default(0.9),
   /** Tokens that may go at once after a quiet spell, in seconds of the current rate (`burst` fixes a count). */
   burstSeconds: z.number().positive().default(0.25),
   burst: z.number().int().min(1).optional(),
@@ -83,7 +83,7 @@ export const schedulerOptionsSchema = z.object({
     .prefault({
       // Slack: 1 message per second per channel (each student's DM is its own); the workspace-wide
       // limit is not published ("several hundred a minute"), so the rate starts there and finds it.
-      slack: { initialPerSecond: 4, increasePerSecond: 1, probePerSecond: 0.1, perChannelPerSecond: 1 },
+      slack: { initialPerSecond: 4, increasePerSecond: 1, probePerSecond: 0.05, perChannelPerSecond: 1 },
       // Teams: about 50 requests a second per bot and tenant; per conversation 7 a second and 60 in
       // 30 seconds (2 a second sustained).
       teams: { initialPerSecond: 30, knownLimitPerSecond: 50, increasePerSecond: 2.5, probePerSecond: 0.25, perChannelPerSecond: 2 },

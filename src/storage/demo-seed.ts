@@ -27,16 +27,15 @@ export async function seedDemo(db: Kysely<DatabaseSchema>, options: SeedOptions)
     const existing = await trx.selectFrom('person').select('id').where('id', '=', 'aino').executeTakeFirst();
     if (existing) return { seeded: false };
 
-    for (const person of DEMO_PEOPLE) {
-      await trx
-        .insertInto('person')
-        .values({ id: person.id, name: person.name, email: person.email, roles: [...person.roles] })
-        .execute();
-      await trx
-        .insertInto('identity')
-        .values({ platform: 'local', tenant_id: '', external_id: person.id, person_id: person.id })
-        .execute();
-    }
+    // One statement per table, not one per row: the seed is part of a first start's time.
+    await trx
+      .insertInto('person')
+      .values(DEMO_PEOPLE.map((person) => ({ id: person.id, name: person.name, email: person.email, roles: [...person.roles] })))
+      .execute();
+    await trx
+      .insertInto('identity')
+      .values(DEMO_PEOPLE.map((person) => ({ platform: 'local' as const, tenant_id: '', external_id: person.id, person_id: person.id })))
+      .execute();
     // Monday on or after four weeks ago; ten weeks long, ending on a Friday.
     const start = today.minus({ days: 28 }).plus({ days: (8 - today.minus({ days: 28 }).weekday) % 7 });
     const end = start.plus({ days: 7 * 10 - 3 });
@@ -75,13 +74,12 @@ async function seedPlacement(
 
   const days = workingDaysBetween(start, today.minus({ days: 1 }), script.workingDays);
   const [hours = 15, minutes = 0] = script.checkinTime.split(':').map(Number);
-  for (const [index, reflection] of script.reflections.slice(0, days.length).entries()) {
+  const reflections = script.reflections.slice(0, days.length).flatMap((reflection, index) => {
     const day = days[index];
-    if (!day) continue;
+    if (!day) return [];
     const answeredAt = day.set({ hour: hours, minute: minutes + 10 + ((index * 7) % 40) }).toJSDate();
-    await trx
-      .insertInto('reflection')
-      .values({
+    return [
+      {
         id: `r_demo_${script.studentId}_${isoDate(day)}`,
         placement_id: script.id,
         student_id: script.studentId,
@@ -94,17 +92,17 @@ async function seedPlacement(
         help_needed: reflection.helpNeeded ?? null,
         created_at: answeredAt,
         updated_at: answeredAt,
-      })
-      .execute();
-  }
+      },
+    ];
+  });
+  if (reflections.length) await trx.insertInto('reflection').values(reflections).execute();
 
-  for (const [index, observation] of script.observations.entries()) {
+  const observations = script.observations.flatMap((observation, index) => {
     const day = days[Math.min(observation.day, days.length - 1)];
-    if (!day) continue;
+    if (!day) return [];
     const observedAt = day.set({ hour: 13, minute: 30 + index }).toJSDate();
-    await trx
-      .insertInto('observation')
-      .values({
+    return [
+      {
         id: `o_demo_${script.studentId}_${index + 1}`,
         placement_id: script.id,
         student_id: script.studentId,
@@ -115,24 +113,21 @@ async function seedPlacement(
         level: observation.level,
         visible_to_student: true,
         created_at: observedAt,
-      })
-      .execute();
-  }
+      },
+    ];
+  });
+  if (observations.length) await trx.insertInto('observation').values(observations).execute();
 
-  for (const [index, note] of script.otherwise.entries()) {
-    await trx
-      .insertInto('evidence_note')
-      .values({
-        id: `en_demo_${script.studentId}_${index + 1}`,
-        placement_id: script.id,
-        requirement_id: note.requirementId,
-        kind: 'otherwise',
-        text: note.text,
-        author_id: note.authorId,
-        created_at: start.set({ hour: 9 }).toJSDate(),
-      })
-      .execute();
-  }
+  const notes = script.otherwise.map((note, index) => ({
+    id: `en_demo_${script.studentId}_${index + 1}`,
+    placement_id: script.id,
+    requirement_id: note.requirementId,
+    kind: 'otherwise' as const,
+    text: note.text,
+    author_id: note.authorId,
+    created_at: start.set({ hour: 9 }).toJSDate(),
+  }));
+  if (notes.length) await trx.insertInto('evidence_note').values(notes).execute();
 }
 
 /** The placement's working days from `from` to `to` inclusive, without Finnish days off. */

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-slack-dm-channels.ts';
 import * as m0005 from './migrations/0005-slack-events.ts';
 import * as m0006 from './migrations/0006-adaptive-send-rate.ts';
 import * as m0007 from './migrations/0007-retention.ts';
+import * as m0008 from './migrations/0008-swedish-speakers.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 // Migrations live in code (not a folder scan) so that bundling or a changed cwd cannot lose one.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-slack-events': m0005,
   '0006-adaptive-send-rate': m0006,
   '0007-retention': m0007,
+  '0008-swedish-speakers': m0008,
 };
 
 export interface MigrationReport {

@@ -47,7 +47,7 @@ function isFinnishPastWe(word: string): boolean {
 }
 
 // Words that may stand between a name and its verb ("Aino tänään hoiti", "Ville also prepared").
-const BETWEEN = new Set(['tanaan', 'tanaa', 'eilen', 'myos', 'taas', 'jo', 'aamulla', 'itse', 'yksin', 'today', 'yesterday', 'also', 'again', 'just', 'really', 'idag', 'igar', 'ocksa', 'sjalv', 'aven']);
+const BETWEEN = new Set(['tanaan', 'tanaa', 'eilen', 'myos', 'taas', 'jo', 'nyt', 'nykyaan', 'aina', 'usein', 'aamulla', 'itse', 'yksin', 'today', 'yesterday', 'also', 'again', 'just', 'really', 'now', 'always', 'idag', 'igar', 'ocksa', 'sjalv', 'aven', 'nu', 'alltid']);
 // The perfect: "Aino on hoitanut", "Ville has prepared", "Aino har hjälpt".
 const PERFECT_AUX = new Set(['on', 'has', 'har']);
 const PARTICIPLE = /^\p{L}{2,}(?:nut|nyt|nnut|nnyt|llut|llyt|rrut|rryt|ssut|ssyt|ed|en|ne|at|it|tt|pt|kt)$/u;
@@ -68,21 +68,53 @@ export function opensAsQuestion(text: string): boolean {
   return QUESTION_START.test(text.trim().toLowerCase());
 }
 
-/** A named person followed by a past verb ("Aino päivitti", "Ville handled", "Aino hjälpte", "Aino on hoitanut"); never in a question. */
+// A present-tense account ("Aino osaa jo …", "Aino handles …", "Aino hjälper …"): Finnish third
+// person in a long vowel (osaa, hoitaa, tekee, palvelee), English -s, Swedish -r.
+const FI_PRESENT_THIRD = /^\p{L}{2,}(?:aa|ää|ee|ii|oo|uu|yy|öö)$/u;
+const EN_PRESENT_THIRD = /^(?!(?:is|was|has|does|this|thus|yes|his|its|as|us|plus|less|always|sometimes|perhaps)$)\p{L}{3,}s$/u;
+const SV_PRESENT = /^\p{L}{2,}(?:ar|er|ir|ör)$/u;
+// The name in another case ("Ainolla oli", "Ainon kanssa kävimme"): the verb then follows within a few words.
+const FI_CASE_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n', 'a', 'ä', 'ta', 'tä'];
+// Swedish puts the verb before the name after a time word: "idag sålde Aino …".
+const SV_TIME_OPENING = /^(?:idag|i dag|igår|i går|i morse|i förmiddags|i eftermiddags|sedan|efter lunch|på morgonen)\s/u;
+
+/** A verb the named person did or does, right after the name (past, perfect or present). */
+function verbAfter(list: readonly string[], i: number): boolean {
+  let at = i + 1;
+  while (at < list.length - 1 && BETWEEN.has(foldDiacritics(list[at] ?? '')) && at - i <= 2) at++;
+  const next = list[at] ?? '';
+  if (pastVerbAfterName(next)) return true;
+  if (PERFECT_AUX.has(foldDiacritics(next))) {
+    let verb = at + 1;
+    while (verb < list.length - 1 && BETWEEN.has(foldDiacritics(list[verb] ?? '')) && verb - at <= 2) verb++;
+    return PARTICIPLE.test(list[verb] ?? '');
+  }
+  return FI_PRESENT_THIRD.test(next) || EN_PRESENT_THIRD.test(next) || SV_PRESENT.test(next);
+}
+
+/**
+ * A named person and what they did or do: "Aino päivitti", "Aino on hoitanut", "Aino osaa jo …",
+ * "Ainolla oli …", "Ville handled", "Aino handles", "Aino hjälpte", "idag sålde Aino …". Never in a question.
+ */
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
   if (opensAsQuestion(text)) return false;
   const list = words(text.slice(0, 400));
   const folded = foldDiacritics(name);
-  for (let i = 0; i < list.length - 1; i++) {
-    if (foldDiacritics(list[i] ?? '') !== folded) continue;
-    let at = i + 1;
-    while (at < list.length - 1 && BETWEEN.has(foldDiacritics(list[at] ?? '')) && at - i <= 2) at++;
-    const next = list[at] ?? '';
-    if (pastVerbAfterName(next)) return true;
-    if (PERFECT_AUX.has(foldDiacritics(next))) {
-      let verb = at + 1;
-      while (verb < list.length - 1 && BETWEEN.has(foldDiacritics(list[verb] ?? '')) && verb - at <= 2) verb++;
-      if (PARTICIPLE.test(list[verb] ?? '')) return true;
+  for (let i = 0; i < list.length; i++) {
+    const word = foldDiacritics(list[i] ?? '');
+    if (word === folded) {
+      if (i < list.length - 1 && verbAfter(list, i)) return true;
+      if (i >= 1 && SV_TIME_OPENING.test(list.slice(0, i).join(' ') + ' ') && SV_THIRD.test(list[i - 1] ?? '')) return true;
+      continue;
+    }
+    // Inflected: a Finnish case ending on the name, then a past verb within three words.
+    const ending = word.startsWith(folded) ? word.slice(folded.length) : null;
+    if (ending && FI_CASE_ENDINGS.map(foldDiacritics).includes(ending)) {
+      for (const later of list.slice(i + 1, i + 4)) {
+        const f = foldDiacritics(later);
+        if (/i$/.test(f) && !/sti$/.test(f) && f !== 'tosi' && f.length >= 3 && !BETWEEN.has(f)) return true;
+        if (/(?:imme|tiin)$/.test(f)) return true;
+      }
     }
   }
   return false;

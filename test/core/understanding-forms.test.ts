@@ -159,4 +159,27 @@ describe('statements: an account of work done', () => {
     expect(nameFollowedByPastVerb('Aino on tosi hyvä', 'Aino')).toBe(false);
     expect(opensAsQuestion('onks aino ollut paikalla')).toBe(true);
   });
+
+  it.each([
+    'Aino osaa jo käyttää kassaa itsenäisesti',
+    'Ainolla oli tänään hyvä päivä asiakaspalvelussa',
+    'Ainon kanssa kävimme läpi tarjoukset',
+    'Aino handles difficult customers really well',
+    'Aino hjälper kunderna självständigt nu',
+    'idag sålde Aino två diskmaskiner',
+  ])('"%s" tells what Aino does or did', (text) => {
+    expect(nameFollowedByPastVerb(text, 'Aino')).toBe(true);
+  });
+
+  it.each(['Ainon edistyminen', 'Aino ei tullut', 'hur mår Aino idag', 'Aino is great', "Aino's progress"])('"%s" does not', (text) => {
+    expect(nameFollowedByPastVerb(text, 'Aino')).toBe(false);
+  });
+});
+
+describe('tokens', () => {
+  it('reads English contractions as their words, where the contraction stood', () => {
+    const tokens = tokenize("how's aino doing, cant come");
+    expect(tokens.list.map((t) => t.norm)).toEqual(['how', 'is', 'aino', 'doing', 'can', 'not', 'come']);
+    expect(tokens.list[1]?.raw).toBe("how's");
+  });
 });

@@ -41,7 +41,7 @@ describe('the adaptive rate', () => {
     const risen = demand(initialState(slack, T0), T0, 10).state;
     const until = T0 + 10_000 + 3000;
     const limited = rateLimited(slack, risen, until, T0 + 10_000);
-    expect(limited.perSecond).toBeCloseTo(risen.perSecond * 0.85);
+    expect(limited.perSecond).toBeCloseTo(risen.perSecond * 0.9);
     expect(limited.ceilingPerSecond).toBe(risen.perSecond);
     expect(limited.rateLimitedCount).toBe(1);
     // Other sends in flight come back 429 too: the same overshoot, no second fall.
@@ -55,8 +55,8 @@ describe('the adaptive rate', () => {
 
   it('only probes once near the rate of the last 429', () => {
     let state = rateLimited(slack, { ...initialState(slack, T0), perSecond: 20 }, T0 + 1000, T0);
-    state = demand(state, T0 + 1000, 1).state; // 17 → 18 (the ceiling's 90 %) at once
-    expect(state.perSecond).toBeCloseTo(18);
+    state = demand(state, T0 + 1000, 1).state; // 18 → 19 (the ceiling's 95 %) at once
+    expect(state.perSecond).toBeCloseTo(19);
     const before = state.perSecond;
     state = demand(state, T0 + 4000, 5).state;
     expect(state.perSecond - before).toBeLessThanOrEqual(5 * 0.1 + 1e-9);
@@ -83,10 +83,10 @@ describeEachBackend('the adaptive rate in the database on %s', (backend) => {
     const restarted = createRateLimiter(t.db); // a new process on the same database
     const blocked = await restarted.take('slack:T1', slack, 5, new Date(T0 + 7000));
     expect(blocked).toMatchObject({ granted: 0, nextAt: new Date(T0 + 8000) });
-    expect(blocked.perSecond).toBeCloseTo(rate * 0.85);
+    expect(blocked.perSecond).toBeCloseTo(rate * 0.9);
     const after = await restarted.take('slack:T1', slack, 1, new Date(T0 + 8000));
     expect(after.granted).toBe(1);
-    expect(await restarted.platformRate('slack')).toBeCloseTo(rate * 0.85);
+    expect(await restarted.platformRate('slack')).toBeCloseTo(rate * 0.9);
     const row = await t.db.selectFrom('send_rate').select(['rate_limited_count', 'ceiling_per_second']).where('key', '=', 'slack:T1').executeTakeFirstOrThrow();
     expect(row.rate_limited_count).toBe(1);
     expect(row.ceiling_per_second).toBeCloseTo(rate);

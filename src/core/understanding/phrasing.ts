@@ -71,8 +71,8 @@ export function withDateFirst(phrasing: CompiledPhrasing): CompiledPhrasing | nu
   return { ...phrasing, source: `${phrasing.source} (date first)`, parts: [date, ...phrasing.parts.filter((_, i) => i !== at)] };
 }
 
-// A name, or an e-mail address (which may hold digits), never a number or a filler word.
-const isNameWord = (t: Token) => t.kind === 'word' && (t.raw.includes('@') || !/\d/.test(t.raw)) && !FILLERS.has(t.norm);
+// A name, or an e-mail address (which may hold digits), never a number, a filler or a small word ("för", "of").
+const isNameWord = (t: Token) => t.kind === 'word' && (t.raw.includes('@') || !/\d/.test(t.raw)) && !FILLERS.has(t.norm) && !DROPPABLE.has(t.norm);
 
 /** The slot's possible widths in tokens from `at`, each with its value; shortest first. */
 function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: string): { width: number; value: SlotRaw }[] {
@@ -127,7 +127,7 @@ const MAX_DROPPED = 1;
 // Small words of a phrasing a message may leave out (prepositions, pronouns, "on"): "fortsätt
 // frågorna" for "fortsätt med frågorna", "visa observationerna" for "visa mina observationer".
 const DROPPABLE: ReadonlySet<string> = new Set([
-  'of', 'to', 'for', 'the', 'a', 'an', 'my', 'me', 'at', 'about', 'with', 'on', 'in', 'is', 'am', 'are', 'do',
+  'of', 'to', 'for', 'the', 'a', 'an', 'my', 'me', 'us', 'at', 'about', 'with', 'on', 'in', 'is', 'am', 'are', 'do',
   'med', 'till', 'om', 'pa', 'av', 'mig', 'min', 'mina', 'mitt', 'det', 'ar', 'jag',
   'mun', 'minun', 'ja', 'mulla', 'minulla',
 ]);
@@ -171,7 +171,16 @@ export function matchPhrasing(phrasing: CompiledPhrasing, tokens: Tokens, today:
   // `score` is what the phrasing's words gained; each passed-over filler costs SKIP in the end.
   // `dropped`: a small word of the phrasing the message leaves out ("fortsätt [med] frågorna").
   type Found = { score: number; skipped: number; dropped: number };
+  // A state that found no way through once finds none again (the score never decides whether it fits).
+  const failed = new Set<number>();
   const search = (part: number, at: number, score: number, skipped: number, dropped = 0): Found | null => {
+    const state = (((part * 128 + at) * 8 + skipped) * 4 + dropped);
+    if (failed.has(state)) return null;
+    const found = step(part, at, score, skipped, dropped);
+    if (!found) failed.add(state);
+    return found;
+  };
+  const step = (part: number, at: number, score: number, skipped: number, dropped: number): Found | null => {
     if (part === phrasing.parts.length) {
       if (at === list.length) return { score, skipped, dropped };
       return skipped < MAX_SKIPPED && isFiller(at) ? search(part, at + 1, score, skipped + 1, dropped) : null;

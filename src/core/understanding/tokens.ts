@@ -26,14 +26,29 @@ export const MAX_TOKENS = 64;
 // (e-mail addresses, ids, "check-in"), then the punctuation a phrasing may name.
 const TOKEN = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{1,2}(?:\.(?:\d{4}|\d{2})?)?|[\p{L}\p{N}_]+(?:[-'’.@:][\p{L}\p{N}_]+)*@?|[:=–-])/gu;
 
+// English contractions read as their words, in messages and phrasings alike ("how's aino doing" is
+// "how is aino doing"); both words stand where the contraction stood.
+const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+  "how's": ['how', 'is'], "what's": ['what', 'is'], "who's": ['who', 'is'], "where's": ['where', 'is'], "it's": ['it', 'is'],
+  "that's": ['that', 'is'], "i'm": ['i', 'am'], "i've": ['i', 'have'], "i'd": ['i', 'would'], "let's": ['let', 'us'],
+  "can't": ['can', 'not'], "don't": ['do', 'not'], "doesn't": ['does', 'not'], "didn't": ['did', 'not'], "isn't": ['is', 'not'],
+  // The same typed without the apostrophe, as chat often is.
+  hows: ['how', 'is'], whats: ['what', 'is'], whos: ['who', 'is'], im: ['i', 'am'], ive: ['i', 'have'], dont: ['do', 'not'], cant: ['can', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'],
+};
+
 export function tokenize(text: string, max = MAX_TOKENS): Tokens {
   const list: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    if (list.length === max) return { text, list, truncated: true };
+    if (list.length >= max) return { text, list, truncated: true };
     const raw = match[0];
     const kind = /^[:=–-]$/.test(raw) ? 'punct' : /^[\d.:-]+$/.test(raw) ? 'number' : 'word';
-    list.push({ raw, norm: kind === 'punct' ? (raw === '–' ? '-' : raw) : foldDiacritics(raw), start: match.index, end: match.index + raw.length, kind });
+    const norm = kind === 'punct' ? (raw === '–' ? '-' : raw) : foldDiacritics(raw).replace(/’/g, "'");
+    const start = match.index;
+    const end = match.index + raw.length;
+    const words = kind === 'word' ? CONTRACTIONS[norm] : undefined;
+    if (words) for (const word of words) list.push({ raw, norm: word, start, end, kind });
+    else list.push({ raw, norm, start, end, kind });
   }
   return { text, list, truncated: false };
 }

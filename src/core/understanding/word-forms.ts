@@ -15,7 +15,6 @@ const SPOKEN: Readonly<Record<string, string>> = {
   kipee: 'kipea', kipia: 'kipea', takas: 'takaisin', takasin: 'takaisin', tuu: 'tule', tuun: 'tulen',
   tiia: 'tieda', tota: 'tuota', taal: 'taalla', siel: 'siella', tanaa: 'tanaan', huomen: 'huomenna',
   haluun: 'haluan', haluisin: 'haluaisin', pliis: 'please', plz: 'please', pls: 'please',
-  im: "i'm", dont: "don't", cant: "can't", whats: "what's", hows: "how's", whos: "who's",
 };
 
 const svStemmer = new StemmerSv();

@@ -2,7 +2,7 @@
 import { placementsInScope } from '../../access/student-access.ts';
 import { daysBetween } from '../../calendar/index.ts';
 import { defineCommand } from '../../conversation/command.ts';
-import { message, unitOf } from '../../conversation/command-context.ts';
+import { message, unitsOf } from '../../conversation/command-context.ts';
 import type { ListItem, SuggestedAction } from '../../conversation/reply.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { commandTexts } from './command-texts.ts';
@@ -16,7 +16,7 @@ export const studentsCommand = defineCommand({
   phrasings: {
     fi: ['opiskelijani', 'opiskelijat', 'omat opiskelijat', 'minun opiskelijani', 'mun opiskelijat', 'näytä opiskelijat', 'näytä opiskelijani', '[kaikki] [mun|minun] opiskelijat', '(ketä|keitä) (mä|minä) (ohjaan|opetan)', 'ketkä ovat (opiskelijani|mun opiskelijat)'],
     en: ['my students', 'students', 'show my students', 'list students', 'list my students', '[all] [my] students', 'who are my students', 'who do i (supervise|teach|instruct)'],
-    sv: ['mina studerande', 'studerande', 'visa mina studerande', 'mina elever', 'vilka är mina studerande', 'vem handleder jag'],
+    sv: ['mina studerande', 'studerande', 'visa mina studerande', 'mina elever', 'vilka är mina studerande', 'vem handleder jag', '(vilka|vem) (elever|studerande) har jag'],
   },
   help: { staff: commandTexts.all('helpStudents') },
   async handle(ctx, { actor }) {
@@ -29,7 +29,8 @@ export const studentsCommand = defineCommand({
     for (const p of placements.sort((a, b) => a.startDate.localeCompare(b.startDate))) {
       const student = await store.people.findById(p.studentId);
       if (!student) continue;
-      const ids = kb.requirements(unitOf(ctx.services, p.unitIds)).map((r) => r.requirement.id);
+      // Coverage over every unit of the placement (the progress view splits it per unit).
+      const ids = unitsOf(ctx.services, p.unitIds).flatMap((unit) => kb.requirements(unit).map((r) => r.requirement.id));
       const coverage = await store.coverage.forPlacement(p.id, ids);
       // A placement enrolled ahead of its start has no reflections yet (and no range to ask for).
       const recent = p.startDate <= ctx.today ? await store.reflections.listForPlacement(p.id, { from: p.startDate, to: ctx.today }) : [];

@@ -32,8 +32,12 @@ export function quoteItem(item: KnowledgeItem, lang: Lang): ListItem {
  */
 export function quoteNote(lang: Lang, quoted: readonly KnowledgeItem[] = []): Block[] {
   if (lang === 'fi') return [];
-  const swedish = lang === 'sv' && quoted.length > 0 && quoted.every((i) => textOf(i).sv !== undefined);
-  return [{ type: 'context', text: texts.in(lang)(swedish ? 'quotedInSwedish' : 'quotedInFinnish') }];
+  const t = texts.in(lang);
+  if (lang === 'sv') return [{ type: 'context', text: t(quoted.length > 0 && quoted.every((i) => textOf(i).sv !== undefined) ? 'quotedInSwedish' : 'quotedInFinnish') }];
+  // English: Osaava's own translation, the curriculum's own English (an imported unit), or none at all.
+  if (quoted.length > 0 && quoted.every((i) => textOf(i).en === undefined)) return [{ type: 'context', text: t('quotedWithoutEnglish') }];
+  const curriculumsOwn = quoted.length > 0 && quoted.every((i) => i.kind !== 'passage' && i.unit.translations?.en === 'eperusteet');
+  return [{ type: 'context', text: t(curriculumsOwn ? 'quotedWithCurriculumEnglish' : 'quotedInFinnish') }];
 }
 
 function unitValues(unit: Unit, lang: Lang) {
@@ -184,7 +188,7 @@ function compareBlocks(plan: AnswerPlan, grades: number[], kb: KnowledgeBase): B
   ];
   const step = (level: GradeLevel, c: Criterion): ListItem => {
     const item = quoteItem(kb.item(c.id) ?? { kind: 'criterion', id: c.id, unit, level, criterion: c }, lang);
-    return { ...item, text: `**${ownLevelName(level, lang)}:** ${item.text}` };
+    return { ...item, text: `**${level.name.fi}:** ${item.text}` };
   };
   // The generic criteria climb along threads; an older unit's own criteria are grouped by their targets.
   const groups: { title: string; has: (c: Criterion) => boolean }[] = [

@@ -154,7 +154,10 @@ function unitWordStems(kb: KnowledgeBase): Set<string> {
 
 /** The words the rules read, folded (made on first use: the lexicon is defined at the end of this file). */
 let ruleWords: Set<string> | undefined;
-const isRuleWord = (w: string) => (ruleWords ??= new Set(INTENT_LEXICON.map(foldDiacritics))).has(w);
+function isRuleWord(w: string): boolean {
+  if (!ruleWords) ruleWords = new Set(INTENT_LEXICON.map(foldDiacritics));
+  return ruleWords.has(w);
+}
 
 /** Words a unit's name is not made of: a verb's passive ("opitaan"), an adverb ("lyhyesti"), the talk of assessment in any case ("arvioinnissa"). */
 const NOT_A_NAME_WORD = /(?:aan|ään|sti)$|^(?:arvio|arvos|vaati|vaadi|nayt|näyt|osaami|kriteer|ammattitai)/;

@@ -24,6 +24,8 @@ export const texts = defineCatalogue({
     requirementsSubject: 'Ammattitaitovaatimukset. Opiskelija:',
     quotedInFinnish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
     quotedInSwedish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
+    quotedWithoutEnglish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
+    quotedWithCurriculumEnglish: 'Vaatimukset ja kriteerit on lainattu sanatarkasti tutkinnon perusteista.',
     passFailScale: 'Tutkinnon osa **{unitFi}** arvioidaan asteikolla hyväksytty/hylätty: arvosanoja 1–5 siinä ei anneta. Näytän hyväksytyn suorituksen kriteerit.',
     noOwnCriteria:
       'Tutkinnon osan **{unitFi}** perusteissa ei ole omia kriteerejä {missingCount, plural, one {arvosanalle} other {arvosanoille}} {missing}: kriteerit annetaan arvosanoille {given}. Näytän {shownCount, plural, one {arvosanan} other {arvosanojen}} {shown} kriteerit.',
@@ -95,6 +97,8 @@ export const texts = defineCatalogue({
     quotedInFinnish:
       "Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are Osaava's translation.",
     quotedInSwedish: 'Requirements and criteria are quoted from the national qualification requirements.',
+    quotedWithoutEnglish: 'Requirements and criteria are quoted in Finnish from the national qualification requirements; they have no English translation.',
+    quotedWithCurriculumEnglish: 'Requirements and criteria are quoted in Finnish from the national qualification requirements; the English lines are their own English version (ePerusteet).',
     passFailScale: 'The unit **{unitFi}** is graded pass/fail (hyväksytty/hylätty): it has no grades 1–5. Here are the criteria for a pass.',
     noOwnCriteria:
       'The curriculum of the unit **{unitFi}** gives no criteria of its own for {missingCount, plural, one {grade} other {grades}} {missing}: it gives criteria for grades {given}. Here are the criteria of {shownCount, plural, one {grade} other {grades}} {shown}.',
@@ -165,6 +169,8 @@ export const texts = defineCatalogue({
     requirementsSubject: 'Yrkeskunnighetskrav. Den studerande:',
     quotedInFinnish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant på finska ur examensgrunderna.',
     quotedInSwedish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant ur examensgrundernas svenska text; källan anger också den finska originaltexten.',
+    quotedWithoutEnglish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant på finska ur examensgrunderna.',
+    quotedWithCurriculumEnglish: 'Yrkeskunnighetskraven och bedömningskriterierna citeras ordagrant på finska ur examensgrunderna.',
     passFailScale: 'Examensdelen **{unitName}** bedöms med godkänd/underkänd: den har inga vitsord 1–5. Här är kriterierna för godkänd.',
     noOwnCriteria:
       'Examensgrunderna för examensdelen **{unitName}** har inga egna kriterier för {missingCount, plural, one {betyget} other {betygen}} {missing}: kriterier finns för betygen {given}. Här är kriterierna för {shownCount, plural, one {betyget} other {betygen}} {shown}.',

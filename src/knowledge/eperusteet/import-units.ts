@@ -87,7 +87,7 @@ function fromFile(request: ImportRequest): Mapped[] {
     return fromQualification(mapped);
   }
   if (!request.diaarinumero || !request.qualificationName || !request.size)
-    throw new ImportSourceError(`${path} holds one unit: give its qualification (--diaarinumero, --qualification-name) and its size (--size)`);
+    throw new ImportSourceError(`${path} holds one unit: give its qualification (--qualification OPH-…, --qualification-name) and its size (--size)`);
   const mapped = mapTutkinnonOsa(json, { qualification: { name: { fi: request.qualificationName }, diaarinumero: request.diaarinumero }, competencePoints: request.size, source: path });
   return [{ label: mapped.unit ? `${mapped.unit.id} ${mapped.unit.name.fi}` : path, ...mapped }];
 }

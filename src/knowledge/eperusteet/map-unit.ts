@@ -195,15 +195,16 @@ class Levels {
   constructor(private readonly m: Mapping) {}
 
   add(key: LevelKey | undefined, path: string, name: Localized | undefined, criteria: { text: Localized; target?: Localized }[]): void {
-    const refusal = !key
-      ? 'the level has neither a code nor an id'
-      : 'unsupported' in key
-        ? key.unsupported
-        : this.scale && this.scale !== key.scale
-          ? `levels of two scales in one unit (${this.scale} and ${key.scale})`
-          : undefined;
-    if (refusal || !key || 'unsupported' in key) {
-      this.m.problem(path, refusal ?? 'unknown level');
+    if (!key) {
+      this.m.problem(path, 'the level has neither a code nor an id');
+      return;
+    }
+    if ('unsupported' in key) {
+      this.m.problem(path, key.unsupported);
+      return;
+    }
+    if (this.scale && this.scale !== key.scale) {
+      this.m.problem(path, `levels of two scales in one unit (${this.scale} and ${key.scale})`);
       return;
     }
     this.scale = key.scale;

@@ -93,6 +93,8 @@ describe('a two-unit card on the platforms', () => {
 
   it('renders on Teams as a heading per unit and a choice set per section, and merges the picks back', () => {
     const card = renderForm(form);
+    // Teams takes a message of about 28 KB, card included.
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28_000);
     const sets = JSON.stringify(card.body).match(/"id":"osv:ms:requirements:[^"]+"/g) ?? [];
     expect(sets).toHaveLength(ah.sections.length + tb.sections.length);
     const parsed = parseSubmission({ osaava: 'submit', formKind: 'checkin', formId: form.formId, 'osv:tx:text': 'x', 'osv:ms:requirements:asiakkuuksien-hoitaminen:0': 'AH-V1,AH-V2', 'osv:ms:requirements:testiosa-beeta:1': 'TB-K2' });

@@ -47,6 +47,17 @@ describe('imported units', () => {
     expect(reply.citations[0]?.origin).toMatch(/^Louhintaporaus › /);
   });
 
+  it('checks a yes/no requirement question against every unit for someone with no units of their own, naming the unit found', async () => {
+    const { text, cited } = await ask('liisa', 'pitääkö räjäytystöiden riskejä arvioida');
+    expect(cited).toEqual(['T106436-V1.3']);
+    expect(text).toContain('Tutkinnon osan Louhintaporaus ammattitaitovaatimuksissa');
+  });
+
+  it('keeps an open question within the asker\'s units: a word shared with another unit is no answer', async () => {
+    const { cited } = await ask('sara', 'mitä räjäytystyöt ovat');
+    expect(cited.some((id) => id.startsWith('T106436'))).toBe(false);
+  });
+
   it('shows a pass/fail unit\'s pass criteria under their target for a grade-4 question', async () => {
     const { text, cited } = await ask('sara', 'mitä arvosanaan 4 vaaditaan');
     expect(cited).toEqual(['T900003-H.1', 'T900003-H.2']);
@@ -65,6 +76,16 @@ describe('imported units', () => {
     expect(cited?.text_sv).toContain('bedömer säkerhets- och miljöriskerna');
     // Nothing in the answer counts the sections or the requirements in advance: this unit has four and 21.
     expect(text).toContain('Det finns 21 yrkeskunnighetskrav i fyra delar.');
+  });
+
+  it("says in English whose English the lines are: the curriculum's own, or none", async () => {
+    const pass = await ask('sara', 'what does grade 5 require');
+    expect(pass.text).toContain('graded pass/fail (hyväksytty/hylätty)');
+    expect(pass.text).toContain('(identifies the hazards of the work and assesses their risks)');
+    expect(pass.text).toContain('the English lines are their own English version (ePerusteet)');
+    const none = await ask('sven', 'what does grade 3 require');
+    expect(none.text).toContain('they have no English translation');
+    expect(none.text).not.toContain("Osaava's translation");
   });
 
   it('quotes criteria the curriculum has no Swedish for in Finnish, and says so', async () => {

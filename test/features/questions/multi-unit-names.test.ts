@@ -12,7 +12,7 @@ const multi = loadKnowledgeBase('test/fixtures/knowledge-two-units');
 const one = createAnswerService({ kb: single, logger: silentLogger() });
 const names = createUnitNames(multi);
 
-const SETS = ['../shared/eval/questions.dev.jsonl', 'test/fixtures/eval/questions.extra.jsonl', 'test/fixtures/eval/questions.heldout.jsonl', 'test/fixtures/eval/corpus.dev.jsonl', 'test/fixtures/eval/corpus.heldout.jsonl'];
+const SETS = ['../shared/eval/questions.dev.jsonl', 'test/fixtures/eval/questions.extra.jsonl', 'test/fixtures/eval/questions.heldout.jsonl', 'test/fixtures/eval/questions.heldout2.jsonl', 'test/fixtures/eval/corpus.dev.jsonl', 'test/fixtures/eval/corpus.heldout.jsonl', 'test/fixtures/eval/corpus.heldout2.jsonl'];
 const questions = SETS.flatMap((file) =>
   readFileSync(file, 'utf8').trim().split('\n').map((line) => {
     const row = JSON.parse(line) as { q?: string; text?: string };

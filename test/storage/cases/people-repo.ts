@@ -61,4 +61,12 @@ export function peopleRepoCases(t: StorageContext): void {
     expect(updated.lang).toBe('en');
     await expect(people.update('nobody', { lang: 'en' })).rejects.toSatisfy((error) => isStorageError(error, 'not_found'));
   });
+
+  it('stores Swedish speakers, created and changed (0001 allowed only fi and en)', async () => {
+    const people = createPeopleRepo(t.db);
+    const created = await people.create({ name: 'Elsa Svensk', roles: ['student'], lang: 'sv' });
+    expect((await people.findById(created.id))?.lang).toBe('sv');
+    const changed = await people.update((await people.create({ name: 'Byter Språk', roles: ['student'] })).id, { lang: 'sv' });
+    expect(changed.lang).toBe('sv');
+  });
 }
