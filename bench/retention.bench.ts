@@ -206,6 +206,7 @@ export async function benchRetention(): Promise<BenchSection> {
     const totalWritten = RETENTION_TABLES.reduce((s, t) => s + written[t], 0);
     const totalKept = RETENTION_TABLES.reduce((s, t) => s + rows(t), 0);
     const perRow = compactBytes / Math.max(1, totalKept);
+    const halfYearBytes = quarters[1] ?? totalBytes;
     const sortedNights = [...nightMs].sort((a, b) => a - b);
     const steady = [...nightMs.slice(-60)].sort((a, b) => a - b);
     return {
@@ -224,9 +225,17 @@ export async function benchRetention(): Promise<BenchSection> {
         })),
         { metric: 'every table holds exactly what the retention keeps', value: allMatch ? 'yes' : 'no', target: 'all tables', pass: allMatch },
         { metric: `rows kept of rows written in the year`, value: `${totalKept.toLocaleString('en')} of ${totalWritten.toLocaleString('en')}` },
-        { metric: 'size of these tables after 13, 26 and 39 weeks, and at the end', value: [...quarters, totalBytes].map(mb).join(', ') },
+        { metric: 'size of these tables after 13, 26, 39 and 52 weeks (each after that week\'s vacuum), and at the end', value: [...quarters, totalBytes].map(mb).join(', ') },
+        {
+          metric: 'size at the end against the size after 26 weeks (the second half writes as much as the first, and retention deletes as much)',
+          value: `${(totalBytes / halfYearBytes).toFixed(2)} ×`,
+          target: '≤ 1.1 ×',
+          pass: totalBytes <= 1.1 * halfYearBytes,
+        },
         { metric: 'without retention the same tables would hold about', value: mb(totalWritten * perRow) },
-        { metric: 'size at the end against the compact size of what is kept', value: `${(totalBytes / compactBytes).toFixed(2)} ×`, target: '≤ 1.5 ×', pass: totalBytes <= 1.5 * compactBytes },
+        // Plain VACUUM makes the space of deleted rows reusable but gives no file back: the files keep the size of the
+        // busiest weeks (their high-water mark), which is more than what the last night keeps.
+        { metric: 'size at the end against the compact size of what is kept (the high-water mark of the busiest weeks)', value: `${(totalBytes / compactBytes).toFixed(2)} ×` },
         { metric: 'one nightly retention run: median over the year', value: ms(percentile(sortedNights, 50)) },
         { metric: 'one nightly retention run: median of the last 60 nights (steady state)', value: ms(percentile(steady, 50)) },
         { metric: 'one nightly retention run: slowest', value: ms(sortedNights.at(-1) ?? 0), target: '< 20 s (one scheduler slice)', pass: (sortedNights.at(-1) ?? 0) < 20_000 },

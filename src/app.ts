@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createLocalInbox } from './adapters/local/local-inbox.ts';
 import { localChatNotice } from './adapters/local/local-chat-access.ts';
-import { createLocalChatRouter } from './adapters/local/local-chat-router.ts';
 import { listLocalUsers } from './adapters/local/local-users.ts';
 import type { SlackAdapter } from './adapters/slack/index.ts';
 import { buildLanguageServices } from './language-services.ts';
@@ -111,6 +110,8 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   }
   if (config.localChatEnabled) {
     // What the scheduler sends to a demo user shows up in their page.
+    // Only here: the page is bundled with esbuild, which a server without the local chat need not load.
+    const { createLocalChatRouter } = await import('./adapters/local/local-chat-router.ts');
     const inbox = createLocalInbox();
     messengers.push(inbox.messenger);
     mounts.push({

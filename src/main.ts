@@ -1,13 +1,16 @@
 // Entry point: configuration, logger, the app, and a graceful stop on SIGTERM/SIGINT.
 import { existsSync } from 'node:fs';
-import { createOsaava } from './app.ts';
-import { loadConfig } from './config/config.ts';
-import { createLogger } from './logging/logger.ts';
-import { startupProblem } from './startup-problem.ts';
+import { enableCompileCache } from 'node:module';
+
+// The app's modules, TypeScript stripped and compiled, are kept in Node's on-disk compile cache (under the
+// system's temporary folder): a later start loads them in half the CPU time. So they are imported only
+// after the cache is on.
+enableCompileCache();
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 async function main(): Promise<void> {
+  const [{ createOsaava }, { loadConfig }, { createLogger }] = await Promise.all([import('./app.ts'), import('./config/config.ts'), import('./logging/logger.ts')]);
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const app = await createOsaava(config, logger);
@@ -39,8 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   // Start-up failures are for a person at a terminal: one line that says what is wrong, no stack.
+  const { startupProblem } = await import('./startup-problem.ts');
   const where = { dataDir: process.env.DATA_DIR ?? './data', knowledgeDir: process.env.KNOWLEDGE_DIR ?? 'knowledge' };
   process.stderr.write(`Osaava could not start: ${startupProblem(error, where)}\n`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);

@@ -238,8 +238,10 @@ function groupDocuments(kb: KnowledgeBase): { documents: IndexedItem[]; members:
 
 /** Which groups hold items of a unit or a kind, and a group's items in one unit (passages belong to every unit). */
 interface GroupScopes {
-  /** Group ids (as the index knows them) with an item of the unit, or with a passage. */
+  /** Group ids (as the index knows them) with an item of the unit. */
   ofUnit(unitId: string): ReadonlySet<string>;
+  /** Group ids with a passage: a passage belongs to every unit. */
+  readonly passages: ReadonlySet<string>;
   ofKind(kind: KnowledgeItem['kind']): ReadonlySet<string>;
   /** The group's items a search in `unitId` may answer with, in the base's order. */
   membersIn(group: number, unitId: string): readonly KnowledgeItem[];
@@ -273,17 +275,22 @@ function groupScopes(members: readonly (readonly KnowledgeItem[])[]): GroupScope
       add(byKind, item.kind, id);
       if (item.kind === 'passage') continue;
       const unitId = item.unit.id;
-      let own = unitMembers.get(unitId);
-      if (!own) unitMembers.set(unitId, (own = new Map()));
-      if (own.has(g)) continue;
+      const own = unitMembers.get(unitId) ?? new Map<number, KnowledgeItem[]>();
+      unitMembers.set(unitId, own);
+      const list = own.get(g);
+      if (list) {
+        // With passages the unit's list was made whole, in order, when its first item came.
+        if (!passages.length) list.push(item);
+        continue;
+      }
       add(byUnit, unitId, id);
-      own.set(g, items.filter((i) => i.kind === 'passage' || i.unit.id === unitId));
+      own.set(g, passages.length ? items.filter((i) => i.kind === 'passage' || i.unit.id === unitId) : [item]);
     }
   });
-  for (const set of byUnit.values()) for (const id of passageGroups) set.add(id);
   const none = new Set<string>();
   return {
-    ofUnit: (unitId) => byUnit.get(unitId) ?? passageGroups,
+    ofUnit: (unitId) => byUnit.get(unitId) ?? none,
+    passages: passageGroups,
     ofKind: (kind) => byKind.get(kind) ?? none,
     membersIn: (g, unitId) => unitMembers.get(unitId)?.get(g) ?? passagesOf.get(g) ?? [],
   };
@@ -550,7 +557,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       inUnit || ofKinds
         ? (id: string): number => {
             inBase = true;
-            if (inUnit && !inUnit.has(id)) return 0;
+            if (inUnit && !inUnit.has(id) && !scopes.passages.has(id)) return 0;
             return !ofKinds || ofKinds.some((set) => set.has(id)) ? 1 : 0;
           }
         : undefined;

@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 
 const TEMPLATE_DIR = new URL('./pglite-template/', import.meta.url);
 
@@ -33,6 +32,7 @@ export function readPgliteTemplate(): Blob | undefined {
 
 /** Runs initdb in memory and writes its data directory as the template for the installed PGlite; removes older ones. */
 export async function writePgliteTemplate(): Promise<{ path: string; bytes: number }> {
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create();
   try {
     const tar = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());

@@ -90,7 +90,8 @@ export function weekEvidenceCtes(range: { from: string; to: string; observedFrom
     ),
     ob_count AS (SELECT placement_id, count(*)::int AS n FROM ob GROUP BY placement_id),
     touched AS (
-      SELECT placement_id, array_agg(DISTINCT req ORDER BY req) AS requirement_ids
+      -- Collected per placement by hash, then each placement's handful sorted: no sort of every row.
+      SELECT placement_id, ARRAY(SELECT DISTINCT u FROM unnest(array_agg(req)) u ORDER BY u) AS requirement_ids
       FROM (
         SELECT r.placement_id, unnest(r.requirement_ids) AS req
         FROM reflection r JOIN pl ON pl.id = r.placement_id

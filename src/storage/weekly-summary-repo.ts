@@ -157,9 +157,12 @@ async function loadCoverage(db: Kysely<DatabaseSchema>, window: WeekWindow, filt
       FROM evidence_note n JOIN pl ON pl.id = n.placement_id
       WHERE n.kind = 'otherwise'
     )
-    SELECT placement_id, array_agg(req ORDER BY req) AS covered
-    FROM (SELECT placement_id, req FROM evidence GROUP BY placement_id, req HAVING bool_or(counts)) c
+    -- A requirement is covered when any of its evidence counts; collected per placement by hash and
+    -- each placement's handful sorted, rather than sorting every evidence row.
+    SELECT placement_id, ARRAY(SELECT DISTINCT u FROM unnest(array_agg(req) FILTER (WHERE counts)) u ORDER BY u) AS covered
+    FROM evidence
     GROUP BY placement_id
+    HAVING bool_or(counts)
   `.execute(db);
   return new Map(result.rows.map((r) => [r.placement_id, r.covered]));
 }

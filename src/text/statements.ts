@@ -104,7 +104,7 @@ export function nameFollowedByPastVerb(text: string, name: string): boolean {
     const word = foldDiacritics(list[i] ?? '');
     if (word === folded) {
       if (i < list.length - 1 && verbAfter(list, i)) return true;
-      if (i >= 1 && SV_TIME_OPENING.test(list.slice(0, i).join(' ') + ' ') && SV_THIRD.test(list[i - 1] ?? '')) return true;
+      if (i >= 1 && SV_TIME_OPENING.test(`${list.slice(0, i).join(' ')} `) && SV_THIRD.test(list[i - 1] ?? '')) return true;
       continue;
     }
     // Inflected: a Finnish case ending on the name, then a past verb within three words.

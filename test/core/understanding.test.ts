@@ -78,6 +78,19 @@ describe('understanding what people write', () => {
       expect(await count()).toBe(before);
     });
 
+    it.each([
+      ['aino', 'selvitin asiakkaan laskutusongelman', 'checkin'],
+      ['aino', "I've been answering customer emails all day", 'checkin'],
+      ['aino', 'idag har jag jobbat i kassan', 'checkin'],
+      ['mikko', 'Aino on tänään hoitanut puhelut itsenäisesti', 'observation'],
+      ['mikko', 'Ainolla oli tänään hyvä päivä asiakaspalvelussa', 'observation'],
+      ['mikko', 'idag sålde Aino två diskmaskiner', 'observation'],
+    ])('%s writing "%s" gets the %s form prefilled', async (user, text, kind) => {
+      const form = formOf(await t.say(user, text));
+      expect(form?.formKind).toBe(kind);
+      expect(initialText(form, 'text')).toContain(text);
+    });
+
     it('questions and greetings are still not statements', async () => {
       expect(formOf(await t.say('aino', 'mitä arvosanaan 4 vaaditaan'))).toBeUndefined();
       expect(formOf(await t.say('mikko', 'Mitä Aino teki tänään?'))).toBeUndefined();
@@ -111,6 +124,33 @@ describe('understanding what people write', () => {
     it('reads "@Aino" as Aino and offers the closest name for a typo', async () => {
       expect(formOf(await t.say('mikko', 'havainto @Aino: hoiti reklamaation rauhallisesti'))?.formKind).toBe('observation');
       expect(await t.text('liisa', 'edistyminen Vile')).toMatch(/Tarkoititko Ville/);
+    });
+
+    it.each([
+      ['näytäs mun edistymistä', 'edistymiseni'],
+      ['haluisin nähdä mun edistymisen', 'edistymiseni'],
+      ['onks mulla paljon tekemättä', 'edistymiseni'],
+      ['show me my progres', 'my progress'],
+      ['visa observationerna', 'visa mina observationer'],
+      ['kuka mun ope on', 'kuka on mun opettaja'],
+    ])('"%s" (spoken, inflected, misspelt, a word left out) is answered as "%s"', async (variant, written) => {
+      expect(await t.text('aino', variant)).toBe(await t.text('aino', written));
+    });
+
+    it('reads a date said first and a spoken negation ("huomenna oon poissa", "en tuu huomenna töihin")', async () => {
+      const other = await createTestCore('pglite');
+      try {
+        expect(await other.text('aino', 'huomenna oon poissa')).toContain('Poissaolo on kirjattu');
+        expect(await other.text('aino', 'en tuu huomenna töihin')).toContain('parane pian');
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('does not take a question sharing a command\'s small words for the command', async () => {
+      expect(await t.text('aino', 'who is the president of finland')).not.toContain('Liisa');
+      expect(await t.text('aino', 'mitä raportoinnista pitää osata')).not.toBe(await t.text('aino', 'apua'));
+      expect(formOf(await t.say('aino', 'mä en tiedä mitä arvosanaan 4 tarvitaan'))).toBeUndefined();
     });
 
     it('bounds the work on a huge message and answers it', async () => {

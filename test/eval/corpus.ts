@@ -13,7 +13,12 @@ import { DEMO_NOW } from '../support/core.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS_DIR = `${ROOT}test/fixtures/eval/`;
-export const CORPORA = { dev: `${CORPUS_DIR}corpus.dev.jsonl`, heldout: `${CORPUS_DIR}corpus.heldout.jsonl` } as const;
+export const CORPORA = {
+  dev: `${CORPUS_DIR}corpus.dev.jsonl`,
+  heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
+  /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
+  heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
+} as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;
 export const LANGS = ['fi', 'en', 'sv'] as const;

@@ -32,7 +32,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
     sv: ['sammanfatta veckan', 'veckorapport', 'vad hände den här veckan'],
   },
   'my-observations': {
-    fi: ['mitä ohjaaja on kirjannut', 'ohjaajan palaute minusta', 'mitä mikko on kirjannut minusta', 'palaute minusta'],
+    fi: ['mitä ohjaaja on kirjannut', 'ohjaajan palaute minusta', 'mitä työpaikkaohjaaja on kirjannut minusta', 'palaute minusta'],
     en: ['feedback about me', 'what has my instructor written about me', 'instructor feedback'],
     sv: ['feedback om mig', 'vad har handledaren skrivit om mig'],
   },

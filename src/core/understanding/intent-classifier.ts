@@ -44,7 +44,7 @@ export function phrasingUtterances(phrasing: Phrasing, max = 8): string[] {
 
 const PLUGINS: Record<Lang, unknown> = { fi: LangFi, en: LangEn, sv: LangSv };
 /** How many words past the command's longest taught utterance a message may run. */
-const LONGER_BY = 3;
+const LONGER_BY = 2;
 const wordCount = (text: string) => (text.slice(0, 2000).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**
@@ -81,7 +81,7 @@ export async function createIntentClassifier(
   // A command is said in a few words: a message far longer than any way the command was taught is
   // something else that happens to share its words ("tein jo asiakaskyselyn mutta mitä muuta pitää osata?").
   const longest = new Map<string, number>();
-  for (const lang of LANGS) for (const { utterance, intent } of corpora[lang]) longest.set(intent, Math.max(longest.get(intent) ?? 0, wordCount(utterance)));
+  for (const lang of LANGS) for (const { utterance, intent } of corpora[lang]) longest.set(`${lang} ${intent}`, Math.max(longest.get(`${lang} ${intent}`) ?? 0, wordCount(utterance)));
   return {
     async classify(text, lang) {
       const model = models.get(lang);
@@ -90,7 +90,7 @@ export async function createIntentClassifier(
       if (!best || best.intent === NONE || best.score < threshold) return null;
       // A near tie is no decision.
       if (second && best.score - second.score < 0.5) return null;
-      if (wordCount(text) > (longest.get(best.intent) ?? 0) + LONGER_BY) return null;
+      if (wordCount(text) > (longest.get(`${lang} ${best.intent}`) ?? 0) + LONGER_BY) return null;
       // Sure, but on the strength of words every question has: no decision either.
       if (!support.supports(best.intent, text, lang)) return null;
       return { command: best.intent, score: best.score };

@@ -129,7 +129,7 @@ const MAX_DROPPED = 1;
 const DROPPABLE: ReadonlySet<string> = new Set([
   'of', 'to', 'for', 'the', 'a', 'an', 'my', 'me', 'us', 'at', 'about', 'with', 'on', 'in', 'is', 'am', 'are', 'do',
   'med', 'till', 'om', 'pa', 'av', 'mig', 'min', 'mina', 'mitt', 'det', 'ar', 'jag',
-  'mun', 'minun', 'ja', 'mulla', 'minulla',
+  'mun', 'minun', 'ja', 'mulla', 'minulla', 'taman', 'tan', 'tama', 'taa', 'this', 'denna', 'den',
 ]);
 
 /** How the literal part can match at `at`: each option's width and score. */

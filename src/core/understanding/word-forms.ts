@@ -100,6 +100,7 @@ function fitOf(token: string, word: string, lang: Lang): number {
     // Stems Snowball leaves apart ("havainnot" / "havaintoni"): a long shared beginning.
     if (wordWritten.length >= 8 && sharedPrefix(written, wordWritten) >= Math.max(6, wordWritten.length - 3)) return WORD_SCORE.form;
   }
-  if (word.length >= 5 && editDistance(token, word, 1) <= 1) return WORD_SCORE.typo;
+  // One typo in a long word is as sure a sign as another inflection ("progres", "edistymnen").
+  if (word.length >= 5 && editDistance(token, word, 1) <= 1) return word.length >= 7 ? WORD_SCORE.form : WORD_SCORE.typo;
   return 0;
 }

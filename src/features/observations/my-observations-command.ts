@@ -14,7 +14,7 @@ export const myObservationsCommand = defineCommand({
   subject: { kind: 'self' },
   slots: {},
   phrasings: {
-    fi: ['havaintoni', 'havainnot minusta', 'omat havainnot', 'minun havaintoni', 'mun havainnot', 'näytä havaintoni', '[ohjaajan] (havainnot|havaintoja) (minusta|musta)', 'mitä havaintoja (minusta|musta) on [kirjattu|tehty|tehnyt]', 'mitä ohjaaja on (kirjannut|havainnut) (minusta|musta)'],
+    fi: ['havaintoni', 'havainnot minusta', 'omat havainnot', 'minun havaintoni', 'mun havainnot', 'näytä havaintoni', '[ohjaajan] (havainnot|havaintoja) (minusta|musta)', 'mitä havaintoja (minusta|musta) on [kirjattu|tehty|tehnyt]', 'mitä ohjaaja on (kirjannut|havainnut) (minusta|musta)', 'mitä havaintoja [ohjaaja|ohjaajani] on (kirjannut|tehnyt)'],
     en: ['my observations', 'observations about me', 'show my observations', '(what|which) observations [has] [my] [instructor] [made|logged] about me', "[my] instructor's observations [about me]"],
     sv: ['mina observationer', 'observationer om mig', 'visa mina observationer', '[visa] observationerna om mig', 'vad har handledaren observerat om mig'],
   },

@@ -30,7 +30,7 @@ export const progressCommand = defineCommand({
       'tilanne', 'tilanteeni', 'mikä on tilanteeni', 'miten olen edistynyt',
       'missä vaiheessa (olen|oon|mä oon|ollaan)', 'miten mulla menee', 'mitä (puuttuu|vielä puuttuu|on näyttämättä)', 'mitä mulla on (näyttämättä|tekemättä)',
       '(paljonko|kuinka paljon|onko) [mulla|minulla] [on] [vielä] [paljon] (jäljellä|tekemättä|näyttämättä)', 'mitä [mulla|minulla] on [vielä] jäljellä',
-      'edistyminen {student}', 'näytä edistyminen {student}', '{student} edistyminen', 'miten {student} edistyy', 'miten {student} (menee|sujuu)', 'miten {student} (pärjää|on edistynyt)',
+      'edistyminen {student}', 'näytä edistyminen {student}', '{student} edistyminen', 'miten {student} edistyy', 'miten {student} (menee|sujuu)', 'miten {student} (pärjää|on edistynyt)', 'miten {student} on (mennyt|sujunut|pärjännyt)',
     ],
     en: ['my progress', 'progress', 'show my progress', 'where am i', 'how am i doing', 'how far (along am i|have i got|have i come)', "what's (missing|left)", 'what (do i have|have i got) [still] left [to do]', 'how much (do i have|is) left', 'progress {student}', 'progress of {student}', 'show progress of {student}', 'how is {student} doing', 'how is {student} getting on', 'how is {student} progressing'],
     sv: ['mina framsteg', 'framsteg', 'visa mina framsteg', 'hur går det för mig', 'hur långt har jag kommit', 'vad saknas [ännu]', 'hur ligger jag till', 'framsteg {student}', 'visa framsteg för {student}', 'hur går det för {student}'],
