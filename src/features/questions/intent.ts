@@ -152,6 +152,12 @@ function unitWordStems(kb: KnowledgeBase): Set<string> {
   return stems;
 }
 
+/** Builds the per-base word sets now, so that the first question after a start does not pay for them. */
+export function prepareIntent(kb: KnowledgeBase): void {
+  ownNameStems(kb);
+  unitWordStems(kb);
+}
+
 /** The words the rules read, folded (made on first use: the lexicon is defined at the end of this file). */
 let ruleWords: Set<string> | undefined;
 function isRuleWord(w: string): boolean {

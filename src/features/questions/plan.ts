@@ -8,7 +8,7 @@ import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
-import { detectIntent, type Intent, isBroadIntentWord } from './intent.ts';
+import { detectIntent, type Intent, isBroadIntentWord, prepareIntent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
 import { facetOf, type Focus, listScore } from './excerpt.ts';
 import { resolveGrades, scaleOf } from './grading-shape.ts';
@@ -119,6 +119,7 @@ function sameAnswer(a: AnswerPlan, b: AnswerPlan): boolean {
 }
 
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
+  prepareIntent(kb);
   const names = createUnitNames(kb);
   const isUnitName = (text: string) => names.namedIn(text) !== undefined;
 

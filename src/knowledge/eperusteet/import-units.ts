@@ -77,6 +77,12 @@ function fromQualification(mapped: MappedQualification): Mapped[] {
   return out;
 }
 
+/** A unit (tutkinnon osa) JSON as ePerusteet publishes it: a name and its code or requirements. */
+function looksLikeUnit(json: unknown): boolean {
+  if (!json || typeof json !== 'object' || !('nimi' in json)) return false;
+  return 'koodiUri' in json || 'koodi' in json || Object.keys(json).some((key) => key.startsWith('ammattitaitovaatimukset'));
+}
+
 function fromFile(request: ImportRequest): Mapped[] {
   const path = request.file ?? '';
   const json = readJson(path);
@@ -86,6 +92,8 @@ function fromFile(request: ImportRequest): Mapped[] {
       throw new ImportSourceError(`${path} is the qualification ${mapped.diaarinumero}, not ${request.diaarinumero}`);
     return fromQualification(mapped);
   }
+  if (!looksLikeUnit(json))
+    throw new ImportSourceError(`${path} is neither an ePerusteet qualification (diaarinumero, tutkinnonOsat) nor a unit (nimi with koodiUri or ammattitaitovaatimukset)`);
   if (!request.diaarinumero || !request.qualificationName || !request.size)
     throw new ImportSourceError(`${path} holds one unit: give its qualification (--qualification OPH-…, --qualification-name) and its size (--size)`);
   const mapped = mapTutkinnonOsa(json, { qualification: { name: { fi: request.qualificationName }, diaarinumero: request.diaarinumero }, competencePoints: request.size, source: path });

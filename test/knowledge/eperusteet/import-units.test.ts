@@ -83,6 +83,8 @@ describe('importing from a downloaded file', () => {
     expect(readdirSync(out)).toEqual(['malformed.json']);
     writeFileSync(file, '{ "diaarinumero": ');
     await expect(importUnits({ file, units: [] }, { outDir: out })).rejects.toThrow(/is not JSON/);
+    writeFileSync(file, JSON.stringify({ data: [], sivu: 0 }));
+    await expect(importUnits({ file, units: [] }, { outDir: out })).rejects.toThrow(/neither an ePerusteet qualification .* nor a unit/);
   });
 
   it('does not import a unit a different file already holds', async () => {
