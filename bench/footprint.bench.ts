@@ -88,7 +88,7 @@ export async function benchFootprint(): Promise<BenchSection> {
       `PGlite: a first start on a fresh data folder (initdb, migrations, the demo school), then a second start on the same folder. ` +
       `PostgreSQL: the same on a fresh database on the local server (DATABASE_URL; no demo school, local chat off). ` +
       `Idle RSS is the median over the last ${IDLE_WINDOW_MS / 1000} s of ${SETTLE_MS / 1000} s after the app said it listens (the scheduler's first tick is inside them); ` +
-      `peak RSS sums each process' own high-water mark. "was" is issue 16's figure from before the platform and LLM SDKs loaded only when configured, PGlite ran with 16 MB of shared buffers from a shipped initdb template, and the start script ran Node's own type stripping with --liftoff-only and --max-semi-space-size=16 instead of tsx.${shared}`,
+      `peak RSS sums each process' own high-water mark. "was" is issue 16's figure from before the platform and LLM SDKs loaded only when configured, PGlite ran with 16 MB of shared buffers from a shipped initdb template, and the start script ran Node's own type stripping with --liftoff-only and --max-semi-space-size=8 instead of tsx.${shared}`,
     rows,
   };
 }
@@ -315,7 +315,7 @@ function phases(run: Run): string {
   const parts = [
     `code loaded ${seconds(code)}`,
     `knowledge ${seconds(run.knowledgeMs ?? 0)}`,
-    `database (initdb, migrations) ${seconds(database - opening)}`,
+    `database (from the template or initdb, migrations) ${seconds(database - opening)}`,
     ...(seeded === undefined ? [] : [`demo school ${seconds(seeded - database)}`]),
     `the rest ${seconds(listening - (seeded ?? database))}`,
   ];

@@ -41,7 +41,7 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
   const { answers, suggestRequirements, narrateSummary } = buildLanguageServices(config, kb, logger);
   logger.info({ units: kb.units.map((u) => u.id), documents: kb.documents.length, items: kb.items.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
 
-  if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start initialises it and takes several seconds)');
+  if (!config.DATABASE_URL) logger.info({ dataDir: join(config.DATA_DIR, 'pglite') }, 'opening the embedded database (the very first start creates it, in about a second)');
   const database = await createDatabase({ ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : {}), dataDir: join(config.DATA_DIR, 'pglite'), logger });
   logger.info({ database: database.kind }, 'database ready');
   const store = createStore(database.db, clock);

@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { knowledgeFileSchema, type Glossary, type SupportingDocument, type Unit } from './schema.ts';
 
 export class KnowledgeFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
+  readonly file: string;
+  readonly problems: string[];
+
+  constructor(file: string, problems: string[]) {
     super(`Knowledge file ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.file = file;
+    this.problems = problems;
     this.name = 'KnowledgeFileError';
   }
 }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { createPgliteDialect } from './pglite-dialect.ts';
-import { readPgliteTemplate } from './pglite-template.ts';
+import { readPgliteTemplate, unpackPgliteTemplate } from './pglite-template.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export interface DatabaseConfig {
@@ -133,6 +133,10 @@ function dateAsText(): pg.TypeOverrides {
   return overrides;
 }
 
+function isEmptyOrMissing(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
 async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
   const inMemory = dataDir === MEMORY_DATA_DIR;
   const lock: DataDirLock | null = inMemory ? null : await acquireDataDirLock(dataDir, logger);
@@ -141,8 +145,8 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     // Imported here: a server on PostgreSQL does not load PGlite at all.
     const embedded = await import('@electric-sql/pglite');
     // A new database starts from the shipped initdb output instead of running initdb (pglite-template.ts).
-    const fresh = inMemory || !existsSync(join(resolve(dataDir), 'PG_VERSION'));
-    const template = fresh ? readPgliteTemplate() : undefined;
+    const template = inMemory ? readPgliteTemplate() : undefined;
+    if (!inMemory && isEmptyOrMissing(resolve(dataDir))) unpackPgliteTemplate(resolve(dataDir));
     pglite = new embedded.PGlite({
       ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
       ...(template ? { loadDataDir: template } : {}),

@@ -3,11 +3,13 @@
 // hook that records every module the process loads; then again with all three configured (local
 // stand-ins for Slack's and OpenAI's APIs), where the SDKs load and the platforms' routes are mounted.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery, describePostgres } from '../storage/backends.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.ts';
 
@@ -126,6 +128,26 @@ describe('the platform and LLM SDKs', () => {
       expect(slackApi.calls.map((c) => c.method)).toContain('auth.test');
     } finally {
       await stop(app.child);
+    }
+  }, 120_000);
+});
+
+describePostgres('the embedded database and the local chat page on PostgreSQL', (url) => {
+  it('are not loaded: no PGlite, and no esbuild while the local chat is off', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `CREATE SCHEMA ${schema}`);
+    try {
+      const databaseUrl = new URL(url);
+      databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
+      const app = await start('postgres', { DATABASE_URL: databaseUrl.toString() });
+      try {
+        expect(loaded(app.modules, '/node_modules/pg/')).toBe(true);
+        expect({ pglite: loaded(app.modules, '/node_modules/@electric-sql/pglite/'), esbuild: loaded(app.modules, '/node_modules/esbuild/') }).toEqual({ pglite: false, esbuild: false });
+      } finally {
+        await stop(app.child);
+      }
+    } finally {
+      await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
     }
   }, 120_000);
 });

@@ -13,12 +13,15 @@ const FLOOR = {
 };
 
 describe('routing corpus', () => {
-  it('has labelled lines in every route and language, in both parts', () => {
-    const sizes = { dev: 150, heldout: 100 };
+  it('has labelled lines in every route and language in the dev and first held-out parts, every language in the second', () => {
+    const sizes = { dev: 150, heldout: 100, heldout2: 150 };
     for (const [part, file] of Object.entries(CORPORA)) {
       const lines = readCorpus(file);
       expect(lines.length, part).toBeGreaterThanOrEqual(sizes[part as keyof typeof sizes]);
-      for (const route of ROUTES) for (const lang of LANGS) expect(lines.some((l) => l.route === route && l.lang === lang), `${part} ${route} ${lang}`).toBe(true);
+      // The second held-out set's tester had no "personal" label (questions about one's own teacher,
+      // instructor or grade); what they wrote of other people's private matters is labelled "unknown".
+      const routes = part === 'heldout2' ? ROUTES.filter((r) => r !== 'personal') : ROUTES;
+      for (const route of routes) for (const lang of LANGS) expect(lines.some((l) => l.route === route && l.lang === lang), `${part} ${route} ${lang}`).toBe(true);
     }
   });
 

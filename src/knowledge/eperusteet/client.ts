@@ -6,13 +6,14 @@ import { perusteetPageSchema } from './eperusteet-json.ts';
 export const DEFAULT_EPERUSTEET_URL = 'https://eperusteet.opintopolku.fi/eperusteet-service/api/external';
 
 export class EperusteetError extends Error {
-  constructor(
-    message: string,
-    readonly url: string,
-    /** The HTTP status, when the service answered. */
-    readonly status?: number,
-  ) {
+  readonly url: string;
+  /** The HTTP status, when the service answered. */
+  readonly status: number | undefined;
+
+  constructor(message: string, url: string, status?: number) {
     super(message);
+    this.url = url;
+    this.status = status;
     this.name = 'EperusteetError';
   }
 }

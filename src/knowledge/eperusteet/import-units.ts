@@ -10,11 +10,11 @@ import { type MappingIssue, mapTutkinnonOsa } from './map-unit.ts';
 
 /** The source could not be read at all (file, JSON, service): nothing is imported. */
 export class ImportSourceError extends Error {
-  constructor(
-    message: string,
-    readonly problems: MappingIssue[] = [],
-  ) {
+  readonly problems: MappingIssue[];
+
+  constructor(message: string, problems: MappingIssue[] = []) {
     super(message);
+    this.problems = problems;
     this.name = 'ImportSourceError';
   }
 }

@@ -86,7 +86,11 @@ class Mapping {
   readonly notices: MappingIssue[] = [];
   english = false;
 
-  constructor(readonly root: string) {}
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
 
   problem(path: string, reason: string): void {
     this.problems.push({ path: `${this.root}.${path}`, reason });
@@ -192,7 +196,11 @@ class Levels {
   scale: '1-5' | 'pass-fail' | undefined;
   readonly byGrade = new Map<number, LevelDraft>();
 
-  constructor(private readonly m: Mapping) {}
+  private readonly m: Mapping;
+
+  constructor(m: Mapping) {
+    this.m = m;
+  }
 
   add(key: LevelKey | undefined, path: string, name: Localized | undefined, criteria: { text: Localized; target?: Localized }[]): void {
     if (!key) {

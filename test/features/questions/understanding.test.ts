@@ -228,11 +228,12 @@ describe('7. Only the knowledge base speaks', () => {
   });
 
   it('says the bracketed word is Osaava\'s, under every quote that holds one', async () => {
-    for (const [q, note] of <[string, string][]>[
+    const cases: [string, string][] = [
       ['kiitettävän kriteerit', 'Hakasulkeissa oleva [ja] on Osaavan lisäys lähdetekstiin.'],
       ['compare grades 4 and 5', "The bracketed [ja] is Osaava's addition to the source text."],
       ['vad krävs för betyget 5', 'Ordet inom hakparentes, [ja], är Osaavas tillägg till källtexten.'],
-    ]) {
+    ];
+    for (const [q, note] of cases) {
       const { text } = await ask(q);
       expect(text).toContain('suunnittelee [ja] toteuttaa');
       expect(text).toContain(note);

@@ -38,7 +38,7 @@ export function importWriterCases(t: StorageContext): void {
       workingDays: [1, 2, 3, 4],
       partTimePercentage: 80,
       checkinTime: '15:00',
-      unitIds: ['asiakkuuksien-hoitaminen', 'asiakaspalvelu'],
+      unitIds: ['asiakkuuksien-hoitaminen'],
       status: 'active',
     });
     const sofia = await people.findByIdentity({ platform: 'local', externalId: 'sofia' });
