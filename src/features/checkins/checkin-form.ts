@@ -46,7 +46,7 @@ export function buildCheckinForm(args: PlacementUnits & { placementId: string; l
     formId: checkinFormId(args.placementId, args.localDate, existing?.status === 'answered' ? existing.updatedAt : undefined),
     title: t('formTitle', { date: formatDate(args.localDate, lang) }),
     intro: [
-      { type: 'paragraph', text: questionFor(args.localDate, lang) },
+      { type: 'paragraph', text: questionFor(args.localDate, lang, unitsIn(args).map((unit) => unit.id)) },
       ...(editing ? [{ type: 'context' as const, text: t('alreadyAnswered') }] : []),
     ],
     fields: [

@@ -11,6 +11,8 @@ export interface CheckinQuestion {
   key: QuestionKey;
   /** The knowledge record the question comes from. */
   source: string;
+  /** Asked only of students on one of these units (the question is about that unit's work); else of everyone. */
+  forUnits?: readonly string[];
 }
 
 export const CHECKIN_QUESTIONS: readonly CheckinQuestion[] = [
@@ -18,14 +20,18 @@ export const CHECKIN_QUESTIONS: readonly CheckinQuestion[] = [
   { key: 'questionWentWell', source: 'TA-16' },
   { key: 'questionChallenging', source: 'TA-16' },
   { key: 'questionDoDifferently', source: 'TA-16' },
-  { key: 'questionLearnedAboutCustomers', source: 'TA-16' },
+  { key: 'questionLearnedAboutCustomers', source: 'TA-16', forUnits: ['asiakkuuksien-hoitaminen'] },
   { key: 'questionWantToKnowMore', source: 'TA-16' },
   { key: 'questionFeedback', source: 'HP-CP6' },
 ];
 
-/** The question for a local date: the same all day, a different one the next working day. */
-export function questionFor(localDate: string, lang: Lang): string {
+/**
+ * The question for a local date among those that fit the placement's units: the same all day, a
+ * different one the next working day.
+ */
+export function questionFor(localDate: string, lang: Lang, unitIds: readonly string[] = []): string {
+  const fitting = CHECKIN_QUESTIONS.filter((q) => !q.forUnits || q.forUnits.some((id) => unitIds.includes(id)));
   const day = Math.floor(Date.parse(`${localDate}T00:00:00Z`) / 86_400_000);
-  const q = CHECKIN_QUESTIONS[((day % CHECKIN_QUESTIONS.length) + CHECKIN_QUESTIONS.length) % CHECKIN_QUESTIONS.length];
+  const q = fitting[((day % fitting.length) + fitting.length) % fitting.length];
   return texts.in(lang)(q?.key ?? 'questionFeedback');
 }

@@ -33,8 +33,8 @@ describe('the check-in form in Swedish', () => {
   it('has Swedish title, question, labels and button', () => {
     expect(sv.lang).toBe('sv');
     expect(sv.title).toBe('Dagens reflektion 4.12.2026');
-    expect(sv.intro[0]).toEqual({ type: 'paragraph', text: questionFor(DATE, 'sv') });
-    expect(CHECKIN_QUESTIONS.map((q) => texts.in('sv')(q.key))).toContain(questionFor(DATE, 'sv'));
+    expect(sv.intro[0]).toEqual({ type: 'paragraph', text: questionFor(DATE, 'sv', [unit.id]) });
+    expect(CHECKIN_QUESTIONS.map((q) => texts.in('sv')(q.key))).toContain(questionFor(DATE, 'sv', [unit.id]));
     expect(sv.fields.map((f) => f.label)).toEqual([
       'Vad gjorde du i dag?',
       'Vilka yrkeskunnighetskrav berörde ditt arbete?',
@@ -116,5 +116,18 @@ describe('the check-in catalogue', () => {
       expect(new Set(states).size, lang).toBe(7);
     }
     expect(texts.in('sv')('weekDay', { date: '4.12.2026', state: 'missed' })).toBe('4.12.2026: inget svar');
+  });
+});
+
+describe("the day's opening question", () => {
+  const days = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)).toISOString().slice(0, 10));
+  const customers = texts.in('fi')('questionLearnedAboutCustomers');
+
+  it('asks about customers only a student whose units are about customers, and rotates the rest for everyone', () => {
+    const onCustomerUnit = days.map((d) => questionFor(d, 'fi', ['asiakkuuksien-hoitaminen']));
+    const elsewhere = days.map((d) => questionFor(d, 'fi', ['tutkinnonosat_106436']));
+    expect(onCustomerUnit).toContain(customers);
+    expect(elsewhere).not.toContain(customers);
+    expect(new Set(elsewhere).size).toBe(CHECKIN_QUESTIONS.filter((q) => !q.forUnits).length);
   });
 });
