@@ -1,5 +1,5 @@
 // Shared shape of a benchmark's result and the markdown report written to docs/benchmarks.md.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface BenchRow {
   metric: string;
@@ -29,17 +29,35 @@ export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-export function renderReport(sections: BenchSection[], date: Date): string {
+/** A section as kept in docs/benchmarks.json: when, on what and how busy the machine was. */
+export interface MeasuredSection extends BenchSection {
+  measuredAt: string;
+  machine: string;
+  /** The 1-minute load average when the benchmark started and when it ended. */
+  loadAverage: [number, number];
+}
+
+export function measuredNow(): { at: string; machine: string; loadAverage: number } {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return {
+    at: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpu}, ${mb(totalmem())} RAM, Node ${process.version}, ${process.platform}/${process.arch}`,
+    loadAverage: loadavg()[0] ?? 0,
+  };
+}
+
+export function renderReport(sections: MeasuredSection[]): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` on ${date.toISOString().slice(0, 10)}.`,
-    `Machine: ${cpus().length} × ${cpu}, ${mb(totalmem())} RAM, Node ${process.version}, ${process.platform}/${process.arch}.`,
+    'Written by `npm run bench` (all benchmarks) or `npm run bench -- <name …>` (those sections only). Each section says',
+    'when and on what machine it was measured, and the load average (1 min) at its start and end: on a busy machine the',
+    'wall-clock figures are worse than the code.',
     '',
   ];
   for (const s of sections) {
-    lines.push(`## ${s.title}`, '', s.description, '', '| metric | value | target | |', '| --- | --- | --- | --- |');
+    const load = s.loadAverage.map((l) => l.toFixed(1)).join(' → ');
+    lines.push(`## ${s.title}`, '', `*Measured ${s.measuredAt.slice(0, 16).replace('T', ' ')} UTC on ${s.machine}; load average ${load}.*`, '', s.description, '', '| metric | value | target | |', '| --- | --- | --- | --- |');
     for (const r of s.rows) lines.push(`| ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'pass' : '**FAIL**'} |`);
     lines.push('');
   }

@@ -1,14 +1,15 @@
 // `npm run bench [name …]`: runs every benchmark (or the named ones), each in a process of its own so
-// that one's memory does not inflate the next one's footprint. A full run writes docs/benchmarks.md
-// with the machine and date.
+// that one's memory does not inflate the next one's footprint. Each section is kept with when and on
+// what machine it was measured (docs/benchmarks.json); docs/benchmarks.md is written from all kept
+// sections, so a named run replaces only its own sections and the rest keep their own dates.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAnswering } from './answering.bench.ts';
 import { benchFootprint } from './footprint.bench.ts';
 import { benchKnowledge } from './knowledge.bench.ts';
-import { renderReport, type BenchSection } from './report.ts';
+import { type BenchSection, type MeasuredSection, measuredNow, renderReport } from './report.ts';
 import { benchPgRestart } from './pg-restart.ts';
 import { benchRetention } from './retention.bench.ts';
 import { benchScheduling } from './scheduling.bench.ts';
@@ -49,12 +50,13 @@ if (unknown.length) {
 }
 const selected = args.length ? args : Object.keys(benches);
 const dir = mkdtempSync(join(tmpdir(), 'osaava-bench-'));
-const sections: BenchSection[] = [];
+const measured: Record<string, MeasuredSection> = {};
 let failed = false;
 try {
   for (const name of selected) {
     process.stdout.write(`bench: ${name} …\n`);
     const out = join(dir, `${name}.json`);
+    const before = measuredNow();
     const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', name, out], { stdio: 'inherit' });
     if (child.status !== 0) {
       process.stderr.write(`bench: ${name} failed (exit ${child.status ?? child.signal})\n`);
@@ -63,17 +65,23 @@ try {
     }
     const section = JSON.parse(readFileSync(out, 'utf8')) as BenchSection;
     for (const row of section.rows) process.stdout.write(`  ${row.metric}: ${row.value}${row.target ? ` (target ${row.target}: ${row.pass ? 'pass' : 'FAIL'})` : ''}\n`);
-    sections.push(section);
+    const after = measuredNow();
+    measured[name] = { ...section, measuredAt: before.at, machine: before.machine, loadAverage: [before.loadAverage, after.loadAverage] };
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-if (failed) process.exit(1);
-if (selected.length < Object.keys(benches).length || selected.some((name) => name in onRequest)) {
-  // A partial run must not replace the full report with a part of it.
-  process.stdout.write('bench: docs/benchmarks.md left as it is (run `npm run bench` without names to rewrite it)\n');
-} else {
+// pg-restart restarts the server: its section is shown but never kept in the standing report.
+const kept = Object.fromEntries(Object.entries(measured).filter(([name]) => name in benches));
+if (Object.keys(kept).length) {
+  const store = 'docs/benchmarks.json';
+  const previous = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Record<string, MeasuredSection>) : {};
+  const all = { ...previous, ...kept };
+  // In the order the benchmarks are declared; a benchmark that no longer exists is dropped.
+  const ordered = Object.keys(benches).flatMap((name) => (all[name] ? [[name, all[name]] as const] : []));
   mkdirSync('docs', { recursive: true });
-  writeFileSync('docs/benchmarks.md', renderReport(sections, new Date()));
-  process.stdout.write('bench: wrote docs/benchmarks.md\n');
+  writeFileSync(store, `${JSON.stringify(Object.fromEntries(ordered), null, 2)}\n`);
+  writeFileSync('docs/benchmarks.md', renderReport(ordered.map(([, section]) => section)));
+  process.stdout.write(`bench: docs/benchmarks.md updated (${Object.keys(kept).join(', ')})\n`);
 }
+if (failed) process.exit(1);

@@ -13,13 +13,15 @@ import type { FormSubmission } from './incoming.ts';
  * - `person`: a person's id, e-mail or name as written, resolved by the handler;
  * - `date`: a local date (YYYY-MM-DD) from 2026-12-14, 14.12.2026, 14.12., today/tänään/idag …;
  * - `time`: HH:MM from 14:30, 14.30, 9;
- * - `word`: one token as written (an id, a platform name);
+ * - `word`: one token as written (an id, a platform name); `entity` says which kind, so that the
+ *   understanding step can find it anywhere in a message ("linkitä slack-käyttäjä U04ABCD12 villeen");
  * - `text`: the rest of the message as written;
  * - `fields`: `key=value` pairs (the rest of the message);
  * - `choice`: one of fixed values, set by the phrasing that matched.
  */
 export type SlotSpec =
-  | { type: 'student' | 'person' | 'date' | 'time' | 'word' | 'text'; optional?: boolean }
+  | { type: 'student' | 'person' | 'date' | 'time' | 'text'; optional?: boolean }
+  | { type: 'word'; optional?: boolean; entity?: 'platform' | 'account' | 'person' }
   | { type: 'fields'; optional?: boolean }
   | { type: 'choice'; values: readonly string[]; default: string };
 

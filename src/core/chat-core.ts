@@ -19,6 +19,10 @@ import type { SlotRaw } from './understanding/phrasing.ts';
 import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
 import { noneCorpus } from './understanding/none-corpus.ts';
 import { tokenize } from './understanding/tokens.ts';
+import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './understanding/entities.ts';
+import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
+import { fillSlots, MISSING } from './understanding/slot-filling.ts';
+import { placementsInScope } from '../access/student-access.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -51,7 +55,9 @@ export type Route =
   | { kind: 'statement'; feature: string }
   | { kind: 'question' }
   | { kind: 'help' }
-  | { kind: 'stranger'; command: string };
+  | { kind: 'stranger'; command: string }
+  /** Understood as this command, but a value it needs was missing: shown how to write it. */
+  | { kind: 'clarify'; command: string };
 
 export interface ChatCoreDeps extends CoreServices {
   /** Told the route of every message handled (the evaluation listens; nothing else needs it). */
@@ -73,6 +79,11 @@ export interface ChatCoreDeps extends CoreServices {
 const LANGUAGE_SAMPLE = 1000;
 /** How sure the classifier must be to take a text the knowledge base answers with passages. */
 const SURE_GUESS = 0.97;
+/** How sure, and how far ahead of the next, a guess on a message with typed values must be. */
+const ENTITY_GUESS = 0.6;
+const ENTITY_MARGIN = 0.25;
+/** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
+const CLARIFY_GUESS = 0.9;
 
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
@@ -117,6 +128,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   async function freeText(ctx: CommandContext, text: string): Promise<Reply[]> {
+    const guess = await guessCommand(ctx, text);
+    // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
+    // command, not a reflection or an observation to draft.
+    if (guess && 'slots' in guess && guess.filled > 0) return runGuess(ctx, guess);
     if (ctx.actor) {
       for (const statement of registry.statements) {
         const replies = await statement.handle(ctx, ctx.actor, text);
@@ -126,42 +141,98 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         }
       }
     }
-    const guessed = await guessCommand(ctx, text);
-    if (guessed) return guessed;
+    if (guess && 'slots' in guess) return runGuess(ctx, guess);
+    const howTo = guess && ctx.actor ? howToWrite(ctx, ctx.actor, guess.clarify) : null;
+    if (guess && howTo) {
+      routed({ kind: 'clarify', command: guess.clarify.id });
+      return howTo;
+    }
     routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
   }
 
-  // Trained on the registry's phrasings at the first message that needs it (tens of milliseconds, once).
-  let classifier: Promise<IntentClassifier> | undefined;
-  const classify = (text: string, lang: Lang) => {
-    classifier ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb));
-    return classifier.then((c) => c.classify(text, lang));
+  // Trained on the registry's phrasings at the first message that needs it (tens of milliseconds, once):
+  // one model for plain messages, one taught with placeholders for messages that carry typed values.
+  // The second may be less sure (0.6, leading by 0.25), as its guess must also place every value found.
+  let plain: Promise<IntentClassifier> | undefined;
+  let withEntities: Promise<IntentClassifier> | undefined;
+  const classify = (masked: string, lang: Lang) => {
+    let model: Promise<IntentClassifier>;
+    if (masked.split(' ').some((word) => PLACEHOLDERS.has(word))) {
+      withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN });
+      model = withEntities;
+    } else {
+      plain ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb));
+      model = plain;
+    }
+    return model.then((c) => c.classify(masked, lang));
   };
 
+  /** Whom the actor may name in a command: their students, and for an admin everyone in a placement. */
+  async function knownPeople(ctx: CommandContext): Promise<{ students: Set<string>; people: KnownPerson[] }> {
+    const actor = ctx.actor;
+    if (!actor?.roles.some((role) => role !== 'student')) return { students: new Set(), people: [] };
+    const scope = await placementsInScope(ctx, actor);
+    const students = new Set(scope.map((p) => p.studentId));
+    const ids = new Set(students);
+    if (actor.roles.includes('admin')) for (const p of scope) for (const id of [p.instructorId, p.teacherId]) if (id) ids.add(id);
+    const found = await Promise.all([...ids].map((id) => deps.store.people.findById(id)));
+    return { students, people: found.filter((p): p is Person => p !== null).map((p) => ({ id: p.id, name: p.name, email: p.email })) };
+  }
+
+  interface Guess {
+    command: Command;
+    slots: Record<string, SlotRaw>;
+    /** Slots filled from typed values found in the message. */
+    filled: number;
+  }
+
   /**
-   * A command written in words no phrasing has, recognised by the classifier. Only commands that need
-   * nothing from the text (all slots optional) are run this way; the rest stay free text.
+   * A command written in words no phrasing has: entities first (dates, times, ids, the actor's
+   * people, the observation's text: entities.ts), the classifier on the message with them masked,
+   * and the guess taken only when its words back it and every slot it needs is filled by one found
+   * value of its kind (slot-filling.ts). An admin's command (link, export, erase) needs a sure guess,
+   * and a guessed erase only ever reaches its own confirmation step (its choice slot stays "no").
    */
-  async function guessCommand(ctx: CommandContext, text: string): Promise<Reply[] | null> {
+  async function guessCommand(ctx: CommandContext, text: string): Promise<Guess | { clarify: Command } | null> {
     const coverage = deps.questionCovered(ctx, text);
     if (coverage === 'structured') return null;
-    const guess = await classify(text, ctx.lang);
-    if (guess && coverage === 'search' && guess.score < SURE_GUESS) return null;
-    const command = guess ? registry.command(guess.command)?.declaration : undefined;
+    const known = await knownPeople(ctx);
+    const entities = findEntities(tokenize(text), ctx.today, nameIndex(known.people));
+    const guess = await classify(entities.masked, ctx.lang);
+    if (!guess) return null;
+    if (coverage === 'search' && guess.score < SURE_GUESS) return null;
+    const command = registry.command(guess.command)?.declaration;
     if (!command) return null;
-    const needsText = (Object.values(command.slots) as SlotSpec[]).some((spec) => spec.type !== 'choice' && !('optional' in spec && spec.optional));
-    if (needsText) return null;
-    log.debug({ command: command.id, score: guess?.score }, 'command recognised by the classifier');
+    if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS) return null;
+    const slots = fillSlots(command, entities, known.students);
+    // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
+    if (slots === MISSING) return guess.score >= CLARIFY_GUESS ? { clarify: command } : null;
+    if (!slots) return null;
+    log.debug({ command: command.id, score: guess.score, filled: slots.filled }, 'command recognised by the classifier');
+    return { command, slots: slots.values, filled: slots.filled };
+  }
+
+  /** The command's own help lines for the actor ("**havainto aino: …**: log an observation"), or null when not theirs. */
+  function howToWrite(ctx: CommandContext, actor: Person, command: Command): Reply[] | null {
+    if (!command.roles.some((role) => actor.roles.includes(role))) return null;
+    const ownAudience = actor.roles.includes('student') && command.roles.includes('student') ? command.help.student : command.help.staff;
+    const lines = ownAudience ?? command.help.student ?? command.help.staff;
+    if (!lines) return null;
+    const items = (Array.isArray(lines) ? lines : [lines]).map((line: Record<Lang, string>) => ({ text: line[ctx.lang] }));
+    return [message(ctx.lang, { type: 'list', items })];
+  }
+
+  async function runGuess(ctx: CommandContext, { command, slots }: Guess): Promise<Reply[]> {
     if (!ctx.actor) {
       if (!command.handleStranger) {
         routed({ kind: 'stranger', command: command.id });
         return strangerNote(ctx);
       }
       routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
-      return command.handleStranger(ctx, { slots: slotValues(command, {}) });
+      return command.handleStranger(ctx, { slots: slotValues(command, slots) });
     }
-    return run(ctx, ctx.actor, command, {});
+    return run(ctx, ctx.actor, command, slots);
   }
 
   /**

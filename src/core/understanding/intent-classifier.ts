@@ -8,10 +8,11 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { LangFi } from '@nlpjs/lang-fi';
 import { LangSv } from '@nlpjs/lang-sv';
 import { NluNeural } from '@nlpjs/nlu';
-import type { Phrasing } from '../../conversation/command.ts';
+import type { Phrasing, SlotSpecs } from '../../conversation/command.ts';
 import { LANGS, type Lang } from '../../i18n/lang.ts';
 import type { RegisteredCommand } from '../registry.ts';
 import { COMMAND_SYNONYMS } from './command-synonyms.ts';
+import { PLACEHOLDERS, slotPlaceholder } from './entities.ts';
 import { createIntentSupport } from './intent-support.ts';
 import { writtenText } from './word-forms.ts';
 
@@ -26,13 +27,19 @@ export interface IntentClassifier {
   classify(text: string, lang: Lang): Promise<IntentGuess | null>;
 }
 
-/** The literal words of a phrasing, each alternative written out (slots left out: they carry no intent). */
-export function phrasingUtterances(phrasing: Phrasing, max = 8): string[] {
+/**
+ * The words of a phrasing, each alternative written out; a slot as the placeholder of its kind
+ * ("tauko xdate - xdate", entities.ts), as messages are read, or left out when it has no kind.
+ */
+export function phrasingUtterances(phrasing: Phrasing, max = 8, slots: SlotSpecs = {}): string[] {
   const source = typeof phrasing === 'string' ? phrasing : phrasing.text;
-  const parts = [...source.matchAll(/\{\w+\}|\[([^\]]+)\]|\(([^)]+)\)|[^\s{[(]+/g)].map((m) => {
-    if (m[0].startsWith('{')) return [''];
-    if (m[1] !== undefined) return ['', ...m[1].split('|')];
-    if (m[2] !== undefined) return m[2].split('|');
+  const parts = [...source.matchAll(/\{(\w+)\}|\[([^\]]+)\]|\(([^)]+)\)|[^\s{[(]+/g)].map((m) => {
+    if (m[1] !== undefined) {
+      const spec = slots[m[1]];
+      return [spec ? slotPlaceholder(spec) : ''];
+    }
+    if (m[2] !== undefined) return ['', ...m[2].split('|')];
+    if (m[3] !== undefined) return m[3].split('|');
     return [m[0]];
   });
   let out = [''];
@@ -50,13 +57,20 @@ const wordCount = (text: string) => (text.slice(0, 2000).match(/[\p{L}\p{N}]+/gu
 /**
  * `threshold` 0.9: on the dev corpus 0.8 took two off-topic questions for commands and 0.97 lost four
  * commands; 0.9 lost neither. `synonyms`: more ways to say each command (command-synonyms.ts).
+ * `entities`: taught with each slot as its placeholder (entities.ts), for messages read masked;
+ * `margin`: how far the best guess must lead the second.
  */
 export async function createIntentClassifier(
   commands: readonly RegisteredCommand[],
   none: Record<Lang, readonly string[]>,
   threshold = 0.9,
   synonyms: Readonly<Record<string, Partial<Record<Lang, readonly string[]>>>> = COMMAND_SYNONYMS,
+  options: { entities?: boolean; margin?: number } = {},
 ): Promise<IntentClassifier> {
+  const { entities = false, margin = 0.5 } = options;
+  // Without `entities`, slots are left out and synonyms with a placeholder unused: the model for a
+  // message that carries no typed value stays what it was taught without them.
+  const taught = (utterance: string) => entities || !utterance.split(' ').some((word) => PLACEHOLDERS.has(word));
   const known = new Set(commands.map((c) => c.declaration.id));
   const unknown = Object.keys(synonyms).filter((id) => !known.has(id));
   if (unknown.length) throw new Error(`synonyms for commands nobody declares: ${unknown.join(', ')}`);
@@ -67,9 +81,9 @@ export async function createIntentClassifier(
     container.use(PLUGINS[lang]);
     const nlu = new NluNeural({ locale: lang, container, log: false });
     const corpus = commands.flatMap(({ declaration }) =>
-      declaration.phrasings[lang].flatMap((p) => phrasingUtterances(p).map((utterance) => ({ utterance, intent: declaration.id }))),
+      declaration.phrasings[lang].flatMap((p) => phrasingUtterances(p, 8, entities ? declaration.slots : {}).map((utterance) => ({ utterance, intent: declaration.id }))),
     );
-    for (const [intent, byLang] of Object.entries(synonyms)) for (const utterance of byLang[lang] ?? []) corpus.push({ utterance, intent });
+    for (const [intent, byLang] of Object.entries(synonyms)) for (const utterance of byLang[lang] ?? []) if (taught(utterance)) corpus.push({ utterance, intent });
     for (const utterance of none[lang]) corpus.push({ utterance, intent: NONE });
     // Each utterance also in written form ("mun" → minun, "oon" → olen), as messages are read.
     const written = corpus.map(({ utterance, intent }) => ({ utterance: writtenText(utterance), intent })).filter((w, i) => w.utterance !== corpus[i]?.utterance);
@@ -89,10 +103,10 @@ export async function createIntentClassifier(
       const [best, second] = (await model.process(writtenText(text.slice(0, 300)))).classifications;
       if (!best || best.intent === NONE || best.score < threshold) return null;
       // A near tie is no decision.
-      if (second && best.score - second.score < 0.5) return null;
+      if (second && best.score - second.score < margin) return null;
       if (wordCount(text) > (longest.get(`${lang} ${best.intent}`) ?? 0) + LONGER_BY) return null;
       // Sure, but on the strength of words every question has: no decision either.
-      if (!support.supports(best.intent, text, lang)) return null;
+      if (!support.supports(best.intent, text, lang, entities)) return null;
       return { command: best.intent, score: best.score };
     },
   };

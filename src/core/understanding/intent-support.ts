@@ -6,12 +6,17 @@
 // by stem, and no more of them are the curriculum's or everyday questions' (the "none" class) words.
 // A word nobody knows ("töissä", "ligger") tells nothing either way.
 import { LANGS, type Lang } from '../../i18n/lang.ts';
+import { PLACEHOLDERS } from './entities.ts';
 import { FILLERS } from './fillers.ts';
 import { sameStem, stemIn, writtenForm } from './word-forms.ts';
 
 export interface IntentSupport {
-  /** True when at least one content word of `text` is the command's and no fewer are the none class's. */
-  supports(command: string, text: string, lang: Lang): boolean;
+  /**
+   * True when at least one content word of `text` is the command's and no fewer are the none class's.
+   * `shared`: a longer word several commands share ("kysely", "frågor") counts for each of them too —
+   * for a message whose typed values the command has already had to place (entities.ts).
+   */
+  supports(command: string, text: string, lang: Lang, shared?: boolean): boolean;
 }
 
 /** A word in this many commands' phrasings (or more) tells no command apart: "mitä", "my", "visa". */
@@ -50,16 +55,17 @@ export function createIntentSupport(utterances: Record<Lang, readonly { utteranc
     shared.set(lang, new Set([...byStem].filter(([, owners]) => owners.size >= SHARED_BY).map(([stem]) => stem)));
   }
   return {
-    supports(command, text, lang) {
+    supports(command, text, lang, countShared = false) {
       const byStem = vocab.get(lang);
       const common = shared.get(lang);
       if (!byStem || !common) return false;
       let own = 0;
       let foreign = 0;
       for (const word of wordsOf(text.slice(0, 300))) {
-        if (FILLERS.has(word)) continue;
+        // A placeholder (entities.ts) says what kind of value stands there, not which command it is.
+        if (FILLERS.has(word) || PLACEHOLDERS.has(word)) continue;
         const stem = stemIn(word, lang);
-        if (common.has(stem)) continue;
+        if (common.has(stem) && !(countShared && word.length >= 5 && byStem.get(stem)?.has(command))) continue;
         // A word of one to three letters is mostly a small word (is, my, on, vad): a sign only when it is one command's alone ("ope", "hej").
         if (word.length < 4 && (byStem.get(stem)?.size !== 1 || noneStems.get(lang)?.has(stem))) continue;
         if (byStem.get(stem)?.has(command) || ownStems.get(lang)?.get(command)?.some((known) => sameStem(known, stem))) own++;

@@ -18,7 +18,7 @@ export const linkCommand = defineCommand({
   id: 'link',
   roles: ['admin'],
   subject: { kind: 'admin' },
-  slots: { platform: { type: 'word' }, externalId: { type: 'word' }, person: { type: 'word' }, tenant: { type: 'word', optional: true } },
+  slots: { platform: { type: 'word', entity: 'platform' }, externalId: { type: 'word', entity: 'account' }, person: { type: 'word', entity: 'person' }, tenant: { type: 'word', optional: true } },
   phrasings: {
     fi: ['yhdistä {platform} {externalId} {person}', 'yhdistä {platform} {externalId} {person} (tenant|team|tiimi) {tenant}'],
     en: ['link {platform} {externalId} [to] {person}', 'link {platform} {externalId} [to] {person} (tenant|team) {tenant}'],
@@ -47,7 +47,7 @@ export const unlinkCommand = defineCommand({
   id: 'unlink',
   roles: ['admin'],
   subject: { kind: 'admin' },
-  slots: { platform: { type: 'word' }, externalId: { type: 'word' }, tenant: { type: 'word', optional: true } },
+  slots: { platform: { type: 'word', entity: 'platform' }, externalId: { type: 'word', entity: 'account' }, tenant: { type: 'word', optional: true } },
   phrasings: {
     fi: ['irrota {platform} {externalId}', 'irrota {platform} {externalId} (tenant|team|tiimi) {tenant}', 'poista yhdistäminen {platform} {externalId}'],
     en: ['unlink {platform} {externalId}', 'unlink {platform} {externalId} (tenant|team) {tenant}'],
