@@ -31,6 +31,8 @@ describe('entities found anywhere in a message', () => {
     expect(entitiesOf('haluun et kysely tulee klo 14.45').times).toEqual(['14:45']);
     // A bare number is no time unless a time word stands before it.
     expect(entitiesOf('3 päivää').times).toEqual([]);
+    // A day in words stays a word for the classifier, and is a date only to a command with a date slot.
+    expect(entitiesOf('olen kipeä ensi maanantaina')).toMatchObject({ dayWords: ['2026-11-30'], dates: [], masked: 'olen kipeä ensi maanantaina' });
     const link = entitiesOf('linkitä slack-käyttäjä U04ABCD12 villeen');
     expect(link).toMatchObject({ platforms: ['slack'], accounts: ['U04ABCD12'], people: [{ id: 'ville' }] });
     expect(link.masked).toBe('linkitä xplatform xaccount xname');
@@ -79,6 +81,15 @@ describe('slot commands written any natural way, through the chat core', () => {
     ['can u change my check in time to 13.15', '13:15'],
   ])('"%s" sets the check-in time', async (text, time) => {
     expect(await t.text('aino', text)).toContain(time);
+  });
+
+  it('a guessed absence takes the day written in words ("i have a fever tomorrow")', async () => {
+    const other = await createTestCore('pglite');
+    try {
+      expect(await other.text('aino', 'i have a fever tomorrow')).toContain('No check-in or reminder tomorrow');
+    } finally {
+      await other.close();
+    }
   });
 
   it('"tauota kyselyt joulun ajaksi 21.12.–23.12." pauses the check-ins for those days', async () => {

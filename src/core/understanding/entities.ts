@@ -48,7 +48,10 @@ export interface KnownPerson {
 }
 
 export interface Entities {
+  /** Dates written in figures (14.12., 2026-12-14): each must have a place in the command. */
   dates: string[];
+  /** Dates written in words (huomenna, next monday): taken by a date slot, else only words. */
+  dayWords: string[];
   times: string[];
   platforms: string[];
   accounts: string[];
@@ -104,7 +107,7 @@ export function nameIndex(people: readonly KnownPerson[]): Map<string, KnownPers
 export function findEntities(tokens: Tokens, today: string, names: Map<string, KnownPerson[]>): Entities {
   const list = tokens.list;
   const asks = QUESTION_OPENERS.has(list[0]?.norm ?? '') || tokens.text.trim().endsWith('?');
-  const out: Entities = { dates: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks };
+  const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks };
   const masked: string[] = [];
   let textFrom: number | null = null;
   for (let i = 0; i < list.length; i++) {
@@ -145,6 +148,22 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
       }
       masked.push(asWritten(token));
       continue;
+    }
+    // A date in words: "huomenna", "ensi maanantaina", "next monday", "i morgon".
+    if (token.kind === 'word') {
+      const next = list[i + 1];
+      const twoWords = next?.kind === 'word' ? parseWrittenDate(`${raw} ${next.raw}`, today) : null;
+      const word = twoWords ?? parseWrittenDate(raw, today);
+      if (word) {
+        // Left as written for the classifier: "tänään", "today's" are as often a modifier as a value.
+        out.dayWords.push(word);
+        masked.push(asWritten(token));
+        if (twoWords && next) {
+          masked.push(asWritten(next));
+          i++;
+        }
+        continue;
+      }
     }
     const named = token.kind === 'word' ? names.get(token.norm) : undefined;
     if (named?.length) {

@@ -35,12 +35,14 @@ export function fillSlots(command: Command, entities: Entities, students: Readon
   if (entities.times.length > count((s) => s.type === 'time')) return null;
   if (entities.accounts.length > count((s) => s.type === 'word' && s.entity === 'account')) return null;
   if (entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
+  const dateSlots = count((s) => s.type === 'date');
+  // Dates in figures first, then in words ("tauko huomisesta" has only words), as many as there are date slots.
+  const dates = dateSlots ? [...entities.dates, ...entities.dayWords].slice(0, dateSlots) : [];
   // "mitä kyselyssä kysytään klo 9", "what should i know before 15.12.": a date or time asked about.
-  if (entities.asks && entities.dates.length + entities.times.length > 0) return null;
+  if (entities.asks && dates.length + entities.dates.length + entities.times.length > 0) return null;
 
   const values: Record<string, SlotRaw> = {};
   let filled = 0;
-  const dates = [...entities.dates];
   const one = <T>(found: readonly T[]): T | null | 'ambiguous' => (found.length > 1 ? 'ambiguous' : (found[0] ?? null));
   for (const [name, spec] of specs) {
     const optional = 'optional' in spec && spec.optional === true;
