@@ -176,8 +176,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const students = new Set(scope.map((p) => p.studentId));
     const ids = new Set(students);
     if (actor.roles.includes('admin')) for (const p of scope) for (const id of [p.instructorId, p.teacherId]) if (id) ids.add(id);
-    const found = await Promise.all([...ids].map((id) => deps.store.people.findById(id)));
-    return { students, people: found.filter((p): p is Person => p !== null).map((p) => ({ id: p.id, name: p.name, email: p.email })) };
+    const found = await deps.store.people.findByIds([...ids]);
+    return { students, people: found.map((p) => ({ id: p.id, name: p.name, email: p.email })) };
   }
 
   interface Guess {

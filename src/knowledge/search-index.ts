@@ -56,6 +56,11 @@ export interface QueryWord {
   stems: string[];
   /** The stems of the last part of a compound the base knows ("tietoja" in "asiakastietoja"): a weaker match. */
   partStems: string[];
+  /**
+   * The glossary's Finnish terms of more than one word, each word's stems ("utvecklande respons" →
+   * kehittävä palaute): an item with only some of a term's words matches the term by half.
+   */
+  termStems?: string[][][];
 }
 
 export interface QueryAnalysis {
@@ -66,6 +71,8 @@ export interface QueryAnalysis {
   lemmaText: string;
   /** The message was longer than what was analysed. */
   truncated: boolean;
+  /** The language the question was read in, when given. */
+  lang?: 'fi' | 'en' | 'sv';
 }
 
 export interface SearchHit {
@@ -417,6 +424,16 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     return [];
   }
 
+  /** A passage whose title or one keyword holds every word of one of the terms. */
+  function namesAnyTerm(item: KnowledgeItem, terms: readonly string[][][]): boolean {
+    if (item.kind !== 'passage') return false;
+    const { title, keywords } = item.record;
+    return [title.fi, title.en ?? '', ...keywords].some((label) => {
+      const have = new Set(words(label).flatMap((w) => [...stems(w)]));
+      return terms.some((t) => t.every((ws) => ws.some((s) => have.has(s))));
+    });
+  }
+
   function analyze(query: string, lang?: 'fi' | 'en' | 'sv'): QueryAnalysis {
     let text = query;
     let truncated = false;
@@ -447,10 +464,14 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         const terms = glossaryTerms(phrase, len === 1);
         if (!terms.length) continue;
         if (len > 1) for (let j = i; j < i + len; j++) inPhrase[j] = true;
+        // A Finnish lemma's words are several ways to find the word, not one term to match whole.
+        const lemma = kb.glossary.fiLemmas.get(phrase);
+        const multi = terms.filter((t) => t !== lemma && words(t).length > 1).map((t) => words(t).map((w) => [...stems(w)]));
         for (let j = i; j < i + len; j++) {
           const word = out[j];
           if (!word) continue;
           extra[j]?.push(...terms.flatMap(words));
+          if (multi.length) word.termStems = [...(word.termStems ?? []), ...multi];
           word.known = true;
           // A glossary phrase's own function words ("on time") still carry its topic, and it is one topic.
           if (len > 1) {
@@ -469,9 +490,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       if (!tried.has(word.written) && corrections < MAX_CORRECTIONS) {
         corrections++;
         const fix = vocabulary.correct(word.written);
-        // Into a function word only the question's first word, one edit away ("pitäkö"): elsewhere a content
-        // word would vanish ("sähköä" is not "saako", "tienaa" is not "tietää").
-        const intoFunctionWord = fix !== undefined && isStopword(fix) && (i > 0 || boundedDistance(word.written, fix, 1) > 1);
+        // Into a function word only one edit away, and elsewhere than the question's first word ("pitäkö")
+        // only a long word, as spoken Finnish drops a letter ("tarkottaa"): a short content word would
+        // vanish ("sähköä" is not "saako", "tienaa" is not "tietää").
+        const intoFunctionWord = fix !== undefined && isStopword(fix) && ((i > 0 && word.written.length < 8) || boundedDistance(word.written, fix, 1) > 1);
         tried.set(word.written, intoFunctionWord ? undefined : fix);
       }
       const corrected = tried.get(word.written);
@@ -512,6 +534,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       text: out.map((w) => w.written).join(' '),
       lemmaText: out.map((w) => w.lemma ?? w.written).join(' '),
       truncated,
+      ...(lang ? { lang } : {}),
     };
   }
 
@@ -536,10 +559,14 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       const key = w.phrase ?? i;
       units.set(key, [...(units.get(key) ?? []), w]);
     });
+    // The base has no Swedish text: a Swedish word it does not know is as likely the question's frame
+    // ("menas", "egentligen") as its topic, and weighs as little as its most common word.
+    const strangerWeight = (options.lang ?? analysis.lang) === 'sv' ? 1 : unknownWeight;
     const unitList = [...units.values()].map((ws) => {
       const known = ws.every((w) => w.known);
-      const weight = known ? Math.max(1, ...ws.flatMap((w) => w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)))) : unknownWeight;
-      return { words: ws, known, weight, stems: new Set(ws.flatMap((w) => w.stems)), partStems: new Set(ws.flatMap((w) => w.partStems)) };
+      const weight = known ? Math.max(1, ...ws.flatMap((w) => w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)))) : strangerWeight;
+      const terms = ws.flatMap((w) => w.termStems ?? []);
+      return { words: ws, known, weight, stems: new Set(ws.flatMap((w) => w.stems)), partStems: new Set(ws.flatMap((w) => w.partStems)), terms, termOnly: new Set(terms.flat(2)) };
     });
     const total = unitList.reduce((a, u) => a + u.weight, 0);
     const knownTotal = unitList.reduce((a, u) => a + (u.known ? u.weight : 0), 0);
@@ -595,22 +622,27 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         }
       }
       let about = false;
+      // Its title or one of its keywords is a glossary term of several words: it is about that term.
+      let namesTerm = false;
       let matchedWeight = 0;
       let matchedUnits = 0;
       const matched: string[] = [];
       for (const u of unitList) {
-        const whole = [...u.stems].some((s) => hitTerms.has(s));
-        // Matched by a compound's last part only ("tietoja" for "asiakastietoja"): half the word.
-        const part = !whole && [...u.partStems].some((s) => hitTerms.has(s));
+        // A glossary term of several words is matched whole by all of its words, or by a stem of its own
+        // ("kehittävä palaute" is not matched by "kehittävä kumppanuus").
+        const whole = [...u.stems].some((s) => hitTerms.has(s)) && (u.terms.length === 0 || [...u.stems].some((s) => hitTerms.has(s) && !u.termOnly.has(s)) || u.terms.some((t) => t.every((ws) => ws.some((s) => hitTerms.has(s)))));
+        // Matched by a compound's last part only ("tietoja" for "asiakastietoja") or by some words of a term: half the word.
+        const part = !whole && [...u.stems, ...u.partStems].some((s) => hitTerms.has(s));
         if (!whole && !part) continue;
         if ([...u.stems].some((s) => titleTerms.has(s))) about = true;
+        if (u.terms.length && !namesTerm && namesAnyTerm(item, u.terms)) namesTerm = true;
         matched.push(u.words.map((w) => w.raw).join(' '));
         matchedWeight += whole ? u.weight : u.weight / 2;
         matchedUnits++;
       }
       return {
         item,
-        score: r.score,
+        score: namesTerm ? 2 * r.score : r.score,
         coverage: unitList.length ? matchedUnits / unitList.length : 0,
         relevance: total ? matchedWeight / total : 0,
         knownRelevance: knownTotal ? Math.min(1, matchedWeight / knownTotal) : 0,

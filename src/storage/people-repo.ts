@@ -68,6 +68,8 @@ export interface PeopleRepo {
   create(input: NewPerson): Promise<Person>;
   update(id: string, input: PersonUpdate): Promise<Person>;
   findById(id: string): Promise<Person | null>;
+  /** Everyone of `ids` that exists, in one query (a staff member's scope may hold thousands). */
+  findByIds(ids: readonly string[]): Promise<Person[]>;
   findByEmail(email: string): Promise<Person | null>;
   findByIdentity(key: IdentityKey): Promise<Person | null>;
   /** Links a platform id to a person; linking the same id again to the same person is a no-op. */
@@ -137,6 +139,12 @@ export function createPeopleRepo(db: Kysely<DatabaseSchema>): PeopleRepo {
     },
 
     findById,
+
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('person').selectAll().where('id', 'in', [...new Set(ids)]).orderBy('id').execute();
+      return rows.map(toPerson);
+    },
 
     async findByEmail(email) {
       const row = await db

@@ -45,7 +45,7 @@ const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaat
 const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
 /** A Finnish question verb with its clitic opens a yes/no question ("liittyykö", "sisältyykö"); these open other questions. */
 const NOT_YES_NO_KO = /^(paljonko|montako|kauanko|moneltako|kuinkako|mitako|mikako|kukako|missako|milloinko)$/;
-const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the) (skills|competence)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (mitt|sitt|ditt|mina|sina|dina|ert|vart) kunnande\w*|visar jag)\b/;
+const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the|our) (skil\w*|competen\w*)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (?:(?:man|jag|du|vi|ni) )?(mitt|sitt|ditt|mina|sina|dina|ert|vart) (kunnande|kompetens|yrkeskunnighet|fardighet)\w*|visar jag)\b/;
 /** Words that name the unit's facts by themselves. */
 const UNIT_FACTS_STRONG = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laajuudeltaan|diaari\w*|kompetenspoang\w*|hur manga poang|omfattning\w*|hur omfattande)\b/;
 /** Words that ask about the unit's facts only when nothing else is asked about ("how long", "which qualification"). */

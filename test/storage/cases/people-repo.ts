@@ -62,6 +62,15 @@ export function peopleRepoCases(t: StorageContext): void {
     await expect(people.update('nobody', { lang: 'en' })).rejects.toSatisfy((error) => isStorageError(error, 'not_found'));
   });
 
+  it('finds several people by id in one call, skipping ids nobody has', async () => {
+    const people = createPeopleRepo(t.db);
+    const a = await people.create({ name: 'Iida Ids', roles: ['student'] });
+    const b = await people.create({ name: 'Jere Ids', roles: ['instructor'] });
+    const found = await people.findByIds([b.id, 'p_nobody', a.id, b.id]);
+    expect(found.map((p) => p.name).sort()).toEqual(['Iida Ids', 'Jere Ids']);
+    expect(await people.findByIds([])).toEqual([]);
+  });
+
   it('stores Swedish speakers, created and changed (0001 allowed only fi and en)', async () => {
     const people = createPeopleRepo(t.db);
     const created = await people.create({ name: 'Elsa Svensk', roles: ['student'], lang: 'sv' });
