@@ -378,6 +378,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     return out;
   };
   const unknownWeight = 1.5 * Math.log(1 + n);
+  // Swedish words the glossary has only inside its phrases ("hålla" of "hålla kontakt"): alone they
+  // stand for no Finnish term, and their own letters match Finnish text only by chance.
+  const svKeys = [...kb.glossary.svToFi.keys()];
+  const svPhraseOnly = new Set(svKeys.filter((k) => k.includes(' ')).flatMap(words).filter((w) => !kb.glossary.svToFi.has(w)));
   const weightOf = (stem: string): number => {
     const count = df.get(stem);
     return count ? Math.log(1 + n / count) : unknownWeight;
@@ -466,7 +470,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         if (len > 1) for (let j = i; j < i + len; j++) inPhrase[j] = true;
         // A Finnish lemma's words are several ways to find the word, not one term to match whole.
         const lemma = kb.glossary.fiLemmas.get(phrase);
-        const multi = terms.filter((t) => t !== lemma && words(t).length > 1).map((t) => words(t).map((w) => [...stems(w)]));
+        // A term's function words ("pitää" of "pitää yhteyttä") are no part of what an item must match.
+        const multi = terms
+          .filter((t) => t !== lemma)
+          .map((t) => words(t).map((w) => [...stems(w)]).filter((ws) => ws.length > 0))
+          .filter((t) => t.length > 1);
         for (let j = i; j < i + len; j++) {
           const word = out[j];
           if (!word) continue;
@@ -480,6 +488,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
           }
         }
       }
+    if (lang === 'sv')
+      out.forEach((word, i) => {
+        if (!word.stop && !extra[i]?.length && svPhraseOnly.has(word.written)) word.stop = true;
+      });
     // Typos and unknown compounds, a bounded number per message.
     let corrections = 0;
     const tried = new Map<string, string | undefined>();

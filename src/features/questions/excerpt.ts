@@ -33,6 +33,11 @@ export function facetOf(folded: string, contentWords?: number, allWords?: number
   return undefined;
 }
 
+/** How well a passage's sentence that gives a duration answers the focus, its words or none (0 when it gives none). */
+export function durationScore(text: string, focus: Focus): number {
+  return Math.max(0, ...unitsOf(text).filter((u) => DURATION.test(u.text)).map((u) => score(u, { stems: focus.stems, facet: 'duration' })));
+}
+
 /** How well the best list of a passage answers the focus (0 when it has no list that does). */
 export function listScore(text: string, focus: Focus): number {
   return Math.max(0, ...unitsOf(text).filter((u) => u.list).map((u) => score(u, { stems: focus.stems })));

@@ -10,7 +10,7 @@ import { stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
 import { detectIntent, type Intent, isBroadIntentWord, prepareIntent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
-import { facetOf, type Focus, listScore } from './excerpt.ts';
+import { durationScore, facetOf, type Focus, listScore } from './excerpt.ts';
 import { resolveGrades, scaleOf } from './grading-shape.ts';
 import { createUnitNames } from './unit-names.ts';
 
@@ -95,6 +95,34 @@ function titleNames(item: KnowledgeItem, topic: string): boolean {
   const have = new Set(words(title).flatMap((w) => [stemFi(w), stemEn(w)]));
   const want = words(topic).filter((w) => !isStopword(w));
   return want.length > 0 && want.every((w) => have.has(stemFi(w)) || have.has(stemEn(w)));
+}
+
+/** "Mitä X tarkoittaa", "what does X mean", "vad betyder X": the question asks what a concept is. */
+const DEFINITION = /\b(tarkoit\w*|mika on|mita on|mika ihmeen|mean|means|meaning|meant|define|definition|what is|whats|what's|vad ar|vad betyder|vad menas|innebar|betyder)\b/;
+
+/**
+ * The passage a definition question is answered by: of the passages that match about as well as the
+ * best one, the one whose title names the concept with the fewest other words ("Ratkaisukeskeisyys
+ * asiakastyössä" before "Miten ratkaisukeskeisyys vs. ei-ratkaisukeskeisyys näyttäytyy asiakkaalle?").
+ */
+function preferDefinition(hits: SearchHit[], analysis: QueryAnalysis): SearchHit[] {
+  const [top] = hits;
+  if (top?.item.kind !== 'passage' || !DEFINITION.test(analysis.text)) return hits;
+  const topic = analysis.words.filter((w) => !w.stop && w.known && w.stems.length > 0);
+  if (!topic.length) return hits;
+  const titleWords = (h: SearchHit): number => {
+    if (h.item.kind !== 'passage' || h.relevance < top.relevance - 0.05 || h.score < top.score * 0.5) return Infinity;
+    const title = words(h.item.record.title.fi);
+    const have = new Set(title.flatMap((w) => [stemFi(w), stemEn(w)]));
+    const named = topic.every((w) => w.stems.some((s) => have.has(s) || [...have].some((t) => s.length >= 6 && t.startsWith(s))));
+    return named ? title.length : Infinity;
+  };
+  const best = hits.reduce<{ h: SearchHit; n: number } | undefined>((acc, h) => {
+    const n = titleWords(h);
+    return n < (acc?.n ?? Infinity) ? { h, n } : acc;
+  }, undefined);
+  if (!best || best.h === top || best.n >= titleWords(top)) return hits;
+  return [best.h, ...hits.filter((h) => h !== best.h)];
 }
 
 /** Intents about a unit as a whole: with several current units each gets its own answer (or one shared). */
@@ -279,8 +307,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         return answered(byIds([unitFactsId(unit)]));
       case 'requirement-check': {
         const hits = search(intent.query, ['requirement']);
-        const [top] = hits;
-        if (relevantRequirement(top)) {
+        // The best requirement that covers the question: one scoring higher on a common word alone ("kunden") does not.
+        const top = hits.find(relevantRequirement);
+        if (top) {
           // Keep the close runners-up: "information security" is both AH-T2 and AH-T3.
           const items = oneUnit(hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item));
           return { ...base, unit: unitOfItems(items), outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
@@ -310,7 +339,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     }
 
     function searchPlan(query: string): AnswerPlan {
-      const hits = preferLists(search(query), focus);
+      const hits = preferDefinition(preferLists(search(query), focus), analysis);
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
@@ -338,15 +367,17 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   }
 
   /**
-   * A question that asks for a list or a count ("mitkä ovat …", "kriittiset pisteet", "how many …") is answered best by the
+   * A question that asks for a list, a count or a duration ("mitkä ovat …", "kriittiset pisteet", "how many …", "kuinka pitkään …") is answered best by the
    * passage that lists it: among the passages that match as well as the best one, those with a list
    * that carries the question's words come first.
    */
   function preferLists(hits: SearchHit[], focus?: Focus): SearchHit[] {
     const [top] = hits;
-    if (top?.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count')) return hits;
+    if (top?.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count' && focus?.facet !== 'duration')) return hits;
+    // "Kuinka pitkään …": the passage that gives a duration with the question's words.
+    const factScore = focus.facet === 'duration' ? durationScore : listScore;
     const withList = (h: SearchHit) =>
-      h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? listScore(h.item.record.text, focus) : 0;
+      h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? factScore(h.item.record.text, focus) : 0;
     const scored = hits.map((h) => ({ h, list: withList(h) }));
     // The best match keeps its place when it has such a list itself.
     if ((scored[0]?.list ?? 0) > 0) return hits;
