@@ -571,9 +571,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       const key = w.phrase ?? i;
       units.set(key, [...(units.get(key) ?? []), w]);
     });
-    // The base has no Swedish text: a Swedish word it does not know is as likely the question's frame
-    // ("menas", "egentligen") as its topic, and weighs as little as its most common word.
-    const strangerWeight = (options.lang ?? analysis.lang) === 'sv' ? 1 : unknownWeight;
+    // The base has no Swedish text: a Swedish word it does not know may be the question's frame as well
+    // as its topic, so it weighs half of what an unknown word does in Finnish or English; at the full
+    // weight of the base's commonest word, a command in Swedish ("kan du skicka frågan kl 14") matched
+    // a passage on "frågan" alone. Swedish function words are in text/stopwords.ts.
+    const strangerWeight = (options.lang ?? analysis.lang) === 'sv' ? unknownWeight / 2 : unknownWeight;
     const unitList = [...units.values()].map((ws) => {
       const known = ws.every((w) => w.known);
       const weight = known ? Math.max(1, ...ws.flatMap((w) => w.stems.map((s) => (df.has(s) ? weightOf(s) : 0)))) : strangerWeight;

@@ -38,7 +38,7 @@ const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver kra
   handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
   examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt
   lange lang langt paga pagar vara varar upp ut in ner bara mycket sedan nu sager saga sagt materialet materialen
-  stodmaterialet texten boken`;
+  stodmaterialet texten boken man menas egentligen`;
 
 const BY_LANG = {
   fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),
