@@ -42,6 +42,8 @@ export interface ChatCore {
 /** The core as built, with the registry it runs (help menus, the registry's tests). */
 export interface RegisteredChatCore extends ChatCore {
   readonly registry: CommandRegistry;
+  /** Trains the intent classifiers now, so that the first message after a start does not wait for them. */
+  prepare(): Promise<void>;
 }
 
 export type QuestionAnswerer = (ctx: CommandContext, text: string) => Promise<Reply[]>;
@@ -151,20 +153,17 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return deps.answerQuestion(ctx, text);
   }
 
-  // Trained on the registry's phrasings at the first message that needs it (tens of milliseconds, once):
+  // Trained on the registry's phrasings once, by `prepare()` after the app listens or else at the first
+  // message that needs it (a few hundred milliseconds of CPU that would hold up that message's neighbours):
   // one model for plain messages, one taught with placeholders for messages that carry typed values.
   // The second may be less sure (0.6, leading by 0.25), as its guess must also place every value found.
   let plain: Promise<IntentClassifier> | undefined;
   let withEntities: Promise<IntentClassifier> | undefined;
+  const plainModel = () => (plain ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb)));
+  const entityModel = () =>
+    (withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN }));
   const classify = (masked: string, lang: Lang) => {
-    let model: Promise<IntentClassifier>;
-    if (masked.split(' ').some((word) => PLACEHOLDERS.has(word))) {
-      withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN });
-      model = withEntities;
-    } else {
-      plain ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb));
-      model = plain;
-    }
+    const model = masked.split(' ').some((word) => PLACEHOLDERS.has(word)) ? entityModel() : plainModel();
     return model.then((c) => c.classify(masked, lang));
   };
 
@@ -296,6 +295,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
 
   return {
     registry,
+    async prepare() {
+      await plainModel();
+      await entityModel();
+    },
     async handle(incoming) {
       const ctx = await contextFor(incoming, incoming.text);
       return guarded(ctx, 'message', async () => {

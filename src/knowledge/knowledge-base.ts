@@ -194,12 +194,3 @@ export function createKnowledgeBase(files: KnowledgeFiles): KnowledgeBase {
     },
   };
 }
-
-/** The first of `unitIds` the knowledge base knows, else its default unit (a placement's units). */
-export function unitFor(kb: KnowledgeBase, unitIds: readonly string[]): Unit {
-  for (const id of unitIds) {
-    const unit = kb.unit(id);
-    if (unit) return unit;
-  }
-  return kb.defaultUnit();
-}

@@ -44,6 +44,8 @@ export async function startSlowLlmCore(delayMs: number): Promise<SlowLlmCore> {
     suggestRequirements: languages.suggestRequirements,
     exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
   });
+  // As the app does once it listens: the classifiers are trained before the first message.
+  await core.prepare();
   return {
     core,
     store,

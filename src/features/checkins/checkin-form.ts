@@ -7,6 +7,7 @@ import { REFLECTION_NOTE_MAX, REFLECTION_TEXT_MAX, type Reflection } from '../..
 import { questionFor } from './checkin-questions.ts';
 import { texts } from './texts.ts';
 import { pickedRequirements, requirementFields } from '../../conversation/requirement-field.ts';
+import { type PlacementUnits, unitsIn } from '../../conversation/placement-units.ts';
 import type { FormSubmission } from '../../conversation/incoming.ts';
 
 /**
@@ -23,16 +24,6 @@ export function parseCheckinFormId(formId: string): { placementId: string; local
   return m?.[1] && m[2] ? { placementId: m[1], localDate: m[2], savedAt: m[3] ? Number(m[3]) : null } : null;
 }
 
-/** The placement's units: one (`unit`), or all of them in the placement's order (`units`). */
-export type PlacementUnits = { unit: Unit } | { units: readonly Unit[] };
-
-export function unitsIn(arg: PlacementUnits | Unit | readonly Unit[]): readonly Unit[] {
-  if (isUnitList(arg)) return arg;
-  if ('kind' in arg) return [arg];
-  return 'units' in arg ? arg.units : [arg.unit];
-}
-
-const isUnitList = (arg: unknown): arg is readonly Unit[] => Array.isArray(arg);
 
 export function buildCheckinForm(args: PlacementUnits & { placementId: string; localDate: string; lang: Lang; existing: Reflection | null; suggested?: string[] }): FormReply {
   const { lang, existing } = args;

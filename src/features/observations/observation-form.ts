@@ -4,21 +4,12 @@
 import { z } from 'zod';
 import type { FormSubmission } from '../../conversation/incoming.ts';
 import { pickedRequirements, requirementFields } from '../../conversation/requirement-field.ts';
+import { type PlacementUnits, unitsIn } from '../../conversation/placement-units.ts';
 import { type Block, type FormField, type FormReply, type Lang, type MessageReply, userText } from '../../conversation/reply.ts';
 import { textIn, type Unit } from '../../knowledge/schema.ts';
 import { OBSERVATION_TEXT_MAX, type Observation, type Person } from '../../storage/index.ts';
 import { texts } from './texts.ts';
 
-/** The placement's units: one (`unit`), or all of them in the placement's order (`units`). */
-export type PlacementUnits = { unit: Unit } | { units: readonly Unit[] };
-
-function unitsIn(arg: PlacementUnits | Unit | readonly Unit[]): readonly Unit[] {
-  if (isUnitList(arg)) return arg;
-  if ('kind' in arg) return [arg];
-  return 'units' in arg ? arg.units : [arg.unit];
-}
-
-const isUnitList = (arg: unknown): arg is readonly Unit[] => Array.isArray(arg);
 
 /**
  * The unit whose grade levels an indication of level is given on: the first unit graded 1–5. A

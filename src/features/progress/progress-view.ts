@@ -7,9 +7,8 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { type Localized, type Requirement, textIn, type Unit } from '../../knowledge/schema.ts';
 import type { Person, Placement, RequirementCoverage } from '../../storage/index.ts';
 import { texts } from './texts.ts';
+import { type PlacementUnits, unitsIn } from '../../conversation/placement-units.ts';
 
-/** The placement's units: one (`unit`), or all of them in the placement's order (`units`). */
-export type PlacementUnits = { unit: Unit } | { units: readonly Unit[] };
 
 export type ProgressData = PlacementUnits & {
   student: Person;
@@ -82,14 +81,10 @@ function unitBlocks(r: UnitReadiness, lang: Lang, urgent: boolean): Block[] {
   return blocks;
 }
 
-function unitsOf(data: ProgressData): readonly Unit[] {
-  return 'units' in data ? data.units : [data.unit];
-}
-
 export function buildProgressReply(kb: KnowledgeBase, data: ProgressData, lang: Lang, self: boolean): MessageReply {
   const t = texts.in(lang);
   const { placement, coverage, student } = data;
-  const units = unitsOf(data);
+  const units = unitsIn(data);
   const readiness = units.map((unit) => unitReadiness(kb, unit, coverage));
   const daysLeft = daysBetween(data.today, placement.endDate);
   const urgent = daysLeft > 0 && daysLeft <= 21;
