@@ -157,8 +157,6 @@ export async function createOsaava(config: Config, logger: Logger, clock: Clock 
       const port = await http.listen(config.PORT, config.HOST);
       await scheduler?.start();
       logger.info({ port, localChat: config.localChatEnabled, slack: config.slackEnabled, teams: config.teamsEnabled, llm: config.llmEnabled, scheduler: config.schedulerEnabled, database: database.kind }, `Osaava is listening on http://localhost:${port}`);
-      // After listening, so the start stays quick; before the first message, so it does not wait for it.
-      setImmediate(() => core.prepare().catch((error: unknown) => logger.warn({ err: error }, 'intent classifiers not prepared; the first message trains them')));
       return port;
     },
     async stop() {

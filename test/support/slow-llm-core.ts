@@ -44,7 +44,8 @@ export async function startSlowLlmCore(delayMs: number): Promise<SlowLlmCore> {
     suggestRequirements: languages.suggestRequirements,
     exportDir: join(mkdtempSync(join(tmpdir(), 'osaava-export-')), 'exports'),
   });
-  // As the app does once it listens: the classifiers are trained before the first message.
+  // The latency tests measure a running bot: the classifiers the first message after a start trains
+  // (a one-off few hundred milliseconds of CPU) are trained already.
   await core.prepare();
   return {
     core,
