@@ -8,7 +8,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeBase, KnowledgeItem } from './knowledge-base.ts';
 import { textOf } from './knowledge-base.ts';
 import type { Localized } from './schema.ts';
-import { compact, foldDiacritics, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
+import { compact, foldDiacritics, memoisedByWord, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
 import { isStopword, stopwords } from '../text/stopwords.ts';
 import { boundedDistance, createVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -114,19 +114,8 @@ export interface SearchIndex {
   readonly vocabulary: Vocabulary;
 }
 
-const STEMS_MEMO_LIMIT = 200_000;
-const stemsMemo = new Map<string, readonly string[]>();
-
 /** A word's index stems; remembered, since a school's base repeats its words hundreds of thousands of times. */
-function stems(word: string): readonly string[] {
-  let out = stemsMemo.get(word);
-  if (out === undefined) {
-    out = stemsOf(word);
-    if (stemsMemo.size >= STEMS_MEMO_LIMIT) stemsMemo.clear();
-    stemsMemo.set(word, out);
-  }
-  return out;
-}
+const stems: (word: string) => readonly string[] = memoisedByWord(stemsOf, 200_000);
 
 function stemsOf(word: string): readonly string[] {
   // "chat-palvelu" is "chat" and "palvelu", as the index's tokenizer splits it.

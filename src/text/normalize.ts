@@ -8,19 +8,24 @@ import { StemmerFi } from '@nlpjs/lang-fi';
 
 const fiStemmer = new StemmerFi();
 const enStemmer = new StemmerEn();
-const MEMO_LIMIT = 50_000;
-const fiMemo = new Map<string, string>();
-const enMemo = new Map<string, string>();
-
-function memoised(memo: Map<string, string>, word: string, stem: (w: string) => string): string {
-  let out = memo.get(word);
-  if (out === undefined) {
-    out = stem(word);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, out);
-  }
-  return out;
+/**
+ * `fn` remembered per word, up to `limit` words (then forgotten all at once): stemming is pure and a
+ * knowledge base or a long message repeats its words many times.
+ */
+export function memoisedByWord<T>(fn: (word: string) => T, limit: number): (word: string) => T {
+  const memo = new Map<string, T>();
+  return (word) => {
+    let out = memo.get(word);
+    if (out === undefined) {
+      out = fn(word);
+      if (memo.size >= limit) memo.clear();
+      memo.set(word, out);
+    }
+    return out;
+  };
 }
+
+const MEMO_LIMIT = 50_000;
 
 export function foldDiacritics(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/[äå]/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/é/g, 'e');
@@ -45,16 +50,12 @@ function finnishKey(word: string, stem: string): string {
   return stem.replace(/([aeiouy])d([aeiouy])$/, '$1t$2');
 }
 
-export function stemFi(word: string): string {
-  return memoised(fiMemo, word, (w) => {
-    const folded = foldDiacritics(w);
-    return finnishKey(folded, fiStemmer.stemWord(folded));
-  });
-}
+export const stemFi: (word: string) => string = memoisedByWord((w) => {
+  const folded = foldDiacritics(w);
+  return finnishKey(folded, fiStemmer.stemWord(folded));
+}, MEMO_LIMIT);
 
-export function stemEn(word: string): string {
-  return memoised(enMemo, word, (w) => enStemmer.stemWord(foldDiacritics(w)));
-}
+export const stemEn: (word: string) => string = memoisedByWord((w) => enStemmer.stemWord(foldDiacritics(w)), MEMO_LIMIT);
 
 /** Compact form for comparing phrases: folded, punctuation removed, single spaces. */
 export function compact(text: string): string {
