@@ -12,7 +12,7 @@ import { createOperationsFeature } from './features/operations/index.ts';
 import { createPeopleFeature } from './features/people/index.ts';
 import { progressFeature } from './features/progress/index.ts';
 import type { AnswerService } from './features/questions/answer-service.ts';
-import { createQuestionsFeature } from './features/questions/index.ts';
+import { createQuestionsFeature, type PersonalAsk } from './features/questions/index.ts';
 import { createSummariesFeature } from './features/summaries/index.ts';
 import type { SummaryService } from './features/summaries/summary-service.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -40,6 +40,9 @@ export interface CoreParts {
   onRoute?: ChatCoreDeps['onRoute'];
 }
 
+/** The commands that answer a personal question from the asker's own data (people and progress features). */
+const PERSONAL_COMMANDS: Record<PersonalAsk, string> = { teacher: 'my-teacher', instructor: 'my-instructor', grade: 'my-grade' };
+
 export function composeChatCore(parts: CoreParts): RegisteredChatCore {
   const questions = createQuestionsFeature({ answers: parts.answers, kb: parts.kb });
   return createChatCore({
@@ -61,6 +64,10 @@ export function composeChatCore(parts: CoreParts): RegisteredChatCore {
     ],
     answerQuestion: questions.answer,
     questionCovered: questions.covers,
+    personalCommand: (ctx, text) => {
+      const asked = questions.personalAsk(ctx, text);
+      return asked ? PERSONAL_COMMANDS[asked] : null;
+    },
     observationCandidates,
     ...(parts.onRoute ? { onRoute: parts.onRoute } : {}),
   });

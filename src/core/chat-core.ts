@@ -74,6 +74,11 @@ export interface ChatCoreDeps extends CoreServices {
    * guessed to be a command; one from passages only yields to a very sure guess.
    */
   questionCovered: (ctx: CommandContext, text: string) => 'structured' | 'search' | 'none';
+  /**
+   * The command that answers a personal question from the asker's own data ("kuka on mun opettaja" →
+   * my-teacher, "mikä mun arvosana on" → my-grade), or null: the questions feature reads the question.
+   */
+  personalCommand: (ctx: CommandContext, text: string) => string | null;
   /** The message action's reading of a message as an observation (the observations feature). */
   observationCandidates: ObservationCandidates;
 }
@@ -134,6 +139,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
     // command, not a reflection or an observation to draft.
     if (guess && 'slots' in guess && guess.filled > 0) return runGuess(ctx, guess);
+    const own = ownDataCommand(ctx, text);
+    if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
     if (ctx.actor) {
       for (const statement of registry.statements) {
         const replies = await statement.handle(ctx, ctx.actor, text);
@@ -151,6 +158,14 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     }
     routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
+  }
+
+  /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
+  function ownDataCommand(ctx: CommandContext, text: string): Command | null {
+    const actor = ctx.actor;
+    const id = actor ? deps.personalCommand(ctx, text) : null;
+    const command = id ? registry.command(id)?.declaration : undefined;
+    return command && actor && command.roles.some((role) => actor.roles.includes(role)) ? command : null;
   }
 
   // Trained on the registry's phrasings once, at the first message that needs it or by `prepare()`: a

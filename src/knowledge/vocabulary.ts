@@ -64,6 +64,13 @@ export function stemCandidates(folded: string): string[] {
   return out;
 }
 
+/** Both words reach `stem` through one stemmer (Finnish, with the partitive of a "-nen" word, or English). */
+function sameLanguageStem(word: string, lemma: string, stem: string): boolean {
+  const fi = stemFi(word);
+  const finnish = (fi === stem || (/[aeiouy]sta$/.test(word) && `${fi}s` === stem)) && stemFi(lemma) === stem;
+  return finnish || (stemEn(word) === stem && stemEn(lemma) === stem);
+}
+
 interface StemEntry {
   stem: string;
   /** The most frequent folded word with this stem. */
@@ -158,7 +165,9 @@ export function createVocabulary(words: Iterable<string | readonly [string, numb
       if (forms.has(folded)) return undefined;
       for (const s of stemCandidates(folded)) {
         const entry = stems.get(s);
-        if (entry) return entry.word;
+        // Only a word the same stemmer brings to that stem: a Finnish case ending stripped must not
+        // land on an English word's stem ("exceliin" → excel- is not "excellent").
+        if (entry && sameLanguageStem(folded, entry.word, s)) return entry.word;
       }
       return undefined;
     },

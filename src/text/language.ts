@@ -42,6 +42,9 @@ const SV_WORDS = new Set(
 const SHARED: Record<string, Partial<Record<Lang, number>>> = {
   en: { sv: 0.5, fi: 0.5 },
   i: { sv: 0.5, en: 0.5 },
+  // "on" is Finnish "is", "me" Finnish "we": "paljonko kello on" is Finnish.
+  on: { en: 0.5, fi: 0.5 },
+  me: { en: 0.5, fi: 0.5 },
 };
 
 const FI_ENDINGS = /(ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|ko|kö|han|hän|aan|ään|ien|iin)$/;

@@ -18,6 +18,8 @@ export const CORPORA = {
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
+  /** Written by a third tester on 2026-12-05 from the help texts and the sources alone, after the first two had been tuned on. */
+  heldout3: `${CORPUS_DIR}corpus.heldout3.jsonl`,
 } as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;

@@ -22,7 +22,14 @@ export interface QuestionsFeature {
    * with it) or `none`.
    */
   covers(ctx: CommandContext, text: string): QuestionCoverage;
+  /**
+   * What a personal question asks of the asker's own data ("kuka on mun opettaja", "what's my grade"):
+   * their teacher, their instructor or their grade; null for anything else.
+   */
+  personalAsk(ctx: CommandContext, text: string): PersonalAsk | null;
 }
+
+export type PersonalAsk = 'teacher' | 'instructor' | 'grade';
 
 export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
   return {
@@ -34,6 +41,12 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
     },
     // Read as the answering reads it: spoken forms and typos included.
     intentOf: (unit, text) => answers.plan(text, { unitId: unit.id }).intent.kind,
+    personalAsk(ctx, text) {
+      const { intent } = answers.plan(text, { preferredLang: ctx.lang });
+      if (intent.kind !== 'personal') return null;
+      if (intent.topic === 'grade') return 'grade';
+      return intent.topic === 'people' && intent.role ? intent.role : null;
+    },
     covers(ctx, text) {
       const plan = answers.plan(text, { preferredLang: ctx.lang });
       if (plan.outcome !== 'answered' || WEAK_INTENTS.has(plan.intent.kind)) return 'none';

@@ -10,6 +10,8 @@ import { type GradeMismatch, parseGrades } from './grades.ts';
 
 /** What a personal question is about: the bot sees no one's grades, people or dates. */
 export type PersonalTopic = 'grade' | 'people' | 'schedule' | 'other';
+/** Which of the asker's own people a question names: a student's teacher or workplace instructor. */
+export type ContactRole = 'teacher' | 'instructor';
 
 export type Intent =
   | { kind: 'greeting' }
@@ -25,7 +27,7 @@ export type Intent =
   | { kind: 'demonstration' }
   | { kind: 'unit-facts' }
   | { kind: 'unknown-unit'; name: string }
-  | { kind: 'personal'; topic: PersonalTopic }
+  | { kind: 'personal'; topic: PersonalTopic; role?: ContactRole }
   | { kind: 'compare-topics'; topics: [string, string] }
   | { kind: 'source'; id: string }
   | { kind: 'search'; query: string };
@@ -61,11 +63,17 @@ const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|p
 const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|kaikkea|kaikki|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
 
 /** First person ("my", "mun", "min"): a question about oneself. */
-const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
+const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minut|mua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
 /** A verb in the first person says it too: "mitä arvosanaa sain", "what did I get". */
 const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|lapaisin|got|fick)\b/;
 /** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
 const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|arvioi\w*|teacher|instructor|supervisor|mentor|assess\w*|grades?|larare\w*|handledare\w*|bedomare\w*|bedomer)\b/;
+/** "mun opettajan nimi", "my teacher's email", "vad heter min handledare": someone's contact asked for. */
+const CONTACT_ASKED = /\b(nimi|nimensa|name|heter|yhteystied\w*|contact\w*|sahkoposti\w*|email|e-?mail|e-?post\w*|numero\w*|number|puhelin\w*|phone|telefon\w*|tavoitan|tavoittaa|reach|kiinni|hold|soitan|soittaa|call|ring|ringer)\b/;
+const INSTRUCTOR_WORD = /\b(ohjaaja\w*|tyopaikkaohjaaja\w*|tyokkari\w*|instructor\w*|supervisor\w*|mentor\w*|handledare\w*|arbetsplatshandledare\w*)\b/;
+const TEACHER_WORD = /\b(opettaja\w*|ope|open|opelle|opelta|teacher\w*|tutor\w*|larare\w*|laroare\w*)\b/;
+/** "opettajani", "ohjaajalleni": the Finnish possessive suffix is the first person too. */
+const OWN_CONTACT_SUFFIX = /\b(opettaja|ohjaaja|tyopaikkaohjaaja)\w*(ni|ani|ttani|ltani|lleni|llani|ssani)\b/;
 const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
@@ -101,8 +109,11 @@ export function withoutUnitName(unit: Unit, folded: string): { text: string; nam
   // unit only when the question says it means the unit.
   const sectionNames = new Set(unit.sections.flatMap((s) => [s.title.fi, s.title.en ?? s.title.fi, ...s.aliases].map(compact)));
   const saysUnit = UNIT_WORD.test(folded) && !SECTION_WORD.test(folded);
-  const names = [unit.name.fi, unit.name.en ?? unit.name.fi, ...unit.aliases].filter((n) => saysUnit || !sectionNames.has(compact(n)));
-  for (const name of names.sort((a, b) => b.length - a.length)) {
+  // Longest first; a name the section also has, written without "unit", is the section's, and so is
+  // every shorter name inside it ("customer relationships" in "customer relationship management").
+  const names = [unit.name.fi, unit.name.en ?? unit.name.fi, ...unit.aliases].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const sectionsToo = !saysUnit && sectionNames.has(compact(name));
     const ns = compact(name).split(' ');
     const last = ns.length - 1;
     const at = ws.findIndex((_, i) => ns.every((n, j) => {
@@ -110,6 +121,7 @@ export function withoutUnitName(unit: Unit, folded: string): { text: string; nam
       if (w === undefined) return false;
       return j === last && ns.length > 1 ? w === n || stemFi(w) === stemFi(n) : w === n;
     }));
+    if (at >= 0 && sectionsToo) break;
     if (at >= 0) return { text: [...ws.slice(0, at), ...ws.slice(at + ns.length)].join(' '), named: true };
   }
   return { text: folded, named: false };
@@ -224,8 +236,9 @@ function asWritten(span: string, folded: string, analysis: QueryAnalysis | undef
 
 /** A question about the asker's own grade, people or dates: only their school knows those. */
 function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): Intent | undefined {
-  if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded)) return undefined;
-  if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
+  if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded) && !OWN_CONTACT_SUFFIX.test(folded)) return undefined;
+  const role: ContactRole | undefined = INSTRUCTOR_WORD.test(folded) ? 'instructor' : TEACHER_WORD.test(folded) ? 'teacher' : undefined;
+  if (PERSONAL_PEOPLE.test(folded) || (role && CONTACT_ASKED.test(folded))) return { kind: 'personal', topic: 'people', ...(role ? { role } : {}) };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
   if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded)) return { kind: 'personal', topic: 'schedule' };
   // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.

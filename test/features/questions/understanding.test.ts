@@ -176,8 +176,12 @@ describe('4. Relevance: a shared word is not an answer', () => {
 
   it('redirects personal questions to whoever knows', async () => {
     expect((await ask('mikä on mun arvosana tässä osassa')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
-    expect((await ask('who is my workplace instructor')).plan.intent).toEqual({ kind: 'personal', topic: 'people' });
-    expect((await ask('vem är min handledare')).plan.intent).toEqual({ kind: 'personal', topic: 'people' });
+    expect((await ask('who is my workplace instructor')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'instructor' });
+    expect((await ask('vem är min handledare')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'instructor' });
+    expect((await ask("what's my teacher's email address")).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
+    expect((await ask('mikä on opettajani puhelinnumero')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
+    // Who assesses is no one person of the asker's: the knowledge base's answer, not a contact.
+    expect((await ask('kuka arvioi minut')).plan.intent).toEqual({ kind: 'personal', topic: 'people' });
     expect((await ask('when is my demonstration')).text).toContain('Ask your teacher');
   });
 });
