@@ -49,7 +49,8 @@ const NUMBER_WORDS: [RegExp, number][] = [
 /** Level names (Finnish, English, Swedish) and the grades each can mean. */
 const LEVEL_NAMES: [RegExp, number[]][] = [
   [/^(tyydyttav\w*|tyydyttava|tyyd\w*|satisfactory|sufficient|fair|passable|nojaktig\w*)$/, [1, 2]],
-  [/^(hyv\w*|hyva|good|god|goda|gott)$/, [3, 4]],
+  // Not "hyväksytty" (passed) nor "hyvinvointi": Hyvä is a level only as hyvä, hyvän, hyvää, hyvällä …
+  [/^(hyv(?!aksy|inv|in$|yys)\w*|hyva|good|god|goda|gott)$/, [3, 4]],
   [/^(kiitettav\w*|kiitett\w*|excellent|outstanding|beromlig\w*)$/, [5]],
 ];
 
@@ -58,6 +59,9 @@ const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|ver
 const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien|hogsta|hogst|basta)$/;
 const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi|lagsta|godkant)$/;
 const CODE = /^([thk])([0-9])$/;
+/** Grades or their criteria, never the requirements: "kaikki vaatimukset" is every requirement. */
+const LEVEL_NOUNS = /^(arvosan\w*|grades?|criteria|criterion|kriteer\w*|arviointikriteer\w*|taso\w*|levels?|betyg\w*|vitsord\w*|niva\w*|kriteri\w*|bedomningskriteri\w*)$/;
+const ALL = /^(kaikki|kaikkien|kaikkiin|kaikille|kaikista|jokainen|jokaisen|jokaiseen|jokaiselle|eri|every|each|all|alla|samtliga|varje|olika)$/;
 const PASSING = /\b(lapipaasy\w*|lapaisy\w*|lapaista|lapaisen|lapaisee|lapaisemiseen|paase\w* lapi|paasee lapi|paasta lapi|pass|passing|to pass|bli godkand|godkand|godkant)\b/;
 
 export function parseGrades(text: string): GradeMention {
@@ -144,6 +148,12 @@ export function parseGrades(text: string): GradeMention {
   }
   if (found.size === 0 && invalid.size === 0 && namedLevel && levelNames.some((l) => l.length === 1)) {
     for (const l of levelNames) for (const g of l) found.add(g);
+  }
+  // "kaikkien arvosanojen kriteerit", "criteria for every grade", "alla betyg": every level.
+  if (found.size === 0 && invalid.size === 0 && tokens.some((t, i) => ALL.test(t) && tokens.slice(i + 1, i + 3).some((n) => LEVEL_NOUNS.test(n)))) {
+    for (let g = 1; g <= 5; g++) found.add(g);
+    aboutGrades = true;
+    compare = true;
   }
   // Ranges: "grades 2-4", "2–4".
   const range = /\b([1-5])\s*[-–]\s*([1-5])\b/.exec(text);

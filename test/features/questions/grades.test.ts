@@ -4,6 +4,11 @@ import { parseGrades } from '../../../src/features/questions/grades.ts';
 describe('parseGrades', () => {
   it.each([
     ['What does grade 3 require?', [3]],
+    ['mitä kaikki arvosanat vaatii', [1, 2, 3, 4, 5]],
+    ['show the criteria for every grade', [1, 2, 3, 4, 5]],
+    ['vilka är kriterierna för alla betyg', [1, 2, 3, 4, 5]],
+    ['kaikki vaatimukset', []],
+    ['arvioidaanko hyväksytty / hylätty', []],
     ['mitä arvosanaan kiitettävä 5 vaaditaan', [5]],
     ['hyvä 4 kriteerit', [4]],
     ['mitä vaaditaan hyvään neloseen', [4]],
