@@ -52,6 +52,8 @@ const SV_ENDINGS = /(erna|arna|orna|ningen|ningar|heten|ighet|ligt|skap|ande|end
 const CONSONANTS = '[bcdfghjklmnpqrstvwxz]';
 /** A word with ä or ö is Finnish unless it is built as Finnish never is: two consonants at its start or end ("krävs", "ställs"). */
 const SWEDISH_SHAPE = new RegExp(`^${CONSONANTS}{2}|${CONSONANTS}{2}$`);
+/** Spoken Finnish asks with "-ks" ("pitääks", "tarviiks", "onks"): two consonants at the end, yet Finnish. */
+const FINNISH_CLITIC = /[aeiouyäö]ks$/;
 
 export function detectLanguage(text: string, fallback: Lang = 'fi'): Lang {
   const score: Record<Lang, number> = { fi: 0, en: 0, sv: 0 };
@@ -65,7 +67,7 @@ export function detectLanguage(text: string, fallback: Lang = 'fi'): Lang {
     if (EN_WORDS.has(word)) score.en++;
     else if (SV_WORDS.has(word) || /å/.test(word)) score.sv++;
     else if (FI_WORDS.has(folded)) score.fi++;
-    else if (/[äö]/.test(word)) score[SWEDISH_SHAPE.test(word) ? 'sv' : 'fi']++;
+    else if (/[äö]/.test(word)) score[SWEDISH_SHAPE.test(word) && !FINNISH_CLITIC.test(word) ? 'sv' : 'fi']++;
     else if (FI_ENDINGS.test(word) && word.length > 4) score.fi += 0.5;
     else if (SV_ENDINGS.test(word) && word.length > 5) score.sv += 0.5;
   }

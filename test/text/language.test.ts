@@ -28,6 +28,9 @@ describe('detectLanguage', () => {
 
   it.each([
     ['What does grade 3 require?', 'en'],
+    ['paljonko kello on', 'fi'],
+    ['pitääks noudattaa aikatauluja', 'fi'],
+    ['tarviiks tietää jotain', 'fi'],
     ['what does grade 4 require', 'en'],
     ['compare grades 2 and 3', 'en'],
     ['do I need to know about competitors?', 'en'],
