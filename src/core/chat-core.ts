@@ -13,7 +13,7 @@ import { detectLanguage } from '../text/language.ts';
 import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
-import { smalltalkCommand } from './smalltalk.ts';
+import { phaticKind, smalltalkCommand } from './smalltalk.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
 import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
@@ -238,17 +238,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return [message(ctx.lang, { type: 'list', items })];
   }
 
-  async function runGuess(ctx: CommandContext, { command, slots }: Guess): Promise<Reply[]> {
-    if (!ctx.actor) {
-      if (!command.handleStranger) {
-        routed({ kind: 'stranger', command: command.id });
-        return strangerNote(ctx);
-      }
-      routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
-      return command.handleStranger(ctx, { slots: slotValues(command, slots) });
-    }
-    return run(ctx, ctx.actor, command, slots);
-  }
+  const runGuess = (ctx: CommandContext, { command, slots }: Guess): Promise<Reply[]> => runOrGreet(ctx, command, slots);
+
 
   /**
    * The best command match, or null when the message is free text. A name slot of several words
@@ -307,6 +298,18 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     }
   }
 
+  /** A recognised command: run for a known user; for an unknown one only what it offers strangers (help, small talk). */
+  async function runOrGreet(ctx: CommandContext, command: Command, raw: Record<string, SlotRaw>): Promise<Reply[]> {
+    if (ctx.actor) return run(ctx, ctx.actor, command, raw);
+    if (command.handleStranger) {
+      routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
+      return command.handleStranger(ctx, { slots: slotValues(command, raw) });
+    }
+    log.info({ platform: ctx.user.platform, command: command.id }, 'command from an unknown user');
+    routed({ kind: 'stranger', command: command.id });
+    return strangerNote(ctx);
+  }
+
   const strangerNote = (ctx: CommandContext) => [message(ctx.lang, { type: 'paragraph', text: enrolmentHint(ctx) })];
 
   return {
@@ -318,6 +321,13 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     async handle(incoming) {
       const ctx = await contextFor(incoming, incoming.text);
       return guarded(ctx, 'message', async () => {
+        // "kiitos, tosi hyvä", "ok 👍", "trevlig helg": small talk in any words, before anything else
+        // (an emoji alone has no tokens and would read as an empty message).
+        const phatic = phaticKind(incoming.text, ctx.lang);
+        if (phatic) {
+          ctx.lang = phatic.lang;
+          return runOrGreet(ctx, smalltalkCommand, { kind: phatic.kind });
+        }
         const match = await understand(incoming.text, ctx.today, ctx.lang);
         if (match === 'empty') {
           routed({ kind: 'help' });
@@ -326,17 +336,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         if (!match) return freeText(ctx, incoming.text.trim());
         // A command answers in the language it was written in ("mina framsteg" is Swedish, whatever a word looks like).
         ctx.lang = match.lang;
-        const command = match.command.declaration;
-        if (!ctx.actor) {
-          if (command.handleStranger) {
-            routed(command.id === 'help' ? { kind: 'help' } : { kind: 'command', command: command.id });
-            return command.handleStranger(ctx, { slots: slotValues(command, match.slots) });
-          }
-          log.info({ platform: incoming.platform, command: command.id }, 'command from an unknown user');
-          routed({ kind: 'stranger', command: command.id });
-          return strangerNote(ctx);
-        }
-        return run(ctx, ctx.actor, command, match.slots);
+        return runOrGreet(ctx, match.command.declaration, match.slots);
       });
     },
     async submit(form) {

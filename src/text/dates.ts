@@ -74,9 +74,13 @@ export function parseWrittenDate(text: string, today: string): string | null {
 
 /** A written time of day as HH:MM ("14:30", "14.30", "9"), or null. */
 export function parseWrittenTime(text: string): string | null {
-  const match = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(text.trim());
+  const match = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());
   if (!match) return null;
-  const hours = Number(match[1]);
+  const half = match[3]?.toLowerCase().replace(/\./g, '');
+  const written = Number(match[1]);
+  // "4pm" is 16:00, "12am" midnight; a 24-hour figure with am/pm ("15 pm") is no time.
+  if (half && (written < 1 || written > 12)) return null;
+  const hours = half ? (written % 12) + (half === 'pm' ? 12 : 0) : written;
   const minutes = Number(match[2] ?? '0');
   if (hours > 23 || minutes > 59) return null;
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;

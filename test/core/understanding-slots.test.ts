@@ -29,8 +29,13 @@ describe('entities found anywhere in a message', () => {
   it('reads dates, a range written with a dash, times after "klo", ids and inflected names', () => {
     expect(entitiesOf('tauota kyselyt joulun ajaksi 21.12.–6.1.').dates).toEqual(['2026-12-21', '2027-01-06']);
     expect(entitiesOf('haluun et kysely tulee klo 14.45').times).toEqual(['14:45']);
-    // A bare number is no time unless a time word stands before it.
+    // A bare number is no time unless a time word stands before it or am/pm after it.
     expect(entitiesOf('3 päivää').times).toEqual([]);
+    expect(entitiesOf('send the check-in at 4pm').times).toEqual(['16:00']);
+    expect(entitiesOf('ask me at 9 am').times).toEqual(['09:00']);
+    expect(entitiesOf('ask me 12 pm').masked).toBe('ask me xtime');
+    // "14.-18.12.": the first day shares the month and year of the second.
+    expect(entitiesOf('tauko 14.-18.12.')).toMatchObject({ dates: ['2026-12-14', '2026-12-18'], masked: 'tauko xdate - xdate' });
     // A day in words stays a word for the classifier, and is a date only to a command with a date slot.
     expect(entitiesOf('olen kipeä ensi maanantaina')).toMatchObject({ dayWords: ['2026-11-30'], dates: [], masked: 'olen kipeä ensi maanantaina' });
     const link = entitiesOf('linkitä slack-käyttäjä U04ABCD12 villeen');
@@ -79,6 +84,7 @@ describe('slot commands written any natural way, through the chat core', () => {
     ['voisitko vaihtaa mun kyselyajan vaikka 15.30', '15:30'],
     ['ändra incheckningstiden till 14.45', '14:45'],
     ['can u change my check in time to 13.15', '13:15'],
+    ['send the check-in at 4pm', '16:00'],
   ])('"%s" sets the check-in time', async (text, time) => {
     expect(await t.text('aino', text)).toContain(time);
   });

@@ -27,6 +27,11 @@ describe('understanding what people write', () => {
       ['who are you', 'en', 'aino'],
       ['hej, hur mår du?', 'sv', 'stranger'],
       ['tack så mycket', 'sv', 'liisa'],
+      ['kiitos, tosi hyvä', 'fi', 'mikko'],
+      ['okei selvä 👍', 'fi', 'aino'],
+      ['👍', 'fi', 'aino'],
+      ['great, got it', 'en', 'stranger'],
+      ['trevlig helg!', 'sv', 'aino'],
     ])('"%s" (%s, as %s)', async (text, lang, user) => {
       const replies = await t.say(user, text);
       expect(replies[0]?.lang).toBe(lang);
@@ -49,6 +54,12 @@ describe('understanding what people write', () => {
       expect(text).toContain('ei anna');
       expect(text).toContain('Liisa');
       expect(await t.text('stranger', 'what is my grade')).toContain('neither gives nor knows grades');
+    });
+
+    it('written at length or asking for a contact detail, still the asker\'s own people', async () => {
+      expect(await t.text('aino', 'hei kuka mun opettaja oikein on tällä jaksolla?')).toContain('Liisa');
+      expect(await t.text('aino', "what's my supervisor's email")).toContain('Mikko');
+      expect(await t.text('aino', 'mikä on ohjaajani puhelinnumero')).toContain('Mikko');
     });
 
     it('a stranger asking for their teacher is told how to get enrolled, and sees no one else\'s data', async () => {

@@ -76,6 +76,7 @@ const QUESTION_OPENERS: ReadonlySet<string> = new Set([
 
 // Words after which a number is a time of day ("klo 9", "at 3.30", "kl 14").
 const TIME_WORDS: ReadonlySet<string> = new Set(['klo', 'kello', 'kelloon', 'at', 'kl', 'klockan']);
+const HALF_DAY: ReadonlySet<string> = new Set(['am', 'pm']);
 // Where an observation's own text starts after the name.
 const TEXT_CONNECTORS: ReadonlySet<string> = new Set(['et', 'etta', 'that', 'att', 'kun', 'when']);
 const PLATFORMS: Readonly<Record<string, string>> = { slack: 'slack', teams: 'teams', msteams: 'teams' };
@@ -132,16 +133,28 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
       continue;
     }
     if (token.kind === 'number' || /^\d/.test(raw)) {
-      const time = parseWrittenTime(raw);
+      // "9 am", "4 pm": the half of the day written apart.
+      const half = list[i + 1]?.kind === 'word' && HALF_DAY.has(list[i + 1]?.norm ?? '') ? list[i + 1]?.norm : undefined;
+      const time = parseWrittenTime(half ? `${raw}${half}` : raw);
       const date = /^\d+$/.test(raw) ? null : parseWrittenDate(raw, today);
       if (time && (TIME_WORDS.has(previous) || !date)) {
-        // A bare number is a time only after "klo"/"at": "3 päivää" is no time.
-        if (/[.:]/.test(raw) || TIME_WORDS.has(previous)) {
+        // A bare number is a time only after "klo"/"at" or with am/pm: "3 päivää" is no time.
+        if (/[.:]/.test(raw) || TIME_WORDS.has(previous) || half || /[ap]m$/i.test(raw)) {
           out.times.push(time);
           masked.push(PLACEHOLDER.time);
+          if (half) i++;
           continue;
         }
-      } else if (date) {
+      }
+      // "14.-18.12.": a day, a dash, then the date whose month and year it shares.
+      const rangeEnd = /^\d{1,2}$/.test(raw) && list[i + 1]?.kind === 'punct' && list[i + 1]?.norm === '-' ? parseWrittenDate(list[i + 2]?.raw ?? '', today) : null;
+      const rangeStart = rangeEnd ? `${rangeEnd.slice(0, 8)}${raw.padStart(2, '0')}` : null;
+      if (rangeStart && rangeEnd && Number(raw) >= 1 && rangeStart < rangeEnd) {
+        out.dates.push(rangeStart);
+        masked.push(PLACEHOLDER.date);
+        continue;
+      }
+      if (date) {
         out.dates.push(date);
         masked.push(PLACEHOLDER.date);
         continue;
