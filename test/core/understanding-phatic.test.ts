@@ -1,11 +1,12 @@
-// Phatic messages recognised however they are written (src/core/smalltalk.ts `phaticKind`): short,
+// Phatic messages recognised however they are written (src/core/understanding/phatic.ts): short,
 // every word small talk, one word or emoji marking the kind; anything with content is left alone.
 // And the acknowledgement's reply: short, like thanks, without the what-I-do paragraph.
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/conversation/command-context.ts';
 import { renderPlainText } from '../../src/conversation/render-text.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
-import { type PhaticKind, phaticKind, smalltalkCommand } from '../../src/core/smalltalk.ts';
+import { smalltalkCommand } from '../../src/core/smalltalk.ts';
+import { type PhaticKind, phaticKind } from '../../src/core/understanding/phatic.ts';
 import { texts } from '../../src/core/texts.ts';
 import type { Person } from '../../src/storage/index.ts';
 
