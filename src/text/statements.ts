@@ -1,120 +1,418 @@
 // Is a message an account of work done? "Lisäksi tein asiakkaalle esitteen", "I called three
-// customers", "jag ringde kunder" (first person: a student's day), or "Aino päivitti asiakastiedot"
-// (a named person and a past verb: an instructor's observation). Cheap and deterministic; the person
-// always confirms the form it leads to, so a rare miss costs one click.
+// customers", "jag ringde kunder", "tänään oli kiireinen päivä" (first person or the day itself: a
+// student's day), or "Aino päivitti asiakastiedot", "Ainolla meni hyvin" (a named person and a verb:
+// an instructor's observation). Cheap and deterministic; the person always confirms the form it leads
+// to, so a rare miss costs one click. Never a question, a request or a notice of absence.
+//
+// The text is read clause by clause (punctuation and "ja", "and", "och", "mutta" … start a new one):
+// a Finnish past verb, an English or Swedish subjectless past, or a day's impersonal opening counts at
+// the start of any clause ("tänään oli hiljainen päivä, järjestin arkistoa ja poistin vanhoja tietoja").
+import { IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NOT_ALONE, PAST_SAME_AS_BASE } from './english-irregular-past.ts';
 import { foldDiacritics, words } from './normalize.ts';
 
-// Finnish words ending in -in that are no first-person past verb.
-const NOT_FI_VERBS = new Set(['vain', 'niin', 'kuin', 'aivan', 'ainakin', 'myoskin', 'sekin', 'tanaankin', 'kin', 'kanssain', 'palvelin', 'kaikin', 'oikein', 'hyvin', 'paremmin', 'huonommin', 'nopeammin', 'pian', 'mukaan', 'sisaan', 'taas', 'jopa', 'ennen', 'kohtaan', 'ylipaansa', 'heti', 'oin']);
-const EN_PAST = /\b(i|we)(?:\s+also|\s+then|\s+just|\s+have|'ve|’ve)?\s+((?!(?:need|feed|seed|speed|exceed|proceed|succeed)\b)\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|were|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|taught|told|read|ran|set up|put)\b/i;
-const SV_PAST = /\b(jag|vi)\s+(?:också\s+|sedan\s+)?(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|såg)\b/iu;
-const EN_THIRD = /^(\w+ed|did|made|helped|sold|took|wrote|met|handled|learnt|was|had|went|spoke|talked|called|prepared|checked|sent|built|found|gave|got|showed|served|solved|greeted|updated)$/i;
-const SV_THIRD = /^(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|löste|visade)$/iu;
+const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/u));
 
-// "I've been answering …", "I was helping …"; "jag har uppdaterat …" (the perfect with its supine).
-const EN_CONTINUOUS = /\b(i|we)(?:'ve|’ve|\s+have)?\s+(?:been|was|were)\s+\w{3,}ing\b/i;
-const SV_PERFECT = /\b(jag|vi)\s+har\s+(?:\p{L}+\s+)?\p{L}{3,}(?:at|it|tt|pt|kt)(?=$|[^\p{L}])/iu;
+// ---------------------------------------------------------------------------------------------------
+// Clauses
 
-// "Idag ringde jag …": Swedish puts the verb before the subject after a time word.
-const SV_INVERTED = /^(?:idag|i dag|sedan|efter lunch|på morgonen|på eftermiddagen|i förmiddags|i eftermiddags)\s+(\p{L}+(?:ade|de|te|dde)|gjorde|hjälpte|sålde|skrev|tog|var|hade|gick|fick|lärde|pratade|ringde|träffade|såg)\s+jag\b/iu;
-// "Idag har jag jobbat …": the perfect, inverted the same way.
-const SV_INVERTED_PERFECT = /^(?:idag|i dag|sedan|efter lunch|på morgonen|på eftermiddagen|i förmiddags|i eftermiddags)\s+har\s+(?:jag|vi)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:at|it|tt|pt|kt)(?=$|[^\p{L}])/iu;
-// "Spent the day answering …", "Helped a customer …": an English account often drops the "I".
-// Any opening word in -ed is read as a past verb ("Called five customers", "Updated the CRM").
-const EN_SUBJECTLESS = /^(?:today\s+|this morning\s+|this afternoon\s+|then\s+|also\s+)?((?!(?:need|feed|seed|speed|exceed|proceed|succeed)\b)\w{2,}ed|spent|worked|helped|answered|called|sold|made|did|had|went|took|gave|sat|met|wrote|learnt|ran|taught|built|found|got)\s/i;
-// "Oon tänään vastannu …": spoken Finnish perfect tense (olen / oon + past participle).
-const FI_PERFECT = /^(?:(?:mä|minä|tänään|tänää|nyt|aamulla|iltapäivällä|myös|lisäksi)\s+){0,2}(?:olen|oon)\s+(?:\p{L}+\s+){0,2}\p{L}+(?:nut|nyt|nnu|nny|llu|lly|rru|ssu|ttu|lut|lyt|sut|syt|rut|ryt)\b/iu;
-
-/** A first-person account of something done: the student telling about their day. */
-export function isFirstPersonAccount(text: string): boolean {
-  const head = text.slice(0, 400);
-  if (EN_PAST.test(head) || EN_CONTINUOUS.test(head) || SV_PERFECT.test(head) || SV_INVERTED_PERFECT.test(head) || SV_PAST.test(head) || SV_INVERTED.test(head) || EN_SUBJECTLESS.test(head) || FI_PERFECT.test(head)) return true;
-  // Finnish past tense comes early: "Tänään tein …", "Mä hoidin …", "Autoin asiakasta …", "Kävimme
-  // läpi …", and spoken "(me) tehtiin inventaario".
-  return words(head).slice(0, 4).map(foldDiacritics).some((word) => isFinnishPastFirstPerson(word) || isFinnishPastWe(word));
+interface Clause {
+  /** Folded words (ä → a, ö → o, å → a). */
+  words: string[];
+  /** The joining word that opened it ("mutta", "and"), if any. */
+  joiner: string | null;
 }
+
+const JOINERS = set('ja seka mutta and but och men samt');
+
+function clausesOf(text: string, splitOnJoiners = true): Clause[] {
+  const out: Clause[] = [];
+  for (const piece of text.slice(0, 400).split(/[,;.!?:\n]+|\s[-–]\s/u)) {
+    let current: Clause = { words: [], joiner: null };
+    for (const word of words(piece).map(foldDiacritics)) {
+      if (splitOnJoiners && JOINERS.has(word)) {
+        if (current.words.length) out.push(current);
+        current = { words: [], joiner: word };
+      } else current.words.push(word);
+    }
+    if (current.words.length) out.push(current);
+  }
+  return out;
+}
+
+// Words that open a clause before its verb: time words, "then", "also", the subject pronoun in
+// spoken Finnish ("mä tein"). Skipped when looking for the verb at a clause's start.
+const OPENING_FILLERS = set(`
+  tanaan tanaa eilen aamulla aamupaivalla iltapaivalla paivalla illalla ensin sitten sit sitte myos lisaksi viela
+  taas jo nyt ma mina mie me koko paivan
+  today yesterday this morning afternoon evening then also first later after lunch finally afterwards
+  idag igar dag morse formiddags eftermiddags sedan sen ocksa dessutom pa morgonen eftermiddagen efter forst
+`);
+
+// "kahvitauon jälkeen …", "palaverin aikana …": a time told with a postposition opens a clause too.
+const POSTPOSITIONS = set('jalkeen aikana ajan paatteeksi');
+
+function opening(clause: readonly string[]): string[] {
+  let at = POSTPOSITIONS.has(clause[1] ?? '') ? 2 : 0;
+  while (at < clause.length && OPENING_FILLERS.has(clause[at] ?? '')) at++;
+  // Swedish "i dag", "i morse": the preposition belongs to the time word.
+  if (clause[at] === 'i' && OPENING_FILLERS.has(clause[at + 1] ?? '')) return opening(clause.slice(at + 2));
+  return clause.slice(at);
+}
+
+// A clause about being ill or away is a notice of absence (a command's business), not an account,
+// and so is one about tomorrow ("Aino tulee huomenna myöhemmin");
+// a question noun makes it a question ("I had a question about grade 3"), and a password or a login
+// is a matter for support ("I forgot my password").
+const NOT_AN_ACCOUNT =
+  /\b(?:sick|ill|unwell|fever|flu|absent|day off|off sick|off work|stayed home|stayed at home|saira\w*|kipe\w*|kuumee\w*|flunss\w*|poissa|jain kotiin|olin kotona|sjuk\w*|ledig|franvarande|feber|forkyl\w*|stannade hemma|var hemma|kysymys|question|fraga|fragor|password|salasana\w*|losenord\w*|kirjaudu\w*|kirjautu\w*|huomenna|ylihuomenna|tomorrow|imorgon|next week|ensi viikolla|nasta vecka)\b/;
+
+// Verbs that introduce a request or a wish, not a deed ("halusin kysyä", "I wanted to ask", "jag undrade").
+const REQUEST_VERBS = set('halusin mietin pohdin ihmettelin wanted wondered hoped wished undrade tankte ville');
+
+// ---------------------------------------------------------------------------------------------------
+// Questions
+
+/** Openings of a question or a request. (A lookahead, not \\b: \\b knows no ä or ö even with the u flag.) */
+const QUESTION_START =
+  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|what|which|who|when|why|where|how|is|are|do|does|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|visa|berätta|förklara)(?=$|[^\p{L}\p{N}])/u;
+// "Did I …" asks; "Did the inventory with Mikko" tells.
+const DID_QUESTION = /^did\s+(?!(?:the|a|an|my|our|some|all|lots)\s)/u;
+// The question clitic -ko/-kö/-ks follows a vowel, n or t ("onko", "voinko", "osaatko", "onks",
+// "tarviiks"); "Mikko", "Marko" and "taulukko" are no questions, nor "koko", "Niko" or "thanks".
+const CLITIC_QUESTION = /^\p{L}*[aeiouynt](?:ko|ks)$/u;
+const NOT_CLITIC = set('koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks');
+const isCliticQuestion = (folded: string) => CLITIC_QUESTION.test(folded) && !NOT_CLITIC.has(folded);
+
+/** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
+export function opensAsQuestion(text: string): boolean {
+  const lower = text.trim().toLowerCase();
+  return QUESTION_START.test(lower) || DID_QUESTION.test(lower) || isCliticQuestion(foldDiacritics(words(lower)[0] ?? ''));
+}
+
+// A later clause that is plainly a question: "… mutta mitä muuta pitää osata", "…, pitääkö se
+// lähettää", "…, can I …", "…, is that ok", "…, kan jag …", "…, what should I do", "…, miten jaksan".
+const INVERTED_QUESTION = set('can could should do does did shall may is are was were kan ska skall maste behover far');
+const PRONOUN = set('i we you it that this there he she they jag vi du det');
+// A question word and then a verb ("what should I …", "vad ska jag …", "mitä teen"); an indirect
+// question puts the subject first ("I showed her how it works").
+const WH = set('what how where when why which who vad hur nar varfor vilken vilka mita miten kenelle kenen kuka mihin mista milloin miksi kuinka');
+const WH_VERB = set(`
+  should do does did can could is are shall must would will ska skall kan maste behover gor ar
+  teen voin saan soitan jaksan menen kysyn pyydan laitan osaan ehdin tarvitsen ma mun pitaisi kannattaa
+`);
+
+/** A question anywhere: a question mark, a question's opening, or a later clause that asks. */
+function asks(text: string): boolean {
+  if (text.includes('?') || opensAsQuestion(text)) return true;
+  return clausesOf(text).some(({ words: clause, joiner }) => {
+    const [first = '', second = ''] = clause;
+    if (joiner && ['mutta', 'but', 'men'].includes(joiner) && opensAsQuestion(clause.join(' '))) return true;
+    if (WH.has(first) && WH_VERB.has(second)) return true;
+    return isCliticQuestion(first) || (INVERTED_QUESTION.has(first) && PRONOUN.has(second));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finnish
+
+// Words ending in -in that are no first-person past verb: adverbs, superlatives, instruments, English.
+const NOT_FI_PAST_IN = set(`
+  vain niin kuin aivan ainakin myoskin sekin tanaankin kin kanssain palvelin puhelin avain kirjain nappain ohjain
+  kaikin oikein hyvin pian mukaan sisaan ennen kohtaan ylipaansa oin usein silloin tallon harvoin viimein vihdoin
+  kovin tosin toisin samoin noin ensin suurin tarkein vaikein helpoin uusin vanhin pienin parhain
+  again begin login admin main within certain plugin domain margin explain remain contain obtain maintain cabin
+  train chain brain join coin
+`);
 
 function isFinnishPastFirstPerson(word: string): boolean {
-  if (word.length < 4 || !word.endsWith('in') || NOT_FI_VERBS.has(word)) return false;
-  // -iin and -hin are illatives (asiakkaisiin, töihin), -isin the conditional ("haluaisin", "voisin").
-  return !word.endsWith('iin') && !word.endsWith('hin') && !word.endsWith('isin');
+  if (word.length < 4 || !/^\p{L}+in$/u.test(word) || NOT_FI_PAST_IN.has(word) || REQUEST_VERBS.has(word)) return false;
+  // -iin and -hin are illatives (asiakkaisiin, töihin), -isin the conditional ("haluaisin", "voisin"),
+  // -mmin a comparative adverb ("paremmin"), -kin a clitic ("minäkin").
+  return !/(?:iin|hin|isin|mmin|kin)$/.test(word);
 }
 
-/** "kävimme", "teimme", "soitimme"; spoken "tehtiin", "käytiin", "soitettiin" (the passive past). */
+/** "kävimme", "teimme"; the passive past "tehtiin", "käytiin", "harjoiteltiin" (spoken "we did"). */
 function isFinnishPastWe(word: string): boolean {
   if (word.length < 6 || word === 'voimme') return false;
   return /imme$/.test(word) || /tiin$/.test(word);
 }
 
+// The active past participle, written or spoken ("tehnyt", "tehny", "ollu", "käyny", "mennyt"), and
+// the passive one ("ollaan tehty").
+const FI_PARTICIPLE = /^\p{L}{2,}(?:nut|nyt|nu|ny|lut|lyt|lu|ly|rut|ryt|ru|ry|sut|syt|su|sy|ttu|tty|tu|ty)$/u;
+// A state, not a deed: "olen väsynyt".
+const FI_STATE = set('vasynyt vasyny uupunut uupunu kyllastynyt hermostunut stressaantunut eksynyt');
+const FI_PERFECT_AUX = set('olen oon olemme ollaan ollaa olimme');
+const FI_BE_THIRD = set('on ovat oli olivat ei');
+const FI_POSTPOSITIONS = set('kanssa kanssaan kautta takia vuoksi jalkeen aikana luona luokse puolesta kohdalla mukaan osalta avulla sijaan ansiosta suhteen');
+
+function finnishAccount(start: readonly string[]): boolean {
+  const head = start.slice(0, 3);
+  // A word in -in followed by a postposition or by "on" or "oli" is a genitive ("tarvitsen apua
+  // raportin kanssa", "raportin palautus on perjantaina").
+  const genitive = (i: number) => FI_POSTPOSITIONS.has(start[i + 1] ?? '') || start.slice(i + 1, i + 3).some((w) => FI_BE_THIRD.has(w));
+  if (head.some((word, i) => (isFinnishPastFirstPerson(word) && !genitive(i)) || isFinnishPastWe(word))) return true;
+  // "olen tänään päivittänyt …", "oon vastannu …", "ollaan käyty läpi …"
+  const aux = head.findIndex((word) => FI_PERFECT_AUX.has(word));
+  return aux >= 0 && start.slice(aux + 1, aux + 4).some((word) => FI_PARTICIPLE.test(word) && !FI_STATE.has(word));
+}
+
+// "Tänään oli kiireinen päivä", "päivä meni nopeasti", "today was quiet", "it was a busy day",
+// "dagen gick fort", "idag var det lugnt": the day itself told, near a time word or a word for the day.
+const TIME_WORDS = set('tanaan tanaa eilen aamulla aamupaivalla iltapaivalla today yesterday idag igar');
+const DAY_NOUNS = set('paiva paivani tyopaiva aamu aamupaiva iltapaiva vuoro viikko day shift morning afternoon week dag dagen morgonen passet veckan');
+const HAPPENED = set('oli meni sujui kului tuli kavi alkoi loppui jai riitti tapahtui sattui onnistui was went var gick blev');
+
+function dayAccount(clause: readonly string[]): boolean {
+  for (let i = 0; i < Math.min(clause.length, 4); i++) {
+    if (!HAPPENED.has(clause[i] ?? '')) continue;
+    if (clause.slice(Math.max(0, i - 2), i + 4).some((w) => TIME_WORDS.has(w) || DAY_NOUNS.has(w))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// English
+
+// Words in -ed that are no past verb (present tense, adjectives of feeling, nouns).
+const NOT_ED = set(`
+  need needed feed seed speed exceed proceed succeed bleed breed weed indeed deed greed heed hundred sacred naked
+  wicked kindred interested supposed tired bored confused worried scared stressed excited allowed required based
+  related limited united advanced detailed
+`);
+
+function isEnglishPast(word: string, afterSubject: boolean): boolean {
+  if (REQUEST_VERBS.has(word)) return false;
+  if (IRREGULAR_PAST.has(word)) return afterSubject || !NOT_ALONE.has(word);
+  if (afterSubject && PAST_SAME_AS_BASE.has(word)) return true;
+  return word.length >= 4 && word.endsWith('ed') && !NOT_ED.has(word);
+}
+
+const isEnglishParticiple = (word: string) => IRREGULAR_PARTICIPLE.has(word) || isEnglishPast(word, true);
+
+// Words between "I" and the verb: "I also called", "we then went", "I quickly fixed".
+const EN_ADVERBS = set('also then just finally first already really actually even still again today yesterday');
+const isEnAdverb = (word: string) => EN_ADVERBS.has(word) || (word.length > 4 && word.endsWith('ly'));
+// "I was wondering", "I was going to ask": a request, not a deed.
+const EN_WAS_REQUEST = set('wondering thinking hoping going supposed not');
+
+/** "I handled …", "we went through …", "I've done …", "I was at the fair …", "Mikko and I prepared …". */
+function englishAfterPronoun(clause: readonly string[]): boolean {
+  for (let i = 0; i < clause.length - 1; i++) {
+    const word = clause[i] ?? '';
+    const withHave = /^(?:i|we)['’]ve$/.test(word);
+    if (word !== 'i' && word !== 'we' && !withHave) continue;
+    let at = i + 1;
+    let perfect = withHave;
+    while (at < clause.length - 1 && (isEnAdverb(clause[at] ?? '') || clause[at] === 'have')) {
+      if (clause[at] === 'have') perfect = true;
+      at++;
+    }
+    const verb = clause[at] ?? '';
+    if (perfect ? isEnglishParticiple(verb) : isEnglishPast(verb, true)) {
+      if ((verb === 'was' || verb === 'were') && EN_WAS_REQUEST.has(clause[at + 1] ?? '')) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Swedish
+
+// Strong and common past forms (folded); weak verbs end in -ade, -de, -te or -dde.
+const SV_PAST = set(`
+  gjorde hjalpte salde skrev tog var hade gick fick larde pratade ringde traffade sag kom satt stod lag at drack sov
+  gav sa sade bar drog fann vann sprang hann bjod brot flog foll holl lat log skar slog sjong stack stal steg
+  strok svor visste korde horde kande foljde byggde kopte sokte laste trodde tyckte
+`);
+// Past-looking words that are no deed: "inte", modal and wishing verbs.
+const SV_NOT_PAST = set('inte ville skulle kunde borde undrade tankte maste kanske');
+// Forms too often another word (Swedish "var" is also "where", "for" English) to read without a subject.
+const SV_NOT_ALONE = set('var sa at lat log bar sag lag stal stack sade');
+// English words in -ade (long enough to look like Swedish "jobbade").
+const EN_ADE = set('upgrade downgrade degrade decade parade crusade persuade invade cascade arcade facade blockade lemonade brigade charade renegade tirade');
+
+function isSwedishPast(word: string): boolean {
+  if (SV_NOT_PAST.has(word) || REQUEST_VERBS.has(word)) return false;
+  return SV_PAST.has(word) || /^\p{L}{2,}(?:ade|de|te|dde)$/u.test(word);
+}
+
+/** A past verb opening a Swedish clause without its subject ("Ringde tre kunder", "Jobbade i kassan"). */
+function isSwedishPastAlone(word: string): boolean {
+  if (SV_NOT_ALONE.has(word)) return false;
+  return SV_PAST.has(word) || (word.length >= 6 && word.endsWith('ade') && !EN_ADE.has(word));
+}
+
+// The supine after "har": "uppdaterat", "hjälpt", "gjort", "skrivit", "ringt", "lärt".
+const SV_SUPINE = /^\p{L}{2,}(?:at|it|tt|pt|kt|rt|lt|nt|gt|st|ft)$/u;
+const NOT_SUPINE = set('mycket inget nagot allt just ett det litet');
+const SV_ADVERBS = set('ocksa sedan sen aven bara forst idag igen da just redan sjalv nu precis');
+
+function swedishPerfectAt(clause: readonly string[], at: number): boolean {
+  let verb = at;
+  if (SV_ADVERBS.has(clause[verb] ?? '')) verb++;
+  const word = clause[verb] ?? '';
+  return SV_SUPINE.test(word) && !NOT_SUPINE.has(word);
+}
+
+/** "jag ringde …", "vi har gått igenom …", and inverted "idag ringde jag …", "idag har jag jobbat …". */
+function swedishAccount(clause: readonly string[]): boolean {
+  for (let i = 0; i < clause.length; i++) {
+    const word = clause[i] ?? '';
+    if (word === 'jag' || word === 'vi') {
+      let at = i + 1;
+      while (SV_ADVERBS.has(clause[at] ?? '') && at - i <= 2) at++;
+      const verb = clause[at] ?? '';
+      if ((verb === 'har' || verb === 'hade') && swedishPerfectAt(clause, at + 1)) return true;
+      if (isSwedishPast(verb)) return true;
+    }
+    // The verb before the subject after an opening word (Swedish word order).
+    const next = clause[i + 1] ?? '';
+    if (i >= 1 && (next === 'jag' || next === 'vi')) {
+      if (word === 'har' && swedishPerfectAt(clause, i + 2)) return true;
+      if (isSwedishPast(word)) return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// First person
+
+function tellsWhatWasDone(clause: readonly string[]): boolean {
+  const start = opening(clause);
+  const first = start[0] ?? '';
+  return (
+    finnishAccount(start) ||
+    englishAfterPronoun(clause) ||
+    swedishAccount(clause) ||
+    // "Helped a customer …", "Spent the day …", "Forgot to log …"; "Ringde tre kunder idag".
+    isEnglishPast(first, false) ||
+    isSwedishPastAlone(first) ||
+    dayAccount(clause)
+  );
+}
+
+// A short reply to the bot opening with thanks or "ok" ("kiitos, sain vastauksen", "thanks, got it").
+const ACKNOWLEDGEMENTS = set('kiitos kiitti kiitoksia thanks thank thx ok okay okei selva tack');
+const ACKNOWLEDGEMENT_MAX_WORDS = 5;
+
+/** A first-person account of something done: the student telling about their day. */
+export function isFirstPersonAccount(text: string): boolean {
+  if (asks(text)) return false;
+  const all = words(text.slice(0, 400)).map(foldDiacritics);
+  if (ACKNOWLEDGEMENTS.has(all[0] ?? '') && all.length <= ACKNOWLEDGEMENT_MAX_WORDS) return false;
+  return clausesOf(text).some(({ words: clause }) => !NOT_AN_ACCOUNT.test(clause.join(' ')) && tellsWhatWasDone(clause));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A named person (an instructor's observation)
+
 // Words that may stand between a name and its verb ("Aino tänään hoiti", "Ville also prepared").
-const BETWEEN = new Set(['tanaan', 'tanaa', 'eilen', 'myos', 'taas', 'jo', 'nyt', 'nykyaan', 'aina', 'usein', 'aamulla', 'itse', 'yksin', 'today', 'yesterday', 'also', 'again', 'just', 'really', 'now', 'always', 'idag', 'igar', 'ocksa', 'sjalv', 'aven', 'nu', 'alltid']);
-// The perfect: "Aino on hoitanut", "Ville has prepared", "Aino har hjälpt".
-const PERFECT_AUX = new Set(['on', 'has', 'har']);
-const PARTICIPLE = /^\p{L}{2,}(?:nut|nyt|nnut|nnyt|llut|llyt|rrut|rryt|ssut|ssyt|ed|en|ne|at|it|tt|pt|kt)$/u;
+const BETWEEN = set(`
+  tanaan tanaa eilen myos taas jo nyt nykyaan aina usein aamulla itse yksin tosi todella erittain ihan kylla
+  today yesterday also again just really now always quite
+  idag igar ocksa sjalv aven nu alltid verkligen
+`);
 
-function pastVerbAfterName(word: string): boolean {
-  // Finnish third-person past: päivitti, hoiti, teki, auttoi, myi, oli (not adverbs in -sti, not "tosi").
-  const folded = foldDiacritics(word);
-  if (/i$/.test(folded) && !/sti$/.test(folded) && folded !== 'tosi' && folded.length >= 3) return true;
-  return EN_THIRD.test(word) || SV_THIRD.test(word);
+// Finnish adverbs in -sti are built from adjectives ("huolellisesti", "nopeasti", "reippaasti"); a
+// past verb in -sti comes from a verb in -staa ("opasti", "kuvasti", "paljasti", "osti", "esti").
+const FI_ADVERB_STI = set('hienosti kovasti huonosti varmasti helposti tarkasti hyvasti pitkasti taitavasti');
+function isFinnishAdverb(word: string): boolean {
+  if (!word.endsWith('sti')) return false;
+  return FI_ADVERB_STI.has(word) || /(?:isesti|[aeiouy]{2}sti)$/.test(word) || (word.length >= 9 && /vasti$/.test(word));
 }
 
-/** Openings of a question or a request. (A lookahead, not \\b: \\b knows no ä or ö even with the u flag.) */
-const QUESTION_START =
-  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|onko|ovatko|pit(a|ä)(a|ä)k(o|ö)|voiko|voinko|saako|saanko|t(a|ä)ytyyk(o|ö)|kuuluuko|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|tarviiks|tarvitaanko|tarvitseeko|pitaako|pitääks|pitaaks|onks|voiks|saaks|what|which|who|when|why|where|how|is|are|do|does|did|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|\p{L}{2,}(?:ko|kö|ks))(?=$|[^\p{L}\p{N}])/u;
+// Words in -i after a name that are no verb.
+const NOT_FI_PAST_I = set('tosi kaikki heti juuri yksi kaksi viisi kuusi uusi pari siis kai vai ei taysi hi');
+// The conditional ("voisi", "pitäisi", "haluaisi"), unlike the past "ratkaisi", "julkaisi", "taisi".
+const isConditional = (word: string) => /isi$/.test(word) && !/(?:kaisi|maisi)$/.test(word) && word !== 'taisi';
 
-/** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
-export function opensAsQuestion(text: string): boolean {
-  return QUESTION_START.test(text.trim().toLowerCase());
+function isFinnishPastThird(word: string): boolean {
+  if (word.length < 3 || !word.endsWith('i') || NOT_FI_PAST_I.has(word) || BETWEEN.has(word)) return false;
+  return !isFinnishAdverb(word) && !isConditional(word);
 }
+
+const pastAfterName = (word: string) => isFinnishPastThird(word) || isEnglishPast(word, true) || isSwedishPast(word);
 
 // A present-tense account ("Aino osaa jo …", "Aino handles …", "Aino hjälper …"): Finnish third
 // person in a long vowel (osaa, hoitaa, tekee, palvelee), English -s, Swedish -r.
-const FI_PRESENT_THIRD = /^\p{L}{2,}(?:aa|ää|ee|ii|oo|uu|yy|öö)$/u;
-const EN_PRESENT_THIRD = /^(?!(?:is|was|has|does|this|thus|yes|his|its|as|us|plus|less|always|sometimes|perhaps)$)\p{L}{3,}s$/u;
-const SV_PRESENT = /^\p{L}{2,}(?:ar|er|ir|ör)$/u;
-// The name in another case ("Ainolla oli", "Ainon kanssa kävimme"): the verb then follows within a few words.
-const FI_CASE_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n', 'a', 'ä', 'ta', 'tä'];
-// Swedish puts the verb before the name after a time word: "idag sålde Aino …".
-const SV_TIME_OPENING = /^(?:idag|i dag|igår|i går|i morse|i förmiddags|i eftermiddags|sedan|efter lunch|på morgonen)\s/u;
+const FI_PRESENT_THIRD = /^\p{L}{2,}(?:aa|ee|ii|oo|uu|yy)$/u;
+const FI_NOT_PRESENT = set('pitaa taytyy tarvitsee kannattaa');
+// Not -ss, -us, -is: "progress", "status", "analysis" are no verbs.
+const EN_PRESENT_THIRD = /^\p{L}{3,}[^siu]s$/u;
+// -s words that are no verb: function words and what a staff member asks to see ("Aino progress").
+const EN_NOT_PRESENT = set(`
+  this thus yes his its plus always sometimes perhaps whereas towards afterwards besides
+  grades checkins check-ins observations reflections notes details results requirements units tasks goals skills
+  strengths weaknesses absences days hours logs entries records stats points marks scores reports plans dates
+`);
+const SV_PRESENT = /^\p{L}{2,}(?:ar|er|ir|or)$/u;
+const EN_NOT_SV_PRESENT = set('never ever after under over together either neither rather other later earlier better sooner faster');
 
-/** A verb the named person did or does, right after the name (past, perfect or present). */
-function verbAfter(list: readonly string[], i: number): boolean {
-  let at = i + 1;
-  while (at < list.length - 1 && BETWEEN.has(foldDiacritics(list[at] ?? '')) && at - i <= 2) at++;
-  const next = list[at] ?? '';
-  if (pastVerbAfterName(next)) return true;
-  if (PERFECT_AUX.has(foldDiacritics(next))) {
-    let verb = at + 1;
-    while (verb < list.length - 1 && BETWEEN.has(foldDiacritics(list[verb] ?? '')) && verb - at <= 2) verb++;
-    return PARTICIPLE.test(list[verb] ?? '');
-  }
-  return FI_PRESENT_THIRD.test(next) || EN_PRESENT_THIRD.test(next) || SV_PRESENT.test(next);
+function presentAfterName(word: string): boolean {
+  if (FI_PRESENT_THIRD.test(word)) return !FI_NOT_PRESENT.has(word);
+  if (EN_PRESENT_THIRD.test(word)) return !EN_NOT_PRESENT.has(word);
+  return SV_PRESENT.test(word) && !EN_NOT_SV_PRESENT.has(word);
+}
+
+/** The verb after the name: past, perfect ("on hoitanut", "has shown", "har hjälpt") or present. */
+function verbAfterName(clause: readonly string[], from: number): boolean {
+  let at = from;
+  // Skip up to three words such as "tänään", "really", "huolellisesti" ("Aino hienosti hoiti …").
+  while (at < clause.length - 1 && at - from < 3 && (BETWEEN.has(clause[at] ?? '') || isFinnishAdverb(clause[at] ?? '') || isEnAdverb(clause[at] ?? ''))) at++;
+  const next = clause[at] ?? '';
+  if (pastAfterName(next)) return true;
+  const participle = clause.slice(at + 1, at + 4).find((w) => !BETWEEN.has(w)) ?? '';
+  if (next === 'on') return FI_PARTICIPLE.test(participle);
+  if (next === 'has' || next === 'have') return isEnglishParticiple(participle);
+  if (next === 'har') return SV_SUPINE.test(participle) && !NOT_SUPINE.has(participle);
+  return presentAfterName(next);
+}
+
+// The name in another case ("Ainolla oli", "Ainon kanssa kävimme", "Aino's report was", "Ainos").
+const ADESSIVE_ETC = ['lla', 'lle', 'lta', 'sta', 'ssa', 'kin'];
+const GENITIVE = ['n', "'s", '’s', 's'];
+// "Ainolla menee hyvin", "Ainolla sujuu": how it goes for her.
+const GOES = set('menee sujuu');
+
+function verbAfterInflectedName(clause: readonly string[], from: number): boolean {
+  const perfect = (i: number) => clause[i] === 'on' && clause.slice(i + 1, i + 4).some((p) => FI_PARTICIPLE.test(p));
+  return clause.slice(from, from + 3).some((w, i) => pastAfterName(w) || isFinnishPastWe(w) || GOES.has(w) || perfect(from + i));
 }
 
 /**
- * A named person and what they did or do: "Aino päivitti", "Aino on hoitanut", "Aino osaa jo …",
- * "Ainolla oli …", "Ville handled", "Aino handles", "Aino hjälpte", "idag sålde Aino …". Never in a question.
+ * A named person and what they did or do: "Aino päivitti", "Aino opasti", "Aino on hoitanut", "Aino
+ * osaa jo …", "Ainolla oli …", "Ville handled", "Aino was great", "Aino handles", "Aino hjälpte",
+ * "idag sålde Aino …". `name` may be the full name ("Aino Virtanen": the surname may follow).
+ * Never in a question, nor about being ill or away.
  */
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
-  if (opensAsQuestion(text)) return false;
-  const list = words(text.slice(0, 400));
-  const folded = foldDiacritics(name);
-  for (let i = 0; i < list.length; i++) {
-    const word = foldDiacritics(list[i] ?? '');
-    if (word === folded) {
-      if (i < list.length - 1 && verbAfter(list, i)) return true;
-      if (i >= 1 && SV_TIME_OPENING.test(`${list.slice(0, i).join(' ')} `) && SV_THIRD.test(list[i - 1] ?? '')) return true;
-      continue;
-    }
-    // Inflected: a Finnish case ending on the name, then a past verb within three words.
-    const ending = word.startsWith(folded) ? word.slice(folded.length) : null;
-    if (ending && FI_CASE_ENDINGS.map(foldDiacritics).includes(ending)) {
-      for (const later of list.slice(i + 1, i + 4)) {
-        const f = foldDiacritics(later);
-        if (/i$/.test(f) && !/sti$/.test(f) && f !== 'tosi' && f.length >= 3 && !BETWEEN.has(f)) return true;
-        if (/(?:imme|tiin)$/.test(f)) return true;
+  if (asks(text)) return false;
+  const [first = '', ...surnames] = words(name).map(foldDiacritics);
+  if (!first) return false;
+  // Inflected, a Finnish name may take the weak grade: "Mikko" → "Mikolla", "Antti" → "Antin".
+  const stems = [first, first.replace(/(kk|pp|tt)([aeiouy])$/, (_, double: string, vowel: string) => `${double[0]}${vowel}`)];
+  for (const { words: clause } of clausesOf(text, false)) {
+    if (NOT_AN_ACCOUNT.test(clause.join(' '))) continue;
+    for (let i = 0; i < clause.length; i++) {
+      const word = clause[i] ?? '';
+      if (word === first) {
+        let after = i + 1;
+        for (const surname of surnames) if (clause[after] === surname) after++;
+        if (after < clause.length && verbAfterName(clause, after)) return true;
+        // The verb before the name after an opening word: "idag hjälpte Aino …", "tänään hoiti Aino …".
+        const before = clause[i - 1] ?? '';
+        if (i >= 2 && ((isSwedishPast(before) && !SV_NOT_ALONE.has(before)) || (TIME_WORDS.has(clause[i - 2] ?? '') && isFinnishPastThird(before)))) return true;
+        continue;
       }
+      const stem = stems.find((s) => word.startsWith(s));
+      if (!stem) continue;
+      const ending = word.slice(stem.length);
+      // A genitive is followed by what is hers ("Ainon raportti oli …"): the verb comes after it.
+      if (GENITIVE.includes(ending) && verbAfterInflectedName(clause, i + 2)) return true;
+      if (ADESSIVE_ETC.includes(ending) && verbAfterInflectedName(clause, i + 1)) return true;
     }
   }
   return false;

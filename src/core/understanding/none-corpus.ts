@@ -25,12 +25,16 @@ const OFF_TOPIC: Record<Lang, readonly string[]> = {
   sv: ['hur blir vädret i morgon', 'vad är klockan', 'berätta ett skämt', 'vad är huvudstaden i finland', 'vem vann hockey-vm', 'vad ska jag äta i dag', 'rekommendera en bra film', 'vilken är den bästa telefonen', 'vad är 12 gånger 7', 'vad krävs i närvårdarexamen', 'vad är artificiell intelligens', 'kan du sjunga', 'vilken dag är det i dag', 'skriv en dikt åt mig'],
 };
 
+/**
+ * At most `perLanguage` texts per language, so that training costs the same with 1 unit or 300: the
+ * off-topic lines, then every unit and the documents in turn (one text from each before a second
+ * from any), so that no unit's vocabulary is left out for being late in the list.
+ */
 export function noneCorpus(kb: KnowledgeBase, perLanguage = 400): Record<Lang, string[]> {
   const out = {} as Record<Lang, string[]>;
   for (const lang of LANGS) {
-    const texts: string[] = [];
-    for (const unit of kb.units) {
-      texts.push(textIn(unit.name, lang));
+    const sources: string[][] = kb.units.map((unit) => {
+      const texts = [textIn(unit.name, lang)];
       for (const section of unit.sections) {
         texts.push(textIn(section.title, lang));
         for (const requirement of section.requirements) {
@@ -42,11 +46,17 @@ export function noneCorpus(kb: KnowledgeBase, perLanguage = 400): Record<Lang, s
         texts.push(textIn(level.name, lang), ...GRADE_QUESTIONS[lang](level.grade));
         texts.push(...level.criteria.slice(0, 2).map((c) => textIn(c.text, lang)));
       }
+      return texts;
+    });
+    sources.push(kb.documents.flatMap((document) => document.records.flatMap((record) => [textIn(record.title, lang), ...record.questions.slice(0, 1)])));
+    const texts = new Set(OFF_TOPIC[lang].map((t) => t.trim()));
+    for (let i = 0; texts.size < perLanguage && sources.some((source) => i < source.length); i++) {
+      for (const source of sources) {
+        const text = source[i]?.trim();
+        if (text && texts.size < perLanguage) texts.add(text);
+      }
     }
-    for (const document of kb.documents) {
-      for (const record of document.records) texts.push(textIn(record.title, lang), ...record.questions.slice(0, 1));
-    }
-    out[lang] = [...new Set([...OFF_TOPIC[lang], ...texts].map((t) => t.trim()).filter(Boolean))].slice(0, perLanguage);
+    out[lang] = [...texts];
   }
   return out;
 }

@@ -87,7 +87,8 @@ export const observationStatement: StatementHandler = async (ctx, actor, text) =
   if (trimmed.includes('?') || trimmed.split(/\s+/u).length < 3) return undefined;
   const scope = await placementsInScope(ctx, actor);
   const students = (await Promise.all([...new Set(scope.map((p) => p.studentId))].map((id) => ctx.services.store.people.findById(id)))).filter((p): p is Person => p !== null);
-  const named = students.filter((student) => nameFollowedByPastVerb(trimmed, student.name.split(' ')[0] ?? student.name));
+  // The full name: a surname after the first name ("Aino Virtanen hoiti …") is then no verb to read.
+  const named = students.filter((student) => nameFollowedByPastVerb(trimmed, student.name));
   const student = named.length === 1 ? named[0] : undefined;
   if (!student) return undefined;
   const decision = await accessStudent(ctx, actor, student.id, 'draft_observation');
