@@ -5,87 +5,409 @@
 // command id; an id no command has is an error at start (the registry test walks them). A value the
 // command needs is written as its placeholder (xdate, xtime, xname, xplatform, xaccount, xtext:
 // entities.ts), as the classifier reads a message.
-import type { Lang } from '../../i18n/lang.ts';
+import type { Lang } from '/work/main/src/i18n/lang.ts';
 
 export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, readonly string[]>>>> = {
   progress: {
-    fi: ['xname tilanne', 'miten xname on pärjännyt', 'paljonko xname on tekemättä', 'miten opinnot etenee', 'miten opiskelu sujuu', 'missä mennään', 'mun eteneminen', 'paljonko on jäljellä', 'mitä on vielä tekemättä', 'miten olen pärjännyt', 'mun tilanne opinnoissa', 'kuinka pitkällä olen'],
-    en: ["xname status", 'how far along is xname', 'how is xname progressing', 'how is it going with my studies', 'how are my studies going', 'my status', 'what is left to do', 'how far have i come', 'show how far i have got', 'how am i progressing', 'how is the student doing'],
-    sv: ['hur ligger xname till', 'hur går det för xname', 'hur går mina studier', 'hur ligger jag till', 'vad har jag kvar', 'hur långt jag har kommit', 'min status'],
+    fi: [
+      'xname tilanne', 'miten xname on pärjännyt', 'paljonko xname on tekemättä', 'miten opinnot etenee', 'miten opiskelu sujuu', 'missä mennään',
+      'mun eteneminen', 'paljonko on jäljellä', 'mitä on vielä tekemättä', 'miten olen pärjännyt', 'mun tilanne opinnoissa', 'kuinka pitkällä olen',
+      'mitä mulla on viel tekemättä', 'mitkä vaatimukset on vielä näyttämättä', 'mitkä asiat olen jo näyttänyt', 'mitä olen jo tehnyt', 'paljonko on jo tehty',
+      'mitä on vielä kattamatta', 'mitkä kohdat puuttuu', 'mitä puuttuu vielä', 'missä vaiheessa mun opinnot on', 'miten pitkällä olen',
+      'kuinka pitkällä mä oon', 'näytä mitä on jäljellä', 'mitä on jo katettu', 'mitkä vaatimukset on täytetty', 'montako vaatimusta puuttuu',
+      'mitkä on vielä suorittamatta', 'miten xname edistyy', 'mitä xname on vielä tekemättä', 'miten pitkällä xname on', 'paljonko xname on jäljellä',
+      'onko xname näyttänyt kaiken', 'mitä xname puuttuu', 'xname edistyminen vaatimuksissa',
+    ],
+    en: [
+      'xname status', 'how far along is xname', 'how is xname progressing', 'how is it going with my studies', 'how are my studies going', 'my status',
+      'what is left to do', 'how far have i come', 'show how far i have got', 'how am i progressing', 'how is the student doing', 'what have i done so far',
+      'what is still missing', 'which requirements have i covered', 'which requirements are still open', 'what remains', "what's remaining for me",
+      'how much is still to do', 'how far along am i with the requirements', 'show what i have left', 'what have i not shown yet', 'my progress so far',
+      'am i on track', 'how many requirements have i done', 'which requirements are done', 'what have i completed', 'what is still uncovered',
+      'xname progress', 'how far has xname got', 'what has xname covered so far', 'what is xname still missing', 'is xname on track', 'show xname progress',
+      'how is xname coming along', 'where is xname at with the requirements',
+    ],
+    sv: [
+      'hur ligger xname till', 'hur går det för xname', 'hur går mina studier', 'hur ligger jag till', 'vad har jag kvar', 'hur långt jag har kommit',
+      'min status', 'vad har jag kvar att göra', 'vad saknas för mig', 'vad har jag gjort hittills', 'hur långt har jag hunnit', 'hur mycket är kvar',
+      'vad återstår', 'mina framsteg hittills', 'visa vad som saknas', 'ligger jag i fas', 'vad har jag redan visat', 'vad har jag inte visat ännu',
+      'hur långt har xname kommit', 'vad har xname kvar', 'visa framstegen för xname', 'hur har xname klarat sig', 'vad saknar xname',
+      'hur långt har xname hunnit',
+    ],
   },
   reflect: {
-    fi: ['kirjaan päivän', 'täytän päivän lomakkeen', 'päiväkirja', 'päivän merkintä', 'haluan kertoa päivästä', 'päivän kysely auki'],
-    en: ['fill in the daily form', 'write about my day', 'daily log', 'log today', "let's do today's check-in"],
-    sv: ['fylla i dagens formulär', 'skriva om min dag', 'dagbok', 'logga dagen'],
+    fi: [
+      'kirjaan päivän', 'täytän päivän lomakkeen', 'päiväkirja', 'päivän merkintä', 'haluan kertoa päivästä', 'päivän kysely auki',
+      'haluan täyttää päivän kyselyn', 'teen päivän reflektion nyt', 'aloitetaan päivän pohdinta', 'avaa lomake', 'kirjoitan päivästä',
+      'haluan kertoa mitä tein tänään', 'tän päivän kysely', 'päivän kysymys', 'vastaan päivän kysymykseen', 'haluun kirjata päivän', 'päivän kirjaus',
+      'oppimispäiväkirja', 'täytetään päivän lomake', 'missä on päivän kysely', 'reflektoidaan tätä päivää', 'kirjaan mitä tein', 'päivän tehtävät kirjaan',
+    ],
+    en: [
+      'fill in the daily form', 'write about my day', 'daily log', 'log today', "let's do today's check-in", 'i want to do my reflection', "open today's form",
+      'start my daily check-in', "answer today's question", 'let me write about today', 'record my day', "i'd like to reflect on today", 'daily journal',
+      'learning diary', "where is today's question", 'write my reflection', "fill out today's reflection", 'time to reflect', 'log what i did today',
+      'daily entry',
+    ],
+    sv: [
+      'fylla i dagens formulär', 'skriva om min dag', 'dagbok', 'logga dagen', 'jag vill fylla i dagens reflektion', 'öppna dagens formulär',
+      'svara på dagens fråga', 'skriva om dagen', 'dagens inlägg', 'lärdagbok', 'jag vill berätta om min dag', 'starta dagens reflektion',
+      'var är dagens fråga', 'logga vad jag gjort idag', 'reflektera över dagen', 'dags att reflektera',
+    ],
   },
   absent: {
-    fi: ['olen sairaslomalla', 'olen kuumeessa', 'en tule töihin', 'jään kotiin sairaana', 'olen flunssassa'],
-    en: ['i am not feeling well', 'i have a fever', 'i will not come to work', 'staying home sick', 'i have the flu'],
-    sv: ['jag har feber', 'jag stannar hemma', 'jag kommer inte till jobbet', 'jag mår inte bra'],
+    fi: [
+      'olen sairaslomalla', 'olen kuumeessa', 'en tule töihin', 'jään kotiin sairaana', 'olen flunssassa', 'oon kipeä en pääse', 'olen sairas enkä pääse',
+      'oon kipee en tuu', 'mä oon kipeenä kotona', 'olen sairaana kotona', 'minulla on kuumetta', 'mulla on kuume', 'mulla on flunssa', 'mulla on vatsatauti',
+      'olen sairastunut', 'sairastuin yöllä', 'lapsi on sairas', 'lapsi sairastui yöllä', 'hoidan sairasta lasta kotona', 'olen lääkärissä', 'menen lääkäriin',
+      'olen poissa töistä', 'en ole työpaikalla huomenna', 'olen huomenna poissa', 'pidän vapaapäivän', 'olen lomalla ens viikolla', 'ilmoitan poissaolosta',
+      'ilmoitan sairastumisesta', 'sairaspoissaolo', 'poissaolo huomenna', 'joudun jäämään kotiin', 'olen kotona kipeenä', 'en pysty tulemaan töihin',
+      'mulla on migreeni', 'en oo töissä huomenna', 'lääkäriaika aamulla', 'merkitse minut poissaolevaksi', 'kirjaa mulle poissaolo', 'merkkaa mut sairaaksi',
+    ],
+    en: [
+      'i am not feeling well', 'i have a fever', 'i will not come to work', 'staying home sick', 'i have the flu', "i'm ill and staying home",
+      'i am sick and cannot come in', "i can't make it to work", "i won't be at work tomorrow", 'i have a cold', 'i have a temperature', "i've got the flu",
+      "i'm staying home sick", 'my child is sick', 'my kid is ill so i stay home', "i have a doctor's appointment", "i'm at the doctor", 'i need a sick day',
+      "i'm taking a day off", "i'm on holiday tomorrow", "i'm on vacation next week", 'i will be absent tomorrow', "i'm off work tomorrow", 'calling in sick',
+      'i need to call in sick', 'reporting an absence', 'i feel sick', 'i threw up this morning', 'not coming in', 'i have a migraine and stay home',
+      "i'm not able to come to work", 'mark me absent', 'mark me as sick', 'put me down as absent',
+    ],
+    sv: [
+      'jag har feber', 'jag stannar hemma', 'jag kommer inte till jobbet', 'jag mår inte bra', 'jag är sjuk och kan inte komma', 'jag kommer inte på jobbet',
+      'sjuk i influensa', 'ont i huvudet och stannar hemma', 'jag är förkyld och stannar hemma', 'mitt barn är sjukt', 'jag är hemma med sjukt barn',
+      'jag vårdar sjukt barn', 'jag är hos läkaren', 'läkartid i morgon', 'jag är ledig i morgon', 'på semester nästa vecka', 'jag är frånvarande',
+      'sjukanmälan', 'jag sjukanmäler mig', 'jag är borta från jobbet', 'jag känner mig sjuk', 'jag är krasslig', 'jag e sjuk',
+      'jag mår dåligt och stannar hemma', 'kan inte komma in', 'jag är magsjuk', 'jag tar ledigt i morgon', 'markera mig frånvarande', 'anteckna mig som sjuk',
+    ],
   },
   resume: {
-    fi: ['kyselyt uudestaan päälle', 'aloita kyselyt uudelleen', 'tauko on ohi'],
-    en: ['start asking me again', 'the pause is over', 'turn the questions back on'],
-    sv: ['börja fråga igen', 'pausen är slut', 'slå på frågorna igen'],
+    fi: [
+      'kyselyt uudestaan päälle', 'aloita kyselyt uudelleen', 'tauko on ohi', 'jatka kyselyitä taas', 'aloita kyselyt uudestaan', 'kyselyt takas päälle',
+      'laita kyselyt taas päälle', 'tauko loppui', 'lopeta tauko nyt', 'peru tauko', 'peruuta tauko', 'voit taas kysellä', 'ala taas kysyä',
+      'kysy taas joka päivä', 'palauta kyselyt', 'kyselyt jatkuu taas', 'jatketaan kyselyjä taas', 'oon taas töissä kysy taas', 'käynnistä kyselyt uudelleen',
+      'päivittäiset kysymykset takaisin', 'tauko pois päältä', 'poista tauko', 'muistutukset takaisin päälle', 'palasin lomalta jatka kyselyjä',
+    ],
+    en: [
+      'start asking me again', 'the pause is over', 'turn the questions back on', 'resume the questions', 'start the daily questions again',
+      'restart check-ins', 'restart the daily questions', 'continue the check-ins', 'unpause', 'unpause check-ins', 'cancel the pause',
+      "i'm back from holiday", "i'm back you can ask again", 'turn the daily questions back on', 'please ask me again every day', 'end my break',
+      'reactivate check-ins', 'switch the reminders on again', 'stop the pause', 'lift the pause', 'continue asking me', 'carry on with the questions',
+    ],
+    sv: [
+      'börja fråga igen', 'pausen är slut', 'slå på frågorna igen', 'återuppta frågorna', 'återuppta de dagliga frågorna', 'återuppta reflektionerna',
+      'starta om frågorna', 'börja med frågorna igen', 'fortsätt fråga mig', 'avbryt pausen', 'ta bort pausen', 'jag är tillbaka fråga igen',
+      'slå på incheckningarna igen', 'sätt igång frågorna igen', 'fortsätt med de dagliga frågorna', 'jag är tillbaka från semestern',
+      'aktivera frågorna igen', 'påminnelserna på igen',
+    ],
   },
   summary: {
-    fi: ['xname viikon yhteenveto', 'mitä xname on tehnyt tällä viikolla', 'xname viikko', 'viikon kooste', 'mitä tällä viikolla tehtiin', 'viikkoraportti', 'yhteenveto viikosta'],
-    en: ['xname week summary', 'weekly report for xname', 'what did xname do this week', 'summarize my week', 'week report', 'what happened this week', 'weekly report'],
-    sv: ['veckorapport för xname', 'vad gjorde xname den här veckan', 'sammanfatta veckan', 'veckorapport', 'vad hände den här veckan'],
+    fi: [
+      'xname viikon yhteenveto', 'mitä xname on tehnyt tällä viikolla', 'xname viikko', 'viikon kooste', 'mitä tällä viikolla tehtiin', 'viikkoraportti',
+      'yhteenveto viikosta', 'mitä tällä viikolla on tapahtunut', 'yhteenveto tästä viikosta', 'tee viikkoyhteenveto', 'näytä viikon yhteenveto',
+      'miten viikko meni', 'kooste mun viikosta', 'viikkokatsaus', 'katsaus viikkoon', 'mitä tein tällä viikolla', 'viikon tiivistelmä', 'tiivistä viikko',
+      'xname viikkokatsaus', 'miten xname viikko meni', 'kooste xname viikosta', 'tiivistä xname viikko', 'yhteenveto xname viikosta',
+    ],
+    en: [
+      'xname week summary', 'weekly report for xname', 'what did xname do this week', 'summarize my week', 'week report', 'what happened this week',
+      'weekly report', 'how did my week go', 'recap of my week', 'week recap', 'summarise this week', 'summary of this week', 'what did i do this week',
+      'this week in short', 'weekly digest', 'xname weekly recap', 'how was xname week', 'recap for xname', 'sum up the week for xname',
+      'week overview for xname',
+    ],
+    sv: [
+      'veckorapport för xname', 'vad gjorde xname den här veckan', 'sammanfatta veckan', 'veckorapport', 'vad hände den här veckan', 'hur gick min vecka',
+      'sammanfatta min vecka', 'veckoöversikt', 'sammandrag av veckan', 'vad har jag gjort den här veckan', 'veckans sammanfattning', 'översikt över veckan',
+      'sammanfatta veckan för xname', 'hur gick veckan för xname', 'veckoöversikt för xname', 'vad gjorde xname i veckan',
+    ],
   },
   'my-observations': {
-    fi: ['mitä ohjaaja on kirjannut', 'ohjaajan palaute minusta', 'mitä työpaikkaohjaaja on kirjannut minusta', 'palaute minusta'],
-    en: ['feedback about me', 'what has my instructor written about me', 'instructor feedback'],
-    sv: ['feedback om mig', 'vad har handledaren skrivit om mig'],
+    fi: [
+      'mitä ohjaaja on kirjannut', 'ohjaajan palaute minusta', 'mitä työpaikkaohjaaja on kirjannut minusta', 'palaute minusta',
+      'mitä ohjaaja on sanonut musta', 'mitä palautetta olen saanut', 'ohjaajan kommentit', 'mitä työpaikkaohjaaja on kirjoittanut minusta',
+      'onko ohjaaja kirjannut jotain musta', 'näytä ohjaajan merkinnät', 'ohjaajan kirjaukset minusta', 'palaute ohjaajalta', 'ohjaajan palautteet',
+      'onko minusta tehty havaintoja', 'mun palautteet', 'mitä musta on kirjoitettu', 'mitä xname on kirjannut musta',
+      'ohjaajan havainnot mun työstä', 'mitä ohjaaja on huomannut musta',
+    ],
+    en: [
+      'feedback about me', 'what has my instructor written about me', 'instructor feedback', 'what feedback have i got', 'feedback from my supervisor',
+      'what has my supervisor said about me', "my instructor's notes", 'notes about me', 'has my instructor logged anything', 'what did xname write about me',
+      'show the feedback i got', 'comments about my work', 'what has been noted about me', 'any observations on me',
+      'what has my supervisor noticed about me', "my supervisor's comments on me",
+    ],
+    sv: [
+      'feedback om mig', 'vad har handledaren skrivit om mig', 'vilken respons har jag fått', 'handledarens kommentarer', 'vad har min handledare sagt om mig',
+      'anteckningar om mig', 'handledarens respons om mig', 'har handledaren skrivit något om mig', 'respons från handledaren', 'vad har antecknats om mig',
+      'vad har xname skrivit om mig',
+      'handledarens observationer om mitt arbete', 'vad har handledaren märkt hos mig',
+    ],
   },
   students: {
-    fi: ['keitä opiskelijoita minulla on', 'ketä ohjaan', 'lista opiskelijoista', 'opiskelijalista'],
-    en: ['which students do i have', 'student list', 'who am i supervising'],
-    sv: ['vilka studerande har jag', 'lista över studerande', 'elevlista'],
+    fi: [
+      'keitä opiskelijoita minulla on', 'ketä ohjaan', 'lista opiskelijoista', 'opiskelijalista', 'ketkä ovat mun opiskelijat', 'näytä kaikki opiskelijat',
+      'mun opiskelijoiden lista', 'ketä mä ohjaan tällä hetkellä', 'keitä opiskelijoita ohjaan', 'lista ohjattavista', 'mun ohjattavat', 'ohjattavani',
+      'montako opiskelijaa mulla on', 'kenen ohjaaja olen', 'kaikki ohjattavat opiskelijat',
+    ],
+    en: [
+      'which students do i have', 'student list', 'who am i supervising', 'show all my students', 'list of my students', 'who am i mentoring', 'my trainees',
+      'who are my trainees', 'how many students do i have', 'which students am i responsible for', 'students i supervise', 'overview of my students',
+      'list everyone i supervise', 'who do i have on placement', 'the people i supervise',
+    ],
+    sv: [
+      'vilka studerande har jag', 'lista över studerande', 'elevlista', 'visa alla mina studerande', 'lista över mina elever', 'vilka handleder jag',
+      'hur många studerande har jag', 'mina praktikanter', 'vilka elever ansvarar jag för', 'översikt över mina studerande', 'visa eleverna',
+      'visa mina praktikanter', 'alla mina elever', 'visa alla elever', 'visa elevlistan',
+    ],
   },
   'checkin-time': {
-    fi: ['vaihda kyselyaika xtime', 'kyselyn aika xtime', 'kysely tulee klo xtime', 'siirrä kysely xtime', 'haluan kyselyn kello xtime', 'muuta kysymysaika xtime', 'kyselyaika xtime'],
-    en: ['change my check-in time to xtime', 'check in time xtime', 'send the daily question at xtime', 'i want my check-in at xtime', 'move the check in to xtime'],
-    sv: ['ändra tiden till xtime', 'skicka frågan kl xtime', 'byt tid för frågan till xtime', 'incheckningstid xtime', 'jag vill ha frågan kl xtime'],
+    fi: [
+      'vaihda kyselyaika xtime', 'kyselyn aika xtime', 'kysely tulee klo xtime', 'siirrä kysely xtime', 'haluan kyselyn kello xtime',
+      'muuta kysymysaika xtime', 'kyselyaika xtime', 'kysy multa aina kello xtime', 'lähetä päivän kysely xtime', 'muistutus klo xtime',
+      'muuta muistutuksen aika xtime', 'siirrä muistutus xtime', 'laita kysely tulemaan xtime', 'päivän kysely kello xtime', 'reflektio klo xtime',
+      'kysy mua vasta xtime', 'haluan kyselyn iltapäivällä', 'voisitko kysyä myöhemmin päivällä', 'kysely tulee liian aikaisin', 'kysely tulee liian myöhään',
+      'mihin aikaan kysely tulee', 'vaihda kellonaika jolloin kysyt', 'kyselyaika myöhemmäksi', 'muistuta mua klo xtime', 'kyselyn kellonaika xtime',
+    ],
+    en: [
+      'change my check-in time to xtime', 'check in time xtime', 'send the daily question at xtime', 'i want my check-in at xtime',
+      'move the check in to xtime', 'remind me at xtime', 'send my reminder at xtime', 'change the reminder time to xtime', 'can you ask me later in the day',
+      'ask me in the afternoon instead', 'the check-in comes too early', 'move my daily question to xtime', 'set my check-in for xtime',
+      'daily question time xtime', 'what time do you send the check-in', 'reschedule my check-in to xtime', 'ping me at xtime',
+      'i want the reflection at xtime', 'switch the reminder to xtime', 'later reminder please',
+    ],
+    sv: [
+      'ändra tiden till xtime', 'skicka frågan kl xtime', 'byt tid för frågan till xtime', 'incheckningstid xtime', 'jag vill ha frågan kl xtime',
+      'påminn mig kl xtime', 'ändra påminnelsen till xtime', 'skicka påminnelsen klockan xtime', 'fråga mig på eftermiddagen i stället',
+      'frågan kommer för tidigt', 'flytta dagens fråga till xtime', 'ställ in tiden till xtime', 'när skickar du frågan', 'byt påminnelsetid till xtime',
+      'jag vill ha påminnelsen kl xtime', 'incheckningen kl xtime', 'dagens fråga klockan xtime', 'ändra klockslaget för frågan', 'senare påminnelse tack',
+    ],
   },
   pause: {
-    fi: ['tauota kyselyt xdate xdate', 'kyselyt tauolle xdate - xdate', 'en halua kyselyitä xdate xdate', 'ei kyselyitä xdate - xdate', 'tauko kyselyihin xdate xdate', 'pidä taukoa kyselyistä xdate - xdate', 'lopeta kyselyt väliaikaisesti xdate xdate'],
-    en: ['pause my check-ins xdate xdate', 'no check-ins from xdate to xdate', 'stop the daily questions xdate - xdate', 'take a break from check-ins xdate xdate', 'hold the check-ins between xdate and xdate'],
-    sv: ['pausa frågorna xdate - xdate', 'inga frågor xdate xdate', 'pausa incheckningarna från xdate till xdate', 'uppehåll i frågorna xdate xdate'],
+    fi: [
+      'tauota kyselyt xdate xdate', 'kyselyt tauolle xdate - xdate', 'en halua kyselyitä xdate xdate', 'ei kyselyitä xdate - xdate',
+      'tauko kyselyihin xdate xdate', 'pidä taukoa kyselyistä xdate - xdate', 'lopeta kyselyt väliaikaisesti xdate xdate', 'pidä tauko kyselyistä',
+      'haluan tauon kyselyihin', 'ei kyselyjä loman aikana', 'ei kyselyjä ensi viikolla', 'keskeytä päivittäiset kysymykset', 'älä kysy mitään loman ajan',
+      'älä lähetä kyselyjä xdate - xdate', 'tauota kyselyt xdate asti', 'laita kyselyt tauolle', 'kyselyt tauolle loman ajaksi',
+      'kyselyt pois päältä xdate xdate', 'tauko xdate alkaen', 'tauota reflektiot xdate - xdate', 'pysäytä kyselyt hetkeksi',
+      'pysäytä muistutukset xdate xdate', 'hiljennä kyselyt lomaksi', 'mä haluun tauon kyselyistä', 'en halua kysymyksiä lomalla',
+      'ei muistutuksia xdate - xdate', 'jätä kyselyt väliin xdate xdate', 'tauolle xdate - xdate', 'ei kyselyjä joululomalla', 'kyselyt tauolle kesälomaksi',
+      'en halua kyselyjä lomalla',
+    ],
+    en: [
+      'pause my check-ins xdate xdate', 'no check-ins from xdate to xdate', 'stop the daily questions xdate - xdate',
+      'take a break from check-ins xdate xdate', 'hold the check-ins between xdate and xdate', 'pause the daily questions', 'no questions during my holiday',
+      'stop asking me until xdate', 'take a break from the questions', 'put the check-ins on hold', 'pause reflections xdate to xdate',
+      'hold the questions while i am on vacation', 'suspend check-ins from xdate', 'i need a break from the daily questions',
+      'do not send questions xdate - xdate', 'stop the reminders for a while', 'mute the check-ins', 'silence the daily question until xdate',
+      'no reminders next week', 'skip check-ins xdate xdate', 'turn off check-ins for the holidays', 'pause everything xdate until xdate',
+      'no daily questions from xdate', 'no check-ins over christmas', 'pause during the summer holiday',
+    ],
+    sv: [
+      'pausa frågorna xdate - xdate', 'inga frågor xdate xdate', 'pausa incheckningarna från xdate till xdate', 'uppehåll i frågorna xdate xdate',
+      'pausa de dagliga frågorna', 'inga frågor under semestern', 'sluta fråga mig till xdate', 'ta en paus från frågorna', 'paus i incheckningarna',
+      'skicka inga frågor xdate - xdate', 'stäng av frågorna en tid', 'jag vill ha paus från frågorna', 'sätt frågorna på paus',
+      'inga påminnelser nästa vecka', 'pausa reflektionerna xdate - xdate', 'håll upp med frågorna', 'hoppa över frågorna xdate xdate',
+      'tysta frågorna under lovet', 'pausa påminnelserna till xdate', 'inga dagliga frågor från xdate', 'inga frågor på lovet', 'pausa frågorna över julen',
+      'inga frågor under sommarlovet',
+    ],
   },
   observe: {
-    fi: ['havainto xname xtext', 'kirjaa havainto xname xtext', 'tee havainto xname xtext', 'kirjaa xname havainto xtext', 'havainto xname : xtext'],
-    en: ['log an observation for xname xtext', 'observation for xname xtext', 'note about xname xtext', 'write an observation about xname xtext', 'record an observation on xname xtext'],
-    sv: ['observation om xname xtext', 'skriv en observation för xname xtext', 'observation för xname xtext', 'anteckna om xname xtext'],
+    fi: [
+      'havainto xname xtext', 'kirjaa havainto xname xtext', 'tee havainto xname xtext', 'kirjaa xname havainto xtext', 'havainto xname : xtext',
+      'kirjaa xname xtext', 'merkitse xname xtext', 'lisää havainto xname xtext', 'uusi havainto xname xtext', 'palaute xname xtext', 'kirjaus xname xtext',
+      'merkintä xname xtext', 'huomio xname xtext', 'havainnoin xname xtext',
+      'kirjaa havainto xname : xtext', 'havaitsin xname xtext',
+    ],
+    en: [
+      'log an observation for xname xtext', 'observation for xname xtext', 'note about xname xtext', 'write an observation about xname xtext',
+      'record an observation on xname xtext', 'add an observation for xname xtext', 'new observation xname xtext', 'note for xname xtext',
+      'feedback for xname xtext', 'record xname xtext', 'log xname xtext', 'observed xname xtext',
+      'i observed xname xtext', 'write an observation xname xtext',
+    ],
+    sv: [
+      'observation om xname xtext', 'skriv en observation för xname xtext', 'observation för xname xtext', 'anteckna om xname xtext',
+      'ny observation xname xtext', 'lägg till observation för xname xtext', 'anteckning om xname xtext', 'notera xname xtext', 'respons för xname xtext',
+      'jag observerade xname xtext', 'skriv observation om xname xtext',
+    ],
   },
   link: {
-    fi: ['linkitä xplatform käyttäjä xaccount xname', 'yhdistä xname xplatform tunnus xaccount', 'liitä xplatform xaccount xname', 'yhdistä xplatform tili xaccount xname'],
-    en: ['link xplatform user xaccount to xname', 'connect xplatform account xaccount with xname', 'link xplatform id xaccount to xname', 'attach xplatform xaccount to xname'],
-    sv: ['koppla xplatform användaren xaccount till xname', 'koppla xplatform kontot xaccount till xname', 'länka xplatform xaccount till xname'],
+    fi: [
+      'linkitä xplatform käyttäjä xaccount xname', 'yhdistä xname xplatform tunnus xaccount', 'liitä xplatform xaccount xname',
+      'yhdistä xplatform tili xaccount xname', 'linkitä xplatform tili xaccount xname', 'yhdistä xplatform käyttäjä xaccount henkilöön xname',
+      'kytke xplatform xaccount xname', 'liitä tunnus xaccount xname', 'linkkaa xaccount xname', 'xaccount on xname xplatform',
+      'yhdistä tunnus xaccount henkilöön xname', 'linkitä käyttäjä xaccount xname', 'kytke tili xaccount henkilölle xname', 'xplatform tunnus xaccount kuuluu xname',
+    ],
+    en: [
+      'link xplatform user xaccount to xname', 'connect xplatform account xaccount with xname', 'link xplatform id xaccount to xname',
+      'attach xplatform xaccount to xname', 'map xplatform xaccount to xname', 'associate xaccount with xname', 'link account xaccount to xname',
+      'pair xplatform xaccount with xname', 'xaccount is xname on xplatform', 'bind xplatform account xaccount to xname',
+      'connect account xaccount to xname', 'link user xaccount with xname', 'xplatform account xaccount belongs to xname', 'hook up xplatform xaccount to xname',
+    ],
+    sv: [
+      'koppla xplatform användaren xaccount till xname', 'koppla xplatform kontot xaccount till xname', 'länka xplatform xaccount till xname',
+      'koppla kontot xaccount till xname', 'anslut xplatform xaccount till xname', 'xaccount är xname i xplatform', 'koppla ihop xaccount med xname',
+      'länka användaren xaccount till xname', 'koppla xplatform kontot xaccount med xname', 'kontot xaccount tillhör xname',
+    ],
   },
   erase: {
-    fi: ['poista xname kaikki tiedot', 'poista xname tiedot pysyvästi', 'poista opiskelijan xname tiedot', 'hävitä xname tiedot'],
-    en: ['delete all of xname data', 'erase everything about xname', 'delete xname data permanently', 'remove all data of xname'],
-    sv: ['radera alla uppgifter om xname', 'ta bort xname uppgifter', 'radera allt om xname'],
+    fi: [
+      'poista xname kaikki tiedot', 'poista xname tiedot pysyvästi', 'poista opiskelijan xname tiedot', 'hävitä xname tiedot', 'poista kaikki xname tiedot',
+      'tyhjennä xname tiedot', 'poista xname järjestelmästä', 'unohda xname', 'xname tietojen poisto', 'poistopyyntö xname',
+      'poista xname tiedot lopullisesti', 'tuhoa xname tiedot', 'xname tiedot pois järjestelmästä',
+    ],
+    en: [
+      'delete all of xname data', 'erase everything about xname', 'delete xname data permanently', 'remove all data of xname', 'wipe xname data',
+      'remove xname from the system', 'forget xname', 'delete everything about xname', 'permanently delete xname', 'deletion request for xname',
+      'erase xname for good', 'delete all records of xname', 'wipe everything about xname',
+    ],
+    sv: [
+      'radera alla uppgifter om xname', 'ta bort xname uppgifter', 'radera allt om xname', 'ta bort xname från systemet', 'radera all data om xname',
+      'glöm xname', 'radera xname permanent', 'begäran om radering xname',
+      'radera uppgifterna om xname för gott', 'radera alla poster om xname',
+    ],
   },
   export: {
-    fi: ['vie xname tiedot tiedostoon', 'lataa xname tiedot', 'xname tiedot ladattavaksi', 'tietopyyntö xname'],
-    en: ['export all data for xname', 'download xname data', 'export the data of xname', 'data request for xname'],
-    sv: ['exportera xname uppgifter', 'ladda ner uppgifter om xname', 'exportera all data om xname'],
+    fi: [
+      'vie xname tiedot tiedostoon', 'lataa xname tiedot', 'xname tiedot ladattavaksi', 'tietopyyntö xname', 'xname tietojen vienti',
+      'tee xname tiedoista tiedosto', 'xname tiedot json muodossa', 'xname tietojen lataus', 'tarkastuspyyntö xname', 'tietojen siirto xname',
+      'kopio xname tiedoista', 'anna xname tiedot tiedostona',
+      'vie kaikki xname tiedot', 'xname tiedot talteen tiedostona', 'tietojen vienti xname',
+    ],
+    en: [
+      'export all data for xname', 'download xname data', 'export the data of xname', 'data request for xname', 'download all data for xname',
+      'get xname data as json', 'data export xname', 'export everything about xname', 'subject access request xname', 'dump xname data',
+      'export xname records', 'export the records of xname', 'a copy of everything on xname',
+    ],
+    sv: [
+      'exportera xname uppgifter', 'ladda ner uppgifter om xname', 'exportera all data om xname', 'exportera allt om xname', 'ladda ner all data om xname',
+      'uppgifterna om xname som json', 'dataexport xname',
+      'exportera uppgifterna om xname', 'exportera xname data', 'en kopia av allt om xname',
+    ],
   },
   help: {
-    fi: ['mitä tämä botti osaa', 'miten tätä käytetään', 'mitä voin kysyä', 'en ymmärrä miten tämä toimii'],
-    en: ['what does this bot do', 'what can i ask', 'i do not understand how this works', 'show me the commands'],
-    sv: ['vad gör den här boten', 'hur använder jag det här', 'vad kan jag fråga'],
+    fi: [
+      'mitä tämä botti osaa', 'miten tätä käytetään', 'mitä voin kysyä', 'en ymmärrä miten tämä toimii', 'mitä komentoja on', 'mitä komentoja voin käyttää',
+      'näytä komennot', 'komentolista', 'apuvaa', 'auta mua', 'tarviin apua', 'mitä sä teet', 'mitä tällä botilla voi tehdä', 'mitä voin kirjoittaa',
+      'käyttöohje', 'miten tää toimii', 'mitä toimintoja on', 'valikko', 'mitä kaikkea voit tehdä',
+    ],
+    en: [
+      'what does this bot do', 'what can i ask', 'i do not understand how this works', 'show me the commands', 'what commands are available',
+      'list the commands', 'show commands', 'what can this bot do', 'help me', 'i need help', 'how do i use you', 'instructions', 'user guide',
+      'what are my options', 'what features do you have', 'how does this bot work', 'what should i type', 'which commands exist', 'what commands do you have',
+      'are there any commands',
+    ],
+    sv: [
+      'vad gör den här boten', 'hur använder jag det här', 'vad kan jag fråga', 'vilka kommandon finns', 'vilka kommandon har du', 'visa kommandona',
+      'lista kommandon', 'hjälp mig', 'jag behöver hjälp', 'instruktioner', 'bruksanvisning', 'hur använder jag boten', 'vad kan boten göra', 'meny',
+      'vilka funktioner finns',
+    ],
   },
   'my-teacher': {
-    fi: ['kuka on vastuuopettajani', 'kuka on ope', 'kenelle soitan koulusta'],
-    en: ['who is my teacher at school', 'my tutor teacher'],
-    sv: ['vem är läraren', 'min lärare i skolan'],
+    fi: [
+      'kuka on vastuuopettajani', 'kuka on ope', 'kenelle soitan koulusta', 'kuka on mun opettaja koulussa', 'kuka on vastuuope',
+      'kehen otan yhteyttä koulussa', 'opettajan yhteystiedot', 'kuka on mun ohjaava opettaja', 'kuka opettaja mulla on', 'mikä on mun opettajan nimi',
+      'opettajan sähköposti', 'opettajan puhelinnumero', 'kuka ope mulla on',
+    ],
+    en: [
+      'who is my teacher at school', 'my tutor teacher', "who's my teacher", "teacher's contact details", 'how do i reach my teacher',
+      'who is my school teacher', "what is my teacher's name", "my teacher's email", 'who should i contact at school', 'my responsible teacher',
+    ],
+    sv: [
+      'vem är läraren', 'min lärare i skolan', 'vem är min lärare', 'lärarens kontaktuppgifter', 'vem ska jag kontakta i skolan', 'vad heter min lärare',
+      'lärarens e-post', 'vem är ansvarig lärare',
+    ],
   },
   'my-instructor': {
-    fi: ['kuka ohjaa minua töissä', 'kuka on työpaikan ohjaaja', 'kuka on mun pomo'],
-    en: ['who supervises me at work', 'my supervisor at work', 'who is my boss'],
-    sv: ['vem handleder mig på jobbet', 'min chef'],
+    fi: [
+      'kuka ohjaa minua töissä', 'kuka on työpaikan ohjaaja', 'kuka on mun pomo', 'kuka on mun työpaikkaohjaaja', 'kuka ohjaa mua työpaikalla',
+      'ohjaajan yhteystiedot', 'mikä on mun ohjaajan nimi', 'kuka on mun esihenkilö', 'kuka on mun esimies', 'kehen otan yhteyttä töissä',
+      'ohjaajan puhelinnumero', 'kuka on mun mentori',
+    ],
+    en: [
+      'who supervises me at work', 'my supervisor at work', 'who is my boss', "who's my supervisor", "who's my mentor", "instructor's contact details",
+      'who do i report to at work', 'who is my manager', 'name of my workplace instructor', 'who guides me at work',
+    ],
+    sv: [
+      'vem handleder mig på jobbet', 'min chef', 'vem är min handledare på jobbet', 'handledarens kontaktuppgifter', 'vad heter min handledare',
+      'vem är min mentor', 'vem ska jag kontakta på jobbet', 'vem är min chef på arbetsplatsen',
+    ],
+  },
+  'my-grade': {
+    fi: [
+      'mikä numero mulle tulee', 'mitä numeroa oon saamassa', 'saanko hyvän arvosanan', 'mikä on mun arvosana tällä hetkellä', 'pääsenkö läpi', 'menenkö läpi',
+      'olenko läpäissyt', 'mun numero', 'kuka antaa mun arvosanan', 'onko mulla hyvä arvosana', 'mikä mun arvosana ois nyt',
+      'mitä arvosanaa mulle on tulossa', 'kuka mut arvioi',
+    ],
+    en: [
+      'what is my current grade', 'what mark will i get', 'am i going to pass', 'have i passed', 'what grade am i on', 'my current mark',
+      'what grade would i get now', 'who marks me', 'who sets my grade', 'will i pass',
+      'who assesses me', 'what will my final grade be',
+    ],
+    sv: [
+      'vilket betyg får jag nu', 'kommer jag att klara mig', 'har jag klarat kursen', 'vad blir mitt vitsord', 'mitt nuvarande vitsord', 'vem ger mig betyg',
+      'vem sätter mitt vitsord', 'blir jag godkänd',
+      'vem bedömer mina prestationer', 'vilket vitsord kommer jag att få',
+    ],
+  },
+  enrol: {
+    fi: [
+      'uusi työssäoppimisjakso', 'lisää uusi jakso', 'luo jakso', 'lisää opiskelija jaksolle', 'perusta työpaikkajakso', 'uusi harjoittelujakso',
+      'uusi koulutussopimus', 'aloita uusi jakso opiskelijalle',
+      'uusi opiskelija työpaikalle', 'lisää työpaikkajakso opiskelijalle',
+    ],
+    en: [
+      'create a placement', 'add a new placement', 'new work placement', 'register a student for a placement', 'set up a placement', 'enrol a student',
+      'start a new placement',
+      'add a student to a workplace', 'new placement for a student',
+    ],
+    sv: [
+      'skapa en ny period', 'lägg till en arbetsplatsperiod', 'ny praktikperiod', 'registrera en studerande på en period', 'skapa praktikperiod',
+      'nytt utbildningsavtal',
+      'lägg till en studerande på en arbetsplats', 'ny period för en studerande',
+    ],
+  },
+  unlink: {
+    fi: [
+      'poista linkitys xplatform xaccount', 'irrota tili xaccount', 'pura yhdistäminen xplatform xaccount', 'irrota xplatform käyttäjä xaccount',
+      'katkaise yhteys xplatform xaccount', 'poista yhdistäminen tililtä xaccount',
+      'irrota käyttäjä xaccount', 'poista linkitys tililtä xaccount', 'xaccount ei ole enää käytössä irrota', 'pura linkitys xplatform xaccount',
+    ],
+    en: [
+      'remove the link for xplatform xaccount', 'disconnect xplatform xaccount', 'detach xplatform user xaccount', 'unlink account xaccount',
+      'disconnect account xaccount',
+      'remove the link of account xaccount', 'unlink xplatform user xaccount', 'detach account xaccount', 'the account xaccount is deactivated unlink it',
+    ],
+    sv: [
+      'ta bort kopplingen xplatform xaccount', 'koppla loss xplatform xaccount', 'ta bort länken för xaccount', 'koppla bort kontot xaccount',
+      'koppla loss kontot xaccount', 'ta bort kopplingen för kontot xaccount', 'avlänka användaren xaccount',
+    ],
+  },
+  audit: {
+    fi: [
+      'näytä loki', 'näytä lokit xname', 'tarkastusloki', 'lokitiedot', 'kuka on avannut xname tiedot', 'kuka on käsitellyt xname tietoja',
+      'viimeisimmät lokimerkinnät', 'pääsyloki xname',
+      'lokimerkinnät xname', 'kuka on selannut xname tietoja', 'näytä tarkastusloki', 'viimeiset lokirivit',
+    ],
+    en: [
+      'show the audit log', 'who looked at xname data', 'who opened xname record', 'access log for xname', 'recent audit entries', 'who accessed xname',
+      'latest log entries',
+      'audit trail for xname', 'who has seen xname records', 'show recent audit log entries',
+    ],
+    sv: [
+      'visa granskningsloggen', 'vem har tittat på xname uppgifter', 'åtkomstlogg för xname', 'senaste loggposterna', 'vem har öppnat xname uppgifter',
+      'granskningsloggen för xname', 'vem har sett uppgifterna om xname', 'visa de senaste loggposterna',
+    ],
+  },
+  'fanout-report': {
+    fi: [
+      'miten tämän päivän kyselyt lähti', 'lähtikö kyselyt', 'menikö kyselyt perille', 'lähetysten tila', 'lähetysloki', 'raportti lähetyksistä',
+      'tavoittiko kyselyt kaikki',
+      'lähetysraportti tänään', 'miten kyselyjen jakelu onnistui', 'jäikö joltain kysely saamatta',
+    ],
+    en: [
+      'did the check-ins go out', 'delivery status', 'how did sending go', 'send report', 'were the daily questions delivered', 'fanout status',
+      'were the check-ins sent out', 'sending status of the check-ins',
+      'fan-out status', 'how did the last send go', 'did anyone miss the check-in message',
+    ],
+    sv: [
+      'gick frågorna ut', 'leveransstatus', 'hur gick utskicket', 'rapport om utskicket', 'kom frågorna fram',
+      'status för utskicket', 'fick alla frågan',
+    ],
   },
 };
