@@ -86,6 +86,11 @@ export interface CommandDeclaration<S extends SlotSpecs = SlotSpecs> {
   slots: S;
   phrasings: Readonly<Record<Lang, readonly Phrasing[]>>;
   help: HelpLines;
+  /**
+   * The command records something at once (an absence, a pause, a time): a question in other words
+   * ("voiko harjoittelun aikana olla lomalla?") is never guessed to be it, a request is.
+   */
+  records?: true;
   handle(ctx: CommandContext, input: CommandInput<S>): Promise<Reply[]>;
   /** For a command that also serves people Osaava does not know (help, small talk); without it they are told how to get enrolled. */
   handleStranger?(ctx: CommandContext, input: { slots: SlotValues<S> }): Promise<Reply[]>;

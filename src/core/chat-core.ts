@@ -222,6 +222,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     if (!command) return null;
     if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS) return null;
     const slots = fillSlots(command, entities, known.students);
+    // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
+    if (command.records && entities.asks && !asksForIt(text) && !(slots && slots !== MISSING && slots.filled > 0)) return null;
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
     if (slots === MISSING) return guess.score >= CLARIFY_GUESS ? { clarify: command } : null;
     if (!slots) return null;
@@ -391,6 +393,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     },
   };
 }
+
+/** A request put as a question: "voitko …", "could you …", "kan du …". */
+const REQUEST = /^\s*(voitko|voisitko|voisiko|voiks|voisiks|viitsitko|(can|could|would|will) (you|u)|kan du|kunde du|skulle du)\b/i;
+const asksForIt = (text: string) => REQUEST.test(text);
 
 /** The suggester's answer, or none once `signal` aborts (the suggestion itself runs on, unused). */
 function suggestUntil(suggest: CoreServices['suggestRequirements'], signal: AbortSignal): CoreServices['suggestRequirements'] {

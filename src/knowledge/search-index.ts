@@ -367,6 +367,20 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     return out;
   };
   const unknownWeight = 1.5 * Math.log(1 + n);
+  // The base's stems in order, for "does the base have a stem that begins so" (a compound written apart).
+  const orderedStems = [...df.keys()].sort();
+  const stemsBeginning = (prefix: string, max = 4): string[] => {
+    let lo = 0;
+    let hi = orderedStems.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((orderedStems[mid] ?? '') < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < orderedStems.length && out.length < max && orderedStems[i]?.startsWith(prefix); i++) out.push(orderedStems[i] ?? '');
+    return out;
+  };
   // Swedish words the glossary has only inside its phrases ("hålla" of "hålla kontakt"): alone they
   // stand for no Finnish term, and their own letters match Finnish text only by chance.
   const svKeys = [...kb.glossary.svToFi.keys()];
@@ -399,12 +413,38 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     return { fi, en };
   };
 
+  // The Finnish lemmas by the stem of their one-word forms, so that any case of the word finds its lemma
+  // ("asiakastietojen", "asiakastiedoista" as "asiakastieto").
+  const lemmaByStem = new Map<string, string>();
+  for (const [form, lemma] of kb.glossary.fiLemmas) if (!form.includes(' ') && form.length >= 5) lemmaByStem.set(stemFi(form), lemma);
+  const fiLemma = (phrase: string, single: boolean): string | undefined =>
+    kb.glossary.fiLemmas.get(phrase) ?? (single && phrase.length >= 5 ? lemmaByStem.get(stemFi(phrase)) : undefined);
+
   /** Glossary terms for a (folded) phrase: English, Swedish (with its endings), Finnish lemmas. */
   function glossaryTerms(phrase: string, single: boolean): string[] {
     const direct = [...(kb.glossary.enToFi.get(phrase) ?? []), ...(kb.glossary.svToFi.get(phrase) ?? [])];
-    const lemma = kb.glossary.fiLemmas.get(phrase);
+    const lemma = fiLemma(phrase, single);
     if (lemma) direct.push(lemma);
     if (direct.length || phrase.length < 5) return direct;
+    const inflected = foreignBase(phrase, single);
+    if (inflected.length || !single || phrase.length < 8 || phrase.includes(' ')) return inflected;
+    // A Swedish compound of two glossary words is the Finnish compound of their terms: "kundstyrning" is
+    // "kund" (asiakas) + "styrning" (ohjaus), "asiakasohjaus", when the base has that word.
+    for (let cut = 3; cut <= phrase.length - 4; cut++) {
+      const heads = kb.glossary.svToFi.get(phrase.slice(0, cut)) ?? (phrase[cut - 1] === 's' ? kb.glossary.svToFi.get(phrase.slice(0, cut - 1)) : undefined);
+      if (!heads) continue;
+      const tails = foreignBase(phrase.slice(cut), true).filter((t) => !t.includes(' '));
+      const joined = heads.filter((h) => !h.includes(' ')).flatMap((h) => tails.map((t) => `${h}${t}`));
+      const found = joined.filter((j) => stemsBeginning(stemFi(j), 1).length > 0);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  /** A Swedish or English word's glossary terms by its base form ("konkurrenterna" → "konkurrent"). */
+  function foreignBase(phrase: string, single: boolean): string[] {
+    const direct = [...(kb.glossary.svToFi.get(phrase) ?? []), ...(single ? (kb.glossary.enToFi.get(phrase) ?? []) : [])];
+    if (direct.length) return direct;
     for (const ending of FOREIGN_ENDINGS) {
       if (!phrase.endsWith(ending) || phrase.length - ending.length < 3) continue;
       const stem = phrase.slice(0, -ending.length);
@@ -458,7 +498,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         if (!terms.length) continue;
         if (len > 1) for (let j = i; j < i + len; j++) inPhrase[j] = true;
         // A Finnish lemma's words are several ways to find the word, not one term to match whole.
-        const lemma = kb.glossary.fiLemmas.get(phrase);
+        const lemma = fiLemma(phrase, len === 1);
         // A term's function words ("pitää" of "pitää yhteyttä") are no part of what an item must match.
         const multi = terms
           .filter((t) => t !== lemma)
@@ -477,12 +517,31 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
           }
         }
       }
+    // A compound written apart ("ajan tasalla" for "ajantasaisuudesta", "asiakas palvelu"): two Finnish
+    // words whose joined stem begins a stem of the base are one topic, found by that stem too.
+    if (spoken)
+      for (let i = 0; i + 1 < out.length; i++) {
+        const [a, b] = [out[i], out[i + 1]];
+        if (!a || !b || a.stop || b.stop || a.phrase !== undefined || b.phrase !== undefined || /\d/.test(a.written + b.written)) continue;
+        if (a.written.length < 3 || b.written.length < 3) continue;
+        // The first part may be in the genitive: "asiakaspalvelun kanavat" ~ "asiakaspalvelukanavissa".
+        const heads = /[aeiouy]n$/.test(a.written) ? [a.written, a.written.slice(0, -1)] : [a.written];
+        // The joined stem must be longer than either part's: "ajantasa" reaches beyond "aja" and "tasa".
+        const joined = heads.map((h) => stemFi(`${h}${b.written}`)).find((j) => j.length >= 7 && stemsBeginning(j, 1).length > 0);
+        if (!joined) continue;
+        // Each word stays its own topic; an item with the compound has both.
+        for (const w of [a, b]) w.known = true;
+        extra[i]?.push(joined);
+        extra[i + 1]?.push(joined);
+        i++;
+      }
     if (lang === 'sv')
       out.forEach((word, i) => {
         if (!word.stop && !extra[i]?.length && svPhraseOnly.has(word.written)) word.stop = true;
       });
     // Typos and unknown compounds, a bounded number per message.
     let corrections = 0;
+    const modifiers = out.map(() => [] as string[]);
     const tried = new Map<string, string | undefined>();
     out.forEach((word, i) => {
       // Digits and run-on strings (a pasted URL, "aaaa…") are nobody's typo.
@@ -507,7 +566,12 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       }
       const parts = vocabulary.split(word.written);
       if (parts) {
-        extra[i]?.push(parts[0], ...(vocabulary.knows(parts[1]) ? [parts[1]] : []));
+        // A Finnish compound is a kind of its last part: "asiakasyhteydenpito" is "yhteydenpito", about a
+        // customer. The first part alone matches it only weakly, as a compound's last part does.
+        if (vocabulary.knows(parts[1]) && !isStopword(parts[1]) && parts[1].length >= 4) {
+          extra[i]?.push(parts[1]);
+          modifiers[i]?.push(parts[0]);
+        } else extra[i]?.push(parts[0]);
         word.known = true;
       }
     });
@@ -517,13 +581,20 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       // The partitive of a "-nen" word ("kriittistä") has the stem of its other cases ("kriittis").
       const variant = /[aeiouy]sta$/.test(word.written) ? `${stemFi(word.written)}s` : '';
       if (variant && df.has(variant)) own.push(variant);
+      // A verbal noun stands for its verb ("noudattaminen" ~ "noudattaa", "käyttämisestä" ~ "käyttää"),
+      // as a requirement says what the student does.
+      const verbal = /^(.{3,}[aeiouy])mi(?:nen|sen|sta|seen|sesta|sella|selle|set|sia|sista|siin)$/.exec(word.written)?.[1];
+      if (verbal && !word.stop) own.push(...stems(`${verbal}a`).filter((s) => s.length >= 4 && stemsBeginning(s, 1).length > 0));
+      // A verb's infinitive in -ta/-tä stands for its present forms: "tarjota" ~ "tarjoaa", "pelata" ~ "pelaa".
+      const contracted = /^(.{3,}[aouy])ta$/.exec(word.written)?.[1];
+      if (contracted && !word.stop) own.push(...stems(contracted.endsWith('a') ? `${contracted}a` : `${contracted}aa`).filter((s) => s.length >= 5 && stemsBeginning(s, 1).length > 0));
       // A long stem also stands for its derivations by its beginning ("kartoitus" ~ "kartoittaa",
       // "ylläpito" ~ "ylläpitää"): the index matches it as a prefix.
       const fi = stemFi(word.written);
       if (fi.length >= 6 && !word.stop) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
       word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
       const tail = word.stop ? undefined : tailOf(word.written);
-      word.partStems = tail ? stems(tail).filter((x) => !word.stems.includes(x)) : [];
+      word.partStems = [...new Set([...(tail ? stems(tail) : []), ...(modifiers[i] ?? []).flatMap(stems)])].filter((x) => !word.stems.includes(x));
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
       if (!word.stop && !word.corrected && word.written.length >= 7 && !/ko$/.test(word.written)) {
         const lemma = vocabulary.lemma(word.written);

@@ -18,7 +18,7 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   kannattaa kuuluu kuuluvat ehka juuri aivan ihan tosi hyvin yms plus myos lisaksi sina sinulla sinun minulla
   pitka pitkaan pitkan kauan lyhyt lyhyen usein pakollinen pakollista pakollisia pakko nayta naytatko kertoisitko
   tehty tehtiin teki tehdaanko perehtya oppia opetella hallita ymmartaa tuntea toimin toimia toimitaan
-  toisistaan toisiinsa toisensa eroavat eroaa eroavatko oma omaa oman omat omia omasta omassa`;
+  toisistaan toisiinsa toisensa eroavat eroaa eroavatko oma omaa oman omat omia omasta omassa mukana`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in

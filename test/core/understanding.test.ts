@@ -122,6 +122,21 @@ describe('understanding what people write', () => {
       }
     });
 
+    it.each(['voiko työssäoppimisen aikana olla lomalla', 'saako olla sairaana kotona?', 'vad gör jag om jag är sjuk', 'what happens if i am sick on the day of my demonstration?'])(
+      '"%s" asks about absences and records none',
+      async (text) => {
+        const other = await createTestCore('pglite');
+        try {
+          await other.say('aino', text);
+          const [placement] = await other.store.placements.listByStudent('aino');
+          expect(placement).toBeDefined();
+          expect(await other.store.pauses.list(placement?.id ?? '', '2000-01-01')).toEqual([]);
+        } finally {
+          await other.close();
+        }
+      },
+    );
+
     it('takes Finnish dates and times as the bot itself writes them', async () => {
       expect(await t.text('aino', 'tauko 14.12.2026 - 15.12.2026')).toContain('Tauko kirjattu 14.12.2026–15.12.2026');
       expect(await t.text('aino', 'checkin time 9')).toContain('09:00');

@@ -33,6 +33,7 @@ const AWAY = { fi: '(poissa|lomalla|vapaalla)', en: '(absent|away|off|on leave)'
 export function createAbsentCommand(deps: AbsenceDeps) {
   return defineCommand({
     id: 'absent',
+    records: true,
     roles: ['student'],
     subject: { kind: 'self' },
     slots: { date: { type: 'date', optional: true }, reason: { type: 'choice', values: ['sick', 'absent'], default: 'absent' } },
@@ -92,6 +93,7 @@ function periods(ctx: CommandContext, placements: readonly Placement[]): string 
 export function createPauseCommand(deps: AbsenceDeps) {
   return defineCommand({
     id: 'pause',
+    records: true,
     roles: ['student'],
     subject: { kind: 'self' },
     slots: { from: { type: 'date', optional: true }, to: { type: 'date', optional: true }, unreadable: { type: 'text', optional: true } },
@@ -121,6 +123,7 @@ export function createPauseCommand(deps: AbsenceDeps) {
 
 export const resumeCommand = defineCommand({
   id: 'resume',
+  records: true,
   roles: ['student'],
   subject: { kind: 'self' },
   slots: {},

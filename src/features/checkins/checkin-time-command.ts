@@ -37,6 +37,7 @@ const NAMES = {
 export function createCheckinTimeCommand(deps: AbsenceDeps) {
   return defineCommand({
     id: 'checkin-time',
+    records: true,
     roles: ['student'],
     subject: { kind: 'self' },
     slots: { time: { type: 'time', optional: true }, unreadable: { type: 'text', optional: true } },

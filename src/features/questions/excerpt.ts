@@ -40,8 +40,16 @@ export function durationScore(text: string, focus: Focus): number {
 
 /** How well the best list of a passage answers the focus (0 when it has no list that does). */
 export function listScore(text: string, focus: Focus): number {
-  return Math.max(0, ...unitsOf(text).filter((u) => u.list).map((u) => score(u, { stems: focus.stems })));
+  return Math.max(0, ...unitsOf(text).filter((u) => u.list || u.enumerates).map((u) => score(u, { stems: focus.stems })));
 }
+
+/** The passage has a list (lines that begin with a dash or a number). */
+export function hasList(text: string): boolean {
+  return unitsOf(text).some((u) => u.list);
+}
+
+/** A sentence that lists things after a colon: "… neljää palvelukanavaa: fyysinen asiointipiste, sähköposti, chat sekä puhelin." */
+const ENUMERATION = /:\s*[^.:]+,[^.:]+(?:,|\s(?:sekä|ja|tai|and|or|och)\s)/iu;
 
 const DURATION = /\d+\s*(?:[-–]\s*\d+\s*)?(?:kk|kuukau\w*|viiko\w*|vko|päiv\w*|vuo\w*|tunt\w*|h\b|min\w*)/iu;
 const NUMBER = /\d/;
@@ -52,6 +60,8 @@ interface Unit {
   block: number;
   order: number;
   list: boolean;
+  /** A sentence that lists things in its own run of text. */
+  enumerates: boolean;
   /** Its words' stems (Finnish and English), stopwords left out. */
   stems: Set<string>;
 }
@@ -77,12 +87,12 @@ function cut(text: string): Unit[] {
     const lines = block.split('\n').filter((l) => l.trim());
     if (lines.filter((l) => LIST_LINE.test(l)).length >= 2) {
       const joined = lines.join('\n');
-      units.push({ text: joined, block: b, order: units.length, list: true, stems: stemsIn(joined) });
+      units.push({ text: joined, block: b, order: units.length, list: true, enumerates: true, stems: stemsIn(joined) });
       return;
     }
     for (const line of lines)
       for (const sentence of line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”“'])/u))
-        if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false, stems: stemsIn(sentence) });
+        if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false, enumerates: ENUMERATION.test(sentence), stems: stemsIn(sentence) });
   });
   return units;
 }
@@ -101,25 +111,27 @@ function score(unit: Unit, focus: Focus): number {
   const present = unit.stems;
   let s = 0;
   for (const [stem, weight] of focus.stems) if (present.has(stem)) s += weight;
-  // Prefix matches stand for compounds: "kokeilu" in "kokeilujakso".
+  // Prefix and suffix matches stand for compounds: "kokeilu" in "kokeilujakso", "kanava" in "palvelukanavaa".
   if (s === 0)
     for (const [stem, weight] of focus.stems) {
       if (stem.length < 5) continue;
       for (const p of present)
-        if (p.startsWith(stem)) {
+        if (p.startsWith(stem) || p.endsWith(stem)) {
           s += weight / 2;
           break;
         }
     }
   switch (focus.facet) {
     case 'duration':
-      if (DURATION.test(unit.text)) s = s * 2 + 5;
+      // "Kuinka pitkä …" is answered by a sentence that gives a duration, even one that names the thing in
+      // other words ("kokeilujakso" for "kehittämiskokeilu"); the words alone answer it less.
+      s = DURATION.test(unit.text) ? s * 2 + 5 : s / 4;
       break;
     case 'count':
       if (NUMBER.test(unit.text)) s = s * 1.5 + 2;
       break;
     case 'list':
-      if (unit.list) s = s * 1.5 + 1;
+      if (unit.list || unit.enumerates) s = s * 1.5 + 1;
       break;
     default:
       break;

@@ -1,6 +1,7 @@
 // Which grade levels a question is about: "grade 4", "hyvä 4", "arvosanaan 4", "vitonen", "T2",
 // "kiitettävä", "best grade", "3:lla ja 5:llä", "betyget 4", "god 3", typos and missing dots included.
 import { foldDiacritics } from '../../text/normalize.ts';
+import { isStopword } from '../../text/stopwords.ts';
 
 /** A level name with a number outside it: "hyvä 5" (Hyvä is 3 and 4; 5 is Kiitettävä). */
 export interface GradeMismatch {
@@ -64,6 +65,18 @@ const LEVEL_NOUNS = /^(arvosan\w*|grades?|criteria|criterion|kriteer\w*|arvioint
 const ALL = /^(kaikki|kaikkien|kaikkiin|kaikille|kaikista|jokainen|jokaisen|jokaiseen|jokaiselle|eri|every|each|all|alla|samtliga|varje|olika)$/;
 const PASSING = /\b(lapipaasy\w*|lapaisy\w*|lapaista|lapaisen|lapaisee|lapaisemiseen|paase\w* lapi|paasee lapi|paasta lapi|pass|passing|to pass|bli godkand|godkand|godkant)\b/;
 
+/**
+ * The word after an ambiguous level name ("hyvä", "good") is a noun it describes, not a grade word, a
+ * number, another level name or a function word: "hyvä perehdytys" is good induction, "hyvä 4" a grade.
+ */
+function describesNoun(next: string | undefined): boolean {
+  if (!next || next.length < 4 || /\d/.test(next) || isStopword(next)) return false;
+  if (GRADE_WORDS.test(next) || LEVEL_NOUNS.test(next) || COMPARE_WORDS.test(next) || LEVEL_NAMES.some(([re]) => re.test(next))) return false;
+  if (GRADE_NOUNS.some(([re]) => re.test(next)) || NUMBER_WORDS.some(([re]) => re.test(next))) return false;
+  // What a grade is asked with: "hyvään tarvitaan", "good enough", "hyvää suoritusta varten" stays a grade only with a grade word.
+  return !/^(tarvi\w*|tarvit\w*|saa\w*|saada|saamiseen|varten|enough|need\w*|get|kravs|behov\w*|osaamis\w*|osata)$/.test(next);
+}
+
 export function parseGrades(text: string): GradeMention {
   const tokens = foldDiacritics(text).match(/[a-z]+[0-9]?|[0-9]+(?=[:.]?[a-z]*)|[0-9]+/g) ?? [];
   const found = new Set<number>();
@@ -96,10 +109,13 @@ export function parseGrades(text: string): GradeMention {
     const word = NUMBER_WORDS.find(([re]) => re.test(token));
     if (word) {
       const previous = tokens[i - 1] ?? '';
-      if (GRADE_WORDS.test(previous) || LEVEL_NAMES.some(([re]) => re.test(previous))) numbers.push(word[1]);
+      // "a three", "an A": an English article makes a number word a noun, the grade ("what is needed for a three").
+      if (GRADE_WORDS.test(previous) || LEVEL_NAMES.some(([re]) => re.test(previous)) || /^(a|an)$/.test(previous)) numbers.push(word[1]);
       return;
     }
     const level = LEVEL_NAMES.find(([re]) => re.test(token));
+    // "hyvä perehdytys", "good customer service": the adjective before a noun is no grade.
+    if (level && level[1].length > 1 && describesNoun(tokens[i + 1])) return;
     if (level) {
       levelNames.push(level[1]);
       lastLevel = { grades: level[1], at: i };

@@ -74,6 +74,11 @@ const INSTRUCTOR_WORD = /\b(ohjaaja\w*|tyopaikkaohjaaja\w*|tyokkari\w*|instructo
 const TEACHER_WORD = /\b(opettaja\w*|ope|open|opelle|opelta|teacher\w*|tutor\w*|larare\w*|laroare\w*)\b/;
 /** "opettajani", "ohjaajalleni": the Finnish possessive suffix is the first person too. */
 const OWN_CONTACT_SUFFIX = /\b(opettaja|ohjaaja|tyopaikkaohjaaja)\w*(ni|ani|ttani|ltani|lleni|llani|ssani)\b/;
+const WHO_DECIDES = /\b(kuka|who|vem)\b.*\b(paattaa|hoitaa|antaa|decides?|gives?|bestammer|ger|satter)\b/;
+const ASSESSMENT_WORD = /\b(arvio\w*|assess\w*|bedom\w*|grading|evaluat\w*)\b/;
+const PASSED_ASKED = /\b(have i passed|did i pass|am i passing|olenko (jo )?(paassyt|lapaissyt) \w*|paasinko|lapaisinko|har jag (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
+const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
+const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
 const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
@@ -236,9 +241,15 @@ function asWritten(span: string, folded: string, analysis: QueryAnalysis | undef
 
 /** A question about the asker's own grade, people or dates: only their school knows those. */
 function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): Intent | undefined {
+  // "kenelle soitan jos…", "who do I talk to at work": the asker's contact, at the workplace or at school.
+  if (CONTACT_WHO.test(folded)) return { kind: 'personal', topic: 'people', role: WORKPLACE_WORD.test(folded) ? 'instructor' : 'teacher' };
   if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded) && !OWN_CONTACT_SUFFIX.test(folded)) return undefined;
   const role: ContactRole | undefined = INSTRUCTOR_WORD.test(folded) ? 'instructor' : TEACHER_WORD.test(folded) ? 'teacher' : undefined;
-  if (PERSONAL_PEOPLE.test(folded) || (role && CONTACT_ASKED.test(folded))) return { kind: 'personal', topic: 'people', ...(role ? { role } : {}) };
+  if (role && (PERSONAL_PEOPLE.test(folded) || CONTACT_ASKED.test(folded))) return { kind: 'personal', topic: 'people', role };
+  // "who decides my grade", "kuka hoitaa mun arvioinnin", "have I passed": the asker's grade, whoever gives it.
+  if ((PERSONAL_PEOPLE.test(folded) || WHO_DECIDES.test(folded)) && (GRADE_WORD.test(folded) || ASSESSMENT_WORD.test(folded))) return { kind: 'personal', topic: 'grade' };
+  if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
+  if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
   if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded)) return { kind: 'personal', topic: 'schedule' };
   // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.

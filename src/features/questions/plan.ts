@@ -10,7 +10,7 @@ import { stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
 import { detectIntent, type Intent, isBroadIntentWord, prepareIntent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
-import { durationScore, facetOf, type Focus, listScore } from './excerpt.ts';
+import { durationScore, facetOf, type Focus, hasList, listScore } from './excerpt.ts';
 import { resolveGrades, scaleOf } from './grading-shape.ts';
 import { createUnitNames } from './unit-names.ts';
 
@@ -97,6 +97,21 @@ function titleNames(item: KnowledgeItem, topic: string): boolean {
   return want.length > 0 && want.every((w) => have.has(stemFi(w)) || have.has(stemEn(w)));
 }
 
+/** Two stems are one word's forms: equal, or sharing all but the last letters ("arvioid" of "arvioidaan", "arvioik" of "arvioikaa"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  // Not a compound's shared first part: "asiakaspalvelu" and "asiakasmyönteisyys" are two words.
+  return p >= 4 && p >= Math.max(a.length, b.length) - 2;
+}
+
+/** A heading has one of the word's stems. */
+function headingNames(heading: string, wordStems: readonly string[]): boolean {
+  const have = words(heading).filter((w) => !isStopword(w)).flatMap((w) => [stemFi(w), stemEn(w)]);
+  return wordStems.some((s) => have.some((h) => sameWord(s, h)));
+}
+
 /** "Mitä X tarkoittaa", "what does X mean", "vad betyder X": the question asks what a concept is. */
 const DEFINITION = /\b(tarkoit\w*|mika on|mita on|mika ihmeen|mean|means|meaning|meant|define|definition|what is|whats|what's|vad ar|vad betyder|vad menas|innebar|betyder)\b/;
 
@@ -110,19 +125,53 @@ function preferDefinition(hits: SearchHit[], analysis: QueryAnalysis): SearchHit
   if (top?.item.kind !== 'passage' || !DEFINITION.test(analysis.text)) return hits;
   const topic = analysis.words.filter((w) => !w.stop && w.known && w.stems.length > 0);
   if (!topic.length) return hits;
-  const titleWords = (h: SearchHit): number => {
-    if (h.item.kind !== 'passage' || h.relevance < top.relevance - 0.05 || h.score < top.score * 0.5) return Infinity;
+  // How well the title names the concept: the most of the question's words, then the fewest other words.
+  // A word the title lacks ("i kundservice" of "vad betyder lösningsfokus i kundservice") only counts less.
+  const rank = (h: SearchHit): number => {
+    if (h.item.kind !== 'passage' || h.relevance < top.relevance - 0.05 || h.score < top.score * 0.5) return -Infinity;
     const title = words(h.item.record.title.fi);
     const have = new Set(title.flatMap((w) => [stemFi(w), stemEn(w)]));
-    const named = topic.every((w) => w.stems.some((s) => have.has(s) || [...have].some((t) => s.length >= 6 && t.startsWith(s))));
-    return named ? title.length : Infinity;
+    const named = topic.filter((w) => w.stems.some((s) => have.has(s) || [...have].some((t) => s.length >= 6 && t.startsWith(s)))).length;
+    return named > 0 ? named * 1000 - title.length : -Infinity;
   };
   const best = hits.reduce<{ h: SearchHit; n: number } | undefined>((acc, h) => {
-    const n = titleWords(h);
-    return n < (acc?.n ?? Infinity) ? { h, n } : acc;
+    const n = rank(h);
+    return n > (acc?.n ?? -Infinity) ? { h, n } : acc;
   }, undefined);
-  if (!best || best.h === top || best.n >= titleWords(top)) return hits;
+  if (!best || best.h === top || best.n <= rank(top)) return hits;
   return [best.h, ...hits.filter((h) => h !== best.h)];
+}
+
+/** A passage that defines one concept: its heading is the concept's name ("Palvelu", "Asiakasohjaus", "Asiakaspalvelupiste"). */
+interface Concept {
+  item: KnowledgeItem;
+  stems: string[];
+}
+
+function conceptsOf(kb: KnowledgeBase): Concept[] {
+  return kb.items.flatMap((item) => {
+    if (item.kind !== 'passage') return [];
+    const heading = words(item.record.title.fi).filter((w) => !isStopword(w));
+    return heading.length >= 1 && heading.length <= 2 ? [{ item, stems: heading.map(stemFi) }] : [];
+  });
+}
+
+/**
+ * "Mitä palvelu tarkoittaa", "what is customer guidance": the passage whose heading is the concept, and
+ * nothing else, answers a definition question about it, though a common word ("palvelu") is in so many
+ * passages that search alone ranks it low.
+ */
+function withConcept(hits: SearchHit[], analysis: QueryAnalysis, concepts: readonly Concept[]): SearchHit[] {
+  if (!DEFINITION.test(analysis.text)) return hits;
+  const topic = analysis.words.filter((w) => !w.stop && w.stems.length > 0);
+  if (!topic.length || topic.some((w) => !w.known)) return hits;
+  // The heading's own stems, exactly: "asiakaspalvelija" is not "Asiakaspalvelu".
+  const all = new Set(topic.flatMap((w) => w.stems));
+  const concept = concepts.find((c) => c.stems.every((t) => all.has(t)) && topic.every((w) => w.stems.some((s) => c.stems.includes(s))));
+  if (!concept || hits[0]?.item.id === concept.item.id) return hits;
+  const found = hits.find((h) => h.item.id === concept.item.id);
+  const hit: SearchHit = found ?? { item: concept.item, score: hits[0]?.score ?? 1, coverage: 1, relevance: 1, knownRelevance: 1, matched: topic.map((w) => w.raw), unknown: [], about: true };
+  return [hit, ...hits.filter((h) => h !== found)];
 }
 
 /** Intents about a unit as a whole: with several current units each gets its own answer (or one shared). */
@@ -146,8 +195,20 @@ function sameAnswer(a: AnswerPlan, b: AnswerPlan): boolean {
   return shape(a.unit) === shape(b.unit);
 }
 
+/** Asking what is required ("mitä X:ltä vaaditaan", "what is required of", "vad krävs"). */
+const ASKS_REQUIRED = /\b(vaaditaan|vaatii|vaatimu\w*|edellytetaan|edellyttaa|required|requirements?|expected|kravs|krav\w*)\b/;
+
+/** Headings several passages share: each such passage is about its theme only through the heading above it. */
+function sharedHeadings(kb: KnowledgeBase): Set<string> {
+  const count = new Map<string, number>();
+  for (const item of kb.items) if (item.kind === 'passage') count.set(item.record.title.fi, (count.get(item.record.title.fi) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n >= 3).map(([t]) => t));
+}
+
 export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   prepareIntent(kb);
+  const genericTitles = sharedHeadings(kb);
+  const concepts = conceptsOf(kb);
   const names = createUnitNames(kb);
   const isUnitName = (text: string) => names.namedIn(text) !== undefined;
 
@@ -308,10 +369,16 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       case 'requirement-check': {
         const hits = search(intent.query, ['requirement']);
         // The best requirement that covers the question: one scoring higher on a common word alone ("kunden") does not.
-        const top = hits.find(relevantRequirement);
+        // One that covers the whole question before one that scores higher on a part of it ("asiakasyhteydenpito":
+        // "pitää yhteyttä asiakkaaseen", not a requirement that only says "asiakas").
+        const first = hits.find(relevantRequirement);
+        const whole = first && first.relevance < 0.6 ? hits.find((h) => relevantRequirement(h) && h.relevance >= 0.8) : undefined;
+        const top = whole ?? first;
         if (top) {
-          // Keep the close runners-up: "information security" is both AH-T2 and AH-T3.
-          const items = oneUnit(hits.filter((h) => relevantRequirement(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item));
+          // Keep the close runners-up: "information security" is both AH-T2 and AH-T3 (when a whole match
+          // came first, only other whole matches).
+          const close = (h: SearchHit) => h.score >= top.score * 0.5 && (!whole || h.relevance >= 0.8);
+          const items = oneUnit([top, ...hits.filter((h) => h !== top && relevantRequirement(h) && close(h))].slice(0, 3).map((h) => h.item));
           return { ...base, unit: unitOfItems(items), outcome: 'answered', items, support: top.relevance >= 0.8 ? 'full' : 'partial', focus };
         }
         // Not a requirement: the supporting material may still say something about it, but never whether
@@ -339,7 +406,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     }
 
     function searchPlan(query: string): AnswerPlan {
-      const hits = preferDefinition(preferLists(search(query), focus), analysis);
+      const hits = preferRequirements(preferDefinition(preferLists(preferSpecific(withConcept(search(query), analysis, concepts), focus, analysis), focus, analysis), analysis), analysis);
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
@@ -349,6 +416,37 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       // The passage that answers; the next ones are a click away.
       return { ...base, unit: unitOfItems([top.item]), outcome: 'answered', items: [top.item], focus, nearest: nearestOf(hits).filter((i) => i.id !== top.item.id) };
     }
+  }
+
+  /**
+   * A passage under a heading many passages share ("Kysymyksiä teeman pohjalta", "Miten teemaa
+   * fasilitoitiin työpajassa?") is about its theme only by the heading above it: a passage of the same
+   * theme with a heading of its own that matches about as well answers first ("mitä hyötyä
+   * monituottajamallista on" is "Monituottajamallin hyötyjä", not the theme's reflection questions),
+   * unless the question asks for what the shared heading says (questions, the workshop).
+   */
+  function preferSpecific(hits: SearchHit[], focus: Focus, analysis: QueryAnalysis): SearchHit[] {
+    const [top] = hits;
+    if (top?.item.kind !== 'passage' || focus.facet === 'questions') return hits;
+    const heading = top.item.record.title.fi;
+    if (!genericTitles.has(heading)) return hits;
+    // The question asks for what the shared heading says (its questions, the workshop).
+    if (analysis.words.some((w) => !w.stop && headingNames(heading, w.stems))) return hits;
+    const generic = (h: SearchHit) => h.item.kind === 'passage' && genericTitles.has(h.item.record.title.fi);
+    const better = hits.find((h) => h.item.kind === 'passage' && !generic(h) && h.relevance >= top.relevance - 0.2 && h.score >= top.score * 0.3);
+    return better ? [better, ...hits.filter((h) => h !== better)] : hits;
+  }
+
+
+  /**
+   * "Mitä asiakkaan yhteydenpidosta vaaditaan": a question that asks what is required is answered by the
+   * requirement that matches it as well as the best passage does.
+   */
+  function preferRequirements(hits: SearchHit[], analysis: QueryAnalysis): SearchHit[] {
+    const [top] = hits;
+    if (top?.item.kind !== 'passage' || !ASKS_REQUIRED.test(analysis.lemmaText)) return hits;
+    const requirement = hits.find((h) => h.item.kind === 'requirement' && h.relevance >= top.relevance - 0.05 && relevantForOpenQuestion(h));
+    return requirement ? [requirement, ...hits.filter((h) => h !== requirement)] : hits;
   }
 
   /**
@@ -362,7 +460,10 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     // Something beyond what made the question broad: "laatuun" in "mitä kuuluu näyttöjen laatuun".
     if (!topic.some((w) => !isBroadIntentWord(intent.kind, w.lemma ?? w.written))) return intent;
     const [top] = index.search(question, { unitId: unit.id, limit: 3, kinds: ['passage'], analysis, lang });
-    if (top && top.relevance >= 0.99 && titleNames(top.item, topic.map((w) => w.written).join(' '))) return { kind: 'search', query: question };
+    // The heading names what the question asks about beyond the broad word: "miten kehittämiskokeiluja
+    // arvioidaan" is the development experiment's own evaluation ("Toteuttakaa kehittämiskokeilu").
+    const specific = topic.filter((w) => !isBroadIntentWord(intent.kind, w.lemma ?? w.written));
+    if (top && top.relevance >= 0.99 && (titleNames(top.item, topic.map((w) => w.written).join(' ')) || titleNames(top.item, specific.map((w) => w.written).join(' ')))) return { kind: 'search', query: question };
     return intent;
   }
 
@@ -371,7 +472,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
    * passage that lists it: among the passages that match as well as the best one, those with a list
    * that carries the question's words come first.
    */
-  function preferLists(hits: SearchHit[], focus?: Focus): SearchHit[] {
+  function preferLists(hits: SearchHit[], focus?: Focus, analysis?: QueryAnalysis): SearchHit[] {
     const [top] = hits;
     if (top?.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count' && focus?.facet !== 'duration')) return hits;
     // "Kuinka pitkään …": the passage that gives a duration with the question's words.
@@ -379,7 +480,11 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     const withList = (h: SearchHit) =>
       h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? factScore(h.item.record.text, focus) : 0;
     const scored = hits.map((h) => ({ h, list: withList(h) }));
-    // The best match keeps its place when it has such a list itself.
+    // The best match keeps its place when it has such a list itself, or a list under a heading that names
+    // everything asked ("what are the benefits of cooperation": "Yhteistyön hyödyt", its list the benefits).
+    const topic = analysis?.words.filter((w) => !w.stop && w.stems.length > 0) ?? [];
+    const heading = `${top.item.record.title.fi} ${top.item.record.title.en ?? ''}`;
+    if (focus.facet === 'list' && topic.length > 0 && hasList(top.item.record.text) && topic.every((w) => headingNames(heading, w.stems))) return hits;
     if ((scored[0]?.list ?? 0) > 0) return hits;
     const best = scored.reduce((a, b) => (b.list > a.list ? b : a));
     if (best.list === 0 || best.h === top) return hits;

@@ -180,8 +180,12 @@ describe('4. Relevance: a shared word is not an answer', () => {
     expect((await ask('vem är min handledare')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'instructor' });
     expect((await ask("what's my teacher's email address")).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
     expect((await ask('mikä on opettajani puhelinnumero')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
-    // Who assesses is no one person of the asker's: the knowledge base's answer, not a contact.
-    expect((await ask('kuka arvioi minut')).plan.intent).toEqual({ kind: 'personal', topic: 'people' });
+    // Who assesses me is about the asker's grade; whom to call is their teacher or, at work, their instructor.
+    expect((await ask('kuka arvioi minut')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
+    expect((await ask('vem bestämmer mitt betyg')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
+    expect((await ask('have I passed the unit yet?')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
+    expect((await ask('who do I talk to at work if I have problems')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'instructor' });
+    expect((await ask('vem är min kontaktperson på skolan')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
     expect((await ask('when is my demonstration')).text).toContain('Ask your teacher');
   });
 });
