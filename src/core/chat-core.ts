@@ -14,7 +14,7 @@ import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
 import { smalltalkCommand } from './smalltalk.ts';
-import { phaticKind } from './understanding/phatic.ts';
+import { phaticKind, withoutPleasantries } from './understanding/phatic.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
 import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
@@ -331,12 +331,14 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
           ctx.lang = phatic.lang;
           return runOrGreet(ctx, smalltalkCommand, { kind: phatic.kind });
         }
-        const match = await understand(incoming.text, ctx.today, ctx.lang);
+        // "Hei! Voisitko näyttää mun edistymisen, kiitos": what is asked, without the greeting and the thanks.
+        const text = withoutPleasantries(incoming.text);
+        const match = await understand(text, ctx.today, ctx.lang);
         if (match === 'empty') {
           routed({ kind: 'help' });
           return helpFor(ctx, ctx.actor, registry);
         }
-        if (!match) return freeText(ctx, incoming.text.trim());
+        if (!match) return freeText(ctx, text.trim());
         // A command answers in the language it was written in ("mina framsteg" is Swedish, whatever a word looks like).
         ctx.lang = match.lang;
         return runOrGreet(ctx, match.command.declaration, match.slots);

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../src/conversation/command-context.ts';
 import { renderPlainText } from '../../src/conversation/render-text.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { smalltalkCommand } from '../../src/core/smalltalk.ts';
-import { type PhaticKind, phaticKind } from '../../src/core/understanding/phatic.ts';
+import { type PhaticKind, phaticKind, withoutPleasantries } from '../../src/core/understanding/phatic.ts';
 import { texts } from '../../src/core/texts.ts';
 import type { Person } from '../../src/storage/index.ts';
 
@@ -222,5 +222,23 @@ describe('the acknowledgement reply', () => {
   it('lists ack among the choices of the kind slot', () => {
     const spec = smalltalkCommand.slots.kind;
     expect(spec?.type === 'choice' ? spec.values : []).toContain('ack');
+  });
+});
+
+describe('withoutPleasantries', () => {
+  it.each([
+    ['Hei! Voisitko näyttää mun edistymisen, kiitos', 'Voisitko näyttää mun edistymisen'],
+    ['hei osaava, tauko 21.12.-1.1. kiitos', 'tauko 21.12.-1.1.'],
+    ['moi mitä kuuluu, oon kipee', 'oon kipee'],
+    ['Hej! Kan du visa mina framsteg?', 'Kan du visa mina framsteg?'],
+    ['ok, näytä edistyminen', 'näytä edistyminen'],
+    ['show my progress please!', 'show my progress'],
+    ['Aino hoiti kassan hyvin tänään, kiitos vaan', 'Aino hoiti kassan hyvin tänään'],
+  ])('"%s" asks "%s"', (text, rest) => {
+    expect(withoutPleasantries(text)).toBe(rest);
+  });
+
+  it.each(['hyvä 4 kriteerit', 'Hieno raportti Ainolta tänään', 'kiitos avusta', 'no niin, mitä seuraavaksi', 'ok hyvä', 'tauko 14.12.-18.12.'])('"%s" is left as written', (text) => {
+    expect(withoutPleasantries(text)).toBe(text);
   });
 });

@@ -137,6 +137,11 @@ describe('understanding what people write', () => {
       },
     );
 
+    it('a request wrapped in a greeting and thanks is still the request', async () => {
+      expect(await t.text('aino', 'Hei! Voisitko näyttää mun edistymisen, kiitos')).toBe(await t.text('aino', 'edistymiseni'));
+      expect(await t.text('aino', 'Hej! Kan du visa mina framsteg?')).toBe(await t.text('aino', 'visa mina framsteg'));
+    });
+
     it('takes Finnish dates and times as the bot itself writes them', async () => {
       expect(await t.text('aino', 'tauko 14.12.2026 - 15.12.2026')).toContain('Tauko kirjattu 14.12.2026–15.12.2026');
       expect(await t.text('aino', 'checkin time 9')).toContain('09:00');

@@ -254,3 +254,49 @@ function languageOf(entries: readonly Entry[], fallback: Lang): Lang {
   const tied = LANGS.filter((lang) => score[lang] === best);
   return tied.includes(fallback) ? fallback : (tied[0] ?? fallback);
 }
+
+/** Words of asking nicely that close a request ("…, please", "… kiitos", "… tack"). */
+const PLEASE: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'plis', 'pliis', 'kiitos', 'kiitti', 'kiitoksia', 'thanks', 'thx', 'ty', 'tack', 'jooko', 'vaan', 'etukateen', 'advance', 'in', 'pa', 'forhand', 'tack på förhand']);
+/** Acknowledgements that may open a request before a comma ("ok, tauko …", "joo, näytä …"). */
+const OPENING_ACKS: ReadonlySet<string> = new Set(['ok', 'okei', 'okay', 'okej', 'joo', 'juu', 'jep', 'selva', 'yes', 'ja']);
+const WORD = /[\p{L}\p{N}'’]+/gu;
+const OPENING_WORDS = 4;
+
+/**
+ * The message without the greeting it opens with and the thanks or "please" it closes with:
+ * "Hei! Voisitko näyttää mun edistymisen, kiitos" → "Voisitko näyttää mun edistymisen". What is
+ * left is what the message asks; the text is returned as it is when nothing else would be left.
+ */
+export function withoutPleasantries(text: string): string {
+  if (text.length > MAX_CHARS * 4) return text;
+  const tokens = [...text.matchAll(WORD)].map((m) => ({ key: wordKey(m[0]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  if (tokens.length < 2) return text;
+  let from = 0;
+  for (let k = Math.min(OPENING_WORDS, tokens.length - 1); k >= 1; k--) {
+    const entries = parse(tokens.slice(0, k).map((t) => t.key));
+    if (!entries?.some((e) => e.role === 'greeting' || e.role === 'how-are-you')) continue;
+    if (entries.every((e) => e.role === 'greeting' || e.role === 'how-are-you' || e.role === 'filler')) {
+      from = k;
+      break;
+    }
+  }
+  // "ok, …": an acknowledgement only before a comma or a stop.
+  const first = tokens[from];
+  const gap = first && tokens[from + 1] ? text.slice(first.end, tokens[from + 1]?.start) : '';
+  if (first && OPENING_ACKS.has(first.key) && /[,.!:;]/.test(gap)) from++;
+  let to = tokens.length;
+  while (to - 1 > from) {
+    const key = tokens[to - 1]?.key ?? '';
+    const role = wordEntry(key)?.role;
+    if (!(PLEASE.has(key) || role === 'thanks' || (role === 'filler' && to < tokens.length))) break;
+    to--;
+  }
+  // Fillers alone ("… vaan") are no closing: a closing has a word of thanks or please in it.
+  if (to < tokens.length && !tokens.slice(to).some((t) => PLEASE.has(t.key) || wordEntry(t.key)?.role === 'thanks')) to = tokens.length;
+  if (from === 0 && to === tokens.length) return text;
+  const start = tokens[from]?.start ?? 0;
+  const end = to === tokens.length ? text.length : (tokens[to]?.start ?? text.length);
+  const rest = text.slice(start, end).replace(/[\s,;:!–-]+$/u, '');
+  // A question keeps its mark ("Hej! Kan du visa …?").
+  return rest && end < text.length && text.trimEnd().endsWith('?') && !rest.endsWith('?') ? `${rest}?` : rest || text;
+}
