@@ -248,19 +248,21 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
    * The best command match, or null when the message is free text. A name slot of several words
    * that names nobody at all ("summary of customer service") means the words were not a name.
    */
-  async function understand(text: string, today: string, prefer: Lang): Promise<CommandMatch | null | 'empty'> {
+  async function understand(text: string, today: string, prefer: Lang, actor: Person | null): Promise<CommandMatch | null | 'empty'> {
     const tokens = tokenize(text);
     if (tokens.list.length === 0) return 'empty';
+    // A student names no one but themselves: a one-word "name" nobody has ("hur går det för mig hittills") is no name either.
+    const onlyStudent = actor !== null && actor.roles.every((role) => role === 'student');
     for (const match of registry.match(tokens, today, prefer)) {
-      if (await namesSomeone(match)) return match;
+      if (await namesSomeone(match, onlyStudent)) return match;
     }
     return null;
   }
 
-  async function namesSomeone(match: CommandMatch): Promise<boolean> {
+  async function namesSomeone(match: CommandMatch, evenOneWord: boolean): Promise<boolean> {
     for (const [name, spec] of Object.entries(match.command.declaration.slots) as [string, SlotSpec][]) {
       const value = match.slots[name];
-      if (spec.type !== 'student' || typeof value !== 'string' || !value.includes(' ')) continue;
+      if (spec.type !== 'student' || typeof value !== 'string' || !(evenOneWord || value.includes(' '))) continue;
       if (!(await deps.store.people.anyoneNamed(value))) return false;
     }
     return true;
@@ -333,7 +335,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         }
         // "Hei! Voisitko näyttää mun edistymisen, kiitos": what is asked, without the greeting and the thanks.
         const text = withoutPleasantries(incoming.text);
-        const match = await understand(text, ctx.today, ctx.lang);
+        const match = await understand(text, ctx.today, ctx.lang, ctx.actor);
         if (match === 'empty') {
           routed({ kind: 'help' });
           return helpFor(ctx, ctx.actor, registry);

@@ -14,13 +14,13 @@ const FLOOR = {
 
 describe('routing corpus', () => {
   it('has labelled lines in every route and language in every part (the second has no personal route)', () => {
-    const sizes = { dev: 150, heldout: 100, heldout2: 150, heldout3: 200 };
+    const sizes = { dev: 150, dev2: 200, heldout: 100, heldout2: 150, heldout3: 200 };
     for (const [part, file] of Object.entries(CORPORA)) {
       const lines = readCorpus(file);
       expect(lines.length, part).toBeGreaterThanOrEqual(sizes[part as keyof typeof sizes]);
       // The second held-out set's tester had no "personal" label (questions about one's own teacher,
       // instructor or grade); what they wrote of other people's private matters is labelled "unknown".
-      const routes = part === 'heldout2' ? ROUTES.filter((r) => r !== 'personal') : ROUTES;
+      const routes = part === 'heldout2' ? ROUTES.filter((r) => r !== 'personal') : part === 'dev2' ? ROUTES.filter((r) => r !== 'question') : ROUTES;
       for (const route of routes) for (const lang of LANGS) expect(lines.some((l) => l.route === route && l.lang === lang), `${part} ${route} ${lang}`).toBe(true);
     }
   });

@@ -15,6 +15,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS_DIR = `${ROOT}test/fixtures/eval/`;
 export const CORPORA = {
   dev: `${CORPUS_DIR}corpus.dev.jsonl`,
+  /** Written by a fourth tester on 2026-12-05 for tuning (commands, statements, personal questions, small talk; no curriculum questions). */
+  dev2: `${CORPUS_DIR}corpus.dev2.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
@@ -145,12 +147,26 @@ export async function openEvalCore(now: string = DEMO_NOW): Promise<CliCore> {
   return openCliCore({ config, kb: loadKnowledgeBase(config.KNOWLEDGE_DIR), logger: createLogger({ level: 'silent' }), clock: { now: () => new Date(fixed) } });
 }
 
-/** Runs the lines in order on one core (the demo school is fresh per corpus; commands change it as they would in chat). */
+/** Commands after which the demo school is no longer the one the corpus was written for (a student erased). */
+const DESTRUCTIVE = new Set(['erase']);
+
+/**
+ * Runs the lines in order on one core (the demo school is fresh per corpus; commands change it as
+ * they would in chat), except that a line that erased someone's data is followed by a fresh school:
+ * the lines after it were written for the school as it was.
+ */
 export async function runCorpus(lines: readonly CorpusLine[], now?: string): Promise<Outcome[]> {
-  const cli = await openEvalCore(now);
+  let cli = await openEvalCore(now);
   try {
     const outcomes: Outcome[] = [];
-    for (const line of lines) outcomes.push(judge(line, await cli.ask(line.text, line.as)));
+    for (const line of lines) {
+      const outcome = judge(line, await cli.ask(line.text, line.as));
+      outcomes.push(outcome);
+      if (outcome.route?.kind === 'command' && DESTRUCTIVE.has(outcome.route.command)) {
+        await cli.close();
+        cli = await openEvalCore(now);
+      }
+    }
     return outcomes;
   } finally {
     await cli.close();

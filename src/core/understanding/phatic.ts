@@ -275,7 +275,9 @@ export function withoutPleasantries(text: string): string {
   for (let k = Math.min(OPENING_WORDS, tokens.length - 1); k >= 1; k--) {
     const entries = parse(tokens.slice(0, k).map((t) => t.key));
     if (!entries?.some((e) => e.role === 'greeting' || e.role === 'how-are-you')) continue;
-    if (entries.every((e) => e.role === 'greeting' || e.role === 'how-are-you' || e.role === 'filler')) {
+    // "mitä kuuluu" / "hur går det" only before a comma or a stop: "hur går det för Aino" asks about Aino.
+    const stop = /[,.!:;?]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0));
+    if (entries.every((e) => e.role === 'greeting' || e.role === 'filler' || (e.role === 'how-are-you' && stop))) {
       from = k;
       break;
     }
@@ -291,8 +293,10 @@ export function withoutPleasantries(text: string): string {
     if (!(PLEASE.has(key) || role === 'thanks' || (role === 'filler' && to < tokens.length))) break;
     to--;
   }
-  // Fillers alone ("… vaan") are no closing: a closing has a word of thanks or please in it.
-  if (to < tokens.length && !tokens.slice(to).some((t) => PLEASE.has(t.key) || wordEntry(t.key)?.role === 'thanks')) to = tokens.length;
+  // A closing starts with its word of thanks or please ("kiitos vaan", "thanks so much"): the fillers
+  // before it are the request's own ("starta frågorna igen tack").
+  const closing = (t: { key: string } | undefined) => t !== undefined && (PLEASE.has(t.key) || wordEntry(t.key)?.role === 'thanks');
+  while (to < tokens.length && !closing(tokens[to])) to++;
   if (from === 0 && to === tokens.length) return text;
   const start = tokens[from]?.start ?? 0;
   const end = to === tokens.length ? text.length : (tokens[to]?.start ?? text.length);

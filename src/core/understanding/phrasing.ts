@@ -72,7 +72,9 @@ export function withDateFirst(phrasing: CompiledPhrasing): CompiledPhrasing | nu
 }
 
 // A name, or an e-mail address (which may hold digits), never a number, a filler or a small word ("för", "of").
-const isNameWord = (t: Token) => t.kind === 'word' && (t.raw.includes('@') || !/\d/.test(t.raw)) && !FILLERS.has(t.norm) && !DROPPABLE.has(t.norm);
+/** "hur går det för mig", "how is it going for me": the asker, never a student's name. */
+const SELF: ReadonlySet<string> = new Set(['mig', 'mej', 'me', 'myself', 'mua', 'minua', 'minuu', 'minut', 'mut', 'mulle', 'minulle', 'mulla', 'minulla', 'mun', 'minun', 'ma', 'mina', 'jag', 'i', 'itse', 'itselleni']);
+const isNameWord = (t: Token) => t.kind === 'word' && (t.raw.includes('@') || !/\d/.test(t.raw)) && !FILLERS.has(t.norm) && !DROPPABLE.has(t.norm) && !SELF.has(t.norm);
 
 /** The slot's possible widths in tokens from `at`, each with its value; shortest first. */
 function slotCandidates(spec: SlotSpec, tokens: Tokens, at: number, today: string): { width: number; value: SlotRaw }[] {
