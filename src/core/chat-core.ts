@@ -24,6 +24,7 @@ import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './under
 import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
 import { fillSlots, MISSING } from './understanding/slot-filling.ts';
 import { placementsInScope } from '../access/student-access.ts';
+import { opensAsRequest } from '../text/statements.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -139,7 +140,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const guess = await guessCommand(ctx, text);
     // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
     // command, not a reflection or an observation to draft.
-    if (guess && 'slots' in guess && guess.filled > 0) return runGuess(ctx, guess);
+    if (guess && 'slots' in guess && (guess.filled > 0 || (await leadsWith(ctx, text, guess.command.id)))) return runGuess(ctx, guess);
     const own = ownDataCommand(ctx, text);
     if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
     if (ctx.actor) {
@@ -159,6 +160,16 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     }
     routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
+  }
+
+  /**
+   * The message's first clause alone is the command ("jatketaan kyselyitä taas, palasin lomalta"): the
+   * rest says why, and the command goes before the statements that would take the rest for an account.
+   */
+  async function leadsWith(ctx: CommandContext, text: string, command: string): Promise<boolean> {
+    const first = text.split(/[,;.!?]/u)[0]?.trim() ?? '';
+    if (first === text.trim() || first.split(/\s+/u).length < 2) return false;
+    return (await plainModel().then((c) => c.classify(first, ctx.lang)))?.command === command;
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
@@ -211,19 +222,24 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
    * and a guessed erase only ever reaches its own confirmation step (its choice slot stays "no").
    */
   async function guessCommand(ctx: CommandContext, text: string): Promise<Guess | { clarify: Command } | null> {
+    // "voisitko pitää tauon 14.-18.12." asks for something to be done, whatever the knowledge base makes of its words.
+    const request = opensAsRequest(text);
     const coverage = deps.questionCovered(ctx, text);
-    if (coverage === 'structured') return null;
+    if (coverage === 'structured' && !request) return null;
     const known = await knownPeople(ctx);
     const entities = findEntities(tokenize(text), ctx.today, nameIndex(known.people));
     const guess = await classify(entities.masked, ctx.lang);
     if (!guess) return null;
-    if (coverage === 'search' && guess.score < SURE_GUESS) return null;
+    if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
     const command = registry.command(guess.command)?.declaration;
     if (!command) return null;
+    // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
+    const actor = ctx.actor;
+    if (actor && !command.roles.some((role) => actor.roles.includes(role))) return null;
     if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS) return null;
     const slots = fillSlots(command, entities, known.students);
     // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
-    if (command.records && entities.asks && !asksForIt(text) && !(slots && slots !== MISSING && slots.filled > 0)) return null;
+    if (command.records && entities.asks && !request && !(slots && slots !== MISSING && slots.filled > 0)) return null;
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
     if (slots === MISSING) return guess.score >= CLARIFY_GUESS ? { clarify: command } : null;
     if (!slots) return null;
@@ -397,10 +413,6 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     },
   };
 }
-
-/** A request put as a question: "voitko …", "could you …", "kan du …". */
-const REQUEST = /^\s*(voitko|voisitko|voisiko|voiks|voisiks|viitsitko|(can|could|would|will) (you|u)|kan du|kunde du|skulle du)\b/i;
-const asksForIt = (text: string) => REQUEST.test(text);
 
 /** The suggester's answer, or none once `signal` aborts (the suggestion itself runs on, unused). */
 function suggestUntil(suggest: CoreServices['suggestRequirements'], signal: AbortSignal): CoreServices['suggestRequirements'] {

@@ -160,6 +160,9 @@ function toDocument(item: KnowledgeItem): IndexedItem {
   }
 }
 
+/** Swedish prepositions that join the words a Finnish compound is made of ("handledning på arbetsplatsen"). */
+const SV_COMPOUND_PREPOSITIONS: ReadonlySet<string> = new Set(['pa', 'i', 'av', 'for', 'vid', 'inom', 'med']);
+
 /** Endings an English or Swedish word may carry beyond its glossary form ("konkurrenterna" → "konkurrent"). */
 const FOREIGN_ENDINGS = ['erna', 'arna', 'orna', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'or', 'na', 'es', 's', 'n', 't', 'e', 'a'];
 
@@ -534,6 +537,19 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         extra[i]?.push(joined);
         extra[i + 1]?.push(joined);
         i++;
+      }
+    // A Swedish phrase with a preposition is often one Finnish compound: "handledning på arbetsplatsen" is
+    // "työpaikkaohjaus" (työpaikka + ohjaus), when the base has that word; it then means that alone.
+    if (lang === 'sv')
+      for (let i = 0; i + 2 < out.length; i++) {
+        const [a, by, b] = [out[i], out[i + 1], out[i + 2]];
+        if (!a || !by || !b || a.stop || !SV_COMPOUND_PREPOSITIONS.has(by.written)) continue;
+        const heads = foreignBase(b.written, true).filter((t) => !t.includes(' '));
+        const tails = foreignBase(a.written, true).filter((t) => !t.includes(' '));
+        const joined = heads.flatMap((h) => tails.map((t) => `${h}${t}`)).find((j) => stemsBeginning(stemFi(j), 1).length > 0);
+        if (!joined) continue;
+        extra[i] = [joined];
+        a.known = true;
       }
     if (lang === 'sv')
       out.forEach((word, i) => {

@@ -44,6 +44,37 @@ function shift(localDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Month names and their usual short forms in English, Swedish and Finnish (with the partitive "joulukuuta").
+const MONTHS: Record<string, number> = {};
+[
+  ['jan', 'january', 'januari', 'tammikuu', 'tammi'],
+  ['feb', 'february', 'februari', 'helmikuu', 'helmi'],
+  ['mar', 'march', 'mars', 'maaliskuu', 'maalis'],
+  ['apr', 'april', 'huhtikuu', 'huhti'],
+  ['may', 'maj', 'toukokuu', 'touko'],
+  ['jun', 'june', 'juni', 'kesakuu', 'kesa'],
+  ['jul', 'july', 'juli', 'heinakuu', 'heina'],
+  ['aug', 'august', 'augusti', 'elokuu', 'elo'],
+  ['sep', 'sept', 'september', 'syyskuu', 'syys'],
+  ['oct', 'october', 'okt', 'oktober', 'lokakuu', 'loka'],
+  ['nov', 'november', 'marraskuu', 'marras'],
+  ['dec', 'december', 'joulukuu', 'joulu'],
+].forEach((names, i) => {
+  for (const name of names) {
+    MONTHS[name] = i + 1;
+    if (name.endsWith('kuu')) MONTHS[`${name}ta`] = i + 1;
+  }
+});
+
+/** "dec 21", "21 December", "21st of december", "21. joulukuuta", "21 dec": a day and a month by name. */
+function monthNamed(word: string): { day: number; month: number } | null {
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(\p{L}+)\.?$/u.exec(word);
+  const monthFirst = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/u.exec(word);
+  const [day, name] = dayFirst ? [dayFirst[1], dayFirst[2]] : monthFirst ? [monthFirst[2], monthFirst[1]] : [];
+  const month = name ? MONTHS[name] : undefined;
+  return month && day ? { day: Number(day), month } : null;
+}
+
 /** The occurrence of day.month nearest to today (so "3.1." written in late December is next January). */
 function nearestYear(day: number, month: number, today: string): string | null {
   const year = Number(today.slice(0, 4));
@@ -61,6 +92,8 @@ export function parseWrittenDate(text: string, today: string): string | null {
   if (onWeekday) return onWeekday;
   const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word);
   if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+  const named = monthNamed(word);
+  if (named) return nearestYear(named.day, named.month, today);
   const fiMatch = /^(\d{1,2})\.(\d{1,2})\.?(\d{4}|\d{2})?$/.exec(word);
   if (fiMatch) {
     const day = Number(fiMatch[1]);

@@ -72,6 +72,7 @@ const SPOKEN_FI: Record<string, string> = {
   mikas: 'mika', kukas: 'kuka', missas: 'missa', millon: 'milloin', miks: 'miksi', mihi: 'mihin', nii: 'niin', sit: 'sitten',
   sitte: 'sitten', vaa: 'vain', kans: 'kanssa', onkos: 'onko', onks: 'onko', eiks: 'eiko', paljo: 'paljon', mist: 'mista', joo: 'kylla',
   yks: 'yksi', kaks: 'kaksi', viis: 'viisi', kuus: 'kuusi', seittemän: 'seitseman', seitteman: 'seitseman',
+  tarviiko: 'tarvitseeko', tarviinko: 'tarvitsenko', ite: 'itse', itte: 'itse', itelle: 'itselle', ittelle: 'itselle',
 };
 
 /**

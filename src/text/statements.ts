@@ -83,6 +83,14 @@ const CLITIC_QUESTION = /^\p{L}*[aeiouynt](?:ko|ks)$/u;
 const NOT_CLITIC = set('koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks');
 const isCliticQuestion = (folded: string) => CLITIC_QUESTION.test(folded) && !NOT_CLITIC.has(folded);
 
+/** A request put as a question: "voisitko …", "voitko …", "could you …", "kan du …", "kan vi …". */
+const REQUEST_START = /^\s*(voisitko|voitko|voisiko|voiks|voisiks|viitsitko|viitsisitkö|voisitteko|voitteko|(can|could|would|will) (you|u)|kan (du|ni|vi)|kunde (du|ni)|skulle (du|ni))(?=$|[^\p{L}])/iu;
+
+/** The text asks the bot to do something, however politely ("voisitko pitää tauon …", "kan du visa …"). */
+export function opensAsRequest(text: string): boolean {
+  return REQUEST_START.test(text);
+}
+
 /** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
 export function opensAsQuestion(text: string): boolean {
   const lower = text.trim().toLowerCase();

@@ -234,12 +234,13 @@ describe('withoutPleasantries', () => {
     ['ok, näytä edistyminen', 'näytä edistyminen'],
     ['show my progress please!', 'show my progress'],
     ['starta frågorna igen tack', 'starta frågorna igen'],
+    ['pause my check-ins, thanks in advance', 'pause my check-ins'],
     ['Aino hoiti kassan hyvin tänään, kiitos vaan', 'Aino hoiti kassan hyvin tänään'],
   ])('"%s" asks "%s"', (text, rest) => {
     expect(withoutPleasantries(text)).toBe(rest);
   });
 
-  it.each(['hur går det för Aino', 'miten menee Villellä', 'hyvä 4 kriteerit', 'Hieno raportti Ainolta tänään', 'kiitos avusta', 'no niin, mitä seuraavaksi', 'ok hyvä', 'tauko 14.12.-18.12.'])('"%s" is left as written', (text) => {
+  it.each(["I'm sick today, no check-in", 'hur går det för Aino', 'miten menee Villellä', 'hyvä 4 kriteerit', 'Hieno raportti Ainolta tänään', 'kiitos avusta', 'no niin, mitä seuraavaksi', 'ok hyvä', 'tauko 14.12.-18.12.'])('"%s" is left as written', (text) => {
     expect(withoutPleasantries(text)).toBe(text);
   });
 });

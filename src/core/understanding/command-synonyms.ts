@@ -19,7 +19,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'onko xname näyttänyt kaiken', 'mitä xname puuttuu', 'xname edistyminen vaatimuksissa',
     ],
     en: [
-      'xname status', 'how far along is xname', 'how is xname progressing', 'how is it going with my studies', 'how are my studies going', 'my status',
+      'xname status', 'progress report', 'my progress report', 'status report for xname', 'how far along is xname', 'how is xname progressing', 'how is it going with my studies', 'how are my studies going', 'my status',
       'what is left to do', 'how far have i come', 'show how far i have got', 'how am i progressing', 'how is the student doing', 'what have i done so far',
       'what is still missing', 'which requirements have i covered', 'which requirements are still open', 'what remains', "what's remaining for me",
       'how much is still to do', 'how far along am i with the requirements', 'show what i have left', 'what have i not shown yet', 'my progress so far',
@@ -37,6 +37,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   reflect: {
     fi: [
+      'aloitetaan reflektio', 'tehdään reflektio', 'voinko vastata päivän kysymykseen nyt', 'vastaan päivän kysymykseen jo nyt',
       'kirjaan päivän', 'täytän päivän lomakkeen', 'päiväkirja', 'päivän merkintä', 'haluan kertoa päivästä', 'päivän kysely auki',
       'haluan täyttää päivän kyselyn', 'teen päivän reflektion nyt', 'aloitetaan päivän pohdinta', 'avaa lomake', 'kirjoitan päivästä',
       'haluan kertoa mitä tein tänään', 'tän päivän kysely', 'päivän kysymys', 'vastaan päivän kysymykseen', 'haluun kirjata päivän', 'päivän kirjaus',
@@ -49,6 +50,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'daily entry',
     ],
     sv: [
+      'kan vi ta dagens reflektion', 'ta dagens reflektion nu',
       'fylla i dagens formulär', 'skriva om min dag', 'dagbok', 'logga dagen', 'jag vill fylla i dagens reflektion', 'öppna dagens formulär',
       'svara på dagens fråga', 'skriva om dagen', 'dagens inlägg', 'lärdagbok', 'jag vill berätta om min dag', 'starta dagens reflektion',
       'var är dagens fråga', 'logga vad jag gjort idag', 'reflektera över dagen', 'dags att reflektera',
@@ -172,6 +174,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'i want the reflection at xtime', 'switch the reminder to xtime', 'later reminder please',
     ],
     sv: [
+      'incheckning kl xtime', 'incheckningen kl xtime',
       'ändra tiden till xtime', 'skicka frågan kl xtime', 'byt tid för frågan till xtime', 'incheckningstid xtime', 'jag vill ha frågan kl xtime',
       'påminn mig kl xtime', 'ändra påminnelsen till xtime', 'skicka påminnelsen klockan xtime', 'fråga mig på eftermiddagen i stället',
       'frågan kommer för tidigt', 'flytta dagens fråga till xtime', 'ställ in tiden till xtime', 'när skickar du frågan', 'byt påminnelsetid till xtime',
@@ -380,6 +383,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   audit: {
     fi: [
+      'näytä xname lokitiedot', 'xname lokitiedot',
       'näytä loki', 'näytä lokit xname', 'tarkastusloki', 'lokitiedot', 'kuka on avannut xname tiedot', 'kuka on käsitellyt xname tietoja',
       'viimeisimmät lokimerkinnät', 'pääsyloki xname',
       'lokimerkinnät xname', 'kuka on selannut xname tietoja', 'näytä tarkastusloki', 'viimeiset lokirivit',
@@ -390,6 +394,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'audit trail for xname', 'who has seen xname records', 'show recent audit log entries',
     ],
     sv: [
+      'auditlogg för xname', 'logg för xname',
       'visa granskningsloggen', 'vem har tittat på xname uppgifter', 'åtkomstlogg för xname', 'senaste loggposterna', 'vem har öppnat xname uppgifter',
       'granskningsloggen för xname', 'vem har sett uppgifterna om xname', 'visa de senaste loggposterna',
     ],

@@ -132,6 +132,15 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
       masked.push(PLACEHOLDER.platform);
       continue;
     }
+    // "dec 21", "21 December", "21. joulukuuta": a date in two tokens, a figure and a month's name.
+    const next = list[i + 1];
+    const monthDate = next && (token.kind === 'number') !== (next.kind === 'number') ? parseWrittenDate(`${raw} ${next.raw}`, today) : null;
+    if (monthDate && next && /\d/.test(`${raw}${next.raw}`) && /\p{L}{3}/u.test(`${raw}${next.raw}`)) {
+      out.dates.push(monthDate);
+      masked.push(PLACEHOLDER.date);
+      i++;
+      continue;
+    }
     if (token.kind === 'number' || /^\d/.test(raw)) {
       // "9 am", "4 pm": the half of the day written apart.
       const half = list[i + 1]?.kind === 'word' && HALF_DAY.has(list[i + 1]?.norm ?? '') ? list[i + 1]?.norm : undefined;

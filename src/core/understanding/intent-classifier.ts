@@ -15,6 +15,7 @@ import { COMMAND_SYNONYMS } from './command-synonyms.ts';
 import { PLACEHOLDERS, slotPlaceholder } from './entities.ts';
 import { createIntentSupport } from './intent-support.ts';
 import { writtenText } from './word-forms.ts';
+import { opensAsQuestion, opensAsRequest } from '../../text/statements.ts';
 
 export const NONE = 'None';
 
@@ -25,6 +26,14 @@ export interface IntentGuess {
 
 export interface IntentClassifier {
   classify(text: string, lang: Lang): Promise<IntentGuess | null>;
+  /** Why a text is or is not a command: the model's best two and the first check that failed (for debugging and the eval). */
+  explain(text: string, lang: Lang): Promise<IntentExplanation>;
+}
+
+export interface IntentExplanation {
+  best: IntentGuess | null;
+  second: IntentGuess | null;
+  verdict: 'taken' | 'none' | 'unsure' | 'tie' | 'too-long' | 'unsupported';
 }
 
 /**
@@ -50,8 +59,13 @@ export function phrasingUtterances(phrasing: Phrasing, max = 8, slots: SlotSpecs
 }
 
 const PLUGINS: Record<Lang, unknown> = { fi: LangFi, en: LangEn, sv: LangSv };
-/** How many words past the command's longest taught utterance a message may run. */
-const LONGER_BY = 2;
+/**
+ * How many words past the command's longest taught utterance a message may run: a question only a
+ * few ("tein jo asiakaskyselyn mutta mitä muuta pitää osata" is no command), a request more, as
+ * people add why ("en pääse huomenna töihin kun on lääkäri", "tauko 14.-18.12., oon lomalla").
+ */
+const LONGER_BY = { question: 2, request: 6 };
+const isQuestion = (text: string) => !opensAsRequest(text) && (text.includes('?') || opensAsQuestion(text));
 const wordCount = (text: string) => (text.slice(0, 2000).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**
@@ -96,18 +110,30 @@ export async function createIntentClassifier(
   // something else that happens to share its words ("tein jo asiakaskyselyn mutta mitä muuta pitää osata?").
   const longest = new Map<string, number>();
   for (const lang of LANGS) for (const { utterance, intent } of corpora[lang]) longest.set(`${lang} ${intent}`, Math.max(longest.get(`${lang} ${intent}`) ?? 0, wordCount(utterance)));
-  return {
-    async classify(text, lang) {
-      const model = models.get(lang);
-      if (!model) return null;
-      const [best, second] = (await model.process(writtenText(text.slice(0, 300)))).classifications;
-      if (!best || best.intent === NONE || best.score < threshold) return null;
+  async function explain(text: string, lang: Lang): Promise<IntentExplanation> {
+    const model = models.get(lang);
+    if (!model) return { best: null, second: null, verdict: 'none' };
+    const [top, next] = (await model.process(writtenText(text.slice(0, 300)))).classifications;
+    const best = top ? { command: top.intent, score: top.score } : null;
+    const second = next ? { command: next.intent, score: next.score } : null;
+    const verdict = ((): IntentExplanation['verdict'] => {
+      if (!top || top.intent === NONE) return 'none';
+      if (top.score < threshold) return 'unsure';
       // A near tie is no decision.
-      if (second && best.score - second.score < margin) return null;
-      if (wordCount(text) > (longest.get(`${lang} ${best.intent}`) ?? 0) + LONGER_BY) return null;
+      if (next && top.score - next.score < margin) return 'tie';
+      if (wordCount(text) > (longest.get(`${lang} ${top.intent}`) ?? 0) + LONGER_BY[isQuestion(text) ? 'question' : 'request']) return 'too-long';
       // Sure, but on the strength of words every question has: no decision either.
-      if (!support.supports(best.intent, text, lang, entities)) return null;
-      return { command: best.intent, score: best.score };
+      if (!support.supports(top.intent, text, lang, entities)) return 'unsupported';
+      return 'taken';
+    })();
+    return { best, second, verdict };
+  }
+
+  return {
+    explain,
+    async classify(text, lang) {
+      const { best, verdict } = await explain(text, lang);
+      return verdict === 'taken' && best ? best : null;
     },
   };
 }

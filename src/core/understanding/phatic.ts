@@ -256,7 +256,9 @@ function languageOf(entries: readonly Entry[], fallback: Lang): Lang {
 }
 
 /** Words of asking nicely that close a request ("…, please", "… kiitos", "… tack"). */
-const PLEASE: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'plis', 'pliis', 'kiitos', 'kiitti', 'kiitoksia', 'thanks', 'thx', 'ty', 'tack', 'jooko', 'vaan', 'etukateen', 'advance', 'in', 'pa', 'forhand', 'tack på förhand']);
+const PLEASE: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'plis', 'pliis', 'kiitos', 'kiitti', 'kiitoksia', 'thanks', 'thx', 'ty', 'tack', 'jooko']);
+/** Words that follow a closing thanks ("kiitos etukäteen", "thanks in advance", "tack på förhand"), never a closing alone. */
+const AFTER_THANKS: ReadonlySet<string> = new Set(['vaan', 'etukateen', 'in', 'advance', 'pa', 'forhand']);
 /** Acknowledgements that may open a request before a comma ("ok, tauko …", "joo, näytä …"). */
 const OPENING_ACKS: ReadonlySet<string> = new Set(['ok', 'okei', 'okay', 'okej', 'joo', 'juu', 'jep', 'selva', 'yes', 'ja']);
 const WORD = /[\p{L}\p{N}'’]+/gu;
@@ -290,7 +292,7 @@ export function withoutPleasantries(text: string): string {
   while (to - 1 > from) {
     const key = tokens[to - 1]?.key ?? '';
     const role = wordEntry(key)?.role;
-    if (!(PLEASE.has(key) || role === 'thanks' || (role === 'filler' && to < tokens.length))) break;
+    if (!(PLEASE.has(key) || role === 'thanks' || AFTER_THANKS.has(key) || role === 'filler')) break;
     to--;
   }
   // A closing starts with its word of thanks or please ("kiitos vaan", "thanks so much"): the fillers

@@ -44,7 +44,7 @@ const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|
 const HELP = /^(help|apua|ohje|ohjeet|\?|mita osaat|mita sina osaat|mita voit tehda|mita voin kysya|what can you do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det|kuka sina olet|kuka olet|who are you|vem ar du)$/;
 
 const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
-const YES_NO = /^(pitaako|taytyyko|tarvitseeko|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
+const YES_NO = /^(pitaako|taytyyko|tarvitseeko|eiko|will i|will we|will students|will the student|am i going to|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
 /** A Finnish question verb with its clitic opens a yes/no question ("liittyykö", "sisältyykö"); these open other questions. */
 const NOT_YES_NO_KO = /^(paljonko|montako|kauanko|moneltako|kuinkako|mitako|mikako|kukako|missako|milloinko)$/;
 const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the|our) (skil\w*|competen\w*)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (?:(?:man|jag|du|vi|ni) )?(mitt|sitt|ditt|mina|sina|dina|ert|vart) (kunnande|kompetens|yrkeskunnighet|fardighet)\w*|visar jag)\b/;
@@ -93,14 +93,33 @@ function containsSequence(haystack: string[], needle: string[]): number {
 }
 
 export function sectionNamedIn(unit: Unit, text: string): Section | undefined {
+  return sectionMention(unit, text)?.section;
+}
+
+/** The section a text names, and the stems of the name it names it by. */
+function sectionMention(unit: Unit, text: string): { section: Section; stems: string[] } | undefined {
   const qs = stemsOf(text);
-  let best: { section: Section; length: number } | undefined;
+  let best: { section: Section; stems: string[] } | undefined;
   for (const section of unit.sections)
     for (const name of [section.title.fi, section.title.en ?? section.title.fi, ...section.aliases]) {
       const ns = stemsOf(name);
-      if (containsSequence(qs, ns) >= 0 && (!best || ns.length > best.length)) best = { section, length: ns.length };
+      if (containsSequence(qs, ns) >= 0 && (!best || ns.length > best.stems.length)) best = { section, stems: ns };
     }
-  return best?.section;
+  return best;
+}
+
+/**
+ * A section named by one word of a question that is about something more ("who takes part in joint
+ * advance planning", "planning" being a name of "Preparation and planning of work") is no request for the
+ * section's requirements: the other words say what is asked.
+ */
+function sectionAskedFor(unit: Unit, text: string): Section | undefined {
+  const mention = sectionMention(unit, text);
+  if (!mention || mention.stems.length > 1) return mention?.section;
+  const { section } = mention;
+  const own = new Set([section.title.fi, section.title.en ?? '', ...section.aliases].flatMap(stemsOf));
+  const others = text.split(' ').filter((w) => w && !isStopword(w) && !GENERIC.test(w) && !SECTION_WORD.test(w) && !own.has(stemFi(w)));
+  return others.length < 2 ? mention.section : undefined;
 }
 
 /**
@@ -251,7 +270,9 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
   if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
-  if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded)) return { kind: 'personal', topic: 'schedule' };
+  // Not "when" in a yes/no question about something else ("should I offer extra products when possible").
+  if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded) && !(YES_NO.test(folded) && !PERSONAL_SCHEDULE.test(folded.split(' ').slice(0, 3).join(' '))))
+    return { kind: 'personal', topic: 'schedule' };
   // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.
   if (GRADE_WORD.test(folded) && grades.grades.length === 0 && grades.invalid.length === 0 && PERSONAL_GRADE_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria|kriterier\w*)\b/.test(folded))
     return { kind: 'personal', topic: 'grade' };
@@ -309,8 +330,14 @@ export function detectIntent(
       : { kind: 'grade-criteria', grades: grades.grades, ...mismatches };
   }
 
-  const [first = ''] = written.split(' ');
-  const yesNo = has(written, YES_NO) || (first.length >= 5 && first.endsWith('ko') && !NOT_YES_NO_KO.test(first));
+  // A polite request is no yes/no question itself ("voisitko selittää mikä on …"); what follows it may be one
+  // ("voitko kertoa pitääkö …", "can you tell me if I need to …").
+  const core = written.replace(POLITE_REQUEST, '');
+  const indirect = INDIRECT_YES_NO.exec(core);
+  const [first = ''] = core.split(' ');
+  const direct = has(core, YES_NO) || (first.length >= 5 && first.endsWith('ko') && !NOT_YES_NO_KO.test(first));
+  const later = direct ? undefined : (indirect?.[1] ?? yesNoClause(question));
+  const yesNo = later !== undefined || direct;
   if (has(folded, DEMONSTRATION) && !yesNo) return { kind: 'demonstration' };
 
   // The unit's own name says which unit, not which section; the rest of the question says what about it.
@@ -318,18 +345,43 @@ export function detectIntent(
   if (has(folded, UNIT_FACTS_STRONG) && !has(folded, /\b(kriittis\w*|critical)\b/)) return { kind: 'unit-facts' };
   if (has(folded, UNIT_FACTS_WEAK) && onlyUnitFactWords(rest.text)) return { kind: 'unit-facts' };
 
-  const section = sectionNamedIn(unit, rest.text);
+  const section = sectionAskedFor(unit, rest.text);
   const asksRequirements = has(folded, REQUIREMENT_WORDS);
   // "is reporting required" asks about one requirement, not for the section's list.
   if (section && !yesNo) return { kind: 'section-requirements', sectionId: section.id };
 
   const topics = compareTopics(rest.text);
   if (topics && !yesNo) return { kind: 'compare-topics', topics };
-  if (yesNo) return { kind: 'requirement-check', query: question };
+  if (yesNo) return { kind: 'requirement-check', query: later ?? question };
   if (asksRequirements && isGeneralRequirementQuestion(rest.text)) return { kind: 'all-requirements' };
   if (rest.named && rest.text.split(' ').every((w) => isStopword(w) || GENERIC.test(w))) return { kind: 'all-requirements' };
   if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons)\b/)) return { kind: 'grading-overview' };
   return { kind: 'search', query: question };
+}
+
+/** A polite frame in front of the question: "voisitko selittää", "can you tell me", "kan du säga". */
+const POLITE_REQUEST =
+  /^(?:(?:voisitko|voitko|osaatko|kerrotko|kertoisitko|viitsitko|voisiko|can you|could you|would you|kan du|skulle du)\s+(?:(?:kertoa|selittaa|sanoa|tell me|tell|explain|say|saga|forklara|beratta)\s+)?(?:minulle\s+|mulle\s+|me\s+|mig\s+)?|(?:i wanna know|i want to know|i d like to know|i wonder|i am wondering|im wondering|haluaisin tietaa|haluisin tietaa|haluan tietaa|jag undrar|jag vill veta)\s+)/;
+
+/** An indirect yes/no question: "if I need to report", "whether …", "om jag måste …". */
+const INDIRECT_YES_NO = /^(?:if|whether|om)\s+(.+)$/;
+
+/** Where a clause begins: punctuation, or a verb of asking that a question follows ("kysyi pitääkö …"). */
+const CLAUSE_BREAK = /[,;:.!?]|(?:^|\s)(?:kysyi|kysyy|mietin|miettii|etta|että|asked|asks|wonders|wondering|undrar|fragade|frågade)(?=\s|$)/giu;
+
+/**
+ * A yes/no question after what the asker tells first: "oon harjoittelussa kaupassa, pitääkö mun …", "mun
+ * ohjaaja kysyi pitääkö mun osata …". The question is the text from that clause on.
+ */
+function yesNoClause(question: string): string | undefined {
+  for (const m of question.matchAll(CLAUSE_BREAK)) {
+    const rest = question.slice(m.index + m[0].length).trim();
+    const [clause = ''] = rest.split(/[,;:.!?]/);
+    const text = compact(clause).replace(/^(?:ja|and|och|mutta|but|men)\s+/, '');
+    const [head = ''] = text.split(' ');
+    if (YES_NO.test(text) || (head.length >= 5 && head.endsWith('ko') && !NOT_YES_NO_KO.test(head) && /^(pitaa|tayty|tarvi|kuulu|vaadi|edelly|arvio)/.test(head))) return rest;
+  }
+  return undefined;
 }
 
 /** Nothing but the unit-fact words and function words: "mihin tutkintoon tämä kuuluu", "how long is this unit". */

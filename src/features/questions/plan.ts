@@ -463,7 +463,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     // The heading names what the question asks about beyond the broad word: "miten kehittämiskokeiluja
     // arvioidaan" is the development experiment's own evaluation ("Toteuttakaa kehittämiskokeilu").
     const specific = topic.filter((w) => !isBroadIntentWord(intent.kind, w.lemma ?? w.written));
-    if (top && top.relevance >= 0.99 && (titleNames(top.item, topic.map((w) => w.written).join(' ')) || titleNames(top.item, specific.map((w) => w.written).join(' ')))) return { kind: 'search', query: question };
+    // A verb of the question ("varmistetaan") is seldom in a heading: one of those words named is enough.
+    if (top && top.relevance >= 0.99 && (titleNames(top.item, topic.map((w) => w.written).join(' ')) || specific.some((w) => titleNames(top.item, w.written))))
+      return { kind: 'search', query: question };
     return intent;
   }
 

@@ -125,3 +125,95 @@ describe('concepts and compounds', () => {
     expect(ids).toContain(requirement('raportoi asiakkuudesta sovitusti hyödyntäen tietojärjestelmää'));
   });
 });
+
+describe('verb forms and list headings', () => {
+  it('reads an infinitive in -ta as its present forms ("tarjota" ~ "tarjoaa")', async () => {
+    const { ids } = await ask('pitääkö asiakkaan tarpeet selvittää ja tarjota sopivia tuotteita');
+    expect(ids[0]).toBe(requirement('palvelee asiakasta ja tarjoaa asiakkaan tarpeiden mukaisia toimia, palveluita tai tuotteita'));
+  });
+
+  it('keeps a passage whose heading names everything asked and whose list is the answer', async () => {
+    const { ids } = await ask('what are the benefits of cooperation');
+    expect(ids[0]).toBe('UY-12');
+  });
+});
+
+describe('sections, Swedish phrases and broad readings', () => {
+  it('does not read one word of a section name in a question about something more as the section', async () => {
+    const { plan } = await ask('who takes part in joint advance planning');
+    expect(plan.intent.kind).not.toBe('section-requirements');
+    expect(plan.items[0]?.id).toBe('HP-CP3');
+    // The word alone, or with the frame only, still names the section.
+    expect((await ask('planning requirements')).plan.intent).toEqual({ kind: 'section-requirements', sectionId: expect.any(String) });
+  });
+
+  it('reads a Swedish phrase with a preposition as the Finnish compound ("handledning på arbetsplatsen" → työpaikkaohjaus)', async () => {
+    const { plan, ids } = await ask('vad ingår i handledningen på arbetsplatsen');
+    expect(plan.lang).toBe('sv');
+    expect(ids[0]).toBe('HP-CP4');
+  });
+
+  it('answers from the passage whose heading names the topic, the question\'s verb aside ("miten näyttöjen laatu varmistetaan")', async () => {
+    const { plan, ids } = await ask('miten näyttöjen laatu varmistetaan');
+    expect(plan.intent.kind).toBe('search');
+    expect(ids[0]).toBe('HP-CP7');
+  });
+});
+
+describe('yes/no questions as people write them', () => {
+  it('finds the yes/no question after what the asker tells first, and reads only it', async () => {
+    const shop = await ask('oon harjoittelussa kaupassa, pitääkö mun pitää yhteyttä asiakkaisiin');
+    expect(shop.plan.intent.kind).toBe('requirement-check');
+    expect(shop.ids[0]).toBe(requirement('pitää yhteyttä asiakkaaseen tavoitteiden mukaisesti'));
+    const asked = await ask('mun ohjaaja kysyi pitääkö mun osata crm-järjestelmää');
+    expect(asked.plan.intent).toEqual({ kind: 'requirement-check', query: 'pitääkö mun osata crm-järjestelmää' });
+    expect(asked.ids).toContain(requirement('käyttää tarvittavia tietojärjestelmiä sekä digitaalisia palveluita tai sovelluksia'));
+  });
+
+  it('reads negative and spoken question verbs as the frame ("eikö mun tarvitse", "tarviiko", "arvioidaanko")', async () => {
+    expect((await ask('eikö mun tarvitse raportoida mitään')).ids[0]).toBe(requirement('raportoi asiakkuudesta sovitusti hyödyntäen tietojärjestelmää'));
+    expect((await ask('tarviiko mun tehdä itelle tavotteet')).ids[0]).toBe(requirement('suunnittelee työtään ja asettaa tavoitteita'));
+    expect((await ask('arvioidaanko aikataulussa pysymistä')).ids[0]).toBe(requirement('noudattaa sovittuja aikatauluja'));
+  });
+
+  it('reads "will I be assessed on X" as a question about a requirement, not how the unit is graded', async () => {
+    const { plan, ids } = await ask('will I be assessed on how I handle problem situations');
+    expect(plan.intent.kind).toBe('requirement-check');
+    expect(ids[0]).toBe(requirement('ratkaisee työhön liittyviä ongelmatilanteita'));
+  });
+
+  it('does not match the Swedish frame "känna till" against Finnish words', async () => {
+    const { ids } = await ask('måste jag känna till organisationens produkter');
+    expect(ids).toContain(requirement('hyödyntää tietoja tuotteista tai palveluista'));
+  });
+});
+
+describe('polite frames and indirect questions', () => {
+  it('reads the question inside a polite request, not the request as a yes/no question', async () => {
+    const explain = await ask('voisitko selittää mikä on monituottajamalli');
+    expect(explain.plan.intent.kind).toBe('search');
+    expect(explain.ids[0]).toMatch(/^TA-6/);
+    const tell = await ask('voitko kertoa pitääkö mun noudattaa aikatauluja');
+    expect(tell.ids[0]).toBe(requirement('noudattaa sovittuja aikatauluja'));
+  });
+
+  it('reads an indirect yes/no question ("I wanna know if …", "can you tell me if …")', async () => {
+    const wanna = await ask('i wanna know if confidentiality is part of this');
+    expect(wanna.plan.intent.kind).toBe('requirement-check');
+    expect(wanna.ids[0]).toBe(requirement('noudattaa ohjaavia säädöksiä sekä organisaation ohjeita tietosuojasta ja salassapidosta'));
+    expect((await ask('can you tell me if I need to report about the customer')).ids).toContain(requirement('raportoi asiakkuudesta sovitusti hyödyntäen tietojärjestelmää'));
+  });
+
+  it('does not read "when" inside a yes/no question as asking for the asker\'s schedule', async () => {
+    const { plan, ids } = await ask('should I offer extra products when possible');
+    expect(plan.intent.kind).toBe('requirement-check');
+    expect(ids[0]).toBe(requirement('tarjoaa mahdollisuuksien mukaan lisätuotteita tai -palveluita'));
+    expect((await ask('when is my skills demonstration')).plan.intent).toMatchObject({ kind: 'personal', topic: 'schedule' });
+  });
+
+  it('keeps declining an off-topic request in a polite frame', async () => {
+    const { plan, reply } = await ask('can you tell me the weather tomorrow');
+    expect(plan.outcome).not.toBe('answered');
+    expect(reply.citations).toEqual([]);
+  });
+});
