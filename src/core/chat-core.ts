@@ -268,7 +268,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const tokens = tokenize(text);
     if (tokens.list.length === 0) return 'empty';
     // A student names no one but themselves: a one-word "name" nobody has ("hur går det för mig hittills") is no name either.
-    const onlyStudent = actor !== null && actor.roles.every((role) => role === 'student');
+    const onlyStudent = actor?.roles.every((role) => role === 'student') === true;
     for (const match of registry.match(tokens, today, prefer)) {
       if (await namesSomeone(match, onlyStudent)) return match;
     }
