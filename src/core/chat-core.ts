@@ -88,6 +88,8 @@ export interface ChatCoreDeps extends CoreServices {
 const LANGUAGE_SAMPLE = 1000;
 /** How sure the classifier must be to take a text the knowledge base answers with passages. */
 const SURE_GUESS = 0.97;
+/** Commands about the conversation itself, not the user's data. */
+const TALK: ReadonlySet<string> = new Set(['help', 'smalltalk']);
 /** How sure, and how far ahead of the next, a guess on a message with typed values must be. */
 const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
@@ -231,6 +233,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const guess = await classify(entities.masked, ctx.lang);
     if (!guess) return null;
     if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
+    // Help and small talk are guessed only for a text the knowledge base has nothing on: "mitä
+    // työpaikkaohjaukseen kuuluu" shares "mitä kuuluu" with small talk, but asks about the curriculum.
+    if (coverage !== 'none' && TALK.has(guess.command)) return null;
     const command = registry.command(guess.command)?.declaration;
     if (!command) return null;
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").

@@ -67,6 +67,9 @@ describe('commands said in paraphrase', () => {
   });
 
   it.each([
+    ['mitä työpaikkaohjaukseen kuuluu', 'aino'],
+    ['mitä asiakastiedoilla tehdään', 'aino'],
+    ['paljonko maksaa bussikortti opiskelijalle', 'aino'],
     ['what do I need to know about customer service', 'aino'],
     ['mitä arvosanaan 4 vaaditaan', 'aino'],
     ['how should I handle customer feedback', 'aino'],
