@@ -41,7 +41,7 @@ export interface CoreParts {
 }
 
 /** The commands that answer a personal question from the asker's own data (people and progress features). */
-const PERSONAL_COMMANDS: Record<PersonalAsk, string> = { teacher: 'my-teacher', instructor: 'my-instructor', grade: 'my-grade' };
+const PERSONAL_COMMANDS: Record<PersonalAsk, string> = { teacher: 'my-teacher', instructor: 'my-instructor', grade: 'my-grade', progress: 'progress' };
 
 export function composeChatCore(parts: CoreParts): RegisteredChatCore {
   const questions = createQuestionsFeature({ answers: parts.answers, kb: parts.kb });

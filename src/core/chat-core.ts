@@ -174,6 +174,12 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return (await plainModel().then((c) => c.classify(first, ctx.lang)))?.command === command;
   }
 
+  /** The command that takes named fields (enrolment), when exactly one does. */
+  function fieldsCommand(): string | undefined {
+    const taking = registry.commands.filter(({ declaration }) => Object.values(declaration.slots).some((spec) => (spec as SlotSpec).type === 'fields'));
+    return taking.length === 1 ? taking[0]?.declaration.id : undefined;
+  }
+
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
   function ownDataCommand(ctx: CommandContext, text: string): Command | null {
     const actor = ctx.actor;
@@ -230,7 +236,12 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     if (coverage === 'structured' && !request) return null;
     const known = await knownPeople(ctx);
     const entities = findEntities(tokenize(text), ctx.today, nameIndex(known.people));
-    const guess = await classify(entities.masked, ctx.lang);
+    // The words around a value decide as well without it: "can you show me Aino's progress" is the
+    // plain model's "can you show me progress", with Aino for its student.
+    const bare = entities.masked.split(' ').filter((word) => !PLACEHOLDERS.has(word)).join(' ');
+    // Named fields ("student=ville instructor=…", "opiskelija Ville, ohjaaja Sanna, …") are the one fields command's.
+    const byFields = Object.keys(entities.fields).length > 0 ? fieldsCommand() : undefined;
+    const guess = (byFields ? { command: byFields, score: 1 } : null) ?? (await classify(entities.masked, ctx.lang)) ?? (bare !== entities.masked && bare.includes(' ') ? await plainModel().then((c) => c.classify(bare, ctx.lang)) : null);
     if (!guess) return null;
     if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
     // Help and small talk are guessed only for a text the knowledge base has nothing on: "mitä

@@ -142,6 +142,17 @@ describe('understanding what people write', () => {
       expect(await t.text('aino', 'Hej! Kan du visa mina framsteg?')).toBe(await t.text('aino', 'visa mina framsteg'));
     });
 
+    it('an enrolment written in words, or with its fields after other words, is the enrolment', async () => {
+      const other = await createTestCore('pglite');
+      try {
+        expect(await other.text('liisa', 'uusi työpaikkajakso: opiskelija ville, ohjaaja sanna, työpaikka Lahden Tilitoimisto Oy, 11.1.2027-26.2.2027')).toContain('Työpaikkajakso lisätty');
+        // Never the instructor's observation its names and verbs might look like.
+        expect(formOf(await other.say('liisa', 'registrera praktik student=ville instructor=sanna workplace="Byggmax Vasa" start=2027-03-01 end=2027-04-30'))).toBeUndefined();
+      } finally {
+        await other.close();
+      }
+    });
+
     it('takes Finnish dates and times as the bot itself writes them', async () => {
       expect(await t.text('aino', 'tauko 14.12.2026 - 15.12.2026')).toContain('Tauko kirjattu 14.12.2026–15.12.2026');
       expect(await t.text('aino', 'checkin time 9')).toContain('09:00');

@@ -19,6 +19,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'onko xname näyttänyt kaiken', 'mitä xname puuttuu', 'xname edistyminen vaatimuksissa',
     ],
     en: [
+      'can you show me xname progress', 'show me how xname is doing',
       'xname status', 'progress report', 'my progress report', 'status report for xname', 'how far along is xname', 'how is xname progressing', 'how is it going with my studies', 'how are my studies going', 'my status',
       'what is left to do', 'how far have i come', 'show how far i have got', 'how am i progressing', 'how is the student doing', 'what have i done so far',
       'what is still missing', 'which requirements have i covered', 'which requirements are still open', 'what remains', "what's remaining for me",
@@ -109,6 +110,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'xname viikkokatsaus', 'miten xname viikko meni', 'kooste xname viikosta', 'tiivistä xname viikko', 'yhteenveto xname viikosta',
     ],
     en: [
+      'send me xname weekly summary', 'send me the weekly summary of xname',
       'xname week summary', 'weekly report for xname', 'what did xname do this week', 'summarize my week', 'week report', 'what happened this week',
       'weekly report', 'how did my week go', 'recap of my week', 'week recap', 'summarise this week', 'summary of this week', 'what did i do this week',
       'this week in short', 'weekly digest', 'xname weekly recap', 'how was xname week', 'recap for xname', 'sum up the week for xname',
@@ -143,11 +145,13 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   students: {
     fi: [
+      'mun oppilaat', 'oppilaani', 'ketkä on mun oppilaita',
       'keitä opiskelijoita minulla on', 'ketä ohjaan', 'lista opiskelijoista', 'opiskelijalista', 'ketkä ovat mun opiskelijat', 'näytä kaikki opiskelijat',
       'mun opiskelijoiden lista', 'ketä mä ohjaan tällä hetkellä', 'keitä opiskelijoita ohjaan', 'lista ohjattavista', 'mun ohjattavat', 'ohjattavani',
       'montako opiskelijaa mulla on', 'kenen ohjaaja olen', 'kaikki ohjattavat opiskelijat',
     ],
     en: [
+      'my pupils', 'my trainees',
       'which students do i have', 'student list', 'who am i supervising', 'show all my students', 'list of my students', 'who am i mentoring', 'my trainees',
       'who are my trainees', 'how many students do i have', 'which students am i responsible for', 'students i supervise', 'overview of my students',
       'list everyone i supervise', 'who do i have on placement', 'the people i supervise',
@@ -212,12 +216,14 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   observe: {
     fi: [
+      'obs xname xtext', 'havis xname xtext',
       'havainto xname xtext', 'kirjaa havainto xname xtext', 'tee havainto xname xtext', 'kirjaa xname havainto xtext', 'havainto xname : xtext',
       'kirjaa xname xtext', 'merkitse xname xtext', 'lisää havainto xname xtext', 'uusi havainto xname xtext', 'palaute xname xtext', 'kirjaus xname xtext',
       'merkintä xname xtext', 'huomio xname xtext', 'havainnoin xname xtext',
       'kirjaa havainto xname : xtext', 'havaitsin xname xtext',
     ],
     en: [
+      'obs xname xtext', 'note xname xtext',
       'log an observation for xname xtext', 'observation for xname xtext', 'note about xname xtext', 'write an observation about xname xtext',
       'record an observation on xname xtext', 'add an observation for xname xtext', 'new observation xname xtext', 'note for xname xtext',
       'feedback for xname xtext', 'record xname xtext', 'log xname xtext', 'observed xname xtext',
@@ -267,6 +273,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   export: {
     fi: [
+      'tee xname tiedoista export', 'tietopyyntö xname',
       'vie xname tiedot tiedostoon', 'lataa xname tiedot', 'xname tiedot ladattavaksi', 'tietopyyntö xname', 'xname tietojen vienti',
       'tee xname tiedoista tiedosto', 'xname tiedot json muodossa', 'xname tietojen lataus', 'tarkastuspyyntö xname', 'tietojen siirto xname',
       'kopio xname tiedoista', 'anna xname tiedot tiedostona',

@@ -8,6 +8,7 @@ import type { SlotSpec } from '../../conversation/command.ts';
 import { finnishNameForms } from '../../privacy/finnish-name-forms.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
+import { naturalFields, parseFields } from './fields.ts';
 import type { Token, Tokens } from './tokens.ts';
 
 /** The placeholder each kind of entity (and each slot type that takes one) stands as. */
@@ -64,6 +65,8 @@ export interface Entities {
   masked: string;
   /** It opens with a question word or ends with "?": a date or time in it is more likely asked about than set. */
   asks: boolean;
+  /** Named fields (key=value pairs, or an enrolment in words: fields.ts); their dates are theirs. */
+  fields: Record<string, string>;
 }
 
 // The words a question about something opens with ("mitä pitää osata ennen näyttöä 15.12.", "when is
@@ -108,7 +111,9 @@ export function nameIndex(people: readonly KnownPerson[]): Map<string, KnownPers
 export function findEntities(tokens: Tokens, today: string, names: Map<string, KnownPerson[]>): Entities {
   const list = tokens.list;
   const asks = QUESTION_OPENERS.has(list[0]?.norm ?? '') || tokens.text.trim().endsWith('?');
-  const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks };
+  const written = tokens.text.slice(0, 2000);
+  const fields = /[\p{L}_]\s*=\s*\S/u.test(written) ? parseFields(written) : naturalFields(written, today);
+  const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks, fields };
   const masked: string[] = [];
   let textFrom: number | null = null;
   for (let i = 0; i < list.length; i++) {

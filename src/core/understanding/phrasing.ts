@@ -5,6 +5,7 @@ import type { Phrasing, SlotSpec, SlotSpecs } from '../../conversation/command.t
 import type { Lang } from '../../i18n/lang.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
+import { parseFields } from './fields.ts';
 import { FILLERS, MAX_SKIPPED } from './fillers.ts';
 import { type Token, type Tokens, tokenize } from './tokens.ts';
 import { WORD_SCORE, wordFit } from './word-forms.ts';
@@ -218,12 +219,3 @@ export function matchPhrasing(phrasing: CompiledPhrasing, tokens: Tokens, today:
   return { slots, literals: found.score + SKIP * found.skipped + DROP * found.dropped };
 }
 
-/** `key=value` or `key="value with spaces"` pairs (the enrolment command's one-line form). */
-export function parseFields(text: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const m of text.matchAll(/([\p{L}_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+))/gu)) {
-    const key = m[1] ? foldDiacritics(m[1]) : undefined;
-    if (key) fields[key] = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
-  }
-  return fields;
-}

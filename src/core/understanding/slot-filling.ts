@@ -30,11 +30,12 @@ export function fillSlots(command: Command, entities: Entities, students: Readon
   const specs = Object.entries(command.slots) as [string, SlotSpec][];
   const count = (wanted: (spec: SlotSpec) => boolean) => specs.filter(([, spec]) => wanted(spec)).length;
   const namesSomeone = (spec: SlotSpec) => spec.type === 'student' || spec.type === 'person' || (spec.type === 'word' && spec.entity === 'person');
-  // Everything typed must have a place.
-  if (entities.dates.length > count((s) => s.type === 'date')) return null;
+  // Everything typed must have a place (the dates of named fields are the fields').
+  const fieldsSlot = count((s) => s.type === 'fields') > 0 && Object.keys(entities.fields).length > 0;
+  if (!fieldsSlot && entities.dates.length > count((s) => s.type === 'date')) return null;
   if (entities.times.length > count((s) => s.type === 'time')) return null;
   if (entities.accounts.length > count((s) => s.type === 'word' && s.entity === 'account')) return null;
-  if (entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
+  if (!fieldsSlot && entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
   const dateSlots = count((s) => s.type === 'date');
   // Dates in figures first, then in words ("tauko huomisesta" has only words), as many as there are date slots.
   const dates = dateSlots ? [...entities.dates, ...entities.dayWords].slice(0, dateSlots) : [];
@@ -74,7 +75,8 @@ export function fillSlots(command: Command, entities: Entities, students: Readon
         value = optional ? null : entities.text;
         break;
       case 'fields':
-        if (!optional) return MISSING;
+        if (fieldsSlot) value = entities.fields;
+        else if (!optional) return MISSING;
         break;
       case 'choice':
         continue;

@@ -84,7 +84,8 @@ export function observationCandidates(text: string): { student: string; text: st
 export const observationStatement: StatementHandler = async (ctx, actor, text) => {
   if (!actor.roles.some((role) => (STAFF as readonly string[]).includes(role))) return undefined;
   const trimmed = text.trim();
-  if (trimmed.includes('?') || trimmed.split(/\s+/u).length < 3) return undefined;
+  // A question, a few words, or a command's key=value fields ("student=ville instructor=…") is no account.
+  if (trimmed.includes('?') || trimmed.split(/\s+/u).length < 3 || /[\p{L}_]=\S/u.test(trimmed)) return undefined;
   const scope = await placementsInScope(ctx, actor);
   const students = (await Promise.all([...new Set(scope.map((p) => p.studentId))].map((id) => ctx.services.store.people.findById(id)))).filter((p): p is Person => p !== null);
   // The full name: a surname after the first name ("Aino Virtanen hoiti …") is then no verb to read.

@@ -445,6 +445,8 @@ function personalBlocks(plan: AnswerPlan): Block[] {
       return [{ type: 'paragraph', text: t('personalPeople') }, actions([[t('actionAllRequirements'), t('actionAllRequirementsText')]])];
     case 'schedule':
       return [{ type: 'paragraph', text: t('personalSchedule') }, actions([[t('actionDemonstration'), t('actionDemonstrationText')]])];
+    case 'progress':
+      return [{ type: 'paragraph', text: t('personalOther') }, actions([[t('actionAllRequirements'), t('actionAllRequirementsText')]])];
     case 'other':
       return [{ type: 'paragraph', text: t('personalOther') }, actions([[t('actionHelp'), t('actionHelpText')]])];
   }

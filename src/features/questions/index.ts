@@ -29,7 +29,7 @@ export interface QuestionsFeature {
   personalAsk(ctx: CommandContext, text: string): PersonalAsk | null;
 }
 
-export type PersonalAsk = 'teacher' | 'instructor' | 'grade';
+export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'progress';
 
 export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
   return {
@@ -44,7 +44,7 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
     personalAsk(ctx, text) {
       const { intent } = answers.plan(text, { preferredLang: ctx.lang });
       if (intent.kind !== 'personal') return null;
-      if (intent.topic === 'grade') return 'grade';
+      if (intent.topic === 'grade' || intent.topic === 'progress') return intent.topic;
       return intent.topic === 'people' && intent.role ? intent.role : null;
     },
     covers(ctx, text) {

@@ -9,7 +9,7 @@ import { isStopword } from '../../text/stopwords.ts';
 import { type GradeMismatch, parseGrades } from './grades.ts';
 
 /** What a personal question is about: the bot sees no one's grades, people or dates. */
-export type PersonalTopic = 'grade' | 'people' | 'schedule' | 'other';
+export type PersonalTopic = 'grade' | 'people' | 'schedule' | 'progress' | 'other';
 /** Which of the asker's own people a question names: a student's teacher or workplace instructor. */
 export type ContactRole = 'teacher' | 'instructor';
 
@@ -63,7 +63,7 @@ const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|p
 const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|kaikkea|kaikki|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
 
 /** First person ("my", "mun", "min"): a question about oneself. */
-const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minut|mua|minulta|mina|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
+const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minut|mua|minulta|mina|mun|mulla|mulle|multa|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
 /** A verb in the first person says it too: "mitä arvosanaa sain", "what did I get". */
 const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|lapaisin|got|fick)\b/;
 /** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
@@ -79,6 +79,9 @@ const ASSESSMENT_WORD = /\b(arvio\w*|assess\w*|bedom\w*|grading|evaluat\w*)\b/;
 const PASSED_ASKED = /\b(have i passed|did i pass|am i passing|olenko (jo )?(paassyt|lapaissyt) \w*|paasinko|lapaisinko|har jag (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
 const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
 const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
+const OWN_ROLE = /\b(mun|minun|my|min|mitt)\s+(\w+\s+)?(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|ope|teacher|instructor|supervisor|larare\w*|handledare\w*)\b/;
+const STILL_WHO = /\b(onko|onks|is|are|ar|still|edelleen|yha|fortfarande|vaihtu\w*|change\w*|bytt\w*|sama|same|samma)\b/;
+const PROGRESS_ASKED = /\b(how far (am i|have i|i am|i have)|have i (covered|done|shown)|(still )?missing|left to (do|show)|(covered|done|shown) so far|(multa|minulta|mulla|minulla) (viela |viel )?(puuttu\w*|kesken|tekematta|nayttamatta|jaljella)|kattamatta|nayttamatta|tekematta|miten pitkalla (mina|ma|oon|olen)|hur langt (har )?jag|vad (har jag kvar|saknas)|har jag kvar)\b/;
 const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
@@ -265,6 +268,8 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded) && !OWN_CONTACT_SUFFIX.test(folded)) return undefined;
   const role: ContactRole | undefined = INSTRUCTOR_WORD.test(folded) ? 'instructor' : TEACHER_WORD.test(folded) ? 'teacher' : undefined;
   if (role && (PERSONAL_PEOPLE.test(folded) || CONTACT_ASKED.test(folded))) return { kind: 'personal', topic: 'people', role };
+  // "onko mun opettaja edelleen Liisa", "is Mikko still my instructor": who one's own person is, asked yes or no.
+  if (role && OWN_ROLE.test(folded) && STILL_WHO.test(folded)) return { kind: 'personal', topic: 'people', role };
   // "who decides my grade", "kuka hoitaa mun arvioinnin", "have I passed": the asker's grade, whoever gives it.
   if ((PERSONAL_PEOPLE.test(folded) || WHO_DECIDES.test(folded)) && (GRADE_WORD.test(folded) || ASSESSMENT_WORD.test(folded))) return { kind: 'personal', topic: 'grade' };
   if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
@@ -273,6 +278,8 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   // Not "when" in a yes/no question about something else ("should I offer extra products when possible").
   if (PERSONAL_SCHEDULE.test(folded) && !/\b(vaadi\w*|vaati\w*|require\w*|kravs|krav)\b/.test(folded) && !(YES_NO.test(folded) && !PERSONAL_SCHEDULE.test(folded.split(' ').slice(0, 3).join(' '))))
     return { kind: 'personal', topic: 'schedule' };
+  // "how far am i with the requirements", "mitä multa vielä puuttuu": the asker's own progress.
+  if (PROGRESS_ASKED.test(folded) && !GRADE_WORD.test(folded)) return { kind: 'personal', topic: 'progress' };
   // "mikä mun arvosana on", "mitä arvosanaa mä saan", "what grade did I get": a grade asked for without naming one.
   if (GRADE_WORD.test(folded) && grades.grades.length === 0 && grades.invalid.length === 0 && PERSONAL_GRADE_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria|kriterier\w*)\b/.test(folded))
     return { kind: 'personal', topic: 'grade' };
