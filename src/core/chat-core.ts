@@ -252,8 +252,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
     const actor = ctx.actor;
     if (actor && !command.roles.some((role) => actor.roles.includes(role))) return null;
-    if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS) return null;
     const slots = fillSlots(command, entities, known.students);
+    // An admin's command from a guess must be sure, unless an account id written in the message
+    // has its place in it ("ta bort slack-kopplingen U02KLM9ZZ"): the id says what the words hint.
+    const placedAccount = entities.accounts.length > 0 && slots !== null && slots !== MISSING && slots.filled > 0;
+    if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS && !placedAccount) return null;
     // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
     if (command.records && entities.asks && !request && !(slots && slots !== MISSING && slots.filled > 0)) return null;
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).

@@ -22,7 +22,7 @@ interface Clause {
   joiner: string | null;
 }
 
-const JOINERS = set('ja seka mutta and but och men samt');
+const JOINERS = set('ja seka mutta mut and but och men samt');
 
 function clausesOf(text: string, splitOnJoiners = true): Clause[] {
   const out: Clause[] = [];
@@ -80,7 +80,7 @@ const DID_QUESTION = /^did\s+(?!(?:the|a|an|my|our|some|all|lots)\s)/u;
 // The question clitic -ko/-kö/-ks follows a vowel, n or t ("onko", "voinko", "osaatko", "onks",
 // "tarviiks"); "Mikko", "Marko" and "taulukko" are no questions, nor "koko", "Niko" or "thanks".
 const CLITIC_QUESTION = /^\p{L}*[aeiouynt](?:ko|ks)$/u;
-const NOT_CLITIC = set('koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks');
+const NOT_CLITIC = set('yks kaks koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks');
 const isCliticQuestion = (folded: string) => CLITIC_QUESTION.test(folded) && !NOT_CLITIC.has(folded);
 
 /** A request put as a question: "voisitko …", "voitko …", "could you …", "kan du …", "kan vi …". */

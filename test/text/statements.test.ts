@@ -5,6 +5,9 @@ import { isFirstPersonAccount, nameFollowedByPastVerb, opensAsQuestion } from '.
 
 describe('a first-person account of work done', () => {
   it.each([
+    // Spoken "yks" (one) is no "-ks" question, spoken "mut" (but) starts a clause.
+    'olin kassalla koko päivän ja yks asiakas suuttu kun kortti ei toiminu mut hoidin sen',
+    'yks asiakas oli tosi vihanen mut sain sen rauhottumaan',
     // Finnish, written and spoken, the verb at the start of any clause
     'tänään oli hiljanen päivä, järjestin asiakasarkistoa ja poistin vanhentuneita tietoja',
     'tänään tein asiakaskyselyn ja kokosin vastaukset exceliin',

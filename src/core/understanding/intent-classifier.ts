@@ -65,7 +65,9 @@ const PLUGINS: Record<Lang, unknown> = { fi: LangFi, en: LangEn, sv: LangSv };
  * people add why ("en pääse huomenna töihin kun on lääkäri", "tauko 14.-18.12., oon lomalla").
  */
 const LONGER_BY = { question: 2, request: 6 };
-const isQuestion = (text: string) => !opensAsRequest(text) && (text.includes('?') || opensAsQuestion(text));
+/** "voinko tehdä reflektion jo nyt", "can I see my week": asking leave to do something, as long as a request. */
+const ASKS_LEAVE = /^\s*(voinko|voisinko|saanko|saisinko|can i|could i|may i|kan jag|far jag|får jag)(?=$|[^\p{L}])/iu;
+const isQuestion = (text: string) => !opensAsRequest(text) && !ASKS_LEAVE.test(text) && (text.includes('?') || opensAsQuestion(text));
 const wordCount = (text: string) => (text.slice(0, 2000).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**

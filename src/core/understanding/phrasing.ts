@@ -4,7 +4,6 @@
 import type { Phrasing, SlotSpec, SlotSpecs } from '../../conversation/command.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
-import { foldDiacritics } from '../../text/normalize.ts';
 import { parseFields } from './fields.ts';
 import { FILLERS, MAX_SKIPPED } from './fillers.ts';
 import { type Token, type Tokens, tokenize } from './tokens.ts';
