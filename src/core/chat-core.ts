@@ -255,12 +255,12 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const slots = fillSlots(command, entities, known.students);
     // An admin's command from a guess must be sure, unless an account id written in the message
     // has its place in it ("ta bort slack-kopplingen U02KLM9ZZ"): the id says what the words hint.
-    const placedAccount = entities.accounts.length > 0 && slots !== null && slots !== MISSING && slots.filled > 0;
+    const placedAccount = entities.accounts.length > 0 && slots !== null && (slots === MISSING || slots.filled > 0);
     if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS && !placedAccount) return null;
     // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
     if (command.records && entities.asks && !request && !(slots && slots !== MISSING && slots.filled > 0)) return null;
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
-    if (slots === MISSING) return guess.score >= CLARIFY_GUESS ? { clarify: command } : null;
+    if (slots === MISSING) return guess.score >= CLARIFY_GUESS || entities.accounts.length > 0 ? { clarify: command } : null;
     if (!slots) return null;
     log.debug({ command: command.id, score: guess.score, filled: slots.filled }, 'command recognised by the classifier');
     return { command, slots: slots.values, filled: slots.filled };

@@ -50,7 +50,7 @@ export function createHelpCommand(registry: () => CommandRegistry) {
     subject: { kind: 'none' },
     slots: {},
     phrasings: {
-      fi: ['apua', 'apu', 'ohje', 'ohjeet', 'komennot', 'mitä [sä|sinä] osaat [tehdä]', 'mitä (mä|minä) voin (tehdä|kysyä) [täällä|sulta|sinulta]', 'mitä voit tehdä', 'miten tätä käytetään', 'mihin (sä|sinä) pystyt', 'mitä tällä tehdään', 'en tiedä mitä tehdä'],
+      fi: ['apua', 'apu', 'ohje', 'ohjeet', 'komennot', 'mitä [sä|sinä] osaat [tehdä]', 'mitä (mä|minä) voin (tehdä|kysyä) [täällä|sulta|sinulta]', 'mitä voit tehdä', 'miten tätä käytetään', 'mihin (sä|sinä) pystyt', 'mitä tällä tehdään', '[apua] en tiedä mitä (tehdä|teen)'],
       en: ['help', 'commands', 'what can you do', 'what can i do [here]', 'what can i ask [you]', 'what can you help [me] with', 'how does this work', 'menu', 'how do i use this'],
       sv: ['hjälp', 'kommandon', 'vad kan du', 'vad kan du göra', 'vad kan jag göra [här]', 'vad kan jag fråga [dig]', 'vad kan du hjälpa [mig] med', 'hur fungerar det här'],
     },

@@ -35,7 +35,9 @@ const SV_WORDS = new Set(
    yrkeskunnighetskrav yrkeskunnighetskraven examensdel examensdelen examensdelens examen yrkesprov yrkesprovet
    kompetenspoäng arbetsplatshandledare handledare handledaren lärare läraren studerande studeranden skillnad
    skillnaden skillnaderna mellan jämför jämföra högsta lägsta bästa hej hejsan tack hjälp praktik arbetsplatsen
-   arbetet jobbet ingår hör handlar innebär betyder berätta förklara lista nästa dessa detta där här hos vid efter`.split(/\s+/),
+   arbetet jobbet ingår hör handlar innebär betyder berätta förklara lista nästa dessa detta där här hos vid efter
+   bort kopplingen koppla länka radera incheckning incheckningen incheckningar incheckningarna klockan veckan
+   frågorna frågan sjuk ledig imorgon`.split(/\s+/),
 );
 
 /** Words two of the languages share: they lean both ways by half ("en" is Swedish "a" and Finnish "I don't"). */

@@ -79,6 +79,7 @@ export function describeRoute(route: Route | undefined): string {
     case 'command':
     case 'refused':
     case 'stranger':
+    case 'clarify':
       return `${route.kind}:${route.command}`;
     case 'statement':
       return `statement:${route.feature}`;
@@ -104,10 +105,11 @@ export function describeExpected(line: CorpusLine): string {
   }
 }
 
-/** The command id a route names: understood as that command whether it then ran, was refused or met a stranger. */
+/** The command id a route names: understood as that command whether it then ran, was refused, met a stranger or asked for a value. */
 function commandOf(route: Route | undefined): string | null {
   if (!route) return null;
-  if (route.kind === 'command' || route.kind === 'refused' || route.kind === 'stranger') return route.command;
+  // "clarify": understood as the command, and answered with how to write the value it lacked.
+  if (route.kind === 'command' || route.kind === 'refused' || route.kind === 'stranger' || route.kind === 'clarify') return route.command;
   if (route.kind === 'help') return 'help';
   return null;
 }

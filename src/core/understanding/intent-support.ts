@@ -6,7 +6,8 @@
 // by stem, and no more of them are the curriculum's or everyday questions' (the "none" class) words.
 // A word nobody knows ("töissä", "ligger") tells nothing either way.
 import { LANGS, type Lang } from '../../i18n/lang.ts';
-import { PLACEHOLDERS } from './entities.ts';
+import { opensAsQuestion } from '../../text/statements.ts';
+import { PLACEHOLDER, PLACEHOLDERS } from './entities.ts';
 import { FILLERS } from './fillers.ts';
 import { sameStem, stemIn, writtenForm } from './word-forms.ts';
 
@@ -19,6 +20,8 @@ export interface IntentSupport {
   supports(command: string, text: string, lang: Lang, shared?: boolean): boolean;
 }
 
+/** Placeholders of values only a few commands take (an id, a time, an observation's text): a sign of them, in a request. */
+const TELLING: ReadonlySet<string> = new Set([PLACEHOLDER.account, PLACEHOLDER.platform, PLACEHOLDER.time, PLACEHOLDER.text]);
 /** A word in this many commands' phrasings (or more) tells no command apart: "mitä", "my", "visa". */
 const SHARED_BY = 4;
 
@@ -59,11 +62,19 @@ export function createIntentSupport(utterances: Record<Lang, readonly { utteranc
       const byStem = vocab.get(lang);
       const common = shared.get(lang);
       if (!byStem || !common) return false;
+      // "onko Ainolla …, se …": a question about someone, whatever its shape resembles.
+      const asked = opensAsQuestion(text);
       let own = 0;
       let foreign = 0;
       for (const word of wordsOf(text.slice(0, 300))) {
-        // A placeholder (entities.ts) says what kind of value stands there, not which command it is.
-        if (FILLERS.has(word) || PLACEHOLDERS.has(word)) continue;
+        // A placeholder (entities.ts) says what kind of value stands there; which command it is only
+        // when few commands take that kind (an account id: link or unlink).
+        if (PLACEHOLDERS.has(word)) {
+          const owners = byStem.get(stemIn(word, lang));
+          if (countShared && TELLING.has(word) && !asked && owners?.has(command) && owners.size <= 2) own++;
+          continue;
+        }
+        if (FILLERS.has(word)) continue;
         const stem = stemIn(word, lang);
         if (common.has(stem) && !(countShared && word.length >= 5 && byStem.get(stem)?.has(command))) continue;
         // A word of one to three letters is mostly a small word (is, my, on, vad): a sign only when it is one command's alone ("ope", "hej").
