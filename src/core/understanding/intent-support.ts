@@ -20,8 +20,11 @@ export interface IntentSupport {
   supports(command: string, text: string, lang: Lang, shared?: boolean): boolean;
 }
 
-/** Placeholders of values only a few commands take (an id, a time, an observation's text): a sign of them, in a request. */
-const TELLING: ReadonlySet<string> = new Set([PLACEHOLDER.account, PLACEHOLDER.platform, PLACEHOLDER.time, PLACEHOLDER.text]);
+/**
+ * Placeholders of values only a few commands take (an id, a time): a sign of them, in a request. Not
+ * an observation's text: "Aino: hoiti asiakkaan hyvin" is as much the instructor's account as a command.
+ */
+const TELLING: ReadonlySet<string> = new Set([PLACEHOLDER.account, PLACEHOLDER.platform, PLACEHOLDER.time]);
 /** A word in this many commands' phrasings (or more) tells no command apart: "mitä", "my", "visa". */
 const SHARED_BY = 4;
 

@@ -272,8 +272,6 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   if (role && OWN_ROLE.test(folded) && STILL_WHO.test(folded)) return { kind: 'personal', topic: 'people', role };
   // "who decides my grade", "kuka hoitaa mun arvioinnin", "have I passed": the asker's grade, whoever gives it.
   if ((PERSONAL_PEOPLE.test(folded) || WHO_DECIDES.test(folded)) && (GRADE_WORD.test(folded) || ASSESSMENT_WORD.test(folded))) return { kind: 'personal', topic: 'grade' };
-  // "arvioiko Mikko myös mun näytön vai pelkästään opettaja": who assesses the asker.
-  if (role && ASSESSMENT_WORD.test(folded)) return { kind: 'personal', topic: 'grade' };
   if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
   if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
