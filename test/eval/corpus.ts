@@ -17,6 +17,8 @@ export const CORPORA = {
   dev: `${CORPUS_DIR}corpus.dev.jsonl`,
   /** Written by a fourth tester on 2026-12-05 for tuning (commands, statements, personal questions, small talk; no curriculum questions). */
   dev2: `${CORPUS_DIR}corpus.dev2.jsonl`,
+  /** Written by a fifth tester on 2026-12-05 from the third held-out set's brief, for tuning (commands, statements, personal questions). */
+  dev3: `${CORPUS_DIR}corpus.dev3.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
