@@ -247,6 +247,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // Help and small talk are guessed only for a text the knowledge base has nothing on: "mitä
     // työpaikkaohjaukseen kuuluu" shares "mitä kuuluu" with small talk, but asks about the curriculum.
     if (coverage !== 'none' && TALK.has(guess.command)) return null;
+    // Small talk is the lexicon's and the phrasings' to recognise (phatic.ts): a guess at it from other
+    // words is a question about something else ("kuka voitti eilen", "translate good morning into German").
+    if (guess.command === 'smalltalk') return null;
     const command = registry.command(guess.command)?.declaration;
     if (!command) return null;
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
