@@ -32,6 +32,12 @@ export interface QuestionsFeature {
 export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'progress';
 
 export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
+  // The core asks twice about one message (covers, personalAsk): the last reading is kept for the second.
+  let last: { text: string; lang: string; plan: ReturnType<AnswerService['plan']> } | undefined;
+  const planOf = (ctx: CommandContext, text: string) => {
+    if (last?.text !== text || last.lang !== ctx.lang) last = { text, lang: ctx.lang, plan: answers.plan(text, { preferredLang: ctx.lang }) };
+    return last.plan;
+  };
   return {
     async answer(ctx, text) {
       const { unitIds, people } = await askerUnits(ctx, text);
@@ -42,13 +48,13 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
     // Read as the answering reads it: spoken forms and typos included.
     intentOf: (unit, text) => answers.plan(text, { unitId: unit.id }).intent.kind,
     personalAsk(ctx, text) {
-      const { intent } = answers.plan(text, { preferredLang: ctx.lang });
+      const { intent } = planOf(ctx, text);
       if (intent.kind !== 'personal') return null;
       if (intent.topic === 'grade' || intent.topic === 'progress') return intent.topic;
       return intent.topic === 'people' && intent.role ? intent.role : null;
     },
     covers(ctx, text) {
-      const plan = answers.plan(text, { preferredLang: ctx.lang });
+      const plan = planOf(ctx, text);
       if (plan.outcome !== 'answered' || WEAK_INTENTS.has(plan.intent.kind)) return 'none';
       return plan.intent.kind === 'search' ? 'search' : 'structured';
     },
