@@ -2,6 +2,7 @@
 import { decideStudentAccess, type AccessDecision } from './policy.ts';
 import { currentPlacement, normalizeName, type Person, type Placement } from '../storage/index.ts';
 import { formatList } from '../i18n/format.ts';
+import { finnishNameForms } from '../privacy/finnish-name-forms.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { texts } from './texts.ts';
@@ -32,6 +33,12 @@ export async function pickStudent(ctx: CommandContext, actor: Person, name: stri
   let matches = name.includes('@') ? await studentsByEmail(ctx, name, ids) : await ctx.services.store.people.findStudentsByName(name, ids);
   // "Ainon edistyminen": a Finnish genitive names Aino.
   if (matches.length === 0 && /\p{L}{3,}n$/u.test(name)) matches = await ctx.services.store.people.findStudentsByName(name.slice(0, -1), ids);
+  // Any other case of a name ("ainosta", "Villelle", "Ainolla"): the student whose name has that form.
+  if (matches.length === 0 && /^\p{L}{3,}$/u.test(name.trim())) {
+    const written = foldDiacritics(name.trim().toLowerCase());
+    const people = (await ctx.services.store.people.findByIds(ids)).filter((p) => p.roles.includes('student'));
+    matches = people.filter((p) => p.name.split(/\s+/).some((part, i) => finnishNameForms(part, i === 0 ? 'given' : 'family').some((form) => foldDiacritics(form.toLowerCase()) === written)));
+  }
   // Namesakes: the full name as written picks the one who bears exactly it ("Aino Virtanen", not "Aino Virtanen-Koski").
   if (matches.length > 1) {
     const exact = matches.filter((m) => normalizeName(m.name) === normalizeName(name));

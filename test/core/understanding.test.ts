@@ -163,6 +163,11 @@ describe('understanding what people write', () => {
       expect(await t.text('admin', 'yhdistä slack U0123ABC ville')).toContain('Yhdistetty: slack U0123ABC → Ville');
     });
 
+    it('finds the student named in any case form ("havainto ainosta: …", "progress Villelle")', async () => {
+      expect(formOf(await t.say('mikko', 'havainto ainosta: oli tosi reipas asiakaspalvelussa'))?.formKind).toBe('observation');
+      expect(await t.text('liisa', 'edistyminen Villelle')).toContain('Ville Mäkinen');
+    });
+
     it('reads "@Aino" as Aino and offers the closest name for a typo', async () => {
       expect(formOf(await t.say('mikko', 'havainto @Aino: hoiti reklamaation rauhallisesti'))?.formKind).toBe('observation');
       expect(await t.text('liisa', 'edistyminen Vile')).toMatch(/Tarkoititko Ville/);

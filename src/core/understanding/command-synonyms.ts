@@ -10,6 +10,7 @@ import type { Lang } from '/work/main/src/i18n/lang.ts';
 export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, readonly string[]>>>> = {
   progress: {
     fi: [
+      'mitä xname kuuluu', 'miten xname menee', 'mitä xname on saanut tehtyä',
       'xname tilanne', 'miten xname on pärjännyt', 'paljonko xname on tekemättä', 'miten opinnot etenee', 'miten opiskelu sujuu', 'missä mennään',
       'mun eteneminen', 'paljonko on jäljellä', 'mitä on vielä tekemättä', 'miten olen pärjännyt', 'mun tilanne opinnoissa', 'kuinka pitkällä olen',
       'mitä mulla on viel tekemättä', 'mitkä vaatimukset on vielä näyttämättä', 'mitkä asiat olen jo näyttänyt', 'mitä olen jo tehnyt', 'paljonko on jo tehty',
@@ -29,6 +30,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'how is xname coming along', 'where is xname at with the requirements',
     ],
     sv: [
+      'kolla xname framsteg', 'kolla mina framsteg', 'kolla läget för xname',
       'hur ligger xname till', 'hur går det för xname', 'hur går mina studier', 'hur ligger jag till', 'vad har jag kvar', 'hur långt jag har kommit',
       'min status', 'vad har jag kvar att göra', 'vad saknas för mig', 'vad har jag gjort hittills', 'hur långt har jag hunnit', 'hur mycket är kvar',
       'vad återstår', 'mina framsteg hittills', 'visa vad som saknas', 'ligger jag i fas', 'vad har jag redan visat', 'vad har jag inte visat ännu',
