@@ -311,8 +311,13 @@ export function isFirstPersonAccount(text: string): boolean {
   if (asks(text)) return false;
   const all = words(text.slice(0, 400)).map(foldDiacritics);
   if (ACKNOWLEDGEMENTS.has(all[0] ?? '') && all.length <= ACKNOWLEDGEMENT_MAX_WORDS) return false;
-  return clausesOf(text).some(({ words: clause }) => !NOT_AN_ACCOUNT.test(clause.join(' ')) && tellsWhatWasDone(clause));
+  if (clausesOf(text).some(({ words: clause }) => !NOT_AN_ACCOUNT.test(clause.join(' ')) && tellsWhatWasDone(clause))) return true;
+  // "mostly filing and phone calls today, nothing special": the day's work listed without a verb.
+  return all.length >= DAY_LIST_MIN_WORDS && all.some((w) => TIME_WORDS.has(w)) && !all.some((w) => WANTS.has(w)) && !NOT_AN_ACCOUNT.test(all.join(' '));
 }
+const DAY_LIST_MIN_WORDS = 5;
+// A wish or a need is no account of the day ("I need help with the report today").
+const WANTS = set('need needs want wants help apua tarvitsen tarviin tarvitsisin haluan haluisin haluaisin behover vill hjalp kan voinko voisitko pitaisi');
 
 // ---------------------------------------------------------------------------------------------------
 // A named person (an instructor's observation)
@@ -396,6 +401,18 @@ function verbAfterInflectedName(clause: readonly string[], from: number): boolea
  * "idag sålde Aino …". `name` may be the full name ("Aino Virtanen": the surname may follow).
  * Never in a question, nor about being ill or away.
  */
+/**
+ * A sentence about a named person that opens with the name ("Aino taas myöhässä tänää 15min", "@Aino
+ * super asiakaspalvelu tänään"), of at least four words: an instructor's note, verb or no verb.
+ * Never a question, a request, nor about being ill or away.
+ */
+export function opensWithName(text: string, name: string): boolean {
+  if (asks(text) || opensAsRequest(text)) return false;
+  const list = words(text.slice(0, 400)).map(foldDiacritics);
+  const first = foldDiacritics(words(name)[0] ?? '');
+  return Boolean(first) && list.length >= 4 && list[0] === first && !NOT_AN_ACCOUNT.test(list.join(' '));
+}
+
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
   if (asks(text)) return false;
   const [first = '', ...surnames] = words(name).map(foldDiacritics);

@@ -1,10 +1,13 @@
 // Statements: a student's account of their day (→ the check-in form) and an instructor's sentence
 // about a named student (→ the observation form). Never a question, a request or a notice of absence.
 import { describe, expect, it } from 'vitest';
-import { isFirstPersonAccount, nameFollowedByPastVerb, opensAsQuestion } from '../../src/text/statements.ts';
+import { isFirstPersonAccount, nameFollowedByPastVerb, opensAsQuestion, opensWithName } from '../../src/text/statements.ts';
 
 describe('a first-person account of work done', () => {
   it.each([
+    // The day's work listed without a verb.
+    'mostly filing and phone calls today, nothing special',
+    'tänään kassalla ja hyllytystä koko päivä',
     // Spoken "yks" (one) is no "-ks" question, spoken "mut" (but) starts a clause.
     'olin kassalla koko päivän ja yks asiakas suuttu kun kortti ei toiminu mut hoidin sen',
     'yks asiakas oli tosi vihanen mut sain sen rauhottumaan',
@@ -74,6 +77,7 @@ describe('a first-person account of work done', () => {
   });
 
   it.each([
+    'I need help with the report today',
     // questions and requests
     'mitä pitää tehdä',
     'voinko tehdä raportin huomenna',
@@ -205,5 +209,15 @@ describe('a question opening', () => {
   });
   it.each(['Mikko neuvoi minua', 'Marko hoiti kassan', 'taulukko valmistui', 'tein raportin'])('"%s" does not', (text) => {
     expect(opensAsQuestion(text)).toBe(false);
+  });
+});
+
+describe('a note that opens with a student name', () => {
+  it.each(['aino taas myöhässä tänää 15min', '@Aino super asiakaspalvelu tänään'])('"%s" is a note about Aino', (text) => {
+    expect(opensWithName(text, 'Aino Virtanen')).toBe(true);
+  });
+
+  it.each(['Aino progress please', 'aino sairaana tänään kotona', 'Aino, mitä kuuluu?', 'Ville hoiti kassan hyvin tänään'])('"%s" is not', (text) => {
+    expect(opensWithName(text, 'Aino Virtanen')).toBe(false);
   });
 });
