@@ -133,6 +133,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'ohjaajan havainnot mun työstä', 'mitä ohjaaja on huomannut musta',
     ],
     en: [
+      'what did my supervisor write about me', 'what has my instructor said about me', 'what did my instructor note about me',
       'feedback about me', 'what has my instructor written about me', 'instructor feedback', 'what feedback have i got', 'feedback from my supervisor',
       'what has my supervisor said about me', "my instructor's notes", 'notes about me', 'has my instructor logged anything', 'what did xname write about me',
       'show the feedback i got', 'comments about my work', 'what has been noted about me', 'any observations on me',
@@ -189,6 +190,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
   },
   pause: {
     fi: [
+      'lomalla xdate - xdate', 'oon lomalla xdate - xdate', 'loma xdate - xdate',
       'tauota kyselyt xdate xdate', 'kyselyt tauolle xdate - xdate', 'en halua kyselyitä xdate xdate', 'ei kyselyitä xdate - xdate',
       'tauko kyselyihin xdate xdate', 'pidä taukoa kyselyistä xdate - xdate', 'lopeta kyselyt väliaikaisesti xdate xdate', 'pidä tauko kyselyistä',
       'haluan tauon kyselyihin', 'ei kyselyjä loman aikana', 'ei kyselyjä ensi viikolla', 'keskeytä päivittäiset kysymykset', 'älä kysy mitään loman ajan',
@@ -199,6 +201,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'en halua kyselyjä lomalla',
     ],
     en: [
+      'on holiday xdate - xdate', 'holiday xdate - xdate',
       'pause my check-ins xdate xdate', 'no check-ins from xdate to xdate', 'stop the daily questions xdate - xdate',
       'take a break from check-ins xdate xdate', 'hold the check-ins between xdate and xdate', 'pause the daily questions', 'no questions during my holiday',
       'stop asking me until xdate', 'take a break from the questions', 'put the check-ins on hold', 'pause reflections xdate to xdate',
@@ -208,6 +211,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'no daily questions from xdate', 'no check-ins over christmas', 'pause during the summer holiday',
     ],
     sv: [
+      'semester xdate - xdate', 'ledig xdate - xdate',
       'pausa frågorna xdate - xdate', 'inga frågor xdate xdate', 'pausa incheckningarna från xdate till xdate', 'uppehåll i frågorna xdate xdate',
       'pausa de dagliga frågorna', 'inga frågor under semestern', 'sluta fråga mig till xdate', 'ta en paus från frågorna', 'paus i incheckningarna',
       'skicka inga frågor xdate - xdate', 'stäng av frågorna en tid', 'jag vill ha paus från frågorna', 'sätt frågorna på paus',

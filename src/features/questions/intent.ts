@@ -65,7 +65,7 @@ const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|e
 /** First person ("my", "mun", "min"): a question about oneself. */
 const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minut|mua|minulta|mina|mun|mulla|mulle|multa|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
 /** A verb in the first person says it too: "mitä arvosanaa sain", "what did I get". */
-const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|lapaisin|got|fick)\b/;
+const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|paasenko|lapaisin|lapaisenko|got|fick)\b/;
 /** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
 const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|arvioi\w*|teacher|instructor|supervisor|mentor|assess\w*|grades?|larare\w*|handledare\w*|bedomare\w*|bedomer)\b/;
 /** "mun opettajan nimi", "my teacher's email", "vad heter min handledare": someone's contact asked for. */
@@ -76,7 +76,7 @@ const TEACHER_WORD = /\b(opettaja\w*|ope|open|opelle|opelta|teacher\w*|tutor\w*|
 const OWN_CONTACT_SUFFIX = /\b(opettaja|ohjaaja|tyopaikkaohjaaja)\w*(ni|ani|ttani|ltani|lleni|llani|ssani)\b/;
 const WHO_DECIDES = /\b(kuka|who|vem)\b.*\b(paattaa|hoitaa|antaa|decides?|gives?|bestammer|ger|satter)\b/;
 const ASSESSMENT_WORD = /\b(arvio\w*|assess\w*|bedom\w*|grading|evaluat\w*)\b/;
-const PASSED_ASKED = /\b(have i passed|did i pass|am i passing|olenko (jo )?(paassyt|lapaissyt) \w*|paasinko|lapaisinko|har jag (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
+const PASSED_ASKED = /\b(have i passed|did i pass|am i passing|will i pass|am i going to pass|paasenko (mina |ma )?(tasta |taman )?(\w+ )?lapi|kommer jag att klara|klarar jag|olenko (jo )?(paassyt|lapaissyt) \w*|paasinko|lapaisinko|har jag (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
 const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
 const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
 const OWN_ROLE = /\b(mun|minun|my|min|mitt)\s+(\w+\s+)?(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|ope|teacher|instructor|supervisor|larare\w*|handledare\w*)\b/;

@@ -184,6 +184,10 @@ describe('4. Relevance: a shared word is not an answer', () => {
     expect((await ask('kuka arvioi minut')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
     expect((await ask('vem bestämmer mitt betyg')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
     expect((await ask('have I passed the unit yet?')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
+    expect((await ask('pääsenkö tästä osasta läpi')).plan.intent).toEqual({ kind: 'personal', topic: 'grade' });
+    expect((await ask('mitä multa vielä puuttuu')).plan.intent).toEqual({ kind: 'personal', topic: 'progress' });
+    // How to pass is the curriculum's answer, not the asker's grade.
+    expect((await ask('miten pääsen läpi')).plan.intent.kind).not.toBe('personal');
     expect((await ask('who do I talk to at work if I have problems')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'instructor' });
     expect((await ask('vem är min kontaktperson på skolan')).plan.intent).toEqual({ kind: 'personal', topic: 'people', role: 'teacher' });
     expect((await ask('when is my demonstration')).text).toContain('Ask your teacher');
