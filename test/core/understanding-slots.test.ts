@@ -34,6 +34,8 @@ describe('entities found anywhere in a message', () => {
     expect(entitiesOf('send the check-in at 4pm').times).toEqual(['16:00']);
     expect(entitiesOf('ask me at 9 am').times).toEqual(['09:00']);
     expect(entitiesOf('ask me 12 pm').masked).toBe('ask me xtime');
+    expect(entitiesOf('ändra tiden till 9').times).toEqual(['09:00']);
+    expect(entitiesOf('från 3 till 5 dagar').times).toEqual([]);
     // "14.-18.12.": the first day shares the month and year of the second.
     expect(entitiesOf('tauko 14.-18.12.')).toMatchObject({ dates: ['2026-12-14', '2026-12-18'], masked: 'tauko xdate - xdate' });
     // A day in words stays a word for the classifier, and is a date only to a command with a date slot.

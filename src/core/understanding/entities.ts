@@ -80,6 +80,8 @@ const QUESTION_OPENERS: ReadonlySet<string> = new Set([
 // Words after which a number is a time of day ("klo 9", "at 3.30", "kl 14").
 const TIME_WORDS: ReadonlySet<string> = new Set(['klo', 'kello', 'kelloon', 'at', 'kl', 'klockan']);
 const HALF_DAY: ReadonlySet<string> = new Set(['am', 'pm']);
+/** Words of a time of day: a bare number after "till"/"to" in such a message is a time. */
+const TIME_TALK = /\b(tid|tiden|klockslag|time|aika|aikaa|ajan|kellonaika\w*|kyselyaika\w*|check-?in|incheckning\w*)\b/i;
 // Where an observation's own text starts after the name.
 const TEXT_CONNECTORS: ReadonlySet<string> = new Set(['et', 'etta', 'that', 'att', 'kun', 'when']);
 const PLATFORMS: Readonly<Record<string, string>> = { slack: 'slack', teams: 'teams', msteams: 'teams' };
@@ -153,7 +155,9 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
       const date = /^\d+$/.test(raw) ? null : parseWrittenDate(raw, today);
       if (time && (TIME_WORDS.has(previous) || !date)) {
         // A bare number is a time only after "klo"/"at" or with am/pm: "3 päivää" is no time.
-        if (/[.:]/.test(raw) || TIME_WORDS.has(previous) || half || /[ap]m$/i.test(raw)) {
+        // "ändra tiden till 9", "change the time to 9": after "till"/"to" in a message about a time of day.
+        const toTime = (previous === 'till' || previous === 'to' || previous === 'asti') && TIME_TALK.test(tokens.text);
+        if (/[.:]/.test(raw) || TIME_WORDS.has(previous) || half || /[ap]m$/i.test(raw) || toTime) {
           out.times.push(time);
           masked.push(PLACEHOLDER.time);
           if (half) i++;
