@@ -64,7 +64,7 @@ function opening(clause: readonly string[]): string[] {
 // a question noun makes it a question ("I had a question about grade 3"), and a password or a login
 // is a matter for support ("I forgot my password").
 const NOT_AN_ACCOUNT =
-  /\b(?:sick|ill|unwell|fever|flu|absent|day off|off sick|off work|stayed home|stayed at home|saira\w*|kipe\w*|kuumee\w*|flunss\w*|poissa|jain kotiin|olin kotona|sjuk\w*|ledig|franvarande|feber|forkyl\w*|stannade hemma|var hemma|kysymys|question|fraga|fragor|password|salasana\w*|losenord\w*|kirjaudu\w*|kirjautu\w*|huomenna|ylihuomenna|tomorrow|imorgon|next week|ensi viikolla|nasta vecka)\b/;
+  /\b(?:sick|ill|unwell|fever|flu|absent|day off|off sick|off work|stayed home|stayed at home|saira\w*|kipe\w*|kuume\w*|kuumet\w*|en(?:ka)? paase|en(?:ka)? (?:tule|tuu)|flunss\w*|poissa|jain kotiin|olin kotona|sjuk\w*|ledig|franvarande|feber|forkyl\w*|stannade hemma|var hemma|kysymys|question|fraga|fragor|password|salasana\w*|losenord\w*|kirjaudu\w*|kirjautu\w*|huomenna|ylihuomenna|tomorrow|imorgon|next week|ensi viikolla|nasta vecka)\b/;
 
 // Verbs that introduce a request or a wish, not a deed ("halusin kysyä", "I wanted to ask", "jag undrade").
 const REQUEST_VERBS = set('halusin mietin pohdin ihmettelin wanted wondered hoped wished undrade tankte ville');
