@@ -24,7 +24,7 @@ import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './under
 import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
 import { fillSlots, MISSING } from './understanding/slot-filling.ts';
 import { placementsInScope } from '../access/student-access.ts';
-import { opensAsRequest } from '../text/statements.ts';
+import { opensAsRequest, requestBody } from '../text/statements.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -139,7 +139,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   async function freeText(ctx: CommandContext, text: string): Promise<Reply[]> {
-    const guess = await guessCommand(ctx, text);
+    // Failing that, what a polite request asks, without its opening ("kan du visa …" is "visa …").
+    const body = requestBody(text);
+    const guess = (await guessCommand(ctx, text)) ?? (body ? await guessCommand(ctx, body, true) : null);
     // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
     // command, not a reflection or an observation to draft.
     if (guess && 'slots' in guess && (guess.filled > 0 || (await leadsWith(ctx, text, guess.command.id)))) return runGuess(ctx, guess);
@@ -229,10 +231,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
    * value of its kind (slot-filling.ts). An admin's command (link, export, erase) needs a sure guess,
    * and a guessed erase only ever reaches its own confirmation step (its choice slot stays "no").
    */
-  async function guessCommand(ctx: CommandContext, text: string): Promise<Guess | { clarify: Command } | null> {
+  async function guessCommand(ctx: CommandContext, text: string, polite = false): Promise<Guess | { clarify: Command } | null> {
     // "voisitko pitää tauon 14.-18.12." asks for something to be done, whatever the knowledge base makes of its words.
-    const request = opensAsRequest(text);
-    const coverage = deps.questionCovered(ctx, text);
+    const request = opensAsRequest(text) || polite;
+    const coverage = polite ? 'none' : deps.questionCovered(ctx, text);
     if (coverage === 'structured' && !request) return null;
     const known = await knownPeople(ctx);
     const entities = findEntities(tokenize(text), ctx.today, nameIndex(known.people));
@@ -265,6 +267,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
     if (slots === MISSING) return guess.score >= CLARIFY_GUESS || entities.accounts.length > 0 ? { clarify: command } : null;
     if (!slots) return null;
+    // A request read without its polite opening stands only on a value it placed: a time, a date, a
+    // student ("voisitko tehdä Ainon viikkoyhteenvedon"); "voitko tilata mulle taksin" has none.
+    if (polite && slots.filled === 0 && Object.keys(slots.values).length === 0) return null;
     log.debug({ command: command.id, score: guess.score, filled: slots.filled }, 'command recognised by the classifier');
     return { command, slots: slots.values, filled: slots.filled };
   }

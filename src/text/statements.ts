@@ -91,6 +91,21 @@ export function opensAsRequest(text: string): boolean {
   return REQUEST_START.test(text);
 }
 
+// Asking to be told something ("voisitko selittää …", "can you tell me …") is a question put politely.
+const TELL_ME = /^\s*(?:please\s+)?(kertoa|kerro|selittaa|selita|selvittaa|tell|explain|describe|berätta|berätta|forklara|förklara|beskriva)(?=$|[^\p{L}])/iu;
+
+/**
+ * What a polite request asks done, without its opening ("voisitko tehdä Ainon viikkoyhteenvedon" →
+ * "tehdä Ainon viikkoyhteenvedon"), or null when the text is no request or asks to be told something.
+ */
+export function requestBody(text: string): string | null {
+  const match = REQUEST_START.exec(text);
+  if (!match) return null;
+  // The question mark of a polite request asks nothing ("kan du pausa frågorna 14.-18.12.?").
+  const body = text.slice(match[0].length).replace(/^[\s,]*(?:please|kiitos|ystävällisesti|snälla)?\s*/iu, '').replace(/[?\s]+$/u, '');
+  return body && !TELL_ME.test(body) ? body : null;
+}
+
 /** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
 export function opensAsQuestion(text: string): boolean {
   const lower = text.trim().toLowerCase();

@@ -137,6 +137,12 @@ describe('understanding what people write', () => {
       },
     );
 
+    it('a polite request is read without its opening ("kan du visa …" is "visa …"), a polite question stays a question', async () => {
+      expect(await t.text('aino', 'voitko kysyä jatkossa vasta 16.30')).toContain('16:30');
+      expect(await t.text('liisa', 'kan du visa Villes framsteg?')).toContain('Ville Mäkinen');
+      expect(await t.text('aino', 'voisitko selittää mitä palveluohjaus on')).toMatch(/palveluohjau/i);
+    });
+
     it('a request wrapped in a greeting and thanks is still the request', async () => {
       expect(await t.text('aino', 'Hei! Voisitko näyttää mun edistymisen, kiitos')).toBe(await t.text('aino', 'edistymiseni'));
       expect(await t.text('aino', 'Hej! Kan du visa mina framsteg?')).toBe(await t.text('aino', 'visa mina framsteg'));

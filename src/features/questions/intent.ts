@@ -69,7 +69,7 @@ const FIRST_PERSON_VERB = /\b(sain|saan|saanko|sainko|saisin|olen|olenko|paasin|
 /** What the base cannot know about a person: who their people are, when their things happen, what grade they got. */
 const PERSONAL_PEOPLE = /\b(kuka|ketka|kenelle|who|whom|vem|vilka ar)\b.*\b(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|arvioija\w*|arvioi\w*|teacher|instructor|supervisor|mentor|assess\w*|grades?|larare\w*|handledare\w*|bedomare\w*|bedomer)\b/;
 /** "mun opettajan nimi", "my teacher's email", "vad heter min handledare": someone's contact asked for. */
-const CONTACT_ASKED = /\b(nimi|nimensa|name|heter|yhteystied\w*|contact\w*|sahkoposti\w*|email|e-?mail|e-?post\w*|numero\w*|number|puhelin\w*|phone|telefon\w*|tavoitan|tavoittaa|reach|kiinni|hold|soitan|soittaa|call|ring|ringer)\b/;
+const CONTACT_ASKED = /\b(nimi|nimen|nimensa|name|heter|yhteystied\w*|contact\w*|sahkoposti\w*|email|e-?mail|e-?post\w*|numero\w*|number|puhelin\w*|phone|telefon\w*|tavoitan|tavoittaa|reach|kiinni|hold|soitan|soittaa|call|ring|ringer)\b/;
 const INSTRUCTOR_WORD = /\b(ohjaaja\w*|tyopaikkaohjaaja\w*|tyokkari\w*|instructor\w*|supervisor\w*|mentor\w*|handledare\w*|arbetsplatshandledare\w*)\b/;
 const TEACHER_WORD = /\b(opettaja\w*|ope|open|opelle|opelta|teacher\w*|tutor\w*|larare\w*|laroare\w*)\b/;
 /** "opettajani", "ohjaajalleni": the Finnish possessive suffix is the first person too. */
