@@ -88,8 +88,6 @@ export interface ChatCoreDeps extends CoreServices {
 const LANGUAGE_SAMPLE = 1000;
 /** How sure the classifier must be to take a text the knowledge base answers with passages. */
 const SURE_GUESS = 0.97;
-/** Commands about the conversation itself, not the user's data. */
-const TALK: ReadonlySet<string> = new Set(['help', 'smalltalk']);
 /** How sure, and how far ahead of the next, a guess on a message with typed values must be. */
 const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
@@ -100,6 +98,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
   const services: CoreServices = { store: deps.store, kb: deps.kb, suggestRequirements: deps.suggestRequirements, clock: deps.clock, logger: deps.logger };
   const registry: CommandRegistry = createCommandRegistry([...deps.features, { name: 'core', commands: [createHelpCommand(() => registry), smalltalkCommand] }]);
+  // The one command that takes named fields (enrolment), if exactly one does.
+  const takingFields = registry.commands.filter(({ declaration }) => Object.values(declaration.slots).some((spec) => (spec as SlotSpec).type === 'fields'));
+  const fieldsCommand = takingFields.length === 1 ? takingFields[0]?.declaration.id : undefined;
 
   async function contextFor(user: PlatformUser, text: string): Promise<CommandContext> {
     const actor = await deps.identities.resolve(user);
@@ -144,7 +145,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const guess = (await guessCommand(ctx, text)) ?? (body ? await guessCommand(ctx, body, true) : null);
     // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
     // command, not a reflection or an observation to draft.
-    if (guess && 'slots' in guess && (guess.filled > 0 || (await leadsWith(ctx, text, guess.command.id)))) return runGuess(ctx, guess);
+    if (guess && 'slots' in guess && (guess.filled > 0 || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
     const own = ownDataCommand(ctx, text);
     if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
     if (ctx.actor) {
@@ -156,7 +157,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         }
       }
     }
-    if (guess && 'slots' in guess) return runGuess(ctx, guess);
+    if (guess && 'slots' in guess) return runOrGreet(ctx, guess.command, guess.slots);
     const howTo = guess && ctx.actor ? howToWrite(ctx, ctx.actor, guess.clarify) : null;
     if (guess && howTo) {
       routed({ kind: 'clarify', command: guess.clarify.id });
@@ -174,12 +175,6 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const first = text.split(/[,;.!?]/u)[0]?.trim() ?? '';
     if (first === text.trim() || first.split(/\s+/u).length < 2) return false;
     return (await plainModel().then((c) => c.classify(first, ctx.lang)))?.command === command;
-  }
-
-  /** The command that takes named fields (enrolment), when exactly one does. */
-  function fieldsCommand(): string | undefined {
-    const taking = registry.commands.filter(({ declaration }) => Object.values(declaration.slots).some((spec) => (spec as SlotSpec).type === 'fields'));
-    return taking.length === 1 ? taking[0]?.declaration.id : undefined;
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
@@ -242,16 +237,14 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // plain model's "can you show me progress", with Aino for its student.
     const bare = entities.masked.split(' ').filter((word) => !PLACEHOLDERS.has(word)).join(' ');
     // Named fields ("student=ville instructor=…", "opiskelija Ville, ohjaaja Sanna, …") are the one fields command's.
-    const byFields = Object.keys(entities.fields).length > 0 ? fieldsCommand() : undefined;
+    const byFields = Object.keys(entities.fields).length > 0 ? fieldsCommand : undefined;
     const guess = (byFields ? { command: byFields, score: 1 } : null) ?? (await classify(entities.masked, ctx.lang)) ?? (bare !== entities.masked && bare.includes(' ') ? await plainModel().then((c) => c.classify(bare, ctx.lang)) : null);
     if (!guess) return null;
     if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
-    // Help and small talk are guessed only for a text the knowledge base has nothing on: "mitä
-    // työpaikkaohjaukseen kuuluu" shares "mitä kuuluu" with small talk, but asks about the curriculum.
-    if (coverage !== 'none' && TALK.has(guess.command)) return null;
     // Small talk is the lexicon's and the phrasings' to recognise (phatic.ts): a guess at it from other
-    // words is a question about something else ("kuka voitti eilen", "translate good morning into German").
-    if (guess.command === 'smalltalk') return null;
+    // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
+    // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
+    if (guess.command === 'smalltalk' || (coverage !== 'none' && guess.command === 'help')) return null;
     const command = registry.command(guess.command)?.declaration;
     if (!command) return null;
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
@@ -283,8 +276,6 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const items = (Array.isArray(lines) ? lines : [lines]).map((line: Record<Lang, string>) => ({ text: line[ctx.lang] }));
     return [message(ctx.lang, { type: 'list', items })];
   }
-
-  const runGuess = (ctx: CommandContext, { command, slots }: Guess): Promise<Reply[]> => runOrGreet(ctx, command, slots);
 
 
   /**

@@ -24,7 +24,7 @@ export interface QuestionsFeature {
   covers(ctx: CommandContext, text: string): QuestionCoverage;
   /**
    * What a personal question asks of the asker's own data ("kuka on mun opettaja", "what's my grade"):
-   * their teacher, their instructor or their grade; null for anything else.
+   * their teacher, their instructor, their grade or their progress; null for anything else.
    */
   personalAsk(ctx: CommandContext, text: string): PersonalAsk | null;
 }
