@@ -24,7 +24,7 @@ import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './under
 import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
 import { fillSlots, MISSING } from './understanding/slot-filling.ts';
 import { placementsInScope } from '../access/student-access.ts';
-import { opensAsRequest, requestBody } from '../text/statements.ts';
+import { commandClauses, isFirstPersonAccount, opensAsQuestion, opensAsRequest, opensAsRequestForm, requestBody } from '../text/statements.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -93,6 +93,9 @@ const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
 /** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
 const CLARIFY_GUESS = 0.9;
+/** A message of more clauses than this is an account or a story, not a command with its reason. */
+const MAX_CLAUSES = 4;
+const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
 
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
@@ -145,9 +148,15 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const guess = (await guessCommand(ctx, text)) ?? (body ? await guessCommand(ctx, body, true) : null);
     // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
     // command, not a reflection or an observation to draft.
-    if (guess && 'slots' in guess && (guess.filled > 0 || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
+    // Not a command that records something in a student's account of the day ("olen tänään päivittänyt
+    // asiakasrekisteriä" names today, as "olen poissa tänään" does): the statements read it first, unless
+    // a clause asks for it ("tulin takas aiemmin, voit alkaa kysellä taas").
+    const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
+    if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
     const own = ownDataCommand(ctx, text);
     if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
+    const inClause = guess ? null : await clauseCommand(ctx, text);
+    if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
     if (ctx.actor) {
       for (const statement of registry.statements) {
         const replies = await statement.handle(ctx, ctx.actor, text);
@@ -158,6 +167,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
       }
     }
     if (guess && 'slots' in guess) return runOrGreet(ctx, guess.command, guess.slots);
+    if (inClause) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
     const howTo = guess && ctx.actor ? howToWrite(ctx, ctx.actor, guess.clarify) : null;
     if (guess && howTo) {
       routed({ kind: 'clarify', command: guess.clarify.id });
@@ -168,13 +178,45 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   /**
-   * The message's first clause alone is the command ("jatketaan kyselyitä taas, palasin lomalta"): the
-   * rest says why, and the command goes before the statements that would take the rest for an account.
+   * The message's first clause alone is the command ("jatketaan kyselyitä taas, palasin lomalta"), or a
+   * clause that asks for something done ("palasin lomalta eilen, voit taas lähettää kyselyt"): the rest
+   * says why, and the command goes before the statements that would take the rest for an account.
    */
   async function leadsWith(ctx: CommandContext, text: string, command: string): Promise<boolean> {
-    const first = text.split(/[,;.!?]/u)[0]?.trim() ?? '';
-    if (first === text.trim() || first.split(/\s+/u).length < 2) return false;
-    return (await plainModel().then((c) => c.classify(first, ctx.lang)))?.command === command;
+    const clauses = commandClauses(text);
+    if (clauses.length < 2) return false;
+    for (const [at, clause] of clauses.entries()) {
+      if ((at > 0 && !opensAsRequestForm(clause)) || clause.split(/\s+/u).length < 2) continue;
+      if ((await plainModel().then((c) => c.classify(clause, ctx.lang)))?.command === command) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A command said in one clause of a longer message, the rest saying why ("kuumetta 38,5 joten jään
+   * tänään kotiin", "Tulin takaisin jo tänään, voit jatkaa kyselyjä"): taken when exactly one command
+   * is found among the clauses and no other clause asks a question. `first`: it goes before
+   * the statements, as a clause that asks for something done ("voit …", "ota …"); otherwise only when
+   * no statement takes the message ("spent the morning at the service desk, …" stays an account).
+   */
+  async function clauseCommand(ctx: CommandContext, text: string): Promise<{ guess: Guess; first: boolean } | null> {
+    const clauses = commandClauses(text);
+    if (clauses.length < 2 || clauses.length > MAX_CLAUSES) return null;
+    const found: { guess: Guess; at: number }[] = [];
+    for (const [at, clause] of clauses.entries()) {
+      if (clause.split(/\s+/u).length < 2) continue;
+      const body = requestBody(clause);
+      const guess = (await guessCommand(ctx, clause)) ?? (body ? await guessCommand(ctx, body, true) : null);
+      // Help and small talk are no command with a reason ("…, ei tarvi kysellä mitään" is no call for help).
+      if (guess && 'slots' in guess && !NOT_IN_CLAUSE.has(guess.command.id)) found.push({ guess, at });
+    }
+    const ids = new Set(found.map((f) => f.guess.command.id));
+    const hit = found[0];
+    if (!hit || ids.size !== 1) return null;
+    // "tein asiakaskyselyn, liittyykö se johonkin kriteeriin?": a question beside it, and the message is the question.
+    const asks = clauses.some((clause, at) => !found.some((f) => f.at === at) && opensAsQuestion(clause));
+    if (asks) return null;
+    return { guess: hit.guess, first: found.some((f) => opensAsRequestForm(clauses[f.at] ?? '')) };
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */

@@ -106,6 +106,29 @@ export function requestBody(text: string): string | null {
   return body && !TELL_ME.test(body) ? body : null;
 }
 
+// "kuumetta 38,5 joten jään tänään kotiin", "Tulin takaisin jo tänään, voit jatkaa kyselyjä": a
+// command said in one clause, with why in another. Split at sentence ends (not the dots of a date or
+// a time), commas, semicolons, and the words that join a reason to it.
+const CLAUSE_BREAK = /[;!?\n]+|,(?!\d)|\.(?=\s+[^\s\d–-]|\s*$)|(?<![\d.])\s[-–]\s(?!\d)|\s(?=(?:joten|koska|sillä|mutta|because|since|so|but|eftersom|så|men)\s)/iu;
+
+/** The clauses of a message as written (dates and times left whole), each trimmed, empty ones dropped. */
+export function commandClauses(text: string): string[] {
+  return text
+    .slice(0, 400)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.replace(/^\s*(?:joten|koska|sillä|mutta|because|since|so|but|eftersom|så|men)\s+/iu, '').trim())
+    .filter(Boolean);
+}
+
+// Openings that ask for something done: an imperative, "you can …", "no need to …", "don't …".
+const REQUEST_FORM =
+  /^\s*(?:please\s+)?(?:ota|laita|siirr(?:a|ä)|vaihda|muuta|jatka|lopeta|poista|vie|tee|anna|l(?:a|ä)het(?:a|ä)|n(?:a|ä)yt(?:a|ä)|kirjaa|merkitse|pid(?:a|ä)|(?:a|ä)l(?:a|ä)|aloita|palauta|aseta|tyhjenn(?:a|ä)|avaa|voit|saat|ei tarvi(?:tse)?|show|send|remove|delete|stop|resume|pause|start|give|pull|log|note|add|change|move|set|put|skip|export|erase|unlink|link|don'?t|no need|visa|ta|skicka|pausa|(?:a|ä)ndra|s(?:a|ä)tt|flytta|l(?:a|ä)gg|radera|exportera|sluta|forts(?:a|ä)tt|starta|hoppa|ge|du kan|beh(?:o|ö)ver inte)(?=$|[^\p{L}])/iu;
+
+/** The clause asks for something done: politely or as an imperative ("voit jatkaa kyselyjä", "ota tauko pois", "skip today"). */
+export function opensAsRequestForm(clause: string): boolean {
+  return REQUEST_START.test(clause) || REQUEST_FORM.test(clause);
+}
+
 /** The text opens as a question or a request ("mitä …", "onks …", "how …", "hur …", "näytä …"). */
 export function opensAsQuestion(text: string): boolean {
   const lower = text.trim().toLowerCase();

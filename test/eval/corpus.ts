@@ -19,11 +19,15 @@ export const CORPORA = {
   dev2: `${CORPUS_DIR}corpus.dev2.jsonl`,
   /** Written by a fifth tester on 2026-12-05 from the third held-out set's brief, for tuning (commands, statements, personal questions). */
   dev3: `${CORPUS_DIR}corpus.dev3.jsonl`,
+  /** Written by a sixth tester on 2026-12-05 (session 6) for tuning: requests in natural words (110 commands), personal questions. */
+  dev4: `${CORPUS_DIR}corpus.dev4.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
   /** Written by a third tester on 2026-12-05 from the help texts and the sources alone, after the first two had been tuned on. */
   heldout3: `${CORPUS_DIR}corpus.heldout3.jsonl`,
+  /** Written by a seventh tester on 2026-12-05 (session 6) from the help texts and the sources alone; first scored before any tuning of that session. */
+  heldout4: `${CORPUS_DIR}corpus.heldout4.jsonl`,
 } as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;

@@ -5,7 +5,7 @@
 // command id; an id no command has is an error at start (the registry test walks them). A value the
 // command needs is written as its placeholder (xdate, xtime, xname, xplatform, xaccount, xtext:
 // entities.ts), as the classifier reads a message.
-import type { Lang } from '/work/main/src/i18n/lang.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, readonly string[]>>>> = {
   progress: {
@@ -45,18 +45,21 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'haluan täyttää päivän kyselyn', 'teen päivän reflektion nyt', 'aloitetaan päivän pohdinta', 'avaa lomake', 'kirjoitan päivästä',
       'haluan kertoa mitä tein tänään', 'tän päivän kysely', 'päivän kysymys', 'vastaan päivän kysymykseen', 'haluun kirjata päivän', 'päivän kirjaus',
       'oppimispäiväkirja', 'täytetään päivän lomake', 'missä on päivän kysely', 'reflektoidaan tätä päivää', 'kirjaan mitä tein', 'päivän tehtävät kirjaan',
+      'voinko täyttää päivän kyselyn nyt', 'täytän kyselyn jo nyt', 'haluan vastata kyselyyn nyt enkä odottaa', 'päivän kysely nyt heti',
     ],
     en: [
       'fill in the daily form', 'write about my day', 'daily log', 'log today', "let's do today's check-in", 'i want to do my reflection', "open today's form",
       'start my daily check-in', "answer today's question", 'let me write about today', 'record my day', "i'd like to reflect on today", 'daily journal',
       'learning diary', "where is today's question", 'write my reflection', "fill out today's reflection", 'time to reflect', 'log what i did today',
       'daily entry',
+      "can i fill in today's check-in now", "fill in today's check-in now", "i'd like to do the check-in now instead of waiting", "do today's check-in now",
     ],
     sv: [
       'kan vi ta dagens reflektion', 'ta dagens reflektion nu',
       'fylla i dagens formulär', 'skriva om min dag', 'dagbok', 'logga dagen', 'jag vill fylla i dagens reflektion', 'öppna dagens formulär',
       'svara på dagens fråga', 'skriva om dagen', 'dagens inlägg', 'lärdagbok', 'jag vill berätta om min dag', 'starta dagens reflektion',
       'var är dagens fråga', 'logga vad jag gjort idag', 'reflektera över dagen', 'dags att reflektera',
+      'kan jag fylla i dagens fråga nu', 'jag vill svara på dagens fråga nu',
     ],
   },
   absent: {
@@ -67,6 +70,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'olen poissa töistä', 'en ole työpaikalla huomenna', 'olen huomenna poissa', 'pidän vapaapäivän', 'olen lomalla ens viikolla', 'ilmoitan poissaolosta',
       'ilmoitan sairastumisesta', 'sairaspoissaolo', 'poissaolo huomenna', 'joudun jäämään kotiin', 'olen kotona kipeenä', 'en pysty tulemaan töihin',
       'mulla on migreeni', 'en oo töissä huomenna', 'lääkäriaika aamulla', 'merkitse minut poissaolevaksi', 'kirjaa mulle poissaolo', 'merkkaa mut sairaaksi',
+      'oon saikulla', 'olen saikulla tänään', 'jään kotiin tänään', 'jään tänään kotiin kipeenä', 'en oo tänään töissä', 'en ole huomenna töissä', 'mulla on koulupäivä huomenna en oo töissä', 'en pääse tänään', 'en pääse huomenna töihin', 'en taida päästä töihin', 'mulla on hammaslääkäri', 'hammaslääkäriaika huomenna', 'mulla on lääkäri tänään', 'oon kuumeessa kotona', 'kuumetta joten oon kotona', 'tänään en tuu', 'huomenna en tuu töihin', 'mulla on meno huomenna en pääse', 'oon tänään pois', 'jään pois töistä', 'olen estynyt tulemaan', 'en tule tänään', 'ei kyselyä tänään oon kipee',
     ],
     en: [
       'i am not feeling well', 'i have a fever', 'i will not come to work', 'staying home sick', 'i have the flu', "i'm ill and staying home",
@@ -75,6 +79,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       "i'm taking a day off", "i'm on holiday tomorrow", "i'm on vacation next week", 'i will be absent tomorrow', "i'm off work tomorrow", 'calling in sick',
       'i need to call in sick', 'reporting an absence', 'i feel sick', 'i threw up this morning', 'not coming in', 'i have a migraine and stay home',
       "i'm not able to come to work", 'mark me absent', 'mark me as sick', 'put me down as absent',
+      "i'm off sick today", "i won't make it in today", "i won't be in tomorrow", "i'm not coming in today", "i'm staying at home today", 'i have a dentist appointment tomorrow', "i'm at school tomorrow so not at work", 'not at work tomorrow', 'i am out today', "i'm sick so no check-in today", "can't come in today", 'off today', 'i have a fever so i stay home', "i'll be away tomorrow",
     ],
     sv: [
       'jag har feber', 'jag stannar hemma', 'jag kommer inte till jobbet', 'jag mår inte bra', 'jag är sjuk och kan inte komma', 'jag kommer inte på jobbet',
@@ -82,6 +87,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'jag vårdar sjukt barn', 'jag är hos läkaren', 'läkartid i morgon', 'jag är ledig i morgon', 'på semester nästa vecka', 'jag är frånvarande',
       'sjukanmälan', 'jag sjukanmäler mig', 'jag är borta från jobbet', 'jag känner mig sjuk', 'jag är krasslig', 'jag e sjuk',
       'jag mår dåligt och stannar hemma', 'kan inte komma in', 'jag är magsjuk', 'jag tar ledigt i morgon', 'markera mig frånvarande', 'anteckna mig som sjuk',
+      'jag är sjuk i dag', 'jag kommer inte i dag', 'jag är inte på jobbet i morgon', 'jag har tandläkartid i morgon', 'jag är hemma i dag', 'jag är sjukskriven', 'jag stannar hemma i dag med feber', 'jag är borta i morgon', 'jag har skoldag i morgon', 'jag kan inte komma i morgon',
     ],
   },
   resume: {
@@ -90,18 +96,21 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'laita kyselyt taas päälle', 'tauko loppui', 'lopeta tauko nyt', 'peru tauko', 'peruuta tauko', 'voit taas kysellä', 'ala taas kysyä',
       'kysy taas joka päivä', 'palauta kyselyt', 'kyselyt jatkuu taas', 'jatketaan kyselyjä taas', 'oon taas töissä kysy taas', 'käynnistä kyselyt uudelleen',
       'päivittäiset kysymykset takaisin', 'tauko pois päältä', 'poista tauko', 'muistutukset takaisin päälle', 'palasin lomalta jatka kyselyjä',
+      'ota tauko pois', 'tauko pois', 'voit jatkaa kyselyjä', 'voit taas lähettää kyselyt', 'jatka kyselyjä', 'olen taas töissä', 'palasin töihin', 'pääsin takaisin töihin', 'tulin takaisin', 'tauko voi loppua', 'lopeta tauko', 'kyselyt voi taas alkaa',
     ],
     en: [
       'start asking me again', 'the pause is over', 'turn the questions back on', 'resume the questions', 'start the daily questions again',
       'restart check-ins', 'restart the daily questions', 'continue the check-ins', 'unpause', 'unpause check-ins', 'cancel the pause',
       "i'm back from holiday", "i'm back you can ask again", 'turn the daily questions back on', 'please ask me again every day', 'end my break',
       'reactivate check-ins', 'switch the reminders on again', 'stop the pause', 'lift the pause', 'continue asking me', 'carry on with the questions',
+      'take the pause off', "i'm back at work", 'you can ask me again', 'you can send the check-ins again', 'remove my pause', 'back at work now', 'end the pause now',
     ],
     sv: [
       'börja fråga igen', 'pausen är slut', 'slå på frågorna igen', 'återuppta frågorna', 'återuppta de dagliga frågorna', 'återuppta reflektionerna',
       'starta om frågorna', 'börja med frågorna igen', 'fortsätt fråga mig', 'avbryt pausen', 'ta bort pausen', 'jag är tillbaka fråga igen',
       'slå på incheckningarna igen', 'sätt igång frågorna igen', 'fortsätt med de dagliga frågorna', 'jag är tillbaka från semestern',
       'aktivera frågorna igen', 'påminnelserna på igen',
+      'jag är tillbaka på jobbet', 'du kan fråga igen', 'ta bort min paus', 'avsluta pausen', 'du kan skicka frågorna igen',
     ],
   },
   summary: {
@@ -110,6 +119,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'yhteenveto viikosta', 'mitä tällä viikolla on tapahtunut', 'yhteenveto tästä viikosta', 'tee viikkoyhteenveto', 'näytä viikon yhteenveto',
       'miten viikko meni', 'kooste mun viikosta', 'viikkokatsaus', 'katsaus viikkoon', 'mitä tein tällä viikolla', 'viikon tiivistelmä', 'tiivistä viikko',
       'xname viikkokatsaus', 'miten xname viikko meni', 'kooste xname viikosta', 'tiivistä xname viikko', 'yhteenveto xname viikosta',
+      'näytä mun viikko', 'näytä viikon kooste nyt', 'lähetä viikkokooste nyt', 'xname viikkokooste nyt', 'haluan xname viikkoyhteenvedon nyt', 'tee viikkoyhteenveto nyt',
     ],
     en: [
       'send me xname weekly summary', 'send me the weekly summary of xname',
@@ -117,11 +127,13 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'weekly report', 'how did my week go', 'recap of my week', 'week recap', 'summarise this week', 'summary of this week', 'what did i do this week',
       'this week in short', 'weekly digest', 'xname weekly recap', 'how was xname week', 'recap for xname', 'sum up the week for xname',
       'week overview for xname',
+      'send me xname weekly summary now', 'the weekly summary now please', "i don't want to wait for the summary", 'send the summary now', 'xname summary now',
     ],
     sv: [
       'veckorapport för xname', 'vad gjorde xname den här veckan', 'sammanfatta veckan', 'veckorapport', 'vad hände den här veckan', 'hur gick min vecka',
       'sammanfatta min vecka', 'veckoöversikt', 'sammandrag av veckan', 'vad har jag gjort den här veckan', 'veckans sammanfattning', 'översikt över veckan',
       'sammanfatta veckan för xname', 'hur gick veckan för xname', 'veckoöversikt för xname', 'vad gjorde xname i veckan',
+      'skicka veckosammanfattningen nu', 'sammanfattning för xname nu',
     ],
   },
   'my-observations': {
@@ -131,6 +143,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'onko ohjaaja kirjannut jotain musta', 'näytä ohjaajan merkinnät', 'ohjaajan kirjaukset minusta', 'palaute ohjaajalta', 'ohjaajan palautteet',
       'onko minusta tehty havaintoja', 'mun palautteet', 'mitä musta on kirjoitettu', 'mitä xname on kirjannut musta',
       'ohjaajan havainnot mun työstä', 'mitä ohjaaja on huomannut musta',
+      'onko ohjaaja tehnyt musta havaintoja', 'haluan nähdä havainnot minusta', 'näytä havainnot minusta', 'onko xname kirjannut musta jotain',
     ],
     en: [
       'what did my supervisor write about me', 'what has my instructor said about me', 'what did my instructor note about me',
@@ -138,12 +151,14 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'what has my supervisor said about me', "my instructor's notes", 'notes about me', 'has my instructor logged anything', 'what did xname write about me',
       'show the feedback i got', 'comments about my work', 'what has been noted about me', 'any observations on me',
       'what has my supervisor noticed about me', "my supervisor's comments on me",
+      'has my instructor made any observations about me', 'i want to see the observations about me', 'show the notes about me',
     ],
     sv: [
       'feedback om mig', 'vad har handledaren skrivit om mig', 'vilken respons har jag fått', 'handledarens kommentarer', 'vad har min handledare sagt om mig',
       'anteckningar om mig', 'handledarens respons om mig', 'har handledaren skrivit något om mig', 'respons från handledaren', 'vad har antecknats om mig',
       'vad har xname skrivit om mig',
       'handledarens observationer om mitt arbete', 'vad har handledaren märkt hos mig',
+      'har handledaren gjort observationer om mig', 'visa observationerna om mig',
     ],
   },
   students: {
@@ -152,17 +167,20 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'keitä opiskelijoita minulla on', 'ketä ohjaan', 'lista opiskelijoista', 'opiskelijalista', 'ketkä ovat mun opiskelijat', 'näytä kaikki opiskelijat',
       'mun opiskelijoiden lista', 'ketä mä ohjaan tällä hetkellä', 'keitä opiskelijoita ohjaan', 'lista ohjattavista', 'mun ohjattavat', 'ohjattavani',
       'montako opiskelijaa mulla on', 'kenen ohjaaja olen', 'kaikki ohjattavat opiskelijat',
+      'ketkä opiskelijat mulla on', 'ketkä opiskelijat mulla on nyt työpaikalla', 'keitä mulla on harjoittelussa', 'yleiskatsaus opiskelijoihin', 'kaikki mun opiskelijat', 'näytä opiskelijani',
     ],
     en: [
       'my pupils', 'my trainees',
       'which students do i have', 'student list', 'who am i supervising', 'show all my students', 'list of my students', 'who am i mentoring', 'my trainees',
       'who are my trainees', 'how many students do i have', 'which students am i responsible for', 'students i supervise', 'overview of my students',
       'list everyone i supervise', 'who do i have on placement', 'the people i supervise',
+      'give me an overview of my students', 'overview of all my students', 'all my students', 'which of my students are on placement', 'show my students',
     ],
     sv: [
       'vilka studerande har jag', 'lista över studerande', 'elevlista', 'visa alla mina studerande', 'lista över mina elever', 'vilka handleder jag',
       'hur många studerande har jag', 'mina praktikanter', 'vilka elever ansvarar jag för', 'översikt över mina studerande', 'visa eleverna',
       'visa mina praktikanter', 'alla mina elever', 'visa alla elever', 'visa elevlistan',
+      'ge mig en översikt över mina studerande', 'vilka studerande har jag på praktik', 'mina studerande', 'visa mina studerande',
     ],
   },
   'checkin-time': {
@@ -265,16 +283,19 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'poista xname kaikki tiedot', 'poista xname tiedot pysyvästi', 'poista opiskelijan xname tiedot', 'hävitä xname tiedot', 'poista kaikki xname tiedot',
       'tyhjennä xname tiedot', 'poista xname järjestelmästä', 'unohda xname', 'xname tietojen poisto', 'poistopyyntö xname',
       'poista xname tiedot lopullisesti', 'tuhoa xname tiedot', 'xname tiedot pois järjestelmästä',
+      'tyhjennä xname tiedot järjestelmästä', 'tyhjennä xname tiedot lopullisesti', 'xname lopetti opinnot poista tiedot', 'poista xname kaikki tiedot pysyvästi', 'hävitä kaikki xname tiedot',
     ],
     en: [
       'delete all of xname data', 'erase everything about xname', 'delete xname data permanently', 'remove all data of xname', 'wipe xname data',
       'remove xname from the system', 'forget xname', 'delete everything about xname', 'permanently delete xname', 'deletion request for xname',
       'erase xname for good', 'delete all records of xname', 'wipe everything about xname',
+      'xname left school delete her data', 'clear all of xname data for good', 'purge xname data', 'remove everything we hold on xname',
     ],
     sv: [
       'radera alla uppgifter om xname', 'ta bort xname uppgifter', 'radera allt om xname', 'ta bort xname från systemet', 'radera all data om xname',
       'glöm xname', 'radera xname permanent', 'begäran om radering xname',
       'radera uppgifterna om xname för gott', 'radera alla poster om xname',
+      'töm uppgifterna om xname', 'radera allt vi har om xname', 'xname har slutat radera uppgifterna',
     ],
   },
   export: {
@@ -284,16 +305,19 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'tee xname tiedoista tiedosto', 'xname tiedot json muodossa', 'xname tietojen lataus', 'tarkastuspyyntö xname', 'tietojen siirto xname',
       'kopio xname tiedoista', 'anna xname tiedot tiedostona',
       'vie kaikki xname tiedot', 'xname tiedot talteen tiedostona', 'tietojen vienti xname',
+      'xname datat ulos', 'tarviin xname tiedot ulos', 'vie xname tiedot jsonina', 'xname tiedot jsonina', 'xname teki tietopyynnön', 'tietopyyntö tuli xname', 'kaikki mitä xname on tallennettu', 'anna xname kaikki tiedot',
     ],
     en: [
       'export all data for xname', 'download xname data', 'export the data of xname', 'data request for xname', 'download all data for xname',
       'get xname data as json', 'data export xname', 'export everything about xname', 'subject access request xname', 'dump xname data',
       'export xname records', 'export the records of xname', 'a copy of everything on xname',
+      'pull everything we hold on xname', 'everything we have on xname', 'xname made a data access request', 'gdpr access request for xname', 'give me all data on xname', 'xname data as a file',
     ],
     sv: [
       'exportera xname uppgifter', 'ladda ner uppgifter om xname', 'exportera all data om xname', 'exportera allt om xname', 'ladda ner all data om xname',
       'uppgifterna om xname som json', 'dataexport xname',
       'exportera uppgifterna om xname', 'exportera xname data', 'en kopia av allt om xname',
+      'allt vi har om xname', 'xname begärde sina uppgifter', 'ge mig all data om xname', 'xname uppgifter som fil',
     ],
   },
   help: {
@@ -319,14 +343,17 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'kuka on vastuuopettajani', 'kuka on ope', 'kenelle soitan koulusta', 'kuka on mun opettaja koulussa', 'kuka on vastuuope',
       'kehen otan yhteyttä koulussa', 'opettajan yhteystiedot', 'kuka on mun ohjaava opettaja', 'kuka opettaja mulla on', 'mikä on mun opettajan nimi',
       'opettajan sähköposti', 'opettajan puhelinnumero', 'kuka ope mulla on',
+      'näytä opettajani tiedot', 'opettajani yhteystiedot', 'miten saan opettajaan yhteyden', 'miten tavoitan opettajan', 'mikä on opettajan numero', 'näytä open yhteystiedot',
     ],
     en: [
       'who is my teacher at school', 'my tutor teacher', "who's my teacher", "teacher's contact details", 'how do i reach my teacher',
       'who is my school teacher', "what is my teacher's name", "my teacher's email", 'who should i contact at school', 'my responsible teacher',
+      "show my teacher's info", "pull up my teacher's contact details", 'how can i contact my teacher', "what is my teacher's phone number", "my teacher's details",
     ],
     sv: [
       'vem är läraren', 'min lärare i skolan', 'vem är min lärare', 'lärarens kontaktuppgifter', 'vem ska jag kontakta i skolan', 'vad heter min lärare',
       'lärarens e-post', 'vem är ansvarig lärare',
+      'visa min lärares kontaktuppgifter', 'hur når jag min lärare', 'min lärares telefonnummer', 'hur kontaktar jag min lärare', 'lärarens uppgifter',
     ],
   },
   'my-instructor': {
@@ -334,14 +361,17 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'kuka ohjaa minua töissä', 'kuka on työpaikan ohjaaja', 'kuka on mun pomo', 'kuka on mun työpaikkaohjaaja', 'kuka ohjaa mua työpaikalla',
       'ohjaajan yhteystiedot', 'mikä on mun ohjaajan nimi', 'kuka on mun esihenkilö', 'kuka on mun esimies', 'kehen otan yhteyttä töissä',
       'ohjaajan puhelinnumero', 'kuka on mun mentori',
+      'näytä ohjaajani tiedot', 'näytä työpaikkaohjaajan yhteystiedot', 'työpaikkaohjaajani tiedot', 'ohjaajani yhteystiedot', 'miten saan ohjaajaan yhteyden', 'miten tavoitan ohjaajan', 'mikä on ohjaajan numero', 'ohjaajan sähköposti', 'kuka on mun ohjaaja töissä',
     ],
     en: [
       'who supervises me at work', 'my supervisor at work', 'who is my boss', "who's my supervisor", "who's my mentor", "instructor's contact details",
       'who do i report to at work', 'who is my manager', 'name of my workplace instructor', 'who guides me at work',
+      "show my instructor's info", "my workplace instructor's details", "pull up my supervisor's contact info", 'how do i reach my instructor', "what is my instructor's phone number", 'how can i contact my supervisor', "my instructor's email",
     ],
     sv: [
       'vem handleder mig på jobbet', 'min chef', 'vem är min handledare på jobbet', 'handledarens kontaktuppgifter', 'vad heter min handledare',
       'vem är min mentor', 'vem ska jag kontakta på jobbet', 'vem är min chef på arbetsplatsen',
+      'visa min handledares kontaktuppgifter', 'hur når jag min handledare', 'min handledares telefonnummer', 'hur kontaktar jag min handledare', 'handledarens uppgifter', 'visa handledarens uppgifter',
     ],
   },
   'my-grade': {
@@ -349,16 +379,19 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'mikä numero mulle tulee', 'mitä numeroa oon saamassa', 'saanko hyvän arvosanan', 'mikä on mun arvosana tällä hetkellä', 'pääsenkö läpi', 'menenkö läpi',
       'olenko läpäissyt', 'mun numero', 'kuka antaa mun arvosanan', 'onko mulla hyvä arvosana', 'mikä mun arvosana ois nyt',
       'mitä arvosanaa mulle on tulossa', 'kuka mut arvioi',
+      'näytä arvosanani', 'näytä mun arvosana', 'mun arvosana', 'mikä arvosana mulla on',
     ],
     en: [
       'what is my current grade', 'what mark will i get', 'am i going to pass', 'have i passed', 'what grade am i on', 'my current mark',
       'what grade would i get now', 'who marks me', 'who sets my grade', 'will i pass',
       'who assesses me', 'what will my final grade be',
+      'show my grade', 'show me my grade', 'my grade please', 'what grade do i have',
     ],
     sv: [
       'vilket betyg får jag nu', 'kommer jag att klara mig', 'har jag klarat kursen', 'vad blir mitt vitsord', 'mitt nuvarande vitsord', 'vem ger mig betyg',
       'vem sätter mitt vitsord', 'blir jag godkänd',
       'vem bedömer mina prestationer', 'vilket vitsord kommer jag att få',
+      'visa mitt vitsord', 'visa mitt betyg', 'mitt vitsord', 'mitt betyg',
     ],
   },
   enrol: {
@@ -383,15 +416,18 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'poista linkitys xplatform xaccount', 'irrota tili xaccount', 'pura yhdistäminen xplatform xaccount', 'irrota xplatform käyttäjä xaccount',
       'katkaise yhteys xplatform xaccount', 'poista yhdistäminen tililtä xaccount',
       'irrota käyttäjä xaccount', 'poista linkitys tililtä xaccount', 'xaccount ei ole enää käytössä irrota', 'pura linkitys xplatform xaccount',
+      'poista xplatform käyttäjän xaccount liitos', 'poista liitos xaccount', 'xaccount liitos pois', 'tili xaccount on suljettu poista liitos',
     ],
     en: [
       'remove the link for xplatform xaccount', 'disconnect xplatform xaccount', 'detach xplatform user xaccount', 'unlink account xaccount',
       'disconnect account xaccount',
       'remove the link of account xaccount', 'unlink xplatform user xaccount', 'detach account xaccount', 'the account xaccount is deactivated unlink it',
+      'please remove the link xaccount', 'the slack account xaccount was deactivated remove the link', 'remove link for xaccount', 'xaccount got deactivated',
     ],
     sv: [
       'ta bort kopplingen xplatform xaccount', 'koppla loss xplatform xaccount', 'ta bort länken för xaccount', 'koppla bort kontot xaccount',
       'koppla loss kontot xaccount', 'ta bort kopplingen för kontot xaccount', 'avlänka användaren xaccount',
+      'ta bort länken xaccount', 'kontot xaccount är avaktiverat ta bort kopplingen',
     ],
   },
   audit: {
@@ -400,16 +436,19 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'näytä loki', 'näytä lokit xname', 'tarkastusloki', 'lokitiedot', 'kuka on avannut xname tiedot', 'kuka on käsitellyt xname tietoja',
       'viimeisimmät lokimerkinnät', 'pääsyloki xname',
       'lokimerkinnät xname', 'kuka on selannut xname tietoja', 'näytä tarkastusloki', 'viimeiset lokirivit',
+      'lokin uusimmat merkinnät', 'näytä lokin merkinnät', 'audit-loki xname', 'xname audit-loki', 'kuka on katsonut xname tietoja', 'kuka on katsellut xname tietoja', 'kuka on lukenut xname tietoja tässä kuussa', 'näytä kuka on katsonut xname tietoja',
     ],
     en: [
       'show the audit log', 'who looked at xname data', 'who opened xname record', 'access log for xname', 'recent audit entries', 'who accessed xname',
       'latest log entries',
       'audit trail for xname', 'who has seen xname records', 'show recent audit log entries',
+      'who has looked at xname data', 'who has viewed xname data this month', 'who read xname records', 'show the latest log entries', 'audit log for xname',
     ],
     sv: [
       'auditlogg för xname', 'logg för xname',
       'visa granskningsloggen', 'vem har tittat på xname uppgifter', 'åtkomstlogg för xname', 'senaste loggposterna', 'vem har öppnat xname uppgifter',
       'granskningsloggen för xname', 'vem har sett uppgifterna om xname', 'visa de senaste loggposterna',
+      'vem har läst uppgifterna om xname', 'vem har tittat på uppgifterna om xname den här månaden', 'visa loggen', 'visa de senaste posterna i loggen',
     ],
   },
   'fanout-report': {

@@ -10,6 +10,7 @@ import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
 import { naturalFields, parseFields } from './fields.ts';
 import type { Token, Tokens } from './tokens.ts';
+import { wordTimeAt } from './word-times.ts';
 
 /** The placeholder each kind of entity (and each slot type that takes one) stands as. */
 export const PLACEHOLDER = {
@@ -117,6 +118,7 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
   const fields = /[\p{L}_]\s*=\s*\S/u.test(written) ? parseFields(written) : naturalFields(written, today);
   const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks, fields };
   const masked: string[] = [];
+  const folded = list.map((t) => t.norm).join(' ');
   let textFrom: number | null = null;
   for (let i = 0; i < list.length; i++) {
     const token = list[i];
@@ -178,6 +180,14 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
         continue;
       }
       masked.push(asWritten(token));
+      continue;
+    }
+    // A time in words: "neljältä", "puoli kymmeneen", "at four", "halv tio".
+    const wordTime = token.kind === 'word' ? wordTimeAt(list, i, folded) : null;
+    if (wordTime) {
+      out.times.push(wordTime.time);
+      masked.push(PLACEHOLDER.time);
+      i += wordTime.length - 1;
       continue;
     }
     // A date in words: "huomenna", "ensi maanantaina", "next monday", "i morgon".

@@ -14,6 +14,7 @@ import type { RegisteredCommand } from '../registry.ts';
 import { COMMAND_SYNONYMS } from './command-synonyms.ts';
 import { PLACEHOLDERS, slotPlaceholder } from './entities.ts';
 import { createIntentSupport } from './intent-support.ts';
+import { createVocabularyFit, type VocabularyFit } from './vocabulary-fit.ts';
 import { writtenText } from './word-forms.ts';
 import { opensAsQuestion, opensAsRequest } from '../../text/statements.ts';
 
@@ -91,6 +92,7 @@ export async function createIntentClassifier(
   const unknown = Object.keys(synonyms).filter((id) => !known.has(id));
   if (unknown.length) throw new Error(`synonyms for commands nobody declares: ${unknown.join(', ')}`);
   const models = new Map<Lang, NluNeural>();
+  const fits = new Map<Lang, VocabularyFit>();
   const corpora = {} as Record<Lang, { utterance: string; intent: string }[]>;
   for (const lang of LANGS) {
     const container = await containerBootstrap();
@@ -105,6 +107,7 @@ export async function createIntentClassifier(
     const written = corpus.map(({ utterance, intent }) => ({ utterance: writtenText(utterance), intent })).filter((w, i) => w.utterance !== corpus[i]?.utterance);
     corpora[lang] = [...corpus, ...written];
     await nlu.train(corpora[lang]);
+    fits.set(lang, createVocabularyFit(corpora[lang].flatMap(({ utterance }) => writtenText(utterance).split(' ')), lang));
     models.set(lang, nlu);
   }
   const support = createIntentSupport(corpora, NONE);
@@ -115,7 +118,10 @@ export async function createIntentClassifier(
   async function explain(text: string, lang: Lang): Promise<IntentExplanation> {
     const model = models.get(lang);
     if (!model) return { best: null, second: null, verdict: 'none' };
-    const [top, next] = (await model.process(writtenText(text.slice(0, 300)))).classifications;
+    // Read in the words the model was taught ("viikkoyhteenvedon" as viikkoyhteenveto).
+    const written = writtenText(text.slice(0, 300));
+    const read = fits.get(lang)?.fit(written) ?? written;
+    const [top, next] = (await model.process(read)).classifications;
     const best = top ? { command: top.intent, score: top.score } : null;
     const second = next ? { command: next.intent, score: next.score } : null;
     const verdict = ((): IntentExplanation['verdict'] => {

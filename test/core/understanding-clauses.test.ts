@@ -1,0 +1,99 @@
+// A command said in one clause with why in another, words the intent model was not taught in that
+// form, and times of day in words: the units, then through the chat core as the evaluation runs it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliCore } from '../../src/cli/cli-core.ts';
+import { findEntities } from '../../src/core/understanding/entities.ts';
+import { tokenize } from '../../src/core/understanding/tokens.ts';
+import { createVocabularyFit } from '../../src/core/understanding/vocabulary-fit.ts';
+import { commandClauses, opensAsRequestForm } from '../../src/text/statements.ts';
+import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+
+const timesIn = (text: string) => findEntities(tokenize(text), '2026-11-23', new Map()).times;
+
+describe('times of day in words', () => {
+  it.each([
+    ['siirrä kysely puoli kymmeneen aamulla', ['09:30']],
+    ['laita kysely tulemaan neljältä', ['16:00']],
+    ['kysy vasta kello kolme', ['15:00']],
+    ['kysy kahdeksalta aamulla', ['08:00']],
+    ['ask me at four instead', ['16:00']],
+    ['half past nine please', ['09:30']],
+    ['ändra tiden till halv tio', ['09:30']],
+    ['klockan fyra', ['16:00']],
+  ])('"%s" → %j', (text, times) => {
+    expect(timesIn(text)).toEqual(times);
+  });
+
+  it.each([
+    'sain palautetta kolmelta asiakkaalta', // from three customers
+    'at one point the customer got angry',
+    'puoli päivää meni kassalla',
+    'kolme asiakasta soitti',
+  ])('finds no time in "%s"', (text) => {
+    expect(timesIn(text)).toEqual([]);
+  });
+});
+
+describe('clauses of a request', () => {
+  it('splits at sentence ends, commas and reason words, leaving dates and times whole', () => {
+    expect(commandClauses('kuumetta 38,5 joten jään tänään kotiin')).toEqual(['kuumetta 38,5', 'jään tänään kotiin']);
+    expect(commandClauses('Tulin takaisin jo tänään, voit jatkaa kyselyjä')).toEqual(['Tulin takaisin jo tänään', 'voit jatkaa kyselyjä']);
+    expect(commandClauses('tauko 14.12. - 18.12.2026')).toEqual(['tauko 14.12. - 18.12.2026']);
+    expect(commandClauses('siirrä kysely klo 9.30. Kiitos!')).toEqual(['siirrä kysely klo 9.30', 'Kiitos']);
+    expect(commandClauses("pause 7.12.2026-11.12.2026 please, I'm at school because of exams")).toEqual([
+      'pause 7.12.2026-11.12.2026 please',
+      "I'm at school",
+      'of exams',
+    ]);
+  });
+
+  it('tells a clause that asks for something done', () => {
+    for (const clause of ['voit jatkaa kyselyjä', 'ota tauko pois', 'ei tarvi kysellä', 'please skip today', 'visa mitt vitsord', 'voisitko siirtää kyselyn']) {
+      expect(opensAsRequestForm(clause), clause).toBe(true);
+    }
+    for (const clause of ['tulin takaisin jo tänään', 'olen sairaana', 'I helped a customer', 'jag ringde kunder']) expect(opensAsRequestForm(clause), clause).toBe(false);
+  });
+});
+
+describe('words fitted to the taught vocabulary', () => {
+  const fit = createVocabularyFit(['tee', 'viikkoyhteenveto', 'jatketaan', 'osaa', 'edistyminen', 'progress'], 'fi');
+
+  it('writes another form or a typo of a taught word as that word', () => {
+    expect(fit.fit('tee viikkoyhteenvedon')).toBe('tee viikkoyhteenveto');
+    expect(fit.fit('nayta edistymiseni')).toBe('nayta edistyminen');
+  });
+
+  it('leaves short words and words that only begin alike as written', () => {
+    expect(fit.fit('kysy jatkossa')).toBe('kysy jatkossa');
+    expect(fit.fit('tutkinnon osassa')).toBe('tutkinnon osassa');
+  });
+});
+
+describe('commands with their reasons, through the chat core', () => {
+  let cli: CliCore;
+  beforeAll(async () => {
+    cli = await openEvalCore();
+  });
+  afterAll(async () => cli?.close());
+
+  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+
+  it.each([
+    ['kuumetta 38 astetta joten jään kotiin tänään', 'aino', 'command:absent'],
+    ['palasin lomalta eilen, voit taas lähettää kyselyt', 'aino', 'command:resume'],
+    ['voisitko tehdä Ainon viikkoyhteenvedon', 'mikko', 'command:summary'],
+    ['kysy multa vasta kolmelta, aamut on kiireisiä', 'aino', 'command:checkin-time'],
+    ['ändra tiden till halv tio', 'aino', 'command:checkin-time'],
+  ])('"%s" (as %s) → %s', async (text, as, expected) => {
+    expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it.each([
+    // An account that names today stays an account.
+    ['olen tänään päivittänyt asiakasrekisteriä', 'aino', 'statement:checkins'],
+    // A clause that asks makes the message a question.
+    ['tein asiakaskyselyn, liittyykö se johonkin kriteeriin?', 'aino', 'question'],
+  ])('"%s" (as %s) stays %s', async (text, as, expected) => {
+    expect(await routeOf(text, as)).toBe(expected);
+  });
+});
