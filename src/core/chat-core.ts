@@ -8,8 +8,9 @@ import { type CommandContext, type CoreServices, message } from '../conversation
 import type { FormSubmission, IncomingMessage, PlatformUser } from '../conversation/incoming.ts';
 import type { Lang, Reply } from '../conversation/reply.ts';
 import { formatDate } from '../i18n/format.ts';
-import { isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
+import { currentPlacement, isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
 import { detectLanguage } from '../text/language.ts';
+import { foldDiacritics } from '../text/normalize.ts';
 import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
@@ -93,6 +94,11 @@ const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
 /** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
 const CLARIFY_GUESS = 0.9;
+/** Asking how to reach someone: their number, e-mail, how to get hold of them. */
+const CONTACT_ASKED =
+  /\b(puhelin\w*|numero\w*|sahkoposti\w*|meili\w*|s-posti\w*|yhteys\w*|yhteyden|yhteystied\w*|tavoita\w*|tavoitan|soitta\w*|soitan|phone|number|e-?mail|reach|contact|call|telefon\w*|nummer|e-?post\w*|mejl\w*|nar|kontakt\w*|ringa|ringer)\b/;
+/** Words for students as a group, in any case: never a student's name. */
+const STUDENTS_WORD = /^(?:(?:mun|minun|my|mina|mitt|alla|kaikki|kaikkien)\s+)?(?:opiskelij\w*|oppila\w*|harjoittelij\w*|ohjattav\w*|students?|trainees?|pupils?|elev\w*|studerande\w*|praktikant\w*)$/;
 /** A message of more clauses than this is an account or a story, not a command with its reason. */
 const MAX_CLAUSES = 4;
 const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
@@ -153,7 +159,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // a clause asks for it ("tulin takas aiemmin, voit alkaa kysellä taas").
     const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
     if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
-    const own = ownDataCommand(ctx, text);
+    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text));
     if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
     const inClause = guess ? null : await clauseCommand(ctx, text);
     if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
@@ -217,6 +223,26 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const asks = clauses.some((clause, at) => !found.some((f) => f.at === at) && opensAsQuestion(clause));
     if (asks) return null;
     return { guess: hit.guess, first: found.some((f) => opensAsRequestForm(clauses[f.at] ?? '')) };
+  }
+
+  /**
+   * "mikä Liisan puhelinnumero on?", "how do I reach Mikko?": a student asking how to reach their own
+   * teacher or instructor by name is asking for that contact (my-teacher, my-instructor).
+   */
+  async function namedContact(ctx: CommandContext, text: string): Promise<Command | null> {
+    const actor = ctx.actor;
+    const asked = text.includes('?') || opensAsQuestion(text) || opensAsRequestForm(text);
+    if (!actor?.roles.includes('student') || !asked || !CONTACT_ASKED.test(foldDiacritics(text.toLowerCase()))) return null;
+    const placement = currentPlacement(await deps.store.placements.listByStudent(actor.id), ctx.today);
+    if (!placement) return null;
+    const roles = new Map<string, string>();
+    if (placement.teacherId) roles.set(placement.teacherId, 'my-teacher');
+    if (placement.instructorId) roles.set(placement.instructorId, 'my-instructor');
+    const people = await deps.store.people.findByIds([...roles.keys()]);
+    const named = findEntities(tokenize(text), ctx.today, nameIndex(people.map((p) => ({ id: p.id, name: p.name, email: p.email })))).people;
+    const ids = new Set(named.map((p) => roles.get(p.id)).filter((id): id is string => id !== undefined));
+    const [id] = ids;
+    return ids.size === 1 && id ? (registry.command(id)?.declaration ?? null) : null;
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
@@ -338,7 +364,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   async function namesSomeone(match: CommandMatch, evenOneWord: boolean): Promise<boolean> {
     for (const [name, spec] of Object.entries(match.command.declaration.slots) as [string, SlotSpec][]) {
       const value = match.slots[name];
-      if (spec.type !== 'student' || typeof value !== 'string' || !(evenOneWord || value.includes(' '))) continue;
+      if (spec.type !== 'student' || typeof value !== 'string') continue;
+      // "miten mun opiskelijoilla menee": the word for students is nobody's name.
+      if (STUDENTS_WORD.test(foldDiacritics(value.toLowerCase()))) return false;
+      if (!(evenOneWord || value.includes(' '))) continue;
       if (!(await deps.store.people.anyoneNamed(value))) return false;
     }
     return true;

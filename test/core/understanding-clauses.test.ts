@@ -89,6 +89,34 @@ describe('commands with their reasons, through the chat core', () => {
   });
 
   it.each([
+    // A student asking how to reach their own teacher or instructor by name.
+    ['mikä Liisan puhelinnumero on?', 'aino', 'command:my-teacher'],
+    ['how do I reach Mikko?', 'aino', 'command:my-instructor'],
+    ['hur når jag Liisa?', 'aino', 'command:my-teacher'],
+    // The word for students is nobody's name: the overview, not "no student called opiskelijoilla".
+    ['miten mun opiskelijoilla menee?', 'liisa', 'command:students'],
+    ['how are my students doing?', 'liisa', 'command:students'],
+    // A request for help in words.
+    ['voitko auttaa?', 'aino', 'command:help'],
+    ['could you help me?', 'mikko', 'command:help'],
+    // Small talk the lexicon now knows.
+    ['thanks, that helped', 'mikko', 'command:smalltalk'],
+    ['ootko robotti?', 'aino', 'command:smalltalk'],
+    ['vi ses i morgon', 'aino', 'command:smalltalk'],
+    ['oops, wrong chat', 'liisa', 'command:smalltalk'],
+    // Progress asked in Swedish.
+    ['vilka krav saknas fortfarande för mig?', 'aino', 'command:progress'],
+  ])('"%s" (as %s) → %s', async (text, as, expected) => {
+    expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it.each([
+    // Someone else's call is no contact asked for; a word that only shares a short stem backs no command.
+    ['Mikko soittaa asiakkaille aamulla ja mä kuuntelen', 'aino', 'statement:checkins'],
+    ['voitko tilata mulle taksin', 'aino', 'question'],
+    ['where can I get a bus card?', 'aino', 'question'],
+    ['vad ska jag göra om kunden är arg', 'aino', 'question'],
+    ['voitko auttaa reklamaation kanssa', 'aino', 'question'],
     // An account that names today stays an account.
     ['olen tänään päivittänyt asiakasrekisteriä', 'aino', 'statement:checkins'],
     // A clause that asks makes the message a question.

@@ -168,6 +168,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'mun opiskelijoiden lista', 'ketä mä ohjaan tällä hetkellä', 'keitä opiskelijoita ohjaan', 'lista ohjattavista', 'mun ohjattavat', 'ohjattavani',
       'montako opiskelijaa mulla on', 'kenen ohjaaja olen', 'kaikki ohjattavat opiskelijat',
       'ketkä opiskelijat mulla on', 'ketkä opiskelijat mulla on nyt työpaikalla', 'keitä mulla on harjoittelussa', 'yleiskatsaus opiskelijoihin', 'kaikki mun opiskelijat', 'näytä opiskelijani',
+      'miten mun opiskelijoilla menee', 'miten opiskelijoilla menee', 'miten kaikilla opiskelijoilla menee', 'mun opiskelijoiden tilanne',
     ],
     en: [
       'my pupils', 'my trainees',
@@ -175,12 +176,14 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'who are my trainees', 'how many students do i have', 'which students am i responsible for', 'students i supervise', 'overview of my students',
       'list everyone i supervise', 'who do i have on placement', 'the people i supervise',
       'give me an overview of my students', 'overview of all my students', 'all my students', 'which of my students are on placement', 'show my students',
+      'how are my students doing', 'how are all of my students', 'status of my students',
     ],
     sv: [
       'vilka studerande har jag', 'lista över studerande', 'elevlista', 'visa alla mina studerande', 'lista över mina elever', 'vilka handleder jag',
       'hur många studerande har jag', 'mina praktikanter', 'vilka elever ansvarar jag för', 'översikt över mina studerande', 'visa eleverna',
       'visa mina praktikanter', 'alla mina elever', 'visa alla elever', 'visa elevlistan',
       'ge mig en översikt över mina studerande', 'vilka studerande har jag på praktik', 'mina studerande', 'visa mina studerande',
+      'hur går det för mina studerande', 'hur går det för mina elever', 'läget för mina studerande',
     ],
   },
   'checkin-time': {
@@ -325,17 +328,20 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'mitä tämä botti osaa', 'miten tätä käytetään', 'mitä voin kysyä', 'en ymmärrä miten tämä toimii', 'mitä komentoja on', 'mitä komentoja voin käyttää',
       'näytä komennot', 'komentolista', 'apuvaa', 'auta mua', 'tarviin apua', 'mitä sä teet', 'mitä tällä botilla voi tehdä', 'mitä voin kirjoittaa',
       'käyttöohje', 'miten tää toimii', 'mitä toimintoja on', 'valikko', 'mitä kaikkea voit tehdä',
+      'voitko auttaa', 'voisitko auttaa mua', 'mitä mä voin sulta kysyä', 'mitä sulta voi kysyä',
     ],
     en: [
       'what does this bot do', 'what can i ask', 'i do not understand how this works', 'show me the commands', 'what commands are available',
       'list the commands', 'show commands', 'what can this bot do', 'help me', 'i need help', 'how do i use you', 'instructions', 'user guide',
       'what are my options', 'what features do you have', 'how does this bot work', 'what should i type', 'which commands exist', 'what commands do you have',
       'are there any commands',
+      'what should i ask you', 'what can i ask you', 'could you help me', 'what do i ask you',
     ],
     sv: [
       'vad gör den här boten', 'hur använder jag det här', 'vad kan jag fråga', 'vilka kommandon finns', 'vilka kommandon har du', 'visa kommandona',
       'lista kommandon', 'hjälp mig', 'jag behöver hjälp', 'instruktioner', 'bruksanvisning', 'hur använder jag boten', 'vad kan boten göra', 'meny',
       'vilka funktioner finns',
+      'vad kan jag fråga dig', 'kan du hjälpa mig',
     ],
   },
   'my-teacher': {

@@ -32,6 +32,26 @@ function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).map((w) => writtenForm(w.normalize('NFC').replace(/[äå]/g, 'a').replace(/ö/g, 'o')));
 }
 
+/**
+ * What a word is counted by: its stem, when the stem is five letters or more; a shorter stem is too
+ * often two words ("tila": tilata, tilanne; "pois": poissa, pois), so the word itself, as written.
+ */
+const SURE_STEM = 5;
+const WORD = 'w:';
+function keyOf(word: string, lang: Lang): string {
+  const stem = stemIn(word, lang);
+  return stem.length >= SURE_STEM ? stem : `${WORD}${word}`;
+}
+
+/** Another form of one word: stems by word-forms.ts `sameStem`; whole words one letter apart at the end ("apuva", "apuvaa"). */
+function formOf(a: string, b: string): boolean {
+  const words = a.startsWith(WORD);
+  if (words !== b.startsWith(WORD)) return false;
+  if (!words) return sameStem(a, b);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length - WORD.length >= 5 && long.length - short.length <= 1 && long.startsWith(short);
+}
+
 export function createIntentSupport(utterances: Record<Lang, readonly { utterance: string; intent: string }[]>, none: string): IntentSupport {
   const vocab = new Map<Lang, Map<string, Set<string>>>();
   const shared = new Map<Lang, Set<string>>();
@@ -44,11 +64,11 @@ export function createIntentSupport(utterances: Record<Lang, readonly { utteranc
     noneStems.set(lang, noneOfLang);
     for (const { utterance, intent } of utterances[lang]) {
       if (intent === none) {
-        for (const word of wordsOf(utterance)) noneOfLang.add(stemIn(word, lang));
+        for (const word of wordsOf(utterance)) noneOfLang.add(keyOf(word, lang));
         continue;
       }
       for (const word of wordsOf(utterance)) {
-        const stem = stemIn(word, lang);
+        const stem = keyOf(word, lang);
         const owners = byStem.get(stem) ?? new Set<string>();
         owners.add(intent);
         byStem.set(stem, owners);
@@ -73,17 +93,17 @@ export function createIntentSupport(utterances: Record<Lang, readonly { utteranc
         // A placeholder (entities.ts) says what kind of value stands there; which command it is only
         // when few commands take that kind (an account id: link or unlink).
         if (PLACEHOLDERS.has(word)) {
-          const owners = byStem.get(stemIn(word, lang));
+          const owners = byStem.get(keyOf(word, lang));
           if (countShared && TELLING.has(word) && !asked && owners?.has(command) && owners.size <= 2) own++;
           continue;
         }
         if (FILLERS.has(word)) continue;
-        const stem = stemIn(word, lang);
+        const stem = keyOf(word, lang);
         if (common.has(stem) && !(countShared && word.length >= 5 && byStem.get(stem)?.has(command))) continue;
         // A word of one to three letters is mostly a small word (is, my, on, vad): a sign only when it is one command's alone ("ope", "hej").
         if (word.length < 4 && (byStem.get(stem)?.size !== 1 || noneStems.get(lang)?.has(stem))) continue;
-        if (byStem.get(stem)?.has(command) || ownStems.get(lang)?.get(command)?.some((known) => sameStem(known, stem))) own++;
-        else if (noneStems.get(lang)?.has(stem) || [...(noneStems.get(lang) ?? [])].some((known) => sameStem(known, stem))) foreign++;
+        if (byStem.get(stem)?.has(command) || ownStems.get(lang)?.get(command)?.some((known) => formOf(known, stem))) own++;
+        else if (noneStems.get(lang)?.has(stem) || [...(noneStems.get(lang) ?? [])].some((known) => formOf(known, stem))) foreign++;
       }
       return own > 0 && own >= foreign;
     },
