@@ -4,6 +4,8 @@ import { defineCatalogue } from '../../i18n/catalogue.ts';
 export const commandTexts = defineCatalogue({
   fi: {
     usageIntro: 'Lisää työpaikkajakso yhdellä viestillä, esimerkiksi:',
+    missingFields: 'Jaksosta puuttuu vielä: {fields}. Kirjoita koko jakso uudelleen niiden kanssa.',
+    fieldNames: 'opiskelija|työpaikka|alku|loppu',
     usageExample: 'lisää jakso opiskelija=aino.virtanen@koulu.fi opiskelijan_nimi="Aino Virtanen" ohjaaja=mikko.laine@yritys.fi ohjaajan_nimi="Mikko Laine" työpaikka="Kodin Tekniikka Oy" y-tunnus=1234567-1 alku=2.11.2026 loppu=29.1.2027',
     usageFields: 'Pakolliset: opiskelija, työpaikka, alku, loppu. Valinnaiset: ohjaaja, y-tunnus, aika (kyselyaika, oletus 15:00), tutkinnon_osa (tunnus tai nimi, useampi ;-eroteltuna), tehtävät (;-eroteltu). Nimet tarvitaan, jos henkilö on uusi.',
     unknownUnits: '{count, plural, one {Tutkinnon osaa {units} ei ole tietopohjassa} other {Tutkinnon osia {units} ei ole tietopohjassa}}; jaksoa ei lisätty.',
@@ -13,6 +15,7 @@ export const commandTexts = defineCatalogue({
     units: '{count, plural, one {Tutkinnon osa} other {Tutkinnon osat}}: {units}',
     notAdded: 'Jaksoa ei lisätty:',
     personNotFound: 'Henkilöä "{ref}" ei löydy. Anna sähköpostiosoite ja nimi.',
+    personAmbiguous: 'Nimellä "{ref}" löytyy useampi henkilö ({names}). Anna sähköpostiosoite.',
     newPersonNeedsName: '{ref} on uusi: anna myös nimi ({field}="…").',
     enrolled: 'Työpaikkajakso lisätty ✓',
     fieldStudentName: 'opiskelijan_nimi',
@@ -33,6 +36,8 @@ export const commandTexts = defineCatalogue({
   },
   en: {
     usageIntro: 'Enrol a placement in one message, for example:',
+    missingFields: 'The placement still needs: {fields}. Write the whole placement again with them.',
+    fieldNames: 'student|workplace|start|end',
     usageExample: 'enrol student=aino.virtanen@school.fi student_name="Aino Virtanen" instructor=mikko.laine@company.fi instructor_name="Mikko Laine" workplace="Kodin Tekniikka Oy" business_id=1234567-1 start=2026-11-02 end=2027-01-29',
     usageFields: 'Required: student, workplace, start, end. Optional: instructor, business_id, checkin (default 15:00), unit (id or name, several ;-separated), tasks (;-separated). Names are needed for people who are new.',
     unknownUnits: '{count, plural, one {The unit {units} is not in the knowledge base} other {The units {units} are not in the knowledge base}}; the placement was not added.',
@@ -42,6 +47,7 @@ export const commandTexts = defineCatalogue({
     units: '{count, plural, one {Unit} other {Units}}: {units}',
     notAdded: 'The placement was not added:',
     personNotFound: 'No person "{ref}". Give an e-mail address and a name.',
+    personAmbiguous: 'More than one person is called "{ref}" ({names}). Give an e-mail address.',
     newPersonNeedsName: '{ref} is new: give a name too ({field}="…").',
     enrolled: 'Placement enrolled ✓',
     fieldStudentName: 'student_name',
@@ -62,6 +68,8 @@ export const commandTexts = defineCatalogue({
   },
   sv: {
     usageIntro: 'Lägg in en arbetsplatsperiod i ett meddelande, till exempel:',
+    missingFields: 'Perioden saknar ännu: {fields}. Skriv hela perioden igen med dem.',
+    fieldNames: 'studerande|arbetsplats|början|slut',
     usageExample: 'ny period studerande=aino.virtanen@skola.fi studerandes_namn="Aino Virtanen" handledare=mikko.laine@foretag.fi handledares_namn="Mikko Laine" arbetsplats="Kodin Tekniikka Oy" fo-nummer=1234567-1 början=2.11.2026 slut=29.1.2027',
     usageFields: 'Obligatoriska: studerande, arbetsplats, början, slut. Valfria: handledare, fo-nummer, tid (tid för dagens fråga, standard 15:00), examensdel (kod eller namn, flera åtskilda med ;), uppgifter (åtskilda med ;). Namn behövs för personer som är nya.',
     unknownUnits: '{count, plural, one {Examensdelen {units} finns inte i kunskapsbasen} other {Examensdelarna {units} finns inte i kunskapsbasen}}; perioden lades inte till.',
@@ -71,6 +79,7 @@ export const commandTexts = defineCatalogue({
     units: '{count, plural, one {Examensdel} other {Examensdelar}}: {units}',
     notAdded: 'Perioden lades inte till:',
     personNotFound: 'Ingen person "{ref}" hittades. Ange e-postadress och namn.',
+    personAmbiguous: 'Flera personer heter "{ref}" ({names}). Ange e-postadressen.',
     newPersonNeedsName: '{ref} är ny: ange också namnet ({field}="…").',
     enrolled: 'Arbetsplatsperioden har lagts till ✓',
     fieldStudentName: 'studerandes_namn',

@@ -1,5 +1,6 @@
 // "lisää jakso …" / "enrol …": a teacher (or an admin) enrols a placement in one message of
-// key=value fields. People are matched by e-mail (or local id) and created when new. Dates may be
+// key=value fields or in words (understanding/fields.ts). People are matched by e-mail, local id or
+// name (one person of that name), and created when new (with an e-mail). Dates may be
 // written 2026-12-07 or 7.12.2026; the units by id or name, several separated by ";" or "|"
 // (`tutkinnon_osa="Asiakkuuksien hoitaminen; Myynti"`). Every problem is told in the writer's language.
 import { defineCommand } from '../../conversation/command.ts';
@@ -48,11 +49,27 @@ function usage(ctx: CommandContext): Reply[] {
   return [message(ctx.lang, { type: 'paragraph', text: t('usageIntro') }, { type: 'quote', text: t('usageExample') }, { type: 'context', text: t('usageFields') })];
 }
 
+const AMBIGUOUS = 'ambiguous';
+
+/**
+ * Someone named in words ("ohjaaja Sanna Koskinen", "Villelle"): the one person of that name who has
+ * the role, else the one person of that name; several is a question back, none is nobody.
+ */
+async function byName(ctx: CommandContext, ref: string, role: 'student' | 'instructor'): Promise<Person | typeof AMBIGUOUS | null> {
+  if (!/\p{L}/u.test(ref)) return null;
+  const found = await ctx.services.store.people.findByName(ref.trim());
+  const inRole = found.filter((p) => p.roles.includes(role));
+  const candidates = inRole.length > 0 ? inRole : found;
+  if (candidates.length > 1) return AMBIGUOUS;
+  return candidates[0] ?? null;
+}
+
 /** Who `ref` is in this enrolment, decided before anything is stored: someone known, someone new, or why not. */
 async function personFor(ctx: CommandContext, actor: Person, ref: string, name: string | undefined, role: 'student' | 'instructor'): Promise<{ who: EnrolmentPerson; known: Person | null } | string> {
   const t = commandTexts.in(ctx.lang);
   const { people } = ctx.services.store;
-  const existing = ref.includes('@') ? await people.findByEmail(ref) : await people.findById(ref);
+  const existing = ref.includes('@') ? await people.findByEmail(ref) : ((await people.findById(ref)) ?? (await byName(ctx, ref, role)));
+  if (existing === AMBIGUOUS) return t('personAmbiguous', { ref, names: (await people.findByName(ref)).map((p) => p.name).join(', ') });
   if (existing) {
     if (existing.roles.includes(role)) return { who: { id: existing.id }, known: existing };
     // A teacher's enrolment never turns a student into an instructor or the admin into a student.
@@ -82,6 +99,14 @@ export const enrolCommand = defineCommand({
     const t = commandTexts.in(ctx.lang);
     const f: Record<string, string> = {};
     for (const [k, v] of Object.entries(slots.fields)) f[ALIASES[k] ?? k] = v;
+    const required = ['student', 'workplace', 'start', 'end'] as const;
+    const missing = required.filter((field) => !f[field]);
+    // Some fields given ("uus jakso Villelle Sannan ohjaukseen, alku … loppu …"): which ones are still missing, then how to write it.
+    if (missing.length > 0 && missing.length < required.length) {
+      const names = t('fieldNames').split('|');
+      const fields = missing.map((field) => names[required.indexOf(field)] ?? field).join(', ');
+      return [message(ctx.lang, { type: 'paragraph', text: t('missingFields', { fields }) }), ...usage(ctx)];
+    }
     if (!f.student || !f.workplace || !f.start || !f.end) return usage(ctx);
     // The units the placement covers; without the field, the knowledge base's default unit.
     const named = resolveUnitRefs(ctx.services.kb.units, splitUnitRefs(f.unit ?? ''));
