@@ -451,6 +451,16 @@ export function opensWithName(text: string, name: string): boolean {
   return Boolean(first) && list.length >= 4 && list[0] === first && !NOT_AN_ACCOUNT.test(list.join(' '));
 }
 
+/** The text names the person by first name, in any case or the English possessive ("Aino", "Ainon", "Aino's", "Ainolla", "Mikolle"). */
+export function namesPerson(text: string, name: string): boolean {
+  const [first = ''] = words(name).map(foldDiacritics);
+  if (!first) return false;
+  const stems = [first, first.replace(/(kk|pp|tt)([aeiouy])$/, (_, double: string, vowel: string) => `${double[0]}${vowel}`)];
+  return words(text.slice(0, 400))
+    .map(foldDiacritics)
+    .some((word) => word === first || stems.some((stem) => word.startsWith(stem) && [...GENITIVE, ...ADESSIVE_ETC].includes(word.slice(stem.length))));
+}
+
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
   if (asks(text)) return false;
   const [first = '', ...surnames] = words(name).map(foldDiacritics);

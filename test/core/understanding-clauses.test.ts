@@ -6,6 +6,7 @@ import { findEntities } from '../../src/core/understanding/entities.ts';
 import { tokenize } from '../../src/core/understanding/tokens.ts';
 import { createVocabularyFit } from '../../src/core/understanding/vocabulary-fit.ts';
 import { commandClauses, opensAsRequestForm } from '../../src/text/statements.ts';
+import { citationsOf } from '../../src/cli/cli-core.ts';
 import { describeRoute, openEvalCore } from '../eval/corpus.ts';
 
 const timesIn = (text: string) => findEntities(tokenize(text), '2026-11-23', new Map()).times;
@@ -104,6 +105,12 @@ describe('commands with their reasons, through the chat core', () => {
     ['ootko robotti?', 'aino', 'command:smalltalk'],
     ['vi ses i morgon', 'aino', 'command:smalltalk'],
     ['oops, wrong chat', 'liisa', 'command:smalltalk'],
+    // A teacher's own account naming the student is an observation to draft.
+    ["Visited Aino's workplace on Friday, she explained their customer care model confidently", 'liisa', 'statement:observations'],
+    ['Kävin Ainon työpaikalla, hän esitteli asiakasrekisterin sujuvasti', 'liisa', 'statement:observations'],
+    // A day told without a verb and a programme that is no qualification stay accounts.
+    ['Not much today, just filing and emails', 'aino', 'statement:checkins'],
+    ['We had a team meeting about the new loyalty programme and I presented my survey results', 'aino', 'statement:checkins'],
     // Progress asked in Swedish.
     ['vilka krav saknas fortfarande för mig?', 'aino', 'command:progress'],
   ])('"%s" (as %s) → %s', async (text, as, expected) => {
@@ -123,5 +130,12 @@ describe('commands with their reasons, through the chat core', () => {
     ['tein asiakaskyselyn, liittyykö se johonkin kriteeriin?', 'aino', 'question'],
   ])('"%s" (as %s) stays %s', async (text, as, expected) => {
     expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it('says it does not know a unit named in English before the word for a unit, citing nothing of its own', async () => {
+    const asked = await cli.ask('what are the requirements of the marketing unit?', 'aino');
+    expect(describeRoute(asked.routes.at(-1))).toBe('question');
+    expect(citationsOf(asked.replies).filter((c) => c.kind === 'requirement' || c.kind === 'criterion')).toEqual([]);
+    expect(JSON.stringify(asked.replies)).toContain('\\"marketing\\"');
   });
 });

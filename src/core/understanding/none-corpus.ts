@@ -25,6 +25,14 @@ const OFF_TOPIC: Record<Lang, readonly string[]> = {
   sv: ['hur blir vädret i morgon', 'vad är klockan', 'berätta ett skämt', 'vad är huvudstaden i finland', 'vem vann hockey-vm', 'vad ska jag äta i dag', 'rekommendera en bra film', 'vilken är den bästa telefonen', 'vad är 12 gånger 7', 'vad krävs i närvårdarexamen', 'vad är artificiell intelligens', 'kan du sjunga', 'vilken dag är det i dag', 'skriv en dikt åt mig', 'var kan jag köpa busskort', 'var kan jag köpa kaffe', 'var är närmaste butik', 'hur mycket får en praktikant i lön', 'får jag använda min egen telefon på jobbet', 'var kan jag parkera', 'hur återställer jag mitt lösenord', 'när är nästa lov', 'var är skolans matsal', 'vad ska jag ha på mig på jobbet'],
 };
 
+// Accounts of a working day, a student's or an instructor's: they name today, the phone, the customer
+// and the register as often as commands do ("not much today, just filing" is no notice of absence).
+const DAY_ACCOUNTS: Record<Lang, readonly string[]> = {
+  fi: ['tänään palvelin asiakkaita kassalla', 'ei mitään erikoista tänään vain arkistointia', 'kiireinen päivä puheluiden kanssa', 'päivitin asiakasrekisteriä koko aamun', 'tänään oli hiljaista vastasin sähköposteihin', 'tein tarjouksen asiakkaalle', 'aino hoiti tänään asiakkaan hyvin', 'kävin läpi asiakaspalautteet', 'opettelin kassajärjestelmää', 'soitin asiakkaille huoltosopimuksista'],
+  en: ['today i served customers at the counter', 'not much today just filing and emails', 'busy day with phone calls', 'spent the morning updating customer records', 'quiet day answered emails', 'made an offer to a customer', 'aino handled a customer well today', 'went through the customer feedback', 'learned the cash register today', 'called customers about service contracts'],
+  sv: ['idag betjänade jag kunder vid kassan', 'inte mycket idag bara arkivering och mejl', 'en hektisk dag med samtal', 'uppdaterade kundregistret hela förmiddagen', 'lugn dag svarade på mejl', 'gjorde en offert till en kund', 'aino skötte en kund bra idag', 'gick igenom kundrespons', 'lärde mig kassasystemet idag', 'ringde kunder om serviceavtal'],
+};
+
 /**
  * At most `perLanguage` texts per language, so that training costs the same with 1 unit or 300: the
  * off-topic lines, then every unit and the documents in turn (one text from each before a second
@@ -49,7 +57,7 @@ export function noneCorpus(kb: KnowledgeBase, perLanguage = 400): Record<Lang, s
       return texts;
     });
     sources.push(kb.documents.flatMap((document) => document.records.flatMap((record) => [textIn(record.title, lang), ...record.questions.slice(0, 1)])));
-    const texts = new Set(OFF_TOPIC[lang].map((t) => t.trim()));
+    const texts = new Set([...OFF_TOPIC[lang], ...DAY_ACCOUNTS[lang]].map((t) => t.trim()));
     for (let i = 0; texts.size < perLanguage && sources.some((source) => i < source.length); i++) {
       for (const source of sources) {
         const text = source[i]?.trim();

@@ -5,7 +5,7 @@ import { defineCommand, type FormDeclaration, type FormHandler, type StatementHa
 import { message, suggestAcrossUnits, unitsOf } from '../../conversation/command-context.ts';
 import { accessStudent, placementsInScope, refused } from '../../access/student-access.ts';
 import { OBSERVATION_TEXT_MAX, type Person } from '../../storage/index.ts';
-import { nameFollowedByPastVerb, opensWithName } from '../../text/statements.ts';
+import { isFirstPersonAccount, nameFollowedByPastVerb, namesPerson, opensWithName } from '../../text/statements.ts';
 import { commandTexts } from './command-texts.ts';
 import { buildObservationForm, levelScaleUnit, observationRecordedReply, observationValuesOf, observationValuesSchema } from './observation-form.ts';
 
@@ -89,7 +89,9 @@ export const observationStatement: StatementHandler = async (ctx, actor, text) =
   const scope = await placementsInScope(ctx, actor);
   const students = (await Promise.all([...new Set(scope.map((p) => p.studentId))].map((id) => ctx.services.store.people.findById(id)))).filter((p): p is Person => p !== null);
   // The full name: a surname after the first name ("Aino Virtanen hoiti …") is then no verb to read.
-  const named = students.filter((student) => nameFollowedByPastVerb(trimmed, student.name) || opensWithName(trimmed, student.name));
+  // Or the writer's own account naming the student ("Visited Aino's workplace on Friday, she explained …").
+  const account = isFirstPersonAccount(trimmed);
+  const named = students.filter((student) => nameFollowedByPastVerb(trimmed, student.name) || opensWithName(trimmed, student.name) || (account && namesPerson(trimmed, student.name)));
   const student = named.length === 1 ? named[0] : undefined;
   if (!student) return undefined;
   const decision = await accessStudent(ctx, actor, student.id, 'draft_observation');

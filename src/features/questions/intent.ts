@@ -57,8 +57,8 @@ const GRADING = /\b(arviointi\w*|arvioidaan|arvosan\w*|grading|graded|assess\w*|
 // A unit named by a capitalised or quoted name: 'tutkinnon osa "Myynti"', "the unit Logistics operations".
 const UNIT_REFERENCE = /(?:tutkinnon osa[a-zäö]*|[Uu]nit|[Mm]odule|[Cc]ourse|kurssi[a-zäö]*|examensdel(?:en)?)\s+(?:["“”']([^"“”']{3,60})["“”']|(\p{Lu}[\p{L}-]*(?:\s+(?:ja|and|och|&|\p{Ll}[\p{L}-]*)){0,4}?))(?=\s+(?:require\w*|vaatimu\w*|vaati\w*|criteria|kriteer\w*|sisalt\w*|sisält\w*|grading|arviointi|krav\w*|innehåll\w*)|\s*[?.!,]|\s*$)/u;
 const OTHER_QUALIFICATION = /\b([a-z]+ (?:perustutkin\w*|ammattitutkin\w*|erikoisammattitutkin\w*)|[a-z]+n tutkin\w*)\b/;
-/** "the practical nurse qualification", "a degree in nursing", "examen för närvårdare". */
-const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|programme|program|examen|examina)\b/;
+/** "the practical nurse qualification", "a degree in nursing", "examen för närvårdare"; a programme only of study ("the new loyalty programme" is none). */
+const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|(?<=(?:study|degree|training|vocational|education) )program(?:me)?|examen|examina)\b/;
 /** Question words and references to this unit around a qualification's name: "what are the requirements of the …". */
 const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|kaikkea|kaikki|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
 
@@ -173,6 +173,8 @@ function ownNameStems(kb: KnowledgeBase): Set<string> {
 const TRAILING_UNIT_NAME = /\b(?:tutkinnon osa\w*|examensdel\w*|unit|module)\s+([a-z]+(?: [a-z]+){0,2})$/;
 /** Or right before it: "mitä hitsaus tutkinnon osa vaatii". */
 const LEADING_UNIT_NAME = /\b([a-z]+)\s+tutkinnon osa\w*\b/;
+/** In English, between "the" and the word for a unit: "what are the requirements of the marketing unit". */
+const LEADING_UNIT_NAME_EN = /\bthe\s+([a-z]+(?: [a-z]+)?)\s+(?:unit|module)\b/;
 
 /** The stems of every word of the base's units (names, sections, requirements, criteria), once per knowledge base. */
 const unitTextStems = new WeakMap<KnowledgeBase, Set<string>>();
@@ -216,7 +218,7 @@ function unknownLowerCaseUnit(kb: KnowledgeBase, written: string, isUnitName: (t
   const notAName = (w: string) =>
     isStopword(w) || GENERIC.test(w) || isRuleWord(w) || unitWordStems(kb).has(stemFi(w)) || /\d/.test(w) || NOT_A_NAME_WORD.test(w) ||
     [GRADING, DEMONSTRATION, REQUIREMENT_WORDS, UNIT_FACTS_STRONG].some((re) => re.test(w)) || UNIT_FACT_WORDS.test(w);
-  for (const re of [TRAILING_UNIT_NAME, LEADING_UNIT_NAME]) {
+  for (const re of [TRAILING_UNIT_NAME, LEADING_UNIT_NAME, LEADING_UNIT_NAME_EN]) {
     const match = re.exec(written);
     const name = match?.[1];
     if (!match || !name || name.split(' ').some(notAName) || isUnitName(name)) continue;
