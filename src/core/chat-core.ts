@@ -99,6 +99,9 @@ const CONTACT_ASKED =
   /\b(puhelin\w*|numero\w*|sahkoposti\w*|meili\w*|s-posti\w*|yhteys\w*|yhteyden|yhteystied\w*|tavoita\w*|tavoitan|soitta\w*|soitan|phone|number|e-?mail|reach|contact|call|telefon\w*|nummer|e-?post\w*|mejl\w*|nar|kontakt\w*|ringa|ringer)\b/;
 /** Words for students as a group, in any case: never a student's name. */
 const STUDENTS_WORD = /^(?:(?:mun|minun|my|mina|mitt|alla|kaikki|kaikkien)\s+)?(?:opiskelij\w*|oppila\w*|harjoittelij\w*|ohjattav\w*|students?|trainees?|pupils?|elev\w*|studerande\w*|praktikant\w*)$/;
+/** "näytä mun arvosana", "show my grade", "visa mitt vitsord": showing the asker's own, a request whatever its words. */
+const SHOW_OWN = /^\s*(?:please\s+)?(?:nayta|naytas|show|visa|pull up|give me)\s+(?:\p{L}+\s+)?(?:mun|minun|my|min|mitt|mina|\p{L}+(?:ni|ani|ttani))(?=$|[^\p{L}])/u;
+const asksForOwn = (text: string) => SHOW_OWN.test(foldDiacritics(text.toLowerCase()));
 /** A message of more clauses than this is an account or a story, not a command with its reason. */
 const MAX_CLAUSES = 4;
 const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
@@ -296,7 +299,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
    */
   async function guessCommand(ctx: CommandContext, text: string, polite = false): Promise<Guess | { clarify: Command } | null> {
     // "voisitko pitää tauon 14.-18.12." asks for something to be done, whatever the knowledge base makes of its words.
-    const request = opensAsRequest(text) || polite;
+    const request = opensAsRequest(text) || polite || asksForOwn(text);
     const coverage = polite ? 'none' : deps.questionCovered(ctx, text);
     if (coverage === 'structured' && !request) return null;
     const known = await knownPeople(ctx);
@@ -313,7 +316,9 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
     // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
     if (guess.command === 'smalltalk' || (coverage !== 'none' && guess.command === 'help')) return null;
-    const command = registry.command(guess.command)?.declaration;
+    // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school").
+    const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : guess.command;
+    const command = registry.command(id)?.declaration;
     if (!command) return null;
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
     const actor = ctx.actor;

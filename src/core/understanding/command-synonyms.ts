@@ -462,6 +462,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'miten tämän päivän kyselyt lähti', 'lähtikö kyselyt', 'menikö kyselyt perille', 'lähetysten tila', 'lähetysloki', 'raportti lähetyksistä',
       'tavoittiko kyselyt kaikki',
       'lähetysraportti tänään', 'miten kyselyjen jakelu onnistui', 'jäikö joltain kysely saamatta',
+      'fan-out raportti', 'fanout-raportti', 'jakeluraportti',
     ],
     en: [
       'did the check-ins go out', 'delivery status', 'how did sending go', 'send report', 'were the daily questions delivered', 'fanout status',

@@ -56,7 +56,7 @@ const LEVEL_NAMES: [RegExp, number[]][] = [
 ];
 
 const GRADE_WORDS = /^(grade|grades|graded|grading|mark|marks|level|levels|arvosan\w*|arvosana|arvos|taso\w*|arvio\w*|kriteer\w*|criteria|criterion|numero\w*|vaati\w*|vaadi\w*|require\w*|score|betyg\w*|vitsord\w*|niva\w*|kriteri\w*|bedomning\w*|krav\w*)$/;
-const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|versus|between|contrast|ero|eroa|erot|eroaa|erota|eroja|vertaa|vertailu|verrattuna|valilla|skillnad\w*|jamfor\w*|mellan)$/;
+const COMPARE_WORDS = /^(compare|comparison|difference|differences|differ|vs|versus|between|contrast|separates?|distinguish\w*|ero|eroa|erot|eroaa|erota|eroja|erottaa|erottaako|vertaa|vertailu|verrattuna|valilla|skillnad\w*|skiljer|jamfor\w*|mellan)$/;
 const BEST = /^(best|highest|top|maximum|max|paras|parhaan|parhaaseen|parhaat|korkein|korkeimman|korkeimpaan|taydet|taysien|hogsta|hogst|basta)$/;
 const LOWEST = /^(lowest|minimum|min|worst|alin|alimman|alimpaan|heikoin|huonoin|pass|passing|lapaisy\w*|lapaise\w*|lapi|lagsta|godkant)$/;
 const CODE = /^([thk])([0-9])$/;
@@ -124,9 +124,13 @@ export function parseGrades(text: string): GradeMention {
     if (/^[0-9]+$/.test(token)) {
       const next = tokens[i + 1] ?? '';
       if (/^(osp|osaamispist\w*|opintopist\w*|points?|credits?|pistetta|h|min|tuntia|hours?|am|pm|klo|days?|paivaa|weeks?|viikkoa|vuotta|years?|kompetenspoang|poang|timmar|dagar|veckor|kk|kuukau\w*|months?|manad\w*)$/.test(next)) return;
+      // "all 25 skill requirements", "kaikki 25 vaatimusta": a count of requirements is no grade.
+      if ([next, tokens[i + 2] ?? ''].some((t) => /^(vaatimu\w*|ammattitaitovaatimu\w*|requirements?|krav\w*|yrkeskunnighetskrav\w*|kriteer\w*|criteria|kriterier\w*)$/.test(t)) && Number(token) > 5) return;
       if (token.length > 2) return; // years, ids
       const n = Number(token);
       numbers.push(n);
+      // "what separates a 4 from a 5", "få en 3": an article makes the figure a noun, the grade.
+      if (/^(a|an|en|ett)$/.test(tokens[i - 1] ?? '') && n >= 1 && n <= 5) aboutGrades = true;
       // "hyvä 5", "tyydyttävä arvosana 4": the level named right before the number does not have it.
       if (lastLevel && i - lastLevel.at <= 2 && n >= 1 && n <= 5 && !lastLevel.grades.includes(n)) mismatches.push({ named: lastLevel.grades, grade: n });
     }

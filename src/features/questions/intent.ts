@@ -75,13 +75,15 @@ const TEACHER_WORD = /\b(opettaja\w*|ope|open|opelle|opelta|teacher\w*|tutor\w*|
 /** "opettajani", "ohjaajalleni": the Finnish possessive suffix is the first person too. */
 const OWN_CONTACT_SUFFIX = /\b(opettaja|ohjaaja|tyopaikkaohjaaja)\w*(ni|ani|ttani|ltani|lleni|llani|ssani)\b/;
 const WHO_DECIDES = /\b(kuka|who|vem)\b.*\b(paattaa|hoitaa|antaa|decides?|gives?|bestammer|ger|satter)\b/;
+/** "arvioiko Mikko myös mun näytön", "will Mikko assess me", "bedömer Mikko mig": whether someone assesses the asker. */
+const ASSESSES_ME = /^(arvioiko|arvioivatko|will \w+ (also )?(assess|grade)|does \w+ (also )?(assess|grade)|bedomer)\b.*\b(mun|minun|minut|mut|minua|mua|my|me|mig|min|mitt)\b/;
 const ASSESSMENT_WORD = /\b(arvio\w*|assess\w*|bedom\w*|grading|evaluat\w*)\b/;
 const PASSED_ASKED = /\b(have i passed|did i pass|am i passing|will i pass|am i going to pass|paasenko (mina |ma )?(tasta |taman )?(\w+ )?lapi|kommer jag att klara|klarar jag|olenko (jo )?(paassyt|lapaissyt) \w*|paasinko|lapaisinko|har jag (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
 const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
 const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
 const OWN_ROLE = /\b(mun|minun|my|min|mitt)\s+(\w+\s+)?(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|ope|teacher|instructor|supervisor|larare\w*|handledare\w*)\b/;
 const STILL_WHO = /\b(onko|onks|is|are|ar|still|edelleen|yha|fortfarande|vaihtu\w*|change\w*|bytt\w*|sama|same|samma)\b/;
-const PROGRESS_ASKED = /\b(how far (am i|have i|i am|i have)|have i (covered|done|shown)|(still )?missing|left to (do|show)|(covered|done|shown) so far|(multa|minulta|mulla|minulla) (viela |viel )?(puuttu\w*|kesken|tekematta|nayttamatta|jaljella)|kattamatta|nayttamatta|tekematta|miten pitkalla (mina|ma|oon|olen)|hur langt (har )?jag|vad (har jag kvar|saknas)|har jag kvar|saknas (fortfarande |annu |an )?(for|hos) mig|saknar jag( fortfarande| annu| an)?)\b/;
+const PROGRESS_ASKED = /\b(how far (am i|have i|i am|i have)|have i (covered|done|shown)|(still )?missing|left to (do|show)|(covered|done|shown) so far|(multa|minulta|mulla|minulla) (viela |viel )?(puuttu\w*|kesken|tekematta|nayttamatta|jaljella)|kattamatta|nayttamatta|tekematta|miten pitkalla (mina|ma|oon|olen)|hur langt (har )?jag|vad (har jag kvar|saknas)|har jag kvar|saknas (fortfarande |annu |an )?(for|hos) mig|saknar jag( fortfarande| annu| an)?|miten (mulla|minulla|mun|minun) (on|menee) (noi |ne |nama |naa |nuo )?vaatimuks\w*|(onks|onko) (mulla |minulla )?kaikille (vaatimuksille )?(jo )?nayttoa)\b/;
 const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
@@ -274,6 +276,7 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   if (role && OWN_ROLE.test(folded) && STILL_WHO.test(folded)) return { kind: 'personal', topic: 'people', role };
   // "who decides my grade", "kuka hoitaa mun arvioinnin", "have I passed": the asker's grade, whoever gives it.
   if ((PERSONAL_PEOPLE.test(folded) || WHO_DECIDES.test(folded)) && (GRADE_WORD.test(folded) || ASSESSMENT_WORD.test(folded))) return { kind: 'personal', topic: 'grade' };
+  if (ASSESSES_ME.test(folded)) return { kind: 'personal', topic: 'grade' };
   if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
   if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
@@ -362,7 +365,7 @@ export function detectIntent(
   const topics = compareTopics(rest.text);
   if (topics && !yesNo) return { kind: 'compare-topics', topics };
   if (yesNo) return { kind: 'requirement-check', query: later ?? question };
-  if (asksRequirements && isGeneralRequirementQuestion(rest.text)) return { kind: 'all-requirements' };
+  if (asksRequirements && (isGeneralRequirementQuestion(rest.text) || everyRequirementAsked(kb, rest.text))) return { kind: 'all-requirements' };
   if (rest.named && rest.text.split(' ').every((w) => isStopword(w) || GENERIC.test(w))) return { kind: 'all-requirements' };
   if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons)\b/)) return { kind: 'grading-overview' };
   return { kind: 'search', query: question };
@@ -401,6 +404,21 @@ function onlyUnitFactWords(folded: string): boolean {
 const GENERIC = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
 
 /** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit", "vilka är yrkeskunnighetskraven": no topic beyond the unit. */
+/** "all", "every", "koko", "kaikki", "alla", "hela": the whole list asked for. */
+const EVERY = /^(all|every|entire|whole|complete|full|kaikki\w*|koko|alla|hela|samtliga)$/;
+
+/**
+ * "anna koko tarkistuslista kaikista ammattitaitovaatimuksista, haluun tulostaa sen", "show me all 25
+ * skill requirements": the whole list asked for, whatever else is said, as long as no word of the
+ * rest is one of the unit's topics ("kaikki raportointiin liittyvät vaatimukset" asks for some).
+ */
+function everyRequirementAsked(kb: KnowledgeBase, folded: string): boolean {
+  const words = folded.split(' ').filter(Boolean);
+  if (!words.some((w) => EVERY.test(w))) return false;
+  const topics = unitWordStems(kb);
+  return words.every((w) => EVERY.test(w) || /^\d+$/.test(w) || isStopword(w) || GENERIC.test(w) || isRuleWord(w) || REQUIREMENT_WORDS.test(w) || !topics.has(stemFi(w)));
+}
+
 function isGeneralRequirementQuestion(folded: string): boolean {
   return folded.split(' ').every((w) => w === '' || GENERIC.test(w) || isStopword(w));
 }
