@@ -37,7 +37,10 @@ const SV_WORDS = new Set(
    skillnaden skillnaderna mellan jämför jämföra högsta lägsta bästa hej hejsan tack hjälp praktik arbetsplatsen
    arbetet jobbet ingår hör handlar innebär betyder berätta förklara lista nästa dessa detta där här hos vid efter
    bort kopplingen koppla länka radera incheckning incheckningen incheckningar incheckningarna klockan veckan
-   frågorna frågan sjuk ledig imorgon`.split(/\s+/),
+   frågorna frågan sjuk ledig imorgon länge bör enligt pågå pågår många mycket även både ännu gärna väl själv säga
+   här där träffa träffas läsa läser svar svara ansvar ansvarar hände händer ställe ställs sätt sätta följa följer
+   kunden kunder kundens företaget företag arbetsboken boken materialet utbildningen säger står tycker menar gäller
+   nämns nämner beskriver beskrivs tar ger`.split(/\s+/),
 );
 
 /** Words two of the languages share: they lean both ways by half ("en" is Swedish "a" and Finnish "I don't"). */
@@ -57,9 +60,17 @@ const SWEDISH_SHAPE = new RegExp(`^${CONSONANTS}{2}|${CONSONANTS}{2}$`);
 /** Spoken Finnish asks with "-ks" ("pitääks", "tarviiks", "onks"): two consonants at the end, yet Finnish. */
 const FINNISH_CLITIC = /[aeiouyäö]ks$/;
 
+/** What the asker quotes or names is not their language: "(kehittämiskokeilu)", "“Uudista yhteistyötä”". */
+const QUOTED = /\([^)]*\)|"[^"]*"|“[^”]*”|«[^»]*»/g;
+/** A capitalised word after the first: a name or a title ("enligt arbetsboken Uudista yhteistyötä"). */
+const NAME = /^\p{Lu}/u;
+
 export function detectLanguage(text: string, fallback: Lang = 'fi'): Lang {
   const score: Record<Lang, number> = { fi: 0, en: 0, sv: 0 };
-  for (const word of words(text)) {
+  const own = text.replace(QUOTED, ' ');
+  const written = own.split(/\s+/).filter((w, i) => i === 0 || !NAME.test(w)).join(' ');
+  // A text that is all names and quotes is read whole.
+  for (const word of words(words(written).length > 0 ? written : text)) {
     const shared = SHARED[word];
     if (shared) {
       for (const [lang, weight] of Object.entries(shared) as [Lang, number][]) score[lang] += weight;

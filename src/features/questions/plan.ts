@@ -12,6 +12,7 @@ import { detectIntent, type Intent, isBroadIntentWord, prepareIntent } from './i
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
 import { durationScore, facetOf, type Focus, hasList, listScore } from './excerpt.ts';
 import { resolveGrades, scaleOf } from './grading-shape.ts';
+import { namedDocument } from './named-document.ts';
 import { createUnitNames } from './unit-names.ts';
 
 export type Outcome = 'answered' | 'not-found' | 'out-of-scope';
@@ -313,9 +314,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     const answered = (items: KnowledgeItem[]): AnswerPlan => ({ ...base, outcome: items.length ? 'answered' : 'not-found', items });
     const byIds = (ids: string[]) => ids.flatMap((id) => kb.item(id) ?? []);
     const focus = focusOf(analysis);
-    const search = (query: string, kinds?: KnowledgeItem['kind'][]): SearchHit[] => {
+    const search = (query: string, kinds?: KnowledgeItem['kind'][], limit = 8): SearchHit[] => {
       const own = query === question ? { analysis } : { lang };
-      const options = { limit: 8, ...(kinds ? { kinds } : {}), ...own };
+      const options = { limit, ...(kinds ? { kinds } : {}), ...own };
       // Each unit's items, merged by the index's own ranking (passages belong to no unit: once each).
       const seen = new Set<string>();
       const hits = searchIn.flatMap((u) => index.search(query, { ...options, unitId: u.id })).filter((h) => {
@@ -332,6 +333,13 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     };
     const unitOfItems = (items: KnowledgeItem[]): Unit => items.flatMap((i) => (i.kind === 'passage' ? [] : [i.unit]))[0] ?? unit;
     const declined = (outcome: Outcome, hits: SearchHit[]): AnswerPlan => ({ ...base, outcome, items: [], nearest: nearestOf(hits), focus });
+
+    // "Mitä Hyvän palvelun työkirjassa esitetään näyttöjen laadusta?": a named document is where to
+    // look, before what the question's words would otherwise make of it (the näyttö, a yes/no check).
+    if (intent.kind === 'demonstration' || intent.kind === 'requirement-check' || intent.kind === 'unit-facts' || intent.kind === 'grading-overview') {
+      const fromDocument = documentPlan(question);
+      if (fromDocument) return fromDocument;
+    }
 
     switch (intent.kind) {
       case 'greeting':
@@ -408,7 +416,23 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         return searchPlan(intent.query);
     }
 
+    /** A question that names a document, answered from that document by the rest of its words; null when it names none or the document has nothing on it. */
+    function documentPlan(query: string): AnswerPlan | null {
+      const named = namedDocument(kb, query);
+      if (!named?.query) return null;
+      const found = search(named.query, ['passage'], 40).filter((h) => h.item.kind === 'passage' && h.item.document.id === named.document.id);
+      const inDocument = preferRequirements(preferDefinition(preferLists(preferSpecific(found, focus, analysis), focus, analysis), analysis), analysis);
+      const [best] = inDocument;
+      // The document is already the asker's choice: a passage about part of the rest of the question answers.
+      if (!best) return null;
+      const partly = best.relevance >= 0.25 && (best.about || best.matched.length >= 2);
+      if (!partly && !relevantForOpenQuestion(best)) return null;
+      return { ...base, unit: unitOfItems([best.item]), outcome: 'answered', items: [best.item], focus, nearest: nearestOf(inDocument).filter((i) => i.id !== best.item.id) };
+    }
+
     function searchPlan(query: string): AnswerPlan {
+      const fromDocument = documentPlan(query);
+      if (fromDocument) return fromDocument;
       const hits = preferRequirements(preferDefinition(preferLists(preferSpecific(withConcept(search(query), analysis, concepts), focus, analysis), focus, analysis), analysis), analysis);
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
