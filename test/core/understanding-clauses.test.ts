@@ -105,6 +105,12 @@ describe('commands with their reasons, through the chat core', () => {
     ['ootko robotti?', 'aino', 'command:smalltalk'],
     ['vi ses i morgon', 'aino', 'command:smalltalk'],
     ['oops, wrong chat', 'liisa', 'command:smalltalk'],
+    ['Kiitos paljon, tää oli tosi hyödyllistä!', 'aino', 'command:smalltalk'],
+    ["thank you, you've been a great help", 'mikko', 'command:smalltalk'],
+    ['tack så mycket, det var till stor hjälp', 'aino', 'command:smalltalk'],
+    ['ok kiitos, siinä kaikki', 'aino', 'command:smalltalk'],
+    ['merry christmas!', 'liisa', 'command:smalltalk'],
+    ['mitä kaikkea sä osaat?', 'aino', 'command:help'],
     // A teacher's own account naming the student is an observation to draft.
     ["Visited Aino's workplace on Friday, she explained their customer care model confidently", 'liisa', 'statement:observations'],
     ['Kävin Ainon työpaikalla, hän esitteli asiakasrekisterin sujuvasti', 'liisa', 'statement:observations'],
@@ -124,6 +130,8 @@ describe('commands with their reasons, through the chat core', () => {
     ['where can I get a bus card?', 'aino', 'question'],
     ['vad ska jag göra om kunden är arg', 'aino', 'question'],
     ['voitko auttaa reklamaation kanssa', 'aino', 'question'],
+    ['kiitos, mutta mitä arvosanaan 4 vaaditaan', 'aino', 'question'],
+    ['tää oli vaikea päivä kassalla', 'aino', 'statement:checkins'],
     // An account that names today stays an account.
     ['olen tänään päivittänyt asiakasrekisteriä', 'aino', 'statement:checkins'],
     // A clause that asks makes the message a question.
