@@ -102,6 +102,13 @@ const STUDENTS_WORD = /^(?:(?:mun|minun|my|mina|mitt|alla|kaikki|kaikkien)\s+)?(
 /** "näytä mun arvosana", "show my grade", "visa mitt vitsord": showing the asker's own, a request whatever its words. */
 const SHOW_OWN = /^\s*(?:please\s+)?(?:nayta|naytas|show|visa|pull up|give me)\s+(?:\p{L}+\s+)?(?:mun|minun|my|min|mitt|mina|\p{L}+(?:ni|ani|ttani))(?=$|[^\p{L}])/u;
 const asksForOwn = (text: string) => SHOW_OWN.test(foldDiacritics(text.toLowerCase()));
+/** Words of asking how to use the bot: help, instructions, commands, what it can do. */
+const ABOUT_USE =
+  /\b(help\w*|apu\w*|avu\w*|auta\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
+/** Commands that show the asker's own data. */
+const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
+/** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
+const NAME_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n'];
 /** A message of more clauses than this is an account or a story, not a command with its reason. */
 const MAX_CLAUSES = 4;
 const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
@@ -161,9 +168,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // asiakasrekisteriä" names today, as "olen poissa tänään" does): the statements read it first, unless
     // a clause asks for it ("tulin takas aiemmin, voit alkaa kysellä taas").
     const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
+    // "what grade did Ville get?": the asker's own data is no answer about someone else.
+    if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (await namesSomeoneElse(ctx, text))) return question(ctx, text);
     if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
     const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text));
-    if (own && ctx.actor) return run(ctx, ctx.actor, own, {});
+    if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) return run(ctx, ctx.actor, own, {});
     const inClause = guess ? null : await clauseCommand(ctx, text);
     if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
     if (ctx.actor) {
@@ -182,8 +191,33 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
       routed({ kind: 'clarify', command: guess.clarify.id });
       return howTo;
     }
+    return question(ctx, text);
+  }
+
+  function question(ctx: CommandContext, text: string): Promise<Reply[]> {
     routed({ kind: 'question' });
     return deps.answerQuestion(ctx, text);
+  }
+
+  /**
+   * The text names a person of the school other than the asker and the asker's own teacher and
+   * instructor ("mikä Villen arvosana on", asked by Aino): capitalised words, in any Finnish case.
+   */
+  async function namesSomeoneElse(ctx: CommandContext, text: string): Promise<boolean> {
+    const actor = ctx.actor;
+    if (!actor) return false;
+    const own = new Set([actor.id]);
+    for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
+    const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].slice(0, 6);
+    for (const word of capitalised) {
+      const bare = word.replace(/['’]s$/u, '');
+      const forms = [bare, ...NAME_ENDINGS.filter((e) => bare.length > e.length + 2 && bare.endsWith(e)).map((e) => bare.slice(0, -e.length))];
+      for (const form of forms) {
+        const people = await deps.store.people.findByName(form);
+        if (people.some((p) => !own.has(p.id) && p.name.split(/\s+/u).some((part) => foldDiacritics(part.toLowerCase()) === foldDiacritics(form.toLowerCase())))) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -315,7 +349,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // Small talk is the lexicon's and the phrasings' to recognise (phatic.ts): a guess at it from other
     // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
     // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
-    if (guess.command === 'smalltalk' || (coverage !== 'none' && guess.command === 'help')) return null;
+    // And only for words about the bot and its use: "voitko tehdä mun kotitehtävät" asks for something it does not do.
+    if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !ABOUT_USE.test(foldDiacritics(text.toLowerCase()))))) return null;
     // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school").
     const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : guess.command;
     const command = registry.command(id)?.declaration;

@@ -111,6 +111,8 @@ describe('commands with their reasons, through the chat core', () => {
     ['ok kiitos, siinä kaikki', 'aino', 'command:smalltalk'],
     ['merry christmas!', 'liisa', 'command:smalltalk'],
     ['mitä kaikkea sä osaat?', 'aino', 'command:help'],
+    ['are you ChatGPT?', 'aino', 'command:smalltalk'],
+    ['mitä mä voin täällä tehdä', 'aino', 'command:help'],
     // A teacher's own account naming the student is an observation to draft.
     ["Visited Aino's workplace on Friday, she explained their customer care model confidently", 'liisa', 'statement:observations'],
     ['Kävin Ainon työpaikalla, hän esitteli asiakasrekisterin sujuvasti', 'liisa', 'statement:observations'],
@@ -131,6 +133,12 @@ describe('commands with their reasons, through the chat core', () => {
     ['vad ska jag göra om kunden är arg', 'aino', 'question'],
     ['voitko auttaa reklamaation kanssa', 'aino', 'question'],
     ['kiitos, mutta mitä arvosanaan 4 vaaditaan', 'aino', 'question'],
+    // Someone else's grade or teacher is not the asker's own data; a help guess needs words about the bot.
+    ['what grade did Ville get?', 'aino', 'question'],
+    ['mikä arvosana Villellä on?', 'aino', 'question'],
+    ["who is Ville's teacher?", 'aino', 'question'],
+    ['voitko tehdä mun kotitehtävät?', 'aino', 'question'],
+    ['how do I apply for student financial aid?', 'mikko', 'question'],
     ['tää oli vaikea päivä kassalla', 'aino', 'statement:checkins'],
     // An account that names today stays an account.
     ['olen tänään päivittänyt asiakasrekisteriä', 'aino', 'statement:checkins'],
