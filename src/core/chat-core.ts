@@ -104,7 +104,7 @@ const SHOW_OWN = /^\s*(?:please\s+)?(?:nayta|naytas|show|visa|pull up|give me)\s
 const asksForOwn = (text: string) => SHOW_OWN.test(foldDiacritics(text.toLowerCase()));
 /** Words of asking how to use the bot: help, instructions, commands, what it can do. */
 const ABOUT_USE =
-  /\b(help\w*|apu\w*|avu\w*|auta\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
+  /\b(help\w*|apu\w*|avu\w*|auta\w*|autt\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
 /** Commands that show the asker's own data. */
 const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
 /** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
