@@ -41,7 +41,14 @@ export interface CoreParts {
 }
 
 /** The commands that answer a personal question from the asker's own data (people and progress features). */
-const PERSONAL_COMMANDS: Record<PersonalAsk, string> = { teacher: 'my-teacher', instructor: 'my-instructor', grade: 'my-grade', progress: 'progress' };
+const PERSONAL_COMMANDS: Record<PersonalAsk, { command: string; answerToo: boolean }> = {
+  teacher: { command: 'my-teacher', answerToo: false },
+  instructor: { command: 'my-instructor', answerToo: false },
+  grade: { command: 'my-grade', answerToo: false },
+  // Who decides the grade, then what the named grade requires.
+  'grade-criteria': { command: 'my-grade', answerToo: true },
+  progress: { command: 'progress', answerToo: false },
+};
 
 export function composeChatCore(parts: CoreParts): RegisteredChatCore {
   const questions = createQuestionsFeature({ answers: parts.answers, kb: parts.kb });

@@ -80,8 +80,9 @@ export interface ChatCoreDeps extends CoreServices {
   /**
    * The command that answers a personal question from the asker's own data ("kuka on mun opettaja" →
    * my-teacher, "mikä mun arvosana on" → my-grade), or null: the questions feature reads the question.
+   * `answerToo`: the question's own answer follows the command's ("what do I need to do to get a 5").
    */
-  personalCommand: (ctx: CommandContext, text: string) => string | null;
+  personalCommand: (ctx: CommandContext, text: string) => { command: string; answerToo: boolean } | null;
   /** The message action's reading of a message as an observation (the observations feature). */
   observationCandidates: ObservationCandidates;
 }
@@ -171,8 +172,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // "what grade did Ville get?": the asker's own data is no answer about someone else.
     if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (await namesSomeoneElse(ctx, text))) return question(ctx, text);
     if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
-    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text));
-    if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) return run(ctx, ctx.actor, own, {});
+    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answerToo: false } : null)));
+    if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) {
+      const replies = await run(ctx, ctx.actor, own.command, {});
+      return own.answerToo ? [...replies, ...(await deps.answerQuestion(ctx, text))] : replies;
+    }
     const inClause = guess ? null : await clauseCommand(ctx, text);
     if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
     if (ctx.actor) {
@@ -283,11 +287,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
-  function ownDataCommand(ctx: CommandContext, text: string): Command | null {
+  function ownDataCommand(ctx: CommandContext, text: string): { command: Command; answerToo: boolean } | null {
     const actor = ctx.actor;
-    const id = actor ? deps.personalCommand(ctx, text) : null;
-    const command = id ? registry.command(id)?.declaration : undefined;
-    return command && actor && command.roles.some((role) => actor.roles.includes(role)) ? command : null;
+    const asked = actor ? deps.personalCommand(ctx, text) : null;
+    const command = asked ? registry.command(asked.command)?.declaration : undefined;
+    return asked && command && actor && command.roles.some((role) => actor.roles.includes(role)) ? { command, answerToo: asked.answerToo } : null;
   }
 
   // Trained on the registry's phrasings once, at the first message that needs it or by `prepare()`: a

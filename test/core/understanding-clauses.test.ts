@@ -154,4 +154,16 @@ describe('commands with their reasons, through the chat core', () => {
     expect(citationsOf(asked.replies).filter((c) => c.kind === 'requirement' || c.kind === 'criterion')).toEqual([]);
     expect(JSON.stringify(asked.replies)).toContain('\\"marketing\\"');
   });
+
+  it('answers a student asking what they must do for a grade with who decides it and that grade\'s criteria', async () => {
+    const asked = await cli.ask('what do i need to do to get a 5?', 'aino');
+    expect(describeRoute(asked.routes.at(-1))).toBe('command:my-grade');
+    const criteria = citationsOf(asked.replies).filter((c) => c.kind === 'criterion');
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(criteria.every((c) => c.id.startsWith('AH-G5.'))).toBe(true);
+    // Someone the school does not know gets the criteria as an answer to the question.
+    const stranger = await cli.ask('what do i need to do to get a 5?', null);
+    expect(describeRoute(stranger.routes.at(-1))).toBe('question');
+    expect(citationsOf(stranger.replies).filter((c) => c.kind === 'criterion').length).toBe(criteria.length);
+  });
 });

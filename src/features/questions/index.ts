@@ -5,6 +5,7 @@ import type { Reply } from '../../conversation/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { AnswerService } from './answer-service.ts';
+import { foldDiacritics } from '../../text/normalize.ts';
 import { askerUnits } from './asker-units.ts';
 
 export type QuestionCoverage = 'structured' | 'search' | 'none';
@@ -29,7 +30,11 @@ export interface QuestionsFeature {
   personalAsk(ctx: CommandContext, text: string): PersonalAsk | null;
 }
 
-export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'progress';
+/** `grade-criteria`: the asker's own grade and what a named grade requires ("what do I need to do to get a 5"). */
+export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'grade-criteria' | 'progress';
+
+/** "mitä mun pitää tehdä et saisin vitosen", "what do I need to do to get a 5", "vad måste jag göra för att få en femma". */
+const OWN_GRADE_ACTION = /\b(mun|minun|ma|mina|i|jag)\b.*\b(pitaa|taytyy|tarvii|tarvitsee|tarvitsen|need|have|maste|behover)\b.*\b(tehda|teha|do|gora)\b/;
 
 export function createQuestionsFeature({ answers }: { answers: AnswerService; kb: KnowledgeBase }): QuestionsFeature {
   // The core asks twice about one message (covers, personalAsk): the last reading is kept for the second.
@@ -49,6 +54,7 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
     intentOf: (unit, text) => answers.plan(text, { unitId: unit.id }).intent.kind,
     personalAsk(ctx, text) {
       const { intent } = planOf(ctx, text);
+      if (intent.kind === 'grade-criteria' && OWN_GRADE_ACTION.test(foldDiacritics(text.toLowerCase()))) return 'grade-criteria';
       if (intent.kind !== 'personal') return null;
       if (intent.topic === 'grade' || intent.topic === 'progress') return intent.topic;
       return intent.topic === 'people' && intent.role ? intent.role : null;
