@@ -41,13 +41,15 @@ export interface CoreParts {
 }
 
 /** The commands that answer a personal question from the asker's own data (people and progress features). */
-const PERSONAL_COMMANDS: Record<PersonalAsk, { command: string; answerToo: boolean }> = {
-  teacher: { command: 'my-teacher', answerToo: false },
-  instructor: { command: 'my-instructor', answerToo: false },
-  grade: { command: 'my-grade', answerToo: false },
+const PERSONAL_COMMANDS: Record<PersonalAsk, { command: string; answer: 'none' | 'after' | 'before' }> = {
+  teacher: { command: 'my-teacher', answer: 'none' },
+  instructor: { command: 'my-instructor', answer: 'none' },
+  grade: { command: 'my-grade', answer: 'none' },
   // Who decides the grade, then what the named grade requires.
-  'grade-criteria': { command: 'my-grade', answerToo: true },
-  progress: { command: 'progress', answerToo: false },
+  'grade-criteria': { command: 'my-grade', answer: 'after' },
+  // That the bot does not see their dates, then who to ask: their teacher.
+  schedule: { command: 'my-teacher', answer: 'before' },
+  progress: { command: 'progress', answer: 'none' },
 };
 
 export function composeChatCore(parts: CoreParts): RegisteredChatCore {

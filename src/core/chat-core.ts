@@ -80,9 +80,9 @@ export interface ChatCoreDeps extends CoreServices {
   /**
    * The command that answers a personal question from the asker's own data ("kuka on mun opettaja" →
    * my-teacher, "mikä mun arvosana on" → my-grade), or null: the questions feature reads the question.
-   * `answerToo`: the question's own answer follows the command's ("what do I need to do to get a 5").
+   * `answer`: the question's own answer too, after the command's ("what do I need to do to get a 5") or before it.
    */
-  personalCommand: (ctx: CommandContext, text: string) => { command: string; answerToo: boolean } | null;
+  personalCommand: (ctx: CommandContext, text: string) => { command: string; answer: 'none' | 'after' | 'before' } | null;
   /** The message action's reading of a message as an observation (the observations feature). */
   observationCandidates: ObservationCandidates;
 }
@@ -172,10 +172,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // "what grade did Ville get?": the asker's own data is no answer about someone else.
     if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (await namesSomeoneElse(ctx, text))) return question(ctx, text);
     if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
-    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answerToo: false } : null)));
+    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answer: 'none' as const } : null)));
     if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) {
+      const answered = own.answer === 'none' ? [] : await deps.answerQuestion(ctx, text);
       const replies = await run(ctx, ctx.actor, own.command, {});
-      return own.answerToo ? [...replies, ...(await deps.answerQuestion(ctx, text))] : replies;
+      return own.answer === 'before' ? [...answered, ...replies] : [...replies, ...answered];
     }
     const inClause = guess ? null : await clauseCommand(ctx, text);
     if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
@@ -204,12 +205,13 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   /**
-   * The text names a person of the school other than the asker and the asker's own teacher and
+   * A student's text names a person of the school other than themselves and their own teacher and
    * instructor ("mikä Villen arvosana on", asked by Aino): capitalised words, in any Finnish case.
    */
   async function namesSomeoneElse(ctx: CommandContext, text: string): Promise<boolean> {
     const actor = ctx.actor;
-    if (!actor) return false;
+    // Staff ask about their students' grades and contacts as their own business: only a student's own data is theirs alone.
+    if (!actor?.roles.every((role) => role === 'student')) return false;
     const own = new Set([actor.id]);
     for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
     const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].slice(0, 6);
@@ -287,11 +289,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
-  function ownDataCommand(ctx: CommandContext, text: string): { command: Command; answerToo: boolean } | null {
+  function ownDataCommand(ctx: CommandContext, text: string): { command: Command; answer: 'none' | 'after' | 'before' } | null {
     const actor = ctx.actor;
     const asked = actor ? deps.personalCommand(ctx, text) : null;
     const command = asked ? registry.command(asked.command)?.declaration : undefined;
-    return asked && command && actor && command.roles.some((role) => actor.roles.includes(role)) ? { command, answerToo: asked.answerToo } : null;
+    return asked && command && actor && command.roles.some((role) => actor.roles.includes(role)) ? { command, answer: asked.answer } : null;
   }
 
   // Trained on the registry's phrasings once, at the first message that needs it or by `prepare()`: a

@@ -166,4 +166,14 @@ describe('commands with their reasons, through the chat core', () => {
     expect(describeRoute(stranger.routes.at(-1))).toBe('question');
     expect(citationsOf(stranger.replies).filter((c) => c.kind === 'criterion').length).toBe(criteria.length);
   });
+
+  it('answers a student asking whether they get a grade, or when their demonstration is, from their own people', async () => {
+    expect(describeRoute((await cli.ask('Saanko Kiitettävän?', 'aino')).routes.at(-1))).toBe('command:my-grade');
+    const when = await cli.ask('Milloin mun näyttö on?', 'aino');
+    expect(describeRoute(when.routes.at(-1))).toBe('command:my-teacher');
+    // First that the bot does not see the date, then who to ask.
+    const text = JSON.stringify(when.replies);
+    expect(text.indexOf('En näe aikataulujasi')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('En näe aikataulujasi')).toBeLessThan(text.indexOf('Liisa Heikkinen'));
+  });
 });

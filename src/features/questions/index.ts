@@ -30,8 +30,11 @@ export interface QuestionsFeature {
   personalAsk(ctx: CommandContext, text: string): PersonalAsk | null;
 }
 
-/** `grade-criteria`: the asker's own grade and what a named grade requires ("what do I need to do to get a 5"). */
-export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'grade-criteria' | 'progress';
+/**
+ * `grade-criteria`: the asker's own grade and what a named grade requires ("what do I need to do to get a 5");
+ * `schedule`: a date of theirs the bot does not see ("milloin mun näyttö on"), for their teacher to tell.
+ */
+export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'grade-criteria' | 'schedule' | 'progress';
 
 /** "mitä mun pitää tehdä et saisin vitosen", "what do I need to do to get a 5", "vad måste jag göra för att få en femma". */
 const OWN_GRADE_ACTION = /\b(mun|minun|ma|mina|i|jag)\b.*\b(pitaa|taytyy|tarvii|tarvitsee|tarvitsen|need|have|maste|behover)\b.*\b(tehda|teha|do|gora)\b/;
@@ -56,7 +59,7 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
       const { intent } = planOf(ctx, text);
       if (intent.kind === 'grade-criteria' && OWN_GRADE_ACTION.test(foldDiacritics(text.toLowerCase()))) return 'grade-criteria';
       if (intent.kind !== 'personal') return null;
-      if (intent.topic === 'grade' || intent.topic === 'progress') return intent.topic;
+      if (intent.topic === 'grade' || intent.topic === 'progress' || intent.topic === 'schedule') return intent.topic;
       return intent.topic === 'people' && intent.role ? intent.role : null;
     },
     covers(ctx, text) {
