@@ -106,6 +106,8 @@ const asksForOwn = (text: string) => SHOW_OWN.test(foldDiacritics(text.toLowerCa
 /** Words of asking how to use the bot: help, instructions, commands, what it can do. */
 const ABOUT_USE =
   /\b(help\w*|apu\w*|avu\w*|auta\w*|autt\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
+/** Words of taking a link away. */
+const REMOVAL = /\b(remove\w*|delete\w*|deactivat\w*|disconnect\w*|unlink\w*|detach\w*|poista\w*|irrota\w*|pura\w*|katkaise\w*|ta bort|radera\w*|koppla (bort|loss)|avaktiv\w*)\b/;
 /** Commands that show the asker's own data. */
 const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
 /** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
@@ -357,8 +359,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
     // And only for words about the bot and its use: "voitko tehdä mun kotitehtävät" asks for something it does not do.
     if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !ABOUT_USE.test(foldDiacritics(text.toLowerCase()))))) return null;
-    // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school").
-    const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : guess.command;
+    // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school");
+    // a link asked removed is an unlink ("… got deactivated, please remove the link").
+    const removes = guess.command === 'link' && REMOVAL.test(foldDiacritics(text.toLowerCase()));
+    const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : removes ? 'unlink' : guess.command;
     const command = registry.command(id)?.declaration;
     if (!command) return null;
     // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
