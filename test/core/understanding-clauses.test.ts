@@ -139,6 +139,8 @@ describe('commands with their reasons, through the chat core', () => {
     ["who is Ville's teacher?", 'aino', 'question'],
     ['voitko tehdä mun kotitehtävät?', 'aino', 'question'],
     ['how do I apply for student financial aid?', 'mikko', 'question'],
+    // An instructor asking of their role's duties asks the curriculum, not about their own grade.
+    ['mitä mun pitää työpaikkaohjaajana arvioida opiskelijan näytössä', 'mikko', 'question'],
     ['tää oli vaikea päivä kassalla', 'aino', 'statement:checkins'],
     // An account that names today stays an account.
     ['olen tänään päivittänyt asiakasrekisteriä', 'aino', 'statement:checkins'],

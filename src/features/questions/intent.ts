@@ -62,6 +62,9 @@ const QUALIFICATION_EN_SV = /\b((?:[a-z]+ ){1,3})(qualification|degree|diploma|(
 /** Question words and references to this unit around a qualification's name: "what are the requirements of the …". */
 const QUALIFICATION_FILLER = /^(the|a|an|of|for|in|this|that|our|my|your|whole|entire|what|which|are|is|requirements?|criteria|vocational|kaikkea|kaikki|upper|secondary|basic|further|specialist|business|den|en|ett|for|i|hela|var|min|denna|vilken|vilka|vad|krav|kraven|ammatillisen|liiketoiminnan|taman|tama|koko|mika|mita|minka|oman)$/;
 
+/** The asker naming the role they act in: "työpaikkaohjaajana", "as an instructor", "som handledare". */
+const IN_ROLE = /\b(\w*ohjaajana|opettajana|arvioijana|as (an? )?(workplace )?(instructor|teacher|supervisor|assessor)|som (arbetsplats)?(handledare|larare|bedomare))\b/;
+
 /** First person ("my", "mun", "min"): a question about oneself. */
 const FIRST_PERSON = /\b(minun|minulla|minulle|minua|minut|mua|minulta|mina|mun|mulla|mulle|multa|my|mine|i|me|min|mitt|mina|jag|mig|meidan|our)\b/;
 /** A verb in the first person says it too: "mitä arvosanaa sain", "what did I get". */
@@ -270,6 +273,8 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   // "kenelle soitan jos…", "who do I talk to at work": the asker's contact, at the workplace or at school.
   if (CONTACT_WHO.test(folded)) return { kind: 'personal', topic: 'people', role: WORKPLACE_WORD.test(folded) ? 'instructor' : 'teacher' };
   if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded) && !OWN_CONTACT_SUFFIX.test(folded)) return undefined;
+  // "mitä mun pitää työpaikkaohjaajana arvioida": the asker speaks in their role, of its duties.
+  if (IN_ROLE.test(folded)) return undefined;
   const role: ContactRole | undefined = INSTRUCTOR_WORD.test(folded) ? 'instructor' : TEACHER_WORD.test(folded) ? 'teacher' : undefined;
   if (role && (PERSONAL_PEOPLE.test(folded) || CONTACT_ASKED.test(folded))) return { kind: 'personal', topic: 'people', role };
   // "onko mun opettaja edelleen Liisa", "is Mikko still my instructor": who one's own person is, asked yes or no.
