@@ -11,6 +11,7 @@ import { formatDate } from '../i18n/format.ts';
 import { currentPlacement, isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
 import { detectLanguage } from '../text/language.ts';
 import { foldDiacritics } from '../text/normalize.ts';
+import { isStopword } from '../text/stopwords.ts';
 import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
@@ -216,7 +217,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     if (!actor?.roles.every((role) => role === 'student')) return false;
     const own = new Set([actor.id]);
     for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
-    const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].slice(0, 6);
+    // Question and function words open sentences with a capital too ("What", "Kuka"); each lookup reads the people table.
+    const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, 4);
     for (const word of capitalised) {
       const bare = word.replace(/['’]s$/u, '');
       const forms = [bare, ...NAME_ENDINGS.filter((e) => bare.length > e.length + 2 && bare.endsWith(e)).map((e) => bare.slice(0, -e.length))];
