@@ -208,15 +208,16 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   }
 
   /**
-   * A student's text names a person of the school other than themselves and their own teacher and
-   * instructor ("mikä Villen arvosana on", asked by Aino): capitalised words, in any Finnish case.
+   * The text names a person of the school other than the asker, a student's own teacher and instructor
+   * and staff's own students ("mikä Villen arvosana on", asked by Aino): capitalised words, in any Finnish case.
    */
   async function namesSomeoneElse(ctx: CommandContext, text: string): Promise<boolean> {
     const actor = ctx.actor;
-    // Staff ask about their students' grades and contacts as their own business: only a student's own data is theirs alone.
-    if (!actor?.roles.every((role) => role === 'student')) return false;
+    if (!actor) return false;
+    // Theirs: a student's own teacher and instructor; staff's own students too (their grades are staff's business).
     const own = new Set([actor.id]);
     for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
+    if (actor.roles.some((role) => role !== 'student')) for (const placement of await placementsInScope(ctx, actor)) own.add(placement.studentId);
     // Question and function words open sentences with a capital too ("What", "Kuka"); each lookup reads the people table.
     const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, 4);
     for (const word of capitalised) {

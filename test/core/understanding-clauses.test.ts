@@ -139,6 +139,9 @@ describe('commands with their reasons, through the chat core', () => {
     ["who is Ville's teacher?", 'aino', 'question'],
     ['voitko tehdä mun kotitehtävät?', 'aino', 'question'],
     ['how do I apply for student financial aid?', 'mikko', 'question'],
+    // A date that is not the placement's is no one's here; another instructor's student is someone else.
+    ['när får jag lön?', 'aino', 'question'],
+    ['what grade did Ville get?', 'mikko', 'question'],
     // An instructor asking of their role's duties asks the curriculum, not about their own grade.
     ['mitä mun pitää työpaikkaohjaajana arvioida opiskelijan näytössä', 'mikko', 'question'],
     ['tää oli vaikea päivä kassalla', 'aino', 'statement:checkins'],

@@ -36,6 +36,9 @@ export interface QuestionsFeature {
  */
 export type PersonalAsk = 'teacher' | 'instructor' | 'grade' | 'grade-criteria' | 'schedule' | 'progress';
 
+/** What a student's teacher has the dates of: the näyttö, the placement, its assessment and meetings. */
+const SCHOOL_DATE = /\b(nayt\w*|demonstration\w*|yrkesprov\w*|jakso\w*|harjoittelu\w*|tyossaoppim\w*|placement\w*|praktik\w*|arvioin\w*|assessment\w*|bedomning\w*|palaute\w*|feedback|respons|tapaami\w*|meeting\w*|mote\w*|arviointikeskustelu\w*)\b/;
+
 /** "mitä mun pitää tehdä et saisin vitosen", "what do I need to do to get a 5", "vad måste jag göra för att få en femma". */
 const OWN_GRADE_ACTION = /\b(mun|minun|ma|mina|i|jag)\b.*\b(pitaa|taytyy|tarvii|tarvitsee|tarvitsen|need|have|maste|behover)\b.*\b(tehda|teha|do|gora)\b/;
 
@@ -59,7 +62,9 @@ export function createQuestionsFeature({ answers }: { answers: AnswerService; kb
       const { intent } = planOf(ctx, text);
       if (intent.kind === 'grade-criteria' && OWN_GRADE_ACTION.test(foldDiacritics(text.toLowerCase()))) return 'grade-criteria';
       if (intent.kind !== 'personal') return null;
-      if (intent.topic === 'grade' || intent.topic === 'progress' || intent.topic === 'schedule') return intent.topic;
+      if (intent.topic === 'grade' || intent.topic === 'progress') return intent.topic;
+      // A date of the placement or its assessment is the teacher's to tell; "när får jag lön" is no one's here.
+      if (intent.topic === 'schedule') return SCHOOL_DATE.test(foldDiacritics(text.toLowerCase())) ? 'schedule' : null;
       return intent.topic === 'people' && intent.role ? intent.role : null;
     },
     covers(ctx, text) {
