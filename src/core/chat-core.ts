@@ -109,6 +109,11 @@ const ABOUT_USE =
   /\b(help\w*|apu\w*|avu\w*|auta\w*|autt\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
 /** Words of taking a link away. */
 const REMOVAL = /\b(remove\w*|delete\w*|deactivat\w*|disconnect\w*|unlink\w*|detach\w*|poista\w*|irrota\w*|pura\w*|katkaise\w*|ta bort|radera\w*|koppla (bort|loss)|avaktiv\w*)\b/;
+/** Commands that only show something. */
+const VIEWS: ReadonlySet<string> = new Set(['progress', 'summary', 'students', 'my-observations']);
+/** Five words or more, no question, no request: someone telling something. */
+const isPlainSentence = (text: string) =>
+  text.trim().split(/\s+/u).length >= 5 && !text.includes('?') && !opensAsQuestion(text) && !commandClauses(text).some(opensAsRequestForm) && !opensAsRequest(text);
 /** Commands that show the asker's own data. */
 const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
 /** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
@@ -174,7 +179,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
     // "what grade did Ville get?": the asker's own data is no answer about someone else.
     if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (await namesSomeoneElse(ctx, text))) return question(ctx, text);
-    if (guess && 'slots' in guess && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
+    // Nor a view of a student guessed from a staff member's note about them ("ainolla vielä vähän hakemista
+    // crm:n käytössä, kysyy paljon neuvoa"): a longer plain sentence is read by the statements first.
+    const note = guess && 'slots' in guess && VIEWS.has(guess.command.id) && isPlainSentence(text);
+    if (guess && 'slots' in guess && !note && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
     const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answer: 'none' as const } : null)));
     if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) {
       const answered = own.answer === 'none' ? [] : await deps.answerQuestion(ctx, text);

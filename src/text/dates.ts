@@ -4,8 +4,8 @@
 import { foldDiacritics } from './normalize.ts';
 
 const RELATIVE_DAYS: Record<string, number> = {
-  tanaan: 0, today: 0, idag: 0, 'i dag': 0,
-  huomenna: 1, tomorrow: 1, imorgon: 1, 'i morgon': 1,
+  tanaan: 0, tanaa: 0, today: 0, tdy: 0, '2day': 0, idag: 0, 'i dag': 0,
+  huomenna: 1, huomen: 1, tomorrow: 1, tmrw: 1, tmr: 1, tmrow: 1, tomoz: 1, imorgon: 1, 'i morgon': 1, imorn: 1, 'i morn': 1,
   ylihuomenna: 2, 'day after tomorrow': 2, 'i overmorgon': 2,
   eilen: -1, yesterday: -1, igar: -1, 'i gar': -1,
 };

@@ -119,6 +119,12 @@ describe('commands with their reasons, through the chat core', () => {
     // A day told without a verb and a programme that is no qualification stay accounts.
     ['Not much today, just filing and emails', 'aino', 'statement:checkins'],
     ['We had a team meeting about the new loyalty programme and I presented my survey results', 'aino', 'statement:checkins'],
+    // Chat spellings: English abbreviations, Finland-Swedish "ja e".
+    ['im off tmrw', 'aino', 'command:absent'],
+    ['ja e sjuk idag', 'aino', 'command:absent'],
+    ['what can u do', 'mikko', 'command:help'],
+    ['oonks mä jo läpi?', 'aino', 'command:my-grade'],
+    ['har ja klarat mig?', 'aino', 'command:my-grade'],
     // Progress asked in Swedish.
     ['vilka krav saknas fortfarande för mig?', 'aino', 'command:progress'],
   ])('"%s" (as %s) → %s', async (text, as, expected) => {

@@ -21,6 +21,8 @@ export const CORPORA = {
   dev3: `${CORPUS_DIR}corpus.dev3.jsonl`,
   /** Written by a sixth tester on 2026-12-05 (session 6) for tuning: requests in natural words (110 commands), personal questions. */
   dev4: `${CORPUS_DIR}corpus.dev4.jsonl`,
+  /** Written by an eighth tester on 2026-12-05 (session 6) for tuning: short, messy chat (abbreviations, Finland-Swedish chat). */
+  dev5: `${CORPUS_DIR}corpus.dev5.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,

@@ -15,6 +15,10 @@ const SPOKEN: Readonly<Record<string, string>> = {
   kipee: 'kipea', kipia: 'kipea', takas: 'takaisin', takasin: 'takaisin', tuu: 'tule', tuun: 'tulen',
   tiia: 'tieda', tota: 'tuota', taal: 'taalla', siel: 'siella', tanaa: 'tanaan', huomen: 'huomenna',
   haluun: 'haluan', haluisin: 'haluaisin', pliis: 'please', plz: 'please', pls: 'please',
+  // English chat spellings.
+  tmrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tdy: 'today', u: 'you', ur: 'your', thx: 'thanks', wk: 'week',
+  // Finland-Swedish chat ("ja e sjuk", "imorn").
+  imorn: 'imorgon',
 };
 
 const svStemmer = new StemmerSv();

@@ -162,6 +162,8 @@ export function parseGrades(text: string): GradeMention {
     // A bare "4?" or "T2" style question.
     for (const n of numbers) (n >= 1 && n <= 5 ? found : invalid).add(n);
   }
+  // "What separates the top grade from a grade 4?": the top (or lowest) grade compared with a named one.
+  if (compare && superlative !== null && found.size === 1 && invalid.size === 0) found.add(superlative);
   if (found.size === 0 && invalid.size === 0 && superlative !== null && (aboutGrades || namedLevel)) {
     found.add(superlative);
     aboutGrades = true;

@@ -44,9 +44,11 @@ describe('lists, grades and pairs', () => {
     expect((await ask('mitkä kaikki vaatimukset liittyy asiakastietoihin')).plan.intent.kind).not.toBe('all-requirements');
   });
 
-  it('compares two grades written with articles', async () => {
+  it('compares two grades written with articles, or the top grade with a named one', async () => {
     const { plan } = await ask('What separates a 4 from a 5 in this unit?');
     expect(plan.intent).toMatchObject({ kind: 'grade-compare', grades: [4, 5] });
+    const top = await ask('What separates the top grade from a grade 4?');
+    expect(top.plan.intent).toMatchObject({ kind: 'grade-compare', grades: [4, 5] });
   });
 
   it('answers a yes/no question about two requirements with both', async () => {
