@@ -33,7 +33,7 @@ const EN = `a about above after again all am an and any are as at be been being 
   part unit units module course included include includes covered required require requirement requirements
   last take takes does doing done make makes made much many long often anything something everything about also
   work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus mandatory compulsory obligatory
-  handle handling deal dealing cope say says said wanna gonna able expected supposed somehow sort kinds`;
+  handle handling deal dealing cope say says said wanna gonna able expected supposed somehow sort kinds run runs running`;
 
 /** Swedish function and question words (folded), with the frame every question about the unit shares. */
 const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig

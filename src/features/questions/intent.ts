@@ -372,7 +372,8 @@ export function detectIntent(
   if (yesNo) return { kind: 'requirement-check', query: later ?? question };
   if (asksRequirements && (isGeneralRequirementQuestion(rest.text) || everyRequirementAsked(kb, rest.text))) return { kind: 'all-requirements' };
   if (rest.named && rest.text.split(' ').every((w) => isStopword(w) || GENERIC.test(w))) return { kind: 'all-requirements' };
-  if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons)\b/)) return { kind: 'grading-overview' };
+  // "how long should an experiment run before it is evaluated" asks a duration, not how the unit is graded.
+  if (has(folded, GRADING) && !has(folded, /\b(palaute\w*|feedback|respons|how long|kuinka pitka\w*|kuinka kauan|kauanko|hur lange)\b/)) return { kind: 'grading-overview' };
   return { kind: 'search', query: question };
 }
 
