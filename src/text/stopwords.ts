@@ -22,7 +22,7 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   arvioidaanko vaaditaanko edellytetaanko edellytetaan odotetaan odotetaanko hallinta hallintaa hallinnan
   itse itselle itseni itsensa eiko tarvitse tarvitsisi taydy selittaa selittaisitko selitatko kertoa sanoa voisitko voitko
   haluaisin haluisin haluan tietaa jonkinlainen jonkinlaista jonkinlaisen jonkun joku mitenkaan pystya pystyn pystynko
-  pystyttava kyeta osaisin osattava`;
+  pystyttava kyeta osaisin osattava mukaan mukainen mukaisesti`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -42,7 +42,8 @@ const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver kra
   handlar ingar hor mellan hos vid efter dessa detta dar har nagot nagon nagra alla allt sa sadan sadana sig sin sina
   examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt
   lange lang langt paga pagar vara varar upp ut in ner bara mycket sedan nu sager saga sagt materialet materialen
-  stodmaterialet texten boken man menas egentligen kanna kanner kant yrkeskunskapskrav yrkeskunskapskraven yrkeskrav yrkeskraven`;
+  stodmaterialet texten boken man menas egentligen kanna kanner kant yrkeskunskapskrav yrkeskunskapskraven yrkeskrav yrkeskraven
+  behandlades behandlas behandlar behandlade forutom andra annat annan tva tre fyra fem sex sju atta nio tio`;
 
 const BY_LANG = {
   fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),

@@ -382,6 +382,9 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         const first = hits.find(relevantRequirement);
         const whole = first && first.relevance < 0.6 ? hits.find((h) => relevantRequirement(h) && h.relevance >= 0.8) : undefined;
         const top = whole ?? first;
+        // "saako työpaikalla käyttää omaa puhelinta": what the asker may do is the school's to say; a
+        // requirement that only touches the question is offered as the nearest thing, not as the answer.
+        if (top && top.relevance < 0.8 && PERMISSION.test(analysis.text)) return declined('not-found', hits);
         if (top) {
           // Keep the close runners-up: "information security" is both AH-T2 and AH-T3 (when a whole match
           // came first, only other whole matches).

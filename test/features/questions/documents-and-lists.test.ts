@@ -66,6 +66,22 @@ describe('lists, grades and pairs', () => {
   });
 });
 
+describe('what the asker may do', () => {
+  it('offers a requirement that only touches a permission question as the nearest thing, not as the answer', async () => {
+    const { plan } = await ask('Saako työpaikalla käyttää omaa puhelinta?');
+    expect(plan.items.filter((i) => i.kind === 'requirement' || i.kind === 'criterion')).toEqual([]);
+    // "Must I" is the requirements' to answer, and they do.
+    const must = await ask('pitääkö mun noudattaa tietosuojaohjeita?');
+    expect(must.plan.outcome).toBe('answered');
+    expect(must.ids).toContain('AH-H1');
+  });
+
+  it('finds a Swedish question about a named city\'s training by its own words', async () => {
+    const { ids } = await ask('Vilka fyra servicekanaler behandlades i Åbo stads kundtjänstutbildning?');
+    expect(ids[0]).toMatch(/^TA-/);
+  });
+});
+
 describe('the language of a question that quotes or names Finnish', () => {
   it('reads the asker\'s own words, not what they quote or name', () => {
     expect(detectLanguage('Hur länge bör ett utvecklingsförsök (kehittämiskokeilu) pågå enligt arbetsboken Uudista yhteistyötä?')).toBe('sv');
