@@ -113,6 +113,13 @@ describe('commands with their reasons, through the chat core', () => {
     ['mitä kaikkea sä osaat?', 'aino', 'command:help'],
     ['are you ChatGPT?', 'aino', 'command:smalltalk'],
     ['mitä mä voin täällä tehdä', 'aino', 'command:help'],
+    // An acknowledgement that promises to look later records nothing.
+    ["thanks, I'll check it out", 'aino', 'command:smalltalk'],
+    ["I'll check it out", 'aino', 'command:smalltalk'],
+    ['kiitos, tsekkaan sen', 'aino', 'command:smalltalk'],
+    ['tack, jag kollar det', 'aino', 'command:smalltalk'],
+    ['ymmärrän, kiitos selityksestä', 'aino', 'command:smalltalk'],
+    ['wow, interesting', 'mikko', 'command:smalltalk'],
     // A teacher's own account naming the student is an observation to draft.
     ["Visited Aino's workplace on Friday, she explained their customer care model confidently", 'liisa', 'statement:observations'],
     ['Kävin Ainon työpaikalla, hän esitteli asiakasrekisterin sujuvasti', 'liisa', 'statement:observations'],
@@ -147,6 +154,8 @@ describe('commands with their reasons, through the chat core', () => {
     ['how do I apply for student financial aid?', 'mikko', 'question'],
     // A date that is not the placement's is no one's here; another instructor's student is someone else.
     ['när får jag lön?', 'aino', 'question'],
+    // A content word after an acknowledgement is the message: an absence stays an absence.
+    ['ok, oon huomenna poissa', 'aino', 'command:absent'],
     ['what grade did Ville get?', 'mikko', 'question'],
     // An instructor asking of their role's duties asks the curriculum, not about their own grade.
     ['mitä mun pitää työpaikkaohjaajana arvioida opiskelijan näytössä', 'mikko', 'question'],
