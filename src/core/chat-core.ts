@@ -25,6 +25,7 @@ import { tokenize } from './understanding/tokens.ts';
 import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './understanding/entities.ts';
 import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
 import { fillSlots, MISSING } from './understanding/slot-filling.ts';
+import { asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms, namesStudentsAsGroup } from './understanding/cues.ts';
 import { placementsInScope } from '../access/student-access.ts';
 import { commandClauses, isFirstPersonAccount, opensAsQuestion, opensAsRequest, opensAsRequestForm, requestBody } from '../text/statements.ts';
 
@@ -96,28 +97,10 @@ const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
 /** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
 const CLARIFY_GUESS = 0.9;
-/** Asking how to reach someone: their number, e-mail, how to get hold of them. */
-const CONTACT_ASKED =
-  /\b(puhelin\w*|numero\w*|sahkoposti\w*|meili\w*|s-posti\w*|yhteys\w*|yhteyden|yhteystied\w*|tavoita\w*|tavoitan|soitta\w*|soitan|phone|number|e-?mail|reach|contact|call|telefon\w*|nummer|e-?post\w*|mejl\w*|nar|kontakt\w*|ringa|ringer)\b/;
-/** Words for students as a group, in any case: never a student's name. */
-const STUDENTS_WORD = /^(?:(?:mun|minun|my|mina|mitt|alla|kaikki|kaikkien)\s+)?(?:opiskelij\w*|oppila\w*|harjoittelij\w*|ohjattav\w*|students?|trainees?|pupils?|elev\w*|studerande\w*|praktikant\w*)$/;
-/** "näytä mun arvosana", "show my grade", "visa mitt vitsord": showing the asker's own, a request whatever its words. */
-const SHOW_OWN = /^\s*(?:please\s+)?(?:nayta|naytas|show|visa|pull up|give me)\s+(?:\p{L}+\s+)?(?:mun|minun|my|min|mitt|mina|\p{L}+(?:ni|ani|ttani))(?=$|[^\p{L}])/u;
-const asksForOwn = (text: string) => SHOW_OWN.test(foldDiacritics(text.toLowerCase()));
-/** Words of asking how to use the bot: help, instructions, commands, what it can do. */
-const ABOUT_USE =
-  /\b(help\w*|apu\w*|avu\w*|auta\w*|autt\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|botti\w*|bot|boten|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|bot\w*|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
-/** Words of taking a link away. */
-const REMOVAL = /\b(remove\w*|delete\w*|deactivat\w*|disconnect\w*|unlink\w*|detach\w*|poista\w*|irrota\w*|pura\w*|katkaise\w*|ta bort|radera\w*|koppla (bort|loss)|avaktiv\w*)\b/;
 /** Commands that only show something. */
 const VIEWS: ReadonlySet<string> = new Set(['progress', 'summary', 'students', 'my-observations']);
-/** Five words or more, no question, no request: someone telling something. */
-const isPlainSentence = (text: string) =>
-  text.trim().split(/\s+/u).length >= 5 && !text.includes('?') && !opensAsQuestion(text) && !commandClauses(text).some(opensAsRequestForm) && !opensAsRequest(text);
 /** Commands that show the asker's own data. */
 const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
-/** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
-const NAME_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n'];
 /** A message of more clauses than this is an account or a story, not a command with its reason. */
 const MAX_CLAUSES = 4;
 const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
@@ -230,7 +213,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, 4);
     for (const word of capitalised) {
       const bare = word.replace(/['’]s$/u, '');
-      const forms = [bare, ...NAME_ENDINGS.filter((e) => bare.length > e.length + 2 && bare.endsWith(e)).map((e) => bare.slice(0, -e.length))];
+      const forms = nameBaseForms(bare);
       for (const form of forms) {
         const people = await deps.store.people.findByName(form);
         if (people.some((p) => !own.has(p.id) && p.name.split(/\s+/u).some((part) => foldDiacritics(part.toLowerCase()) === foldDiacritics(form.toLowerCase())))) return true;
@@ -288,7 +271,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   async function namedContact(ctx: CommandContext, text: string): Promise<Command | null> {
     const actor = ctx.actor;
     const asked = text.includes('?') || opensAsQuestion(text) || opensAsRequestForm(text);
-    if (!actor?.roles.includes('student') || !asked || !CONTACT_ASKED.test(foldDiacritics(text.toLowerCase()))) return null;
+    if (!actor?.roles.includes('student') || !asked || !asksForContact(text)) return null;
     const placement = currentPlacement(await deps.store.placements.listByStudent(actor.id), ctx.today);
     if (!placement) return null;
     const roles = new Map<string, string>();
@@ -369,10 +352,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
     // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
     // And only for words about the bot and its use: "voitko tehdä mun kotitehtävät" asks for something it does not do.
-    if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !ABOUT_USE.test(foldDiacritics(text.toLowerCase()))))) return null;
+    if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !asksAboutUse(text)))) return null;
     // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school");
     // a link asked removed is an unlink ("… got deactivated, please remove the link").
-    const removes = guess.command === 'link' && REMOVAL.test(foldDiacritics(text.toLowerCase()));
+    const removes = guess.command === 'link' && asksRemoval(text);
     const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : removes ? 'unlink' : guess.command;
     const command = registry.command(id)?.declaration;
     if (!command) return null;
@@ -427,7 +410,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
       const value = match.slots[name];
       if (spec.type !== 'student' || typeof value !== 'string') continue;
       // "miten mun opiskelijoilla menee": the word for students is nobody's name.
-      if (STUDENTS_WORD.test(foldDiacritics(value.toLowerCase()))) return false;
+      if (namesStudentsAsGroup(value)) return false;
       if (!(evenOneWord || value.includes(' '))) continue;
       if (!(await deps.store.people.anyoneNamed(value))) return false;
     }
