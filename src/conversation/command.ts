@@ -91,6 +91,11 @@ export interface CommandDeclaration<S extends SlotSpecs = SlotSpecs> {
    * ("voiko harjoittelun aikana olla lomalla?") is never guessed to be it, a request is.
    */
   records?: true;
+  /**
+   * The command changes or erases what is held about people (link, unlink, erase): guessed from
+   * words no phrasing has, the guess must be sure, or stand on an account id or a person it needs.
+   */
+  changes?: true;
   handle(ctx: CommandContext, input: CommandInput<S>): Promise<Reply[]>;
   /** For a command that also serves people Osaava does not know (help, small talk); without it they are told how to get enrolled. */
   handleStranger?(ctx: CommandContext, input: { slots: SlotValues<S> }): Promise<Reply[]>;

@@ -16,7 +16,7 @@ import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
 import { smalltalkCommand } from './smalltalk.ts';
-import { phaticKind, withoutPleasantries } from './understanding/phatic.ts';
+import { phaticKind, thanksWithComment, withoutPleasantries } from './understanding/phatic.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
 import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
@@ -97,6 +97,8 @@ const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
 /** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
 const CLARIFY_GUESS = 0.9;
+/** Words in a message short enough that each may be a name written in lower case. */
+const SHORT_MESSAGE = 6;
 /** Commands that only show something. */
 const VIEWS: ReadonlySet<string> = new Set(['progress', 'summary', 'students', 'my-observations']);
 /** Commands that show the asker's own data. */
@@ -190,6 +192,13 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
       routed({ kind: 'clarify', command: guess.clarify.id });
       return howTo;
     }
+    // "kiitos, tosta on apua": thanks with a comment that asks, tells and names nothing of the unit's.
+    const thanked = thanksWithComment(text, ctx.lang);
+    const remarks = thanked && !opensAsQuestion(thanked.comment) && !opensAsRequest(thanked.comment) && !isFirstPersonAccount(thanked.comment) && deps.questionCovered(ctx, thanked.comment) !== 'structured';
+    if (thanked && remarks) {
+      ctx.lang = thanked.thanks.lang;
+      return runOrGreet(ctx, smalltalkCommand, { kind: thanked.thanks.kind });
+    }
     return question(ctx, text);
   }
 
@@ -200,7 +209,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
 
   /**
    * The text names a person of the school other than the asker, a student's own teacher and instructor
-   * and staff's own students ("mikä Villen arvosana on", asked by Aino): capitalised words, in any Finnish case.
+   * and staff's own students ("mikä Villen arvosana on", asked by Aino): capitalised words (any word of a short message), in any Finnish case.
    */
   async function namesSomeoneElse(ctx: CommandContext, text: string): Promise<boolean> {
     const actor = ctx.actor;
@@ -210,8 +219,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
     if (actor.roles.some((role) => role !== 'student')) for (const placement of await placementsInScope(ctx, actor)) own.add(placement.studentId);
     // Question and function words open sentences with a capital too ("What", "Kuka"); each lookup reads the people table.
-    const capitalised = [...new Set(text.slice(0, 400).match(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:['’]s)?/gu) ?? [])].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, 4);
-    for (const word of capitalised) {
+    // In a short message a name is often written in lower case ("vilket vitsord fick ville"): every word is looked at.
+    const words = text.slice(0, 400).match(/[\p{L}]+(?:['’]s)?/gu) ?? [];
+    const candidates = words.length <= SHORT_MESSAGE ? words.filter((w) => w.length >= 3) : words.filter((w) => /^\p{Lu}\p{Ll}{2,}/u.test(w));
+    const names = [...new Set(candidates)].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, SHORT_MESSAGE);
+    for (const word of names) {
       const bare = word.replace(/['’]s$/u, '');
       const forms = nameBaseForms(bare);
       for (const form of forms) {
@@ -261,7 +273,12 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // "tein asiakaskyselyn, liittyykö se johonkin kriteeriin?": a question beside it, and the message is the question.
     const asks = clauses.some((clause, at) => !found.some((f) => f.at === at) && opensAsQuestion(clause));
     if (asks) return null;
-    return { guess: hit.guess, first: found.some((f) => opensAsRequestForm(clauses[f.at] ?? '')) };
+    // "Villen vanha Slack-tunnus U07VILLE1 on suljettu, poista liitos": the link asked removed, in another clause.
+    const unlink = hit.guess.command.id === 'link' && asksRemoval(text) ? registry.command('unlink')?.declaration : undefined;
+    const guess = unlink ? { ...hit.guess, command: unlink } : hit.guess;
+    // A change to what is held about people, its values placed, goes before any note ("… on suljettu" is no observation).
+    const first = found.some((f) => opensAsRequestForm(clauses[f.at] ?? '')) || (guess.command.changes === true && guess.filled > 0);
+    return { guess, first };
   }
 
   /**
@@ -304,7 +321,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     (withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN }));
   const classify = (masked: string, lang: Lang) => {
     const model = masked.split(' ').some((word) => PLACEHOLDERS.has(word)) ? entityModel() : plainModel();
-    return model.then((c) => c.classify(masked, lang));
+    return model.then((c) => c.classify(masked, lang, { long: true }));
   };
 
   /** Whom the actor may name in a command: their students, and for an admin everyone in a placement. */
@@ -345,7 +362,10 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const bare = entities.masked.split(' ').filter((word) => !PLACEHOLDERS.has(word)).join(' ');
     // Named fields ("student=ville instructor=…", "opiskelija Ville, ohjaaja Sanna, …") are the one fields command's.
     const byFields = Object.keys(entities.fields).length > 0 ? fieldsCommand : undefined;
-    const guess = (byFields ? { command: byFields, score: 1 } : null) ?? (await classify(entities.masked, ctx.lang)) ?? (bare !== entities.masked && bare.includes(' ') ? await plainModel().then((c) => c.classify(bare, ctx.lang)) : null);
+    const first = (byFields ? { command: byFields, score: 1 } : null) ?? (await classify(entities.masked, ctx.lang)) ?? (bare !== entities.masked && bare.includes(' ') ? await plainModel().then((c) => c.classify(bare, ctx.lang)) : null);
+    // The words after a name are an observation's text only for a command that takes one: read again with them.
+    const takesText = (id: string) => Object.values(registry.command(id)?.declaration.slots ?? {}).some((spec) => spec.type === 'text');
+    const guess = first && !byFields && entities.text !== null && !takesText(first.command) ? await classify(entities.maskedWithText, ctx.lang) : first;
     if (!guess) return null;
     if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
     // Small talk is the lexicon's and the phrasings' to recognise (phatic.ts): a guess at it from other
@@ -363,10 +383,16 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     const actor = ctx.actor;
     if (actor && !command.roles.some((role) => actor.roles.includes(role))) return null;
     const slots = fillSlots(command, entities, known.students);
-    // An admin's command from a guess must be sure, unless an account id written in the message
-    // has its place in it ("ta bort slack-kopplingen U02KLM9ZZ"): the id says what the words hint.
+    // A command that changes what is held about people must be a sure guess, unless an account id written
+    // in the message has its place in it ("ta bort slack-kopplingen U02KLM9ZZ"): the id says what the words
+    // hint; or a person it needs is named and the guess nearly sure ("Aino lopetti, tyhjennä hänen tietonsa":
+    // a guessed erase only asks for confirmation).
     const placedAccount = entities.accounts.length > 0 && slots !== null && (slots === MISSING || slots.filled > 0);
-    if (command.roles.every((role) => role === 'admin') && guess.score < SURE_GUESS && !placedAccount) return null;
+    const placedPerson = entities.people.length > 0 && slots !== null && slots !== MISSING && slots.filled > 0 && guess.score >= CLARIFY_GUESS;
+    if (command.changes && guess.score < SURE_GUESS && !placedAccount && !placedPerson) return null;
+    // Longer than the command is ever said: an administrator's request with its reason ("Aino made a GDPR
+    // access request, please pull her data out as JSON") stands on the value it placed; anything else is no command.
+    if (guess.long && !(command.roles.every((role) => role === 'admin') && slots !== null && slots !== MISSING && slots.filled > 0)) return null;
     // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
     if (command.records && entities.asks && !request && !(slots && slots !== MISSING && slots.filled > 0)) return null;
     // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).

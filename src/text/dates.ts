@@ -105,6 +105,16 @@ export function parseWrittenDate(text: string, today: string): string | null {
   return null;
 }
 
+// "ensi viikolla", "ens viikol", "next week", "nästa vecka": the working week after this one.
+const NEXT_WEEK = /^(?:ensi|ens|next|nasta) (?:viikko|viikolla|viikol|viikon|viikoks|viikoksi|week|vecka|veckan)$/;
+
+/** "ensi viikolla" → [the coming Monday, the Friday after it]: the next working week, as a range. */
+export function parseWrittenWeek(text: string, today: string): [string, string] | null {
+  if (!NEXT_WEEK.test(foldDiacritics(text.trim().toLowerCase()).replace(/\s+/g, ' '))) return null;
+  const monday = weekdayDate('ensi maanantai', today);
+  return monday ? [monday, shift(monday, 4)] : null;
+}
+
 /** A written time of day as HH:MM ("14:30", "14.30", "9"), or null. */
 export function parseWrittenTime(text: string): string | null {
   const match = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());

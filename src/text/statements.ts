@@ -80,7 +80,8 @@ const DID_QUESTION = /^did\s+(?!(?:the|a|an|my|our|some|all|lots)\s)/u;
 // The question clitic -ko/-kö/-ks follows a vowel, n or t ("onko", "voinko", "osaatko", "onks",
 // "tarviiks"); "Mikko", "Marko" and "taulukko" are no questions, nor "koko", "Niko" or "thanks".
 const CLITIC_QUESTION = /^\p{L}*[aeiouynt](?:ko|ks)$/u;
-const NOT_CLITIC = set('yks kaks koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks');
+// Nor spoken translatives ("aluks", "lopuks": at first, in the end).
+const NOT_CLITIC = set('yks kaks koko jako ruoko niko kauko raiko eko thanks thinks links banks drinks tanks aluks lopuks ekaks tokaks ensiks viimeks lisaks onneks');
 const isCliticQuestion = (folded: string) => CLITIC_QUESTION.test(folded) && !NOT_CLITIC.has(folded);
 
 /** A request put as a question: "voisitko …", "voitko …", "could you …", "kan du …", "kan vi …". */
@@ -434,39 +435,47 @@ function verbAfterInflectedName(clause: readonly string[], from: number): boolea
 }
 
 /**
- * A named person and what they did or do: "Aino päivitti", "Aino opasti", "Aino on hoitanut", "Aino
- * osaa jo …", "Ainolla oli …", "Ville handled", "Aino was great", "Aino handles", "Aino hjälpte",
- * "idag sålde Aino …". `name` may be the full name ("Aino Virtanen": the surname may follow).
- * Never in a question, nor about being ill or away.
- */
-/**
  * A sentence about a named person that opens with the name ("Aino taas myöhässä tänää 15min", "@Aino
- * super asiakaspalvelu tänään"), of at least four words: an instructor's note, verb or no verb.
+ * super asiakaspalvelu tänään"), or with what she has ("ainolla vielä vähän hakemista crm:n käytössä"),
+ * of at least four words: an instructor's note, verb or no verb.
  * Never a question, a request, nor about being ill or away.
  */
 export function opensWithName(text: string, name: string): boolean {
   if (asks(text) || opensAsRequest(text)) return false;
   const list = words(text.slice(0, 400)).map(foldDiacritics);
   const first = foldDiacritics(words(name)[0] ?? '');
-  return Boolean(first) && list.length >= 4 && list[0] === first && !NOT_AN_ACCOUNT.test(list.join(' '));
+  const stems = [first, weakGrade(first)];
+  const opening = list[0] ?? '';
+  const opensAsHers = opening === first || stems.some((stem) => opening === `${stem}lla`);
+  return Boolean(first) && list.length >= 4 && opensAsHers && !NOT_AN_ACCOUNT.test(list.join(' '));
+}
+
+/** Inflected, a Finnish name may take the weak grade: "Mikko" → "Mikolla", "Antti" → "Antin". */
+function weakGrade(name: string): string {
+  return name.replace(/(kk|pp|tt)([aeiouy])$/, (_, double: string, vowel: string) => `${double[0]}${vowel}`);
 }
 
 /** The text names the person by first name, in any case or the English possessive ("Aino", "Ainon", "Aino's", "Ainolla", "Mikolle"). */
 export function namesPerson(text: string, name: string): boolean {
   const [first = ''] = words(name).map(foldDiacritics);
   if (!first) return false;
-  const stems = [first, first.replace(/(kk|pp|tt)([aeiouy])$/, (_, double: string, vowel: string) => `${double[0]}${vowel}`)];
+  const stems = [first, weakGrade(first)];
   return words(text.slice(0, 400))
     .map(foldDiacritics)
     .some((word) => word === first || stems.some((stem) => word.startsWith(stem) && [...GENITIVE, ...ADESSIVE_ETC].includes(word.slice(stem.length))));
 }
 
+/**
+ * A named person and what they did or do: "Aino päivitti", "Aino opasti", "Aino on hoitanut", "Aino
+ * osaa jo …", "Ainolla oli …", "Ville handled", "Aino was great", "Aino handles", "Aino hjälpte",
+ * "idag sålde Aino …". `name` may be the full name ("Aino Virtanen": the surname may follow).
+ * Never in a question, nor about being ill or away.
+ */
 export function nameFollowedByPastVerb(text: string, name: string): boolean {
   if (asks(text)) return false;
   const [first = '', ...surnames] = words(name).map(foldDiacritics);
   if (!first) return false;
-  // Inflected, a Finnish name may take the weak grade: "Mikko" → "Mikolla", "Antti" → "Antin".
-  const stems = [first, first.replace(/(kk|pp|tt)([aeiouy])$/, (_, double: string, vowel: string) => `${double[0]}${vowel}`)];
+  const stems = [first, weakGrade(first)];
   for (const { words: clause } of clausesOf(text, false)) {
     if (NOT_AN_ACCOUNT.test(clause.join(' '))) continue;
     for (let i = 0; i < clause.length; i++) {

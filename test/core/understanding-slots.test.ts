@@ -123,8 +123,11 @@ describe('slot commands written any natural way, through the chat core', () => {
     expect(await t.text('mikko', 'log an observation')).toContain('log an observation');
   });
 
-  it('an admin command from an unsure guess is not run', async () => {
-    expect(await t.text('admin', 'haluan ladata ainon tiedot')).not.toContain('Aino Virtanen');
+  it('an admin command that erases or relinks is not run from an unsure guess; a read that names its student is', async () => {
+    // Erase: at most its confirmation step, never from words about something else.
+    for (const text of ['mitä mieltä aino on työpaikastaan', 'onko ainon tiedot ajan tasalla']) expect(await t.text('admin', text)).not.toMatch(/poistaa pysyvästi|poistettu/);
+    // An export that names its student from a nearly sure guess ("I want to download Aino's data").
+    expect(await t.text('admin', 'haluan ladata ainon tiedot')).toContain('Aino Virtanen');
   });
 
   it('"log an observation for Aino: …" offers the form with the text, nothing saved', async () => {

@@ -14,7 +14,7 @@ const FLOOR = {
 
 describe('routing corpus', () => {
   it('has labelled lines in every route and language in every part (the second has no personal route)', () => {
-    const sizes = { dev: 150, dev2: 200, dev3: 150, dev4: 200, dev5: 150, heldout: 100, heldout2: 150, heldout3: 200, heldout4: 200 };
+    const sizes = { dev: 150, dev2: 200, dev3: 150, dev4: 200, dev5: 150, heldout: 100, heldout2: 150, heldout3: 200, heldout4: 200, dev6: 150, heldout5: 200 };
     for (const [part, file] of Object.entries(CORPORA)) {
       const lines = readCorpus(file);
       expect(lines.length, part).toBeGreaterThanOrEqual(sizes[part as keyof typeof sizes]);
@@ -47,13 +47,14 @@ describe('routing corpus', () => {
     });
   });
 
-  // The tuning sets written by later testers: a floor under today's figures (2026-12-05, end of session 6:
-  // dev2 100 %, dev3 98 %, dev4 98 %, dev5 97 %).
+  // The tuning sets written by later testers: a floor under today's figures (2026-12-06, session 7:
+  // dev2 100 %, dev3 98.7 %, dev4 100 %, dev5 100 %, dev6 98.7 %; dev6 was 90.7 % when first scored).
   it.each([
     ['dev2', 0.97],
     ['dev3', 0.95],
-    ['dev4', 0.95],
-    ['dev5', 0.95],
+    ['dev4', 0.97],
+    ['dev5', 0.97],
+    ['dev6', 0.95],
   ] as const)('routes the %s part at least at its floor', async (part, floor) => {
     const s = score(await runCorpus(readCorpus(CORPORA[part])));
     expect(ratio(s.overall), s.misses.map((m) => `${m.line.id} "${m.line.text}" → ${m.got}`).join('\n')).toBeGreaterThanOrEqual(floor);

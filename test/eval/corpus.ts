@@ -23,6 +23,8 @@ export const CORPORA = {
   dev4: `${CORPUS_DIR}corpus.dev4.jsonl`,
   /** Written by an eighth tester on 2026-12-05 (session 6) for tuning: short, messy chat (abbreviations, Finland-Swedish chat). */
   dev5: `${CORPUS_DIR}corpus.dev5.jsonl`,
+  /** Written by a tenth tester on 2026-12-05 (session 7) for tuning: admin requests in free words, thanks with a comment, personal questions. */
+  dev6: `${CORPUS_DIR}corpus.dev6.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,
@@ -30,6 +32,8 @@ export const CORPORA = {
   heldout3: `${CORPUS_DIR}corpus.heldout3.jsonl`,
   /** Written by a seventh tester on 2026-12-05 (session 6) from the help texts and the sources alone; first scored before any tuning of that session. */
   heldout4: `${CORPUS_DIR}corpus.heldout4.jsonl`,
+  /** Written by a ninth tester on 2026-12-05 (session 7) from the help texts and the sources alone; first scored after four small changes of that session made before it existed. */
+  heldout5: `${CORPUS_DIR}corpus.heldout5.jsonl`,
 } as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;

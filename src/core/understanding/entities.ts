@@ -6,7 +6,7 @@
 // filled from these entities by type, so that a command written in any order still gets its values.
 import type { SlotSpec } from '../../conversation/command.ts';
 import { finnishNameForms } from '../../privacy/finnish-name-forms.ts';
-import { parseWrittenDate, parseWrittenTime } from '../../text/dates.ts';
+import { parseWrittenDate, parseWrittenTime, parseWrittenWeek } from '../../text/dates.ts';
 import { foldDiacritics } from '../../text/normalize.ts';
 import { naturalFields, parseFields } from './fields.ts';
 import type { Token, Tokens } from './tokens.ts';
@@ -64,6 +64,8 @@ export interface Entities {
   text: string | null;
   /** The message with each entity (and the text) as its placeholder. */
   masked: string;
+  /** The same with the words after a name left as written: for a command that takes no text ("delete Ville's data, he asked …"). */
+  maskedWithText: string;
   /** It opens with a question word or ends with "?": a date or time in it is more likely asked about than set. */
   asks: boolean;
   /** Named fields (key=value pairs, or an enrolment in words: fields.ts); their dates are theirs. */
@@ -88,7 +90,7 @@ const TEXT_CONNECTORS: ReadonlySet<string> = new Set(['et', 'etta', 'that', 'att
 const PLATFORMS: Readonly<Record<string, string>> = { slack: 'slack', teams: 'teams', msteams: 'teams' };
 // Slack user ids (U…, W…) and Teams user ids (29:…).
 const SLACK_ID = /^[UW][A-Z0-9]{6,}$/;
-const TEAMS_ID = /^29:[\w-]{6,}$/;
+const TEAMS_ID = /^29:(?:[\w-]{6,}|\d*[A-Za-z][\w-]{2,})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Every written form of each person's names: "ville" → Ville, "villeen", "villen", "villes", "ville's". */
@@ -116,7 +118,7 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
   const asks = QUESTION_OPENERS.has(list[0]?.norm ?? '') || tokens.text.trim().endsWith('?');
   const written = tokens.text.slice(0, 2000);
   const fields = /[\p{L}_]\s*=\s*\S/u.test(written) ? parseFields(written) : naturalFields(written, today);
-  const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', asks, fields };
+  const out: Entities = { dates: [], dayWords: [], times: [], platforms: [], accounts: [], emails: [], people: [], text: null, masked: '', maskedWithText: '', asks, fields };
   const masked: string[] = [];
   const folded = list.map((t) => t.norm).join(' ');
   let textFrom: number | null = null;
@@ -193,6 +195,14 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
     // A date in words: "huomenna", "ensi maanantaina", "next monday", "i morgon".
     if (token.kind === 'word') {
       const next = list[i + 1];
+      // "ens viikol": a range of days, written for the classifier as one ("xdate - xdate").
+      const week = next?.kind === 'word' ? parseWrittenWeek(`${raw} ${next.raw}`, today) : null;
+      if (week) {
+        out.dates.push(...week);
+        masked.push(PLACEHOLDER.date, '-', PLACEHOLDER.date);
+        i++;
+        continue;
+      }
       const twoWords = next?.kind === 'word' ? parseWrittenDate(`${raw} ${next.raw}`, today) : null;
       const word = twoWords ?? parseWrittenDate(raw, today);
       if (word) {
@@ -215,6 +225,7 @@ export function findEntities(tokens: Tokens, today: string, names: Map<string, K
     }
     masked.push(asWritten(token));
   }
+  out.maskedWithText = masked.join(' ');
   if (textFrom !== null && textFrom < list.length) {
     const start = list[textFrom]?.start ?? tokens.text.length;
     const text = tokens.text.slice(start).trim();

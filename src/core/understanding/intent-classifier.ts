@@ -23,10 +23,13 @@ export const NONE = 'None';
 export interface IntentGuess {
   command: string;
   score: number;
+  /** Taken only because `long` was asked: the message runs longer than any way the command was taught. */
+  long?: true;
 }
 
 export interface IntentClassifier {
-  classify(text: string, lang: Lang): Promise<IntentGuess | null>;
+  /** `long`: a guess sure but longer than the command's wordings is given too, marked, for the caller to weigh. */
+  classify(text: string, lang: Lang, options?: { long?: boolean }): Promise<IntentGuess | null>;
   /** Why a text is or is not a command: the model's best two and the first check that failed (for debugging and the eval). */
   explain(text: string, lang: Lang): Promise<IntentExplanation>;
 }
@@ -129,9 +132,9 @@ export async function createIntentClassifier(
       if (top.score < threshold) return 'unsure';
       // A near tie is no decision.
       if (next && top.score - next.score < margin) return 'tie';
-      if (wordCount(text) > (longest.get(`${lang} ${top.intent}`) ?? 0) + LONGER_BY[isQuestion(text) ? 'question' : 'request']) return 'too-long';
       // Sure, but on the strength of words every question has: no decision either.
       if (!support.supports(top.intent, text, lang, entities)) return 'unsupported';
+      if (wordCount(text) > (longest.get(`${lang} ${top.intent}`) ?? 0) + LONGER_BY[isQuestion(text) ? 'question' : 'request']) return 'too-long';
       return 'taken';
     })();
     return { best, second, verdict };
@@ -139,8 +142,9 @@ export async function createIntentClassifier(
 
   return {
     explain,
-    async classify(text, lang) {
+    async classify(text, lang, options = {}) {
       const { best, verdict } = await explain(text, lang);
+      if (best && verdict === 'too-long' && options.long) return { ...best, long: true };
       return verdict === 'taken' && best ? best : null;
     },
   };

@@ -321,3 +321,21 @@ export function withoutPleasantries(text: string): string {
   // A question keeps its mark ("Hej! Kan du visa …?").
   return rest && end < text.length && text.trimEnd().endsWith('?') && !rest.endsWith('?') ? `${rest}?` : rest || text;
 }
+
+/** How long a comment after thanks may run ("kiitos, tosta on apua", "thanks, that really helped with my report"). */
+const COMMENT_WORDS = 8;
+
+/**
+ * Thanks, then a short comment on the help: "kiitti, näyttää hyvältä", "jes kiitti paljon, nyt
+ * ymmärrän paremmin". The opening up to the first comma or stop is small talk with thanks in it; the
+ * comment asks nothing. Read last, when nothing else took the message (a statement, a command).
+ */
+export function thanksWithComment(text: string, fallback: Lang = 'fi'): { thanks: Phatic; comment: string } | null {
+  if (text.length > MAX_CHARS || text.includes('?')) return null;
+  const cut = /[,.!:;]/u.exec(text);
+  if (!cut) return null;
+  const thanks = phaticKind(text.slice(0, cut.index), fallback);
+  const comment = text.slice(cut.index + 1).trim();
+  const words = wordsOf(comment.replace(EMOTICON, ' '));
+  return thanks?.kind === 'thanks' && words.length > 0 && words.length <= COMMENT_WORDS ? { thanks, comment } : null;
+}

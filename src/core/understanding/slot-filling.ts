@@ -35,7 +35,9 @@ export function fillSlots(command: Command, entities: Entities, students: Readon
   if (!fieldsSlot && entities.dates.length > count((s) => s.type === 'date')) return null;
   if (entities.times.length > count((s) => s.type === 'time')) return null;
   if (entities.accounts.length > count((s) => s.type === 'word' && s.entity === 'account')) return null;
-  if (!fieldsSlot && entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
+  // A name beside the one account id a command takes is the account's owner ("Aino's old Slack account U01AINO77 got deactivated").
+  const owner = entities.accounts.length === 1 && count((s) => s.type === 'word' && s.entity === 'account') === 1 && entities.people.length === 1;
+  if (!fieldsSlot && !owner && entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
   const dateSlots = count((s) => s.type === 'date');
   // Dates in figures first, then in words ("tauko huomisesta" has only words), as many as there are date slots.
   const dates = dateSlots ? [...entities.dates, ...entities.dayWords].slice(0, dateSlots) : [];

@@ -22,9 +22,9 @@ export interface Tokens {
 
 export const MAX_TOKENS = 64;
 
-// A Teams user id first ("29:1a2b…", else read as a time), dates and times (one token each), then words with inner dots, hyphens, apostrophes and @
+// A Teams user id first ("29:1a2b…", even a short one with a letter: "29:9zzQ"; else read as a time), dates and times (one token each), then words with inner dots, hyphens, apostrophes and @
 // (e-mail addresses, ids, "check-in"), then the punctuation a phrasing may name.
-const TOKEN = /(29:[\w-]{6,}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{1,2}(?:\.(?:\d{4}|\d{2})?)?|[\p{L}\p{N}_]+(?:[-'’.@:][\p{L}\p{N}_]+)*@?|[:=–-])/gu;
+const TOKEN = /(29:(?:[\w-]{6,}|\d*[A-Za-z][\w-]{2,})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{1,2}(?:\.(?:\d{4}|\d{2})?)?|[\p{L}\p{N}_]+(?:[-'’.@:][\p{L}\p{N}_]+)*@?|[:=–-])/gu;
 
 // English contractions read as their words, in messages and phrasings alike ("how's aino doing" is
 // "how is aino doing"); both words stand where the contraction stood.

@@ -17,6 +17,7 @@ const say = paragraph;
 export const linkCommand = defineCommand({
   id: 'link',
   roles: ['admin'],
+  changes: true,
   subject: { kind: 'admin' },
   slots: { platform: { type: 'word', entity: 'platform' }, externalId: { type: 'word', entity: 'account' }, person: { type: 'word', entity: 'person' }, tenant: { type: 'word', optional: true } },
   phrasings: {
@@ -46,6 +47,7 @@ export const linkCommand = defineCommand({
 export const unlinkCommand = defineCommand({
   id: 'unlink',
   roles: ['admin'],
+  changes: true,
   subject: { kind: 'admin' },
   slots: { platform: { type: 'word', entity: 'platform' }, externalId: { type: 'word', entity: 'account' }, tenant: { type: 'word', optional: true } },
   phrasings: {
@@ -99,6 +101,7 @@ export function createEraseCommand(exportDir: string) {
   return defineCommand({
     id: 'erase',
     roles: ['admin'],
+    changes: true,
     subject: { kind: 'admin' },
     slots: { person: { type: 'person' }, confirmed: { type: 'choice', values: ['yes', 'no'], default: 'no' } },
     phrasings: {

@@ -1,0 +1,59 @@
+// Requests said with their reason and whose account it is ("Ville's old Teams account 29:… is gone,
+// remove the link"), a week said in words, notes that open with what the student has, thanks with a
+// comment, and lower-case names of someone else: through the chat core as the evaluation runs it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliCore } from '../../src/cli/cli-core.ts';
+import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+
+describe('requests with their reason, and remarks around them', () => {
+  let cli: CliCore;
+  beforeAll(async () => {
+    cli = await openEvalCore();
+  });
+  afterAll(async () => cli?.close());
+
+  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+
+  it.each([
+    // An account id with its owner named beside it; a short Teams id.
+    ["Ville's Teams account 29:4kQx is no longer in use, remove the link", 'admin', 'command:unlink'],
+    ['Villen vanha Slack-tunnus U07VILLE1 on suljettu, poista liitos', 'admin', 'command:unlink'],
+    // An administrator's request with the reason around it.
+    ['Ville pyysi tietojensa poistamista ja on eronnut koulusta, poista kaikki hänen tietonsa', 'admin', 'command:erase'],
+    ['Ville sent us a data access request yesterday, please export everything about him as JSON', 'admin', 'command:export'],
+    // A week in words is a range of days.
+    ['ensi viikolla ei kyselyitä, oon kurssilla', 'aino', 'command:pause'],
+    ['inga frågor nästa vecka tack', 'aino', 'command:pause'],
+    // An instructor's note that opens with what the student has.
+    ['ainolla vielä harjoiteltavaa puhelinpalvelussa, jännittää soittaa asiakkaille', 'mikko', 'statement:observations'],
+    // Spoken "at first … in the end" is no question.
+    ['asiakas oli aluks tosi vihainen mut lopuks tyytyväinen, hoidin sen ihan itse', 'aino', 'statement:checkins'],
+  ])('"%s" (as %s) is %s', async (text, as, expected) => {
+    expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it.each([
+    ['kiitos, selkeä vastaus', 'aino'],
+    ['thanks, that makes sense now', 'mikko'],
+    ['tack, det hjälpte mycket', 'aino'],
+    ['kiitti! nyt tajuun', 'liisa'],
+  ])('"%s" (as %s) is thanks with a comment: small talk', async (text, as) => {
+    expect(await routeOf(text, as)).toBe('command:smalltalk');
+  });
+
+  it.each([
+    ['kiitos, mitä arvosanaan 5 vaaditaan', 'aino', 'question'],
+    ['thanks, what about grade 5', 'aino', 'question'],
+    ['kiitos, entä kiitettävä', 'aino', 'question'],
+    ['thanks, I finished the customer survey today', 'aino', 'statement:checkins'],
+  ])('"%s" (as %s) says more than thanks: %s', async (text, as, expected) => {
+    expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it('does not answer a question about another student, named in lower case, with the asker\'s own grade', async () => {
+    expect(await routeOf('vilket betyg fick ville', 'aino')).toBe('question');
+    expect(await routeOf('mikä villen arvosana on', 'aino')).toBe('question');
+    // The asker's own grade asked the same way stays theirs.
+    expect(await routeOf('vilket vitsord får jag', 'aino')).toBe('command:my-grade');
+  });
+});
