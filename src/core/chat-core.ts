@@ -25,7 +25,7 @@ import { tokenize } from './understanding/tokens.ts';
 import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './understanding/entities.ts';
 import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
 import { fillSlots, MISSING } from './understanding/slot-filling.ts';
-import { asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms, namesStudentsAsGroup } from './understanding/cues.ts';
+import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms, namesStudentsAsGroup } from './understanding/cues.ts';
 import { placementsInScope } from '../access/student-access.ts';
 import { commandClauses, isFirstPersonAccount, opensAsQuestion, opensAsRequest, opensAsRequestForm, requestBody } from '../text/statements.ts';
 
@@ -163,13 +163,14 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     // a clause asks for it ("tulin takas aiemmin, voit alkaa kysellä taas").
     const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
     // "what grade did Ville get?": the asker's own data is no answer about someone else.
-    if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (await namesSomeoneElse(ctx, text))) return question(ctx, text);
+    // Nor "Var bor min handledare?": their private life is no one's to tell.
+    if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (asksAboutPrivateLife(text) || (await namesSomeoneElse(ctx, text)))) return question(ctx, text);
     // Nor a view of a student guessed from a staff member's note about them ("ainolla vielä vähän hakemista
     // crm:n käytössä, kysyy paljon neuvoa"): a longer plain sentence is read by the statements first.
     const note = guess && 'slots' in guess && VIEWS.has(guess.command.id) && isPlainSentence(text);
     if (guess && 'slots' in guess && !note && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
     const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answer: 'none' as const } : null)));
-    if (own && ctx.actor && !(await namesSomeoneElse(ctx, text))) {
+    if (own && ctx.actor && !asksAboutPrivateLife(text) && !(await namesSomeoneElse(ctx, text))) {
       const answered = own.answer === 'none' ? [] : await deps.answerQuestion(ctx, text);
       const replies = await run(ctx, ctx.actor, own.command, {});
       return own.answer === 'before' ? [...answered, ...replies] : [...replies, ...answered];

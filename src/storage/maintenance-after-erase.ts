@@ -49,6 +49,9 @@ export interface PurgeReport {
 
 /** How long a rewrite waits for a table that someone else holds, before it gives up on that table. */
 const LOCK_TIMEOUT = '10s';
+/** How long the purge waits for transactions older than it to end (see `olderSnapshotsEnded`). */
+const OLDER_SNAPSHOTS_WAIT_MS = 10_000;
+const POLL_MS = 50;
 
 /**
  * Removes the copies a committed erasure left: rewrites `tables` and their statistics, then the
@@ -81,6 +84,7 @@ async function purge(conn: Kysely<DatabaseSchema>, tables: readonly StudentTable
   };
   await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, false)`.execute(conn);
   try {
+    if (!(await olderSnapshotsEnded(conn))) report.skipped.push({ step: 'wait for older transactions', reason: 'a transaction older than the erasure is still open: the row versions it may see are copied by the rewrite' });
     for (const table of new Set(tables)) {
       const step = `VACUUM (FULL, ANALYZE) ${table}`;
       // VACUUM skips a table it may not maintain with only a warning: ask first.
@@ -99,6 +103,29 @@ async function purge(conn: Kysely<DatabaseSchema>, tables: readonly StudentTable
   } finally {
     await sql`RESET lock_timeout`.execute(conn);
   }
+}
+
+/**
+ * `VACUUM FULL` copies every row version that a transaction still open in this database might see,
+ * deleted ones included: a snapshot taken before the erasure committed keeps the erased rows in the new
+ * files. So the rewrite waits, a bounded while, until each transaction that holds a snapshot now has
+ * ended. (On PGlite, one connection, there are none.)
+ */
+async function olderSnapshotsEnded(conn: Kysely<DatabaseSchema>): Promise<boolean> {
+  const holding = () =>
+    sql<{ pid: number; started: string }>`
+      SELECT pid, xact_start::text AS started FROM pg_catalog.pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`.execute(conn);
+  const key = (row: { pid: number; started: string }) => `${row.pid} ${row.started}`;
+  const before = new Set((await holding()).rows.map(key));
+  const deadline = performance.now() + OLDER_SNAPSHOTS_WAIT_MS;
+  while (before.size > 0) {
+    const still = (await holding()).rows.map(key).filter((k) => before.has(k));
+    if (still.length === 0) return true;
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return true;
 }
 
 async function privileges(conn: Kysely<DatabaseSchema>): Promise<{ superuser: boolean; maintainStatistics: boolean; walRecycle: string }> {

@@ -74,7 +74,7 @@ const REQUEST_VERBS = set('halusin mietin pohdin ihmettelin wanted wondered hope
 
 /** Openings of a question or a request. (A lookahead, not \\b: \\b knows no ä or ö even with the u flag.) */
 const QUESTION_START =
-  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|what|which|who|when|why|where|how|is|are|do|does|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|visa|berätta|förklara)(?=$|[^\p{L}\p{N}])/u;
+  /^(mit(a|ä)|mik(a|ä)|mitk(a|ä)|miten|millainen|millaista|kuka|ketk(a|ä)|kenelle|kenelt(a|ä)|kelt(a|ä)|ket(a|ä)|kenen|kehen|keneen|keille|mill(a|ä)|mille|milloin|miksi|miss(a|ä)|mihin|mist(a|ä)|montako|kuinka|kerro|n(a|ä)yt(a|ä)|listaa|selit(a|ä)|anna|what|which|who|when|why|where|how|is|are|do|does|can|could|should|must|may|tell|show|list|explain|give|vad|hur|vilka|vilken|varför|när|måste|behöver|får|finns|visa|berätta|förklara)(?=$|[^\p{L}\p{N}])/u;
 // "Did I …" asks; "Did the inventory with Mikko" tells.
 const DID_QUESTION = /^did\s+(?!(?:the|a|an|my|our|some|all|lots)\s)/u;
 // The question clitic -ko/-kö/-ks follows a vowel, n or t ("onko", "voinko", "osaatko", "onks",

@@ -25,6 +25,8 @@ export const CORPORA = {
   dev5: `${CORPUS_DIR}corpus.dev5.jsonl`,
   /** Written by a tenth tester on 2026-12-05 (session 7) for tuning: admin requests in free words, thanks with a comment, personal questions. */
   dev6: `${CORPUS_DIR}corpus.dev6.jsonl`,
+  /** Written by an eleventh tester on 2026-12-06 (session 7) for tuning: personal questions (60) and near-misses that look personal. */
+  dev7: `${CORPUS_DIR}corpus.dev7.jsonl`,
   heldout: `${CORPUS_DIR}corpus.heldout.jsonl`,
   /** Written by a tester who saw neither the code nor the bot's answers, after the first held-out set had been seen. */
   heldout2: `${CORPUS_DIR}corpus.heldout2.jsonl`,

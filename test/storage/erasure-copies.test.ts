@@ -18,7 +18,8 @@ import {
 } from '../../src/storage/index.ts';
 import { removeStudentExports } from '../../src/storage/maintenance-exports.ts';
 import { createSlackDmChannelRepo } from '../../src/storage/slack-dm-channel-repo.ts';
-import { adminQuery, createTestClock, describePostgres, OPEN_TIMEOUT, openTestDatabase, silentLogger, type TestDatabase } from './backends.ts';
+import pg from 'pg';
+import { adminQuery, createTestClock, describePostgres, OPEN_TIMEOUT, openTestDatabase, postgresUrl, silentLogger, type TestDatabase } from './backends.ts';
 
 // After `erase … confirm` no copy of the student remains (issue 14): not in the planner statistics
 // (pg_stats), not in the table files, not in PGlite's WAL. Each suite seeds a student whose e-mail,
@@ -136,32 +137,32 @@ describe('erasure leaves no copy in an embedded database folder (PGlite on disk)
   }, 60_000);
 });
 
+/** The relations of this test's schema (tables, indexes, TOAST) and pg_statistic, with the canary in their files. */
+async function relationFilesWithCanary(db: Kysely<DatabaseSchema>): Promise<string[]> {
+  await sql`CHECKPOINT`.execute(db); // dirty pages to the files
+  const result = await sql<{ relname: string }>`
+    WITH rels AS (
+      SELECT c.oid FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+      UNION SELECT c.reltoastrelid FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.reltoastrelid <> 0
+      UNION SELECT 'pg_catalog.pg_statistic'::regclass::oid
+      UNION SELECT reltoastrelid FROM pg_class WHERE oid = 'pg_catalog.pg_statistic'::regclass
+    ), files AS (
+      SELECT c.relname, pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN rels ON rels.oid = c.oid
+      UNION ALL
+      SELECT i.relname, pg_relation_filepath(i.oid) FROM pg_index x JOIN rels ON rels.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+    )
+    SELECT DISTINCT relname FROM files
+    WHERE path IS NOT NULL AND position(convert_to(${MARK}, 'UTF8') IN coalesce(pg_read_binary_file(path, 0, coalesce((pg_stat_file(path, true)).size, 0), true), ''::bytea)) > 0
+    ORDER BY 1`.execute(db);
+  return result.rows.map((row) => row.relname);
+}
+
 describePostgres('erasure leaves no copy in PostgreSQL\'s statistics or table files', () => {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
   }, OPEN_TIMEOUT);
   afterAll(async () => database?.close());
-
-  /** The relations of this test's schema (tables, indexes, TOAST) and pg_statistic, with the canary in their files. */
-  async function relationFilesWithCanary(db: Kysely<DatabaseSchema>): Promise<string[]> {
-    await sql`CHECKPOINT`.execute(db); // dirty pages to the files
-    const result = await sql<{ relname: string }>`
-      WITH rels AS (
-        SELECT c.oid FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
-        UNION SELECT c.reltoastrelid FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.reltoastrelid <> 0
-        UNION SELECT 'pg_catalog.pg_statistic'::regclass::oid
-        UNION SELECT reltoastrelid FROM pg_class WHERE oid = 'pg_catalog.pg_statistic'::regclass
-      ), files AS (
-        SELECT c.relname, pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN rels ON rels.oid = c.oid
-        UNION ALL
-        SELECT i.relname, pg_relation_filepath(i.oid) FROM pg_index x JOIN rels ON rels.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
-      )
-      SELECT DISTINCT relname FROM files
-      WHERE path IS NOT NULL AND position(convert_to(${MARK}, 'UTF8') IN coalesce(pg_read_binary_file(path, 0, coalesce((pg_stat_file(path, true)).size, 0), true), ''::bytea)) > 0
-      ORDER BY 1`.execute(db);
-    return result.rows.map((row) => row.relname);
-  }
 
   it('not in pg_stats, nor in the files of the tables, their indexes or pg_statistic', async () => {
     if (!database) throw new Error('not open');
@@ -177,6 +178,35 @@ describePostgres('erasure leaves no copy in PostgreSQL\'s statistics or table fi
     expect(await statisticsWithCanary(db)).toEqual([]);
     expect(await relationFilesWithCanary(db)).toEqual([]);
     expect(await counts(db)).toEqual({ people: bystanders + 2, reflections: bystanders });
+  }, 60_000);
+
+});
+
+describePostgres('erasure while another connection holds an older snapshot', () => {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+  }, OPEN_TIMEOUT);
+  afterAll(async () => database?.close());
+
+  it('waits for a transaction that began before the erasure, whose snapshot would keep the erased rows in the rewrite', async () => {
+    if (!database || !postgresUrl) throw new Error('not open');
+    const { db } = database;
+    const { studentId } = await seed(db);
+    // Another connection (another worker of the app, a report) in a transaction that began before the erasure.
+    const other = new pg.Client({ connectionString: postgresUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await other.query('SELECT 1');
+      const ended = new Promise((resolve) => setTimeout(resolve, 400)).then(() => other.query('COMMIT'));
+      const report = await eraseStudent(db, studentId);
+      await ended;
+      expect(await relationFilesWithCanary(db)).toEqual([]);
+      expect(report.purge?.skipped.map((s) => s.step)).not.toContain('wait for older transactions');
+    } finally {
+      await other.end();
+    }
   }, 60_000);
 });
 

@@ -11,6 +11,11 @@ const CONTACT =
   /\b(puhelin\w*|numero\w*|sahkoposti\w*|meili\w*|s-posti\w*|yhteys\w*|yhteyden|yhteystied\w*|tavoita\w*|tavoitan|soitta\w*|soitan|phone|number|e-?mail|reach|contact|call|telefon\w*|nummer|e-?post\w*|mejl\w*|nar|kontakt\w*|ringa|ringer)\b/;
 export const asksForContact = (text: string): boolean => CONTACT.test(folded(text));
 
+/** A person's private life (where they live, their age, family, pay): nobody's contact details answer it. */
+const PRIVATE_LIFE =
+  /\b(asuu\w*|asunto|kotiosoit\w*|koti\w* osoite|ika|naimisissa|perhe\w*|lapsia|palkka\w*|lives?|living|home address|address at home|how old|age|married|family|kids|salary|bor|hemadress\w*|hur gammal|alder|gift|familj\w*|barn|lon)\b/;
+export const asksAboutPrivateLife = (text: string): boolean => PRIVATE_LIFE.test(folded(text));
+
 /** Words for students as a group, in any case: never a student's name ("mun opiskelijoilla"). */
 const STUDENTS = /^(?:(?:mun|minun|my|mina|mitt|alla|kaikki|kaikkien)\s+)?(?:opiskelij\w*|oppila\w*|harjoittelij\w*|ohjattav\w*|students?|trainees?|pupils?|elev\w*|studerande\w*|praktikant\w*)$/;
 export const namesStudentsAsGroup = (value: string): boolean => STUDENTS.test(folded(value));
@@ -32,8 +37,8 @@ export const asksRemoval = (text: string): boolean => REMOVAL.test(folded(text))
 export const isPlainSentence = (text: string): boolean =>
   text.trim().split(/\s+/u).length >= 5 && !text.includes('?') && !opensAsQuestion(text) && !commandClauses(text).some(opensAsRequestForm) && !opensAsRequest(text);
 
-/** Finnish case endings a name takes in a question ("Villen", "Villellä", "Villelle"). */
-const NAME_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n'];
+/** Case endings a name takes in a question: Finnish ("Villen", "Villellä", "Villelle") and the Swedish genitive ("Villes"). */
+const NAME_ENDINGS = ['lla', 'llä', 'lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n', 's'];
 
 /** A capitalised word as written and without each case ending it may carry ("Villellä" → Villellä, Ville). */
 export function nameBaseForms(word: string): string[] {
