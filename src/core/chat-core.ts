@@ -1,6 +1,7 @@
 // The platform-neutral conversation core. Every message runs the same way: understand it against the
-// registry → authorise from the command's declaration → the feature's handler → replies. Text that is
-// no command is offered to the features' statement handlers, then answered as a question.
+// registry → authorise from the command's declaration → the feature's handler → replies. Text no
+// phrasing matches is read by the understanding step (understanding/free-text.ts), which says what it is
+// and whether the features' statement handlers read it first; what is left is answered as a question.
 // Adapters (local chat, Slack, Teams) only translate to and from this.
 import type { IdentityResolver } from '../access/identity.ts';
 import type { Command, FeatureModule, SlotSpec, SlotSpecs, SlotValues } from '../conversation/command.ts';
@@ -8,26 +9,18 @@ import { type CommandContext, type CoreServices, message } from '../conversation
 import type { FormSubmission, IncomingMessage, PlatformUser } from '../conversation/incoming.ts';
 import type { Lang, Reply } from '../conversation/reply.ts';
 import { formatDate } from '../i18n/format.ts';
-import { currentPlacement, isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
+import { isStorageError, localDateAt, type Person, type StorageError } from '../storage/index.ts';
 import { detectLanguage } from '../text/language.ts';
-import { foldDiacritics } from '../text/normalize.ts';
-import { isStopword } from '../text/stopwords.ts';
 import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
 import { smalltalkCommand } from './smalltalk.ts';
-import { phaticKind, thanksWithComment, withoutPleasantries } from './understanding/phatic.ts';
+import { phaticKind, withoutPleasantries } from './understanding/phatic.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
-import { createIntentClassifier, type IntentClassifier } from './understanding/intent-classifier.ts';
-import { noneCorpus } from './understanding/none-corpus.ts';
+import { type Action, createFreeTextReader } from './understanding/free-text.ts';
 import { tokenize } from './understanding/tokens.ts';
-import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './understanding/entities.ts';
-import { COMMAND_SYNONYMS } from './understanding/command-synonyms.ts';
-import { fillSlots, MISSING } from './understanding/slot-filling.ts';
-import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms, namesStudentsAsGroup } from './understanding/cues.ts';
-import { placementsInScope } from '../access/student-access.ts';
-import { commandClauses, isFirstPersonAccount, opensAsQuestion, opensAsRequest, opensAsRequestForm, requestBody } from '../text/statements.ts';
+import { namesStudentsAsGroup } from './understanding/cues.ts';
 
 export interface ChatCore {
   /** A message or command typed by a user (a DM, a slash command's text, the local chat). */
@@ -90,30 +83,12 @@ export interface ChatCoreDeps extends CoreServices {
 }
 
 const LANGUAGE_SAMPLE = 1000;
-/** How sure the classifier must be to take a text the knowledge base answers with passages. */
-const SURE_GUESS = 0.97;
-/** How sure, and how far ahead of the next, a guess on a message with typed values must be. */
-const ENTITY_GUESS = 0.6;
-const ENTITY_MARGIN = 0.25;
-/** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
-const CLARIFY_GUESS = 0.9;
-/** Words in a message short enough that each may be a name written in lower case. */
-const SHORT_MESSAGE = 6;
-/** Commands that only show something. */
-const VIEWS: ReadonlySet<string> = new Set(['progress', 'summary', 'students', 'my-observations']);
-/** Commands that show the asker's own data. */
-const OWN_DATA: ReadonlySet<string> = new Set(['my-grade', 'my-teacher', 'my-instructor', 'my-observations']);
-/** A message of more clauses than this is an account or a story, not a command with its reason. */
-const MAX_CLAUSES = 4;
-const NOT_IN_CLAUSE: ReadonlySet<string> = new Set(['help', 'smalltalk']);
 
 export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   const log = deps.logger.child({ component: 'chat-core' });
   const services: CoreServices = { store: deps.store, kb: deps.kb, suggestRequirements: deps.suggestRequirements, clock: deps.clock, logger: deps.logger };
   const registry: CommandRegistry = createCommandRegistry([...deps.features, { name: 'core', commands: [createHelpCommand(() => registry), smalltalkCommand] }]);
-  // The one command that takes named fields (enrolment), if exactly one does.
-  const takingFields = registry.commands.filter(({ declaration }) => Object.values(declaration.slots).some((spec) => (spec as SlotSpec).type === 'fields'));
-  const fieldsCommand = takingFields.length === 1 ? takingFields[0]?.declaration.id : undefined;
+  const reader = createFreeTextReader({ registry, store: deps.store, kb: deps.kb, logger: deps.logger, questionCovered: deps.questionCovered, personalCommand: deps.personalCommand });
 
   async function contextFor(user: PlatformUser, text: string): Promise<CommandContext> {
     const actor = await deps.identities.resolve(user);
@@ -152,31 +127,11 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return command.handle(ctx, { actor, slots, subject: authorisation.subject });
   }
 
+
+  /** A text no phrasing matched, as the understanding step reads it (understanding/free-text.ts). */
   async function freeText(ctx: CommandContext, text: string): Promise<Reply[]> {
-    // Failing that, what a polite request asks, without its opening ("kan du visa …" is "visa …").
-    const body = requestBody(text);
-    const guess = (await guessCommand(ctx, text)) ?? (body ? await guessCommand(ctx, body, true) : null);
-    // A guess whose slots took typed values from the message ("vaihda kyselyaika 15.30") is a
-    // command, not a reflection or an observation to draft.
-    // Not a command that records something in a student's account of the day ("olen tänään päivittänyt
-    // asiakasrekisteriä" names today, as "olen poissa tänään" does): the statements read it first, unless
-    // a clause asks for it ("tulin takas aiemmin, voit alkaa kysellä taas").
-    const account = guess && 'slots' in guess && guess.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
-    // "what grade did Ville get?": the asker's own data is no answer about someone else.
-    // Nor "Var bor min handledare?": their private life is no one's to tell.
-    if (guess && 'slots' in guess && OWN_DATA.has(guess.command.id) && (asksAboutPrivateLife(text) || (await namesSomeoneElse(ctx, text)))) return question(ctx, text);
-    // Nor a view of a student guessed from a staff member's note about them ("ainolla vielä vähän hakemista
-    // crm:n käytössä, kysyy paljon neuvoa"): a longer plain sentence is read by the statements first.
-    const note = guess && 'slots' in guess && VIEWS.has(guess.command.id) && isPlainSentence(text);
-    if (guess && 'slots' in guess && !note && ((guess.filled > 0 && !account) || (await leadsWith(ctx, text, guess.command.id)))) return runOrGreet(ctx, guess.command, guess.slots);
-    const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answer: 'none' as const } : null)));
-    if (own && ctx.actor && !asksAboutPrivateLife(text) && !(await namesSomeoneElse(ctx, text))) {
-      const answered = own.answer === 'none' ? [] : await deps.answerQuestion(ctx, text);
-      const replies = await run(ctx, ctx.actor, own.command, {});
-      return own.answer === 'before' ? [...answered, ...replies] : [...replies, ...answered];
-    }
-    const inClause = guess ? null : await clauseCommand(ctx, text);
-    if (inClause?.first) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
+    const reading = await reader.read(ctx, text);
+    if (reading.first) return perform(ctx, text, reading.first);
     if (ctx.actor) {
       for (const statement of registry.statements) {
         const replies = await statement.handle(ctx, ctx.actor, text);
@@ -186,21 +141,31 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         }
       }
     }
-    if (guess && 'slots' in guess) return runOrGreet(ctx, guess.command, guess.slots);
-    if (inClause) return runOrGreet(ctx, inClause.guess.command, inClause.guess.slots);
-    const howTo = guess && ctx.actor ? howToWrite(ctx, ctx.actor, guess.clarify) : null;
-    if (guess && howTo) {
-      routed({ kind: 'clarify', command: guess.clarify.id });
-      return howTo;
+    return perform(ctx, text, reading.otherwise);
+  }
+
+  async function perform(ctx: CommandContext, text: string, action: Action): Promise<Reply[]> {
+    switch (action.kind) {
+      case 'command':
+        return runOrGreet(ctx, action.command, action.slots);
+      case 'own': {
+        if (!ctx.actor) return question(ctx, text);
+        const answered = action.answer === 'none' ? [] : await deps.answerQuestion(ctx, text);
+        const replies = await run(ctx, ctx.actor, action.command, {});
+        return action.answer === 'before' ? [...answered, ...replies] : [...replies, ...answered];
+      }
+      case 'clarify': {
+        const howTo = ctx.actor ? howToWrite(ctx, ctx.actor, action.command) : null;
+        if (!howTo) return perform(ctx, text, action.otherwise);
+        routed({ kind: 'clarify', command: action.command.id });
+        return howTo;
+      }
+      case 'smalltalk':
+        ctx.lang = action.phatic.lang;
+        return runOrGreet(ctx, smalltalkCommand, { kind: action.phatic.kind });
+      case 'question':
+        return question(ctx, text);
     }
-    // "kiitos, tosta on apua": thanks with a comment that asks, tells and names nothing of the unit's.
-    const thanked = thanksWithComment(text, ctx.lang);
-    const remarks = thanked && !opensAsQuestion(thanked.comment) && !opensAsRequest(thanked.comment) && !isFirstPersonAccount(thanked.comment) && deps.questionCovered(ctx, thanked.comment) !== 'structured';
-    if (thanked && remarks) {
-      ctx.lang = thanked.thanks.lang;
-      return runOrGreet(ctx, smalltalkCommand, { kind: thanked.thanks.kind });
-    }
-    return question(ctx, text);
   }
 
   function question(ctx: CommandContext, text: string): Promise<Reply[]> {
@@ -208,203 +173,14 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
     return deps.answerQuestion(ctx, text);
   }
 
-  /**
-   * The text names a person of the school other than the asker, a student's own teacher and instructor
-   * and staff's own students ("mikä Villen arvosana on", asked by Aino): capitalised words (any word of a short message), in any Finnish case.
-   */
-  async function namesSomeoneElse(ctx: CommandContext, text: string): Promise<boolean> {
-    const actor = ctx.actor;
-    if (!actor) return false;
-    // Theirs: a student's own teacher and instructor; staff's own students too (their grades are staff's business).
-    const own = new Set([actor.id]);
-    for (const placement of await deps.store.placements.listByStudent(actor.id)) for (const id of [placement.teacherId, placement.instructorId]) if (id) own.add(id);
-    if (actor.roles.some((role) => role !== 'student')) for (const placement of await placementsInScope(ctx, actor)) own.add(placement.studentId);
-    // Question and function words open sentences with a capital too ("What", "Kuka"); each lookup reads the people table.
-    // In a short message a name is often written in lower case ("vilket vitsord fick ville"): every word is looked at.
-    const words = text.slice(0, 400).match(/[\p{L}]+(?:['’]s)?/gu) ?? [];
-    const candidates = words.length <= SHORT_MESSAGE ? words.filter((w) => w.length >= 3) : words.filter((w) => /^\p{Lu}\p{Ll}{2,}/u.test(w));
-    const names = [...new Set(candidates)].filter((w) => !isStopword(w.replace(/['’]s$/u, '').toLowerCase())).slice(0, SHORT_MESSAGE);
-    for (const word of names) {
-      const bare = word.replace(/['’]s$/u, '');
-      const forms = nameBaseForms(bare);
-      for (const form of forms) {
-        const people = await deps.store.people.findByName(form);
-        if (people.some((p) => !own.has(p.id) && p.name.split(/\s+/u).some((part) => foldDiacritics(part.toLowerCase()) === foldDiacritics(form.toLowerCase())))) return true;
-      }
-    }
-    return false;
-  }
 
-  /**
-   * The message's first clause alone is the command ("jatketaan kyselyitä taas, palasin lomalta"), or a
-   * clause that asks for something done ("palasin lomalta eilen, voit taas lähettää kyselyt"): the rest
-   * says why, and the command goes before the statements that would take the rest for an account.
-   */
-  async function leadsWith(ctx: CommandContext, text: string, command: string): Promise<boolean> {
-    const clauses = commandClauses(text);
-    if (clauses.length < 2) return false;
-    for (const [at, clause] of clauses.entries()) {
-      if ((at > 0 && !opensAsRequestForm(clause)) || clause.split(/\s+/u).length < 2) continue;
-      if ((await plainModel().then((c) => c.classify(clause, ctx.lang)))?.command === command) return true;
-    }
-    return false;
-  }
 
-  /**
-   * A command said in one clause of a longer message, the rest saying why ("kuumetta 38,5 joten jään
-   * tänään kotiin", "Tulin takaisin jo tänään, voit jatkaa kyselyjä"): taken when exactly one command
-   * is found among the clauses and no other clause asks a question. `first`: it goes before
-   * the statements, as a clause that asks for something done ("voit …", "ota …"); otherwise only when
-   * no statement takes the message ("spent the morning at the service desk, …" stays an account).
-   */
-  async function clauseCommand(ctx: CommandContext, text: string): Promise<{ guess: Guess; first: boolean } | null> {
-    const clauses = commandClauses(text);
-    if (clauses.length < 2 || clauses.length > MAX_CLAUSES) return null;
-    const found: { guess: Guess; at: number }[] = [];
-    for (const [at, clause] of clauses.entries()) {
-      if (clause.split(/\s+/u).length < 2) continue;
-      const body = requestBody(clause);
-      const guess = (await guessCommand(ctx, clause)) ?? (body ? await guessCommand(ctx, body, true) : null);
-      // Help and small talk are no command with a reason ("…, ei tarvi kysellä mitään" is no call for help).
-      if (guess && 'slots' in guess && !NOT_IN_CLAUSE.has(guess.command.id)) found.push({ guess, at });
-    }
-    const ids = new Set(found.map((f) => f.guess.command.id));
-    const hit = found[0];
-    if (!hit || ids.size !== 1) return null;
-    // "tein asiakaskyselyn, liittyykö se johonkin kriteeriin?": a question beside it, and the message is the question.
-    const asks = clauses.some((clause, at) => !found.some((f) => f.at === at) && opensAsQuestion(clause));
-    if (asks) return null;
-    // "Villen vanha Slack-tunnus U07VILLE1 on suljettu, poista liitos": the link asked removed, in another clause.
-    const unlink = hit.guess.command.id === 'link' && asksRemoval(text) ? registry.command('unlink')?.declaration : undefined;
-    const guess = unlink ? { ...hit.guess, command: unlink } : hit.guess;
-    // A change to what is held about people, its values placed, goes before any note ("… on suljettu" is no observation).
-    const first = found.some((f) => opensAsRequestForm(clauses[f.at] ?? '')) || (guess.command.changes === true && guess.filled > 0);
-    return { guess, first };
-  }
 
-  /**
-   * "mikä Liisan puhelinnumero on?", "how do I reach Mikko?": a student asking how to reach their own
-   * teacher or instructor by name is asking for that contact (my-teacher, my-instructor).
-   */
-  async function namedContact(ctx: CommandContext, text: string): Promise<Command | null> {
-    const actor = ctx.actor;
-    const asked = text.includes('?') || opensAsQuestion(text) || opensAsRequestForm(text);
-    if (!actor?.roles.includes('student') || !asked || !asksForContact(text)) return null;
-    const placement = currentPlacement(await deps.store.placements.listByStudent(actor.id), ctx.today);
-    if (!placement) return null;
-    const roles = new Map<string, string>();
-    if (placement.teacherId) roles.set(placement.teacherId, 'my-teacher');
-    if (placement.instructorId) roles.set(placement.instructorId, 'my-instructor');
-    const people = await deps.store.people.findByIds([...roles.keys()]);
-    const named = findEntities(tokenize(text), ctx.today, nameIndex(people.map((p) => ({ id: p.id, name: p.name, email: p.email })))).people;
-    const ids = new Set(named.map((p) => roles.get(p.id)).filter((id): id is string => id !== undefined));
-    const [id] = ids;
-    return ids.size === 1 && id ? (registry.command(id)?.declaration ?? null) : null;
-  }
 
-  /** A personal question the asker's own command answers (a student's teacher), when the command is theirs. */
-  function ownDataCommand(ctx: CommandContext, text: string): { command: Command; answer: 'none' | 'after' | 'before' } | null {
-    const actor = ctx.actor;
-    const asked = actor ? deps.personalCommand(ctx, text) : null;
-    const command = asked ? registry.command(asked.command)?.declaration : undefined;
-    return asked && command && actor && command.roles.some((role) => actor.roles.includes(role)) ? { command, answer: asked.answer } : null;
-  }
 
-  // Trained on the registry's phrasings once, at the first message that needs it or by `prepare()`: a
-  // few hundred milliseconds of CPU and about 30 MB of heap that an idle server does not spend (the
-  // app leaves it to the first message; see the footprint bench):
-  // one model for plain messages, one taught with placeholders for messages that carry typed values.
-  // The second may be less sure (0.6, leading by 0.25), as its guess must also place every value found.
-  let plain: Promise<IntentClassifier> | undefined;
-  let withEntities: Promise<IntentClassifier> | undefined;
-  const plainModel = () => (plain ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb)));
-  const entityModel = () =>
-    (withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN }));
-  const classify = (masked: string, lang: Lang) => {
-    const model = masked.split(' ').some((word) => PLACEHOLDERS.has(word)) ? entityModel() : plainModel();
-    return model.then((c) => c.classify(masked, lang, { long: true }));
-  };
 
-  /** Whom the actor may name in a command: their students, and for an admin everyone in a placement. */
-  async function knownPeople(ctx: CommandContext): Promise<{ students: Set<string>; people: KnownPerson[] }> {
-    const actor = ctx.actor;
-    if (!actor?.roles.some((role) => role !== 'student')) return { students: new Set(), people: [] };
-    const scope = await placementsInScope(ctx, actor);
-    const students = new Set(scope.map((p) => p.studentId));
-    const ids = new Set(students);
-    if (actor.roles.includes('admin')) for (const p of scope) for (const id of [p.instructorId, p.teacherId]) if (id) ids.add(id);
-    const found = await deps.store.people.findByIds([...ids]);
-    return { students, people: found.map((p) => ({ id: p.id, name: p.name, email: p.email })) };
-  }
 
-  interface Guess {
-    command: Command;
-    slots: Record<string, SlotRaw>;
-    /** Slots filled from typed values found in the message. */
-    filled: number;
-  }
 
-  /**
-   * A command written in words no phrasing has: entities first (dates, times, ids, the actor's
-   * people, the observation's text: entities.ts), the classifier on the message with them masked,
-   * and the guess taken only when its words back it and every slot it needs is filled by one found
-   * value of its kind (slot-filling.ts). An admin's command (link, export, erase) needs a sure guess,
-   * and a guessed erase only ever reaches its own confirmation step (its choice slot stays "no").
-   */
-  async function guessCommand(ctx: CommandContext, text: string, polite = false): Promise<Guess | { clarify: Command } | null> {
-    // "voisitko pitää tauon 14.-18.12." asks for something to be done, whatever the knowledge base makes of its words.
-    const request = opensAsRequest(text) || polite || asksForOwn(text);
-    const coverage = polite ? 'none' : deps.questionCovered(ctx, text);
-    if (coverage === 'structured' && !request) return null;
-    const known = await knownPeople(ctx);
-    const entities = findEntities(tokenize(text), ctx.today, nameIndex(known.people));
-    // The words around a value decide as well without it: "can you show me Aino's progress" is the
-    // plain model's "can you show me progress", with Aino for its student.
-    const bare = entities.masked.split(' ').filter((word) => !PLACEHOLDERS.has(word)).join(' ');
-    // Named fields ("student=ville instructor=…", "opiskelija Ville, ohjaaja Sanna, …") are the one fields command's.
-    const byFields = Object.keys(entities.fields).length > 0 ? fieldsCommand : undefined;
-    const first = (byFields ? { command: byFields, score: 1 } : null) ?? (await classify(entities.masked, ctx.lang)) ?? (bare !== entities.masked && bare.includes(' ') ? await plainModel().then((c) => c.classify(bare, ctx.lang)) : null);
-    // The words after a name are an observation's text only for a command that takes one: read again with them.
-    const takesText = (id: string) => Object.values(registry.command(id)?.declaration.slots ?? {}).some((spec) => spec.type === 'text');
-    const guess = first && !byFields && entities.text !== null && !takesText(first.command) ? await classify(entities.maskedWithText, ctx.lang) : first;
-    if (!guess) return null;
-    if (coverage !== 'none' && guess.score < SURE_GUESS) return null;
-    // Small talk is the lexicon's and the phrasings' to recognise (phatic.ts): a guess at it from other
-    // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
-    // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
-    // And only for words about the bot and its use: "voitko tehdä mun kotitehtävät" asks for something it does not do.
-    if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !asksAboutUse(text)))) return null;
-    // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school");
-    // a link asked removed is an unlink ("… got deactivated, please remove the link").
-    const removes = guess.command === 'link' && asksRemoval(text);
-    const id = guess.command === 'absent' && entities.dates.length === 2 ? 'pause' : removes ? 'unlink' : guess.command;
-    const command = registry.command(id)?.declaration;
-    if (!command) return null;
-    // Someone known never means a command that is not theirs ("paljonko maksaa bussikortti opiskelijalle" is no "my students").
-    const actor = ctx.actor;
-    if (actor && !command.roles.some((role) => actor.roles.includes(role))) return null;
-    const slots = fillSlots(command, entities, known.students);
-    // A command that changes what is held about people must be a sure guess, unless an account id written
-    // in the message has its place in it ("ta bort slack-kopplingen U02KLM9ZZ"): the id says what the words
-    // hint; or a person it needs is named and the guess nearly sure ("Aino lopetti, tyhjennä hänen tietonsa":
-    // a guessed erase only asks for confirmation).
-    const placedAccount = entities.accounts.length > 0 && slots !== null && (slots === MISSING || slots.filled > 0);
-    const placedPerson = entities.people.length > 0 && slots !== null && slots !== MISSING && slots.filled > 0 && guess.score >= CLARIFY_GUESS;
-    if (command.changes && guess.score < SURE_GUESS && !placedAccount && !placedPerson) return null;
-    // Longer than the command is ever said: an administrator's request with its reason ("Aino made a GDPR
-    // access request, please pull her data out as JSON") stands on the value it placed; anything else is no command.
-    if (guess.long && !(command.roles.every((role) => role === 'admin') && slots !== null && slots !== MISSING && slots.filled > 0)) return null;
-    // "voiko harjoittelun aikana olla lomalla?" asks about absences; it records none. "voitko …?" asks for one.
-    if (command.records && entities.asks && !request && !(slots && slots !== MISSING && slots.filled > 0)) return null;
-    // A value missing: how to write the command, when sure (past the bar above for a text the knowledge base answers).
-    if (slots === MISSING) return guess.score >= CLARIFY_GUESS || entities.accounts.length > 0 ? { clarify: command } : null;
-    if (!slots) return null;
-    // A request read without its polite opening stands only on a value it placed: a time, a date, a
-    // student ("voisitko tehdä Ainon viikkoyhteenvedon"); "voitko tilata mulle taksin" has none.
-    if (polite && slots.filled === 0 && Object.keys(slots.values).length === 0) return null;
-    log.debug({ command: command.id, score: guess.score, filled: slots.filled }, 'command recognised by the classifier');
-    return { command, slots: slots.values, filled: slots.filled };
-  }
 
   /** The command's own help lines for the actor ("**havainto aino: …**: log an observation"), or null when not theirs. */
   function howToWrite(ctx: CommandContext, actor: Person, command: Command): Reply[] | null {
@@ -496,8 +272,7 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
   return {
     registry,
     async prepare() {
-      await plainModel();
-      await entityModel();
+      await reader.prepare();
     },
     async handle(incoming) {
       const ctx = await contextFor(incoming, incoming.text);
