@@ -50,6 +50,12 @@ describe('requests with their reason, and remarks around them', () => {
     expect(await routeOf(text, as)).toBe(expected);
   });
 
+  it('reads a message addressed to the bot by name without the name ("@Osaava edistymiseni"); the name alone calls for help', async () => {
+    expect(await routeOf('@Osaava edistymiseni', 'aino')).toBe('command:progress');
+    expect(await routeOf('Osaava, tauko 14.12.-18.12.', 'aino')).toBe('command:pause');
+    expect(await routeOf('@Osaava', 'mikko')).toBe('help');
+  });
+
   it('does not answer a question about another student, named in lower case, with the asker\'s own grade', async () => {
     expect(await routeOf('vilket betyg fick ville', 'aino')).toBe('question');
     expect(await routeOf('mikä villen arvosana on', 'aino')).toBe('question');

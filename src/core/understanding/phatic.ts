@@ -278,14 +278,21 @@ const AFTER_THANKS: ReadonlySet<string> = new Set(['vaan', 'etukateen', 'in', 'a
 const OPENING_ACKS: ReadonlySet<string> = new Set(['ok', 'okei', 'okay', 'okej', 'joo', 'juu', 'jep', 'selva', 'yes', 'ja']);
 const WORD = /[\p{L}\p{N}'’]+/gu;
 const OPENING_WORDS = 4;
+/** The bot's own name opening a message, as a mention or a vocative. */
+const BOT_ADDRESS = /^\s*@?osaava(?:[-\s]?bot)?(?![\p{L}\p{N}-])[\s,:;!.]*/iu;
 
 /**
  * The message without the greeting it opens with and the thanks or "please" it closes with:
  * "Hei! Voisitko näyttää mun edistymisen, kiitos" → "Voisitko näyttää mun edistymisen". What is
- * left is what the message asks; the text is returned as it is when nothing else would be left.
+ * left is what the message asks; the text is returned as it is when nothing else would be left, except
+ * the bot's own name alone, which leaves nothing.
  */
 export function withoutPleasantries(text: string): string {
   if (text.length > MAX_CHARS * 4) return text;
+  // The bot addressed by name ("@Osaava edistymiseni", "Osaava: tauko …"): the name is no one the message
+  // is about. Its name alone is a call for it, as an empty message is (answered with help).
+  const addressed = BOT_ADDRESS.exec(text);
+  if (addressed) return addressed[0].length < text.length ? withoutPleasantries(text.slice(addressed[0].length)) : '';
   const tokens = [...text.matchAll(WORD)].map((m) => ({ key: wordKey(m[0]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   if (tokens.length < 2) return text;
   let from = 0;
