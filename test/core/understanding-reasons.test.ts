@@ -50,6 +50,11 @@ describe('requests with their reason, and remarks around them', () => {
     expect(await routeOf(text, as)).toBe(expected);
   });
 
+  it('tells staff asking about their own duties the unit, not a grade of their own; shows how to add a placement asked for by name', async () => {
+    expect(await routeOf('mitä mun pitää arvioida näytössä?', 'mikko')).toBe('question');
+    expect(await routeOf('lisää uusi jakso villelle', 'liisa')).toBe('clarify:enrol');
+  });
+
   it('reads a message addressed to the bot by name without the name ("@Osaava edistymiseni"); the name alone calls for help', async () => {
     expect(await routeOf('@Osaava edistymiseni', 'aino')).toBe('command:progress');
     expect(await routeOf('Osaava, tauko 14.12.-18.12.', 'aino')).toBe('command:pause');

@@ -88,7 +88,9 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
     const account = guessed?.command.records === true && isFirstPersonAccount(text) && !commandClauses(text).some(opensAsRequestForm);
     // "what grade did Ville get?": the asker's own data is no answer about someone else.
     // Nor "Var bor min handledare?": their private life is no one's to tell.
-    if (guessed && OWN_DATA.has(guessed.command.id) && (asksAboutPrivateLife(text) || (await namesSomeoneElse(ctx, text)))) return now({ kind: 'question' });
+    // And staff have no grade or teacher of their own here: "mitä mun pitää arvioida näytössä?" asks about the unit.
+    const student = ctx.actor?.roles.includes('student') === true;
+    if (guessed && OWN_DATA.has(guessed.command.id) && (!student || asksAboutPrivateLife(text) || (await namesSomeoneElse(ctx, text)))) return now({ kind: 'question' });
     // Nor a view of a student guessed from a staff member's note about them ("ainolla vielä vähän hakemista
     // crm:n käytössä, kysyy paljon neuvoa"): a longer plain sentence is read by the statements first.
     const note = guessed !== null && VIEWS.has(guessed.command.id) && isPlainSentence(text);
@@ -96,7 +98,7 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
     // command, not a reflection or an observation to draft.
     if (guessed && !note && ((guessed.filled > 0 && !account) || (await leadsWith(ctx, text, guessed.command.id)))) return now(commandOf(guessed));
     const own = ownDataCommand(ctx, text) ?? (await namedContact(ctx, text).then((command) => (command ? { command, answer: 'none' as const } : null)));
-    if (own && ctx.actor && !asksAboutPrivateLife(text) && !(await namesSomeoneElse(ctx, text))) return now({ kind: 'own', ...own });
+    if (own && student && !asksAboutPrivateLife(text) && !(await namesSomeoneElse(ctx, text))) return now({ kind: 'own', ...own });
     const inClause = guess ? null : await clauseCommand(ctx, text);
     if (inClause?.first) return now(commandOf(inClause.guess));
     const otherwise = (): Action => {

@@ -37,7 +37,8 @@ export function fillSlots(command: Command, entities: Entities, students: Readon
   if (entities.accounts.length > count((s) => s.type === 'word' && s.entity === 'account')) return null;
   // A name beside the one account id a command takes is the account's owner ("Aino's old Slack account U01AINO77 got deactivated").
   const owner = entities.accounts.length === 1 && count((s) => s.type === 'word' && s.entity === 'account') === 1 && entities.people.length === 1;
-  if (!fieldsSlot && !owner && entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return null;
+  // A person named for a command that takes its values as named fields ("lisää uusi jakso Villelle"): the fields are missing.
+  if (!fieldsSlot && !owner && entities.people.length + entities.emails.length > 0 && count(namesSomeone) === 0) return count((s) => s.type === 'fields') > 0 ? MISSING : null;
   const dateSlots = count((s) => s.type === 'date');
   // Dates in figures first, then in words ("tauko huomisesta" has only words), as many as there are date slots.
   const dates = dateSlots ? [...entities.dates, ...entities.dayWords].slice(0, dateSlots) : [];
