@@ -491,6 +491,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
     });
     // Glossary phrases, longest first; their Finnish terms stand for every word of the phrase.
     const extra = out.map(() => [] as string[]);
+    /** Raw prefixes of the base's stems a word stands for (a glossary verb's first letters). */
+    const rootsOf = out.map(() => [] as string[]);
     // A word inside a longer phrase takes the phrase's meaning only ("service guidance" is palveluohjaus, not palvelu + ohjaus).
     const inPhrase = out.map(() => false);
     for (let len = 3; len >= 1; len--)
@@ -507,10 +509,17 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
           .filter((t) => t !== lemma)
           .map((t) => words(t).map((w) => [...stems(w)]).filter((ws) => ws.length > 0))
           .filter((t) => t.length > 1);
+        // A Finnish verb's infinitive stems short ("pohtia" → "poht"): its first letters find its other
+        // forms in the base ("pohtimaan", "pohtiminen"), as the index matches a long term as a prefix.
+        const roots = terms.flatMap(words).flatMap((t) => {
+          const root = /^(.{4,}[aeiouyäö])[aä]$/.exec(t)?.[1];
+          return root && stemsBeginning(foldDiacritics(root), 1).length > 0 ? [foldDiacritics(root)] : [];
+        });
         for (let j = i; j < i + len; j++) {
           const word = out[j];
           if (!word) continue;
           extra[j]?.push(...terms.flatMap(words));
+          if (roots.length) rootsOf[j]?.push(...roots);
           if (multi.length) word.termStems = [...(word.termStems ?? []), ...multi];
           word.known = true;
           // A glossary phrase's own function words ("on time") still carry its topic, and it is one topic.
@@ -608,7 +617,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       // "ylläpito" ~ "ylläpitää"): the index matches it as a prefix.
       const fi = stemFi(word.written);
       if (fi.length >= 6 && !word.stop) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
-      word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems)])];
+      word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems), ...(rootsOf[i] ?? [])])];
       const tail = word.stop ? undefined : tailOf(word.written);
       word.partStems = [...new Set([...(tail ? stems(tail) : []), ...(modifiers[i] ?? []).flatMap(stems)])].filter((x) => !word.stems.includes(x));
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").
@@ -724,7 +733,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
         // Matched by a compound's last part only ("tietoja" for "asiakastietoja") or by some words of a term: half the word.
         const part = !whole && [...u.stems, ...u.partStems].some((s) => hitTerms.has(s));
         if (!whole && !part) continue;
-        if ([...u.stems].some((s) => titleTerms.has(s))) about = true;
+        // A long stem is searched as a prefix: "perehdyty" finds the keyword "perehdytys" (another form of one word, not a longer word).
+        if ([...u.stems].some((s) => titleTerms.has(s) || (s.length >= 7 && [...titleTerms].some((t) => t.startsWith(s) && t.length - s.length <= 1)))) about = true;
         if (u.terms.length && !namesTerm && namesAnyTerm(item, u.terms)) namesTerm = true;
         matched.push(u.words.map((w) => w.raw).join(' '));
         matchedWeight += whole ? u.weight : u.weight / 2;

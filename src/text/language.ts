@@ -40,7 +40,7 @@ const SV_WORDS = new Set(
    frågorna frågan sjuk ledig imorgon länge bör enligt pågå pågår många mycket även både ännu gärna väl själv säga
    här där träffa träffas läsa läser svar svara ansvar ansvarar hände händer ställe ställs sätt sätta följa följer
    kunden kunder kundens företaget företag arbetsboken boken materialet utbildningen säger står tycker menar gäller
-   nämns nämner beskriver beskrivs tar ger`.split(/\s+/),
+   nämns nämner beskriver beskrivs tar ger kund räknas räknar använda använder olika`.split(/\s+/),
 );
 
 /** Words two of the languages share: they lean both ways by half ("en" is Swedish "a" and Finnish "I don't"). */
@@ -53,7 +53,9 @@ const SHARED: Record<string, Partial<Record<Lang, number>>> = {
 };
 
 const FI_ENDINGS = /(ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|ko|kö|han|hän|aan|ään|ien|iin)$/;
-const SV_ENDINGS = /(erna|arna|orna|ningen|ningar|heten|ighet|ligt|skap|ande|ende)$/;
+const SV_ENDINGS = /(erna|arna|orna|ningen|ningar|ingar|heten|ighet|ligt|skap|ande|ende)$/;
+/** Letters Finnish never writes together: "kundtjänsten", "sjuk", "tack". */
+const SV_CLUSTER = /tj|sj|ck/;
 const CONSONANTS = '[bcdfghjklmnpqrstvwxz]';
 /** A word with ä or ö is Finnish unless it is built as Finnish never is: two consonants at its start or end ("krävs", "ställs"). */
 const SWEDISH_SHAPE = new RegExp(`^${CONSONANTS}{2}|${CONSONANTS}{2}$`);
@@ -80,7 +82,8 @@ export function detectLanguage(text: string, fallback: Lang = 'fi'): Lang {
     if (EN_WORDS.has(word)) score.en++;
     else if (SV_WORDS.has(word) || /å/.test(word)) score.sv++;
     else if (FI_WORDS.has(folded)) score.fi++;
-    else if (/[äö]/.test(word)) score[SWEDISH_SHAPE.test(word) && !FINNISH_CLITIC.test(word) ? 'sv' : 'fi']++;
+    // A Swedish ending is Swedish with ä or ö too ("förbipasserande", "förändringen").
+    else if (/[äö]/.test(word)) score[(SWEDISH_SHAPE.test(word) || SV_ENDINGS.test(word) || SV_CLUSTER.test(word)) && !FINNISH_CLITIC.test(word) ? 'sv' : 'fi']++;
     else if (FI_ENDINGS.test(word) && word.length > 4) score.fi += 0.5;
     else if (SV_ENDINGS.test(word) && word.length > 5) score.sv += 0.5;
   }

@@ -22,7 +22,9 @@ const FI = `mita mika mitka miten mihin miksi milloin kuka ketka kenen onko ovat
   arvioidaanko vaaditaanko edellytetaanko edellytetaan odotetaan odotetaanko hallinta hallintaa hallinnan
   itse itselle itseni itsensa eiko tarvitse tarvitsisi taydy selittaa selittaisitko selitatko kertoa sanoa voisitko voitko
   haluaisin haluisin haluan tietaa jonkinlainen jonkinlaista jonkinlaisen jonkun joku mitenkaan pystya pystyn pystynko
-  pystyttava kyeta osaisin osattava mukaan mukainen mukaisesti`;
+  pystyttava kyeta osaisin osattava mukaan mukainen mukaisesti katsotaan katotaan
+  iso isot isoja isoissa isossa isoon suuri suuret suuria suurissa suuressa olivat olleet ollut oltiin
+  pidettiin pidetaan pidetty pidettava`;
 
 const EN = `a about above after again all am an and any are as at be been being below between both but by can could
   did do does doing down during each few for from further had has have having he her here hers him his how i if in
@@ -33,7 +35,8 @@ const EN = `a about above after again all am an and any are as at be been being 
   part unit units module course included include includes covered required require requirement requirements
   last take takes does doing done make makes made much many long often anything something everything about also
   work job placement there's it's i'm don't doesn't isn't can't what's where's who's how's that's let's vs versus mandatory compulsory obligatory
-  handle handling deal dealing cope say says said wanna gonna able expected supposed somehow sort kinds run runs running`;
+  handle handling deal dealing cope say says said wanna gonna able expected supposed somehow sort kinds run runs running
+  important importance held look looks matter matters`;
 
 /** Swedish function and question words (folded), with the frame every question about the unit shares. */
 const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver krav kraven kravet for och ar jag du vi ni mig dig
@@ -43,7 +46,8 @@ const SV = `vad hur vilka vilken vilket varfor nar var vem vems kravs kraver kra
   examensdel examensdelen examensdelens denna delen del jobbet arbetet arbetsplatsen praktiken praktik obligatorisk obligatoriskt
   lange lang langt paga pagar vara varar upp ut in ner bara mycket sedan nu sager saga sagt materialet materialen
   stodmaterialet texten boken man menas egentligen kanna kanner kant yrkeskunskapskrav yrkeskunskapskraven yrkeskrav yrkeskraven
-  behandlades behandlas behandlar behandlade forutom andra annat annan tva tre fyra fem sex sju atta nio tio`;
+  behandlades behandlas behandlar behandlade forutom andra annat annan tva tre fyra fem sex sju atta nio tio
+  raknas raknar bor borde brukar skulle kommer galler tas togs viktigt viktig viktiga eget egen egna over`;
 
 const BY_LANG = {
   fi: new Set(FI.split(/\s+/).filter(Boolean).map(foldDiacritics)),

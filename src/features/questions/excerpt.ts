@@ -5,6 +5,7 @@
 // carries the whole passage.
 import { stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isStopword } from '../../text/stopwords.ts';
+import { type Mention, numberMentions, numberScore } from './numbers.ts';
 
 /** What kind of fact the question asks for. */
 export type Facet = 'duration' | 'count' | 'list' | 'questions';
@@ -13,11 +14,13 @@ export interface Focus {
   /** The question's index stems with their weights (rare words weigh more). */
   stems: ReadonlyMap<string, number>;
   facet?: Facet;
+  /** The numbers the question names with the words they count ("the 4 customers"). */
+  numbers?: readonly Mention[];
 }
 
 const FACETS: [Facet, RegExp][] = [
   ['duration', /\b(kuinka pitka\w*|miten pitka\w*|kauanko|kuinka kauan|kuinka pitkaan|kesto\w*|how long|duration|hur lang\w*|hur lange)\b/],
-  ['count', /\b(kuinka monta|montako|kuinka paljon|how many|how much|hur manga|hur mycket)\b/],
+  ['count', /\b(kuinka monta|montako|kuinka paljon|kuinka (?:iso|suur)\w*|how many|how much|how (?:big|large)|hur manga|hur mycket|hur stor\w*)\b/],
   ['questions', /\b(kysymyk\w*|pohdittav\w*|pohdintakysym\w*|reflection questions|questions to|fragor|reflektionsfragor)\b/],
   ['list', /\b(mitka|mita kaikkia|listaa|luettele|nayta|list|show|which are|what are the|vilka|lista|visa)\b/],
 ];
@@ -40,12 +43,12 @@ export function durationScore(text: string, focus: Focus): number {
 
 /** How well the best list of a passage answers the focus (0 when it has no list that does). */
 export function listScore(text: string, focus: Focus): number {
-  return Math.max(0, ...unitsOf(text).filter((u) => u.list || u.enumerates).map((u) => score(u, { stems: focus.stems })));
+  return Math.max(0, ...withHeadings(text).filter((u) => u.list || u.enumerates).map((u) => score(u, { stems: focus.stems })));
 }
 
 /** The passage has a list (lines that begin with a dash or a number). */
 export function hasList(text: string): boolean {
-  return unitsOf(text).some((u) => u.list);
+  return withHeadings(text).some((u) => u.list);
 }
 
 /** A sentence that lists things after a colon: "… neljää palvelukanavaa: fyysinen asiointipiste, sähköposti, chat sekä puhelin." */
@@ -64,6 +67,8 @@ interface Unit {
   enumerates: boolean;
   /** Its words' stems (Finnish and English), stopwords left out. */
   stems: Set<string>;
+  /** The numbered headings a passage's paragraphs open with, taken together as one list. */
+  members?: Unit[];
 }
 
 /** Passages are few and fixed: each is cut and stemmed once. */
@@ -81,6 +86,33 @@ function unitsOf(text: string): Unit[] {
   return units;
 }
 
+/** A paragraph that opens with a numbered heading line: "1. Sujuva oppiminen työpaikalla". */
+const NUMBERED_HEADING = /^\d+[.)]\s+\S.{0,80}$/u;
+const headingCache = new Map<string, Unit | null>();
+
+/**
+ * Paragraphs that each open with a numbered heading ("1. …", "2. …", "3. …") list their headings: taken
+ * together they are one list, though the text of each paragraph stands between them.
+ */
+function headingsOf(text: string): Unit | undefined {
+  let group = headingCache.get(text);
+  if (group === undefined) {
+    const units = unitsOf(text);
+    const heads = units.filter((u, i) => !u.list && NUMBERED_HEADING.test(u.text) && units[i - 1]?.block !== u.block);
+    const joined = heads.map((h) => h.text).join('\n');
+    group = heads.length >= 2 ? { text: joined, block: -1, order: -1, list: true, enumerates: true, stems: stemsIn(joined), members: heads } : null;
+    if (headingCache.size >= UNIT_CACHE_LIMIT) headingCache.clear();
+    headingCache.set(text, group);
+  }
+  return group ?? undefined;
+}
+
+/** The passage's units with its numbered headings as one list, when it has them. */
+function withHeadings(text: string): Unit[] {
+  const group = headingsOf(text);
+  return group ? [...unitsOf(text), group] : unitsOf(text);
+}
+
 function cut(text: string): Unit[] {
   const units: Unit[] = [];
   text.split(/\n\s*\n/).forEach((block, b) => {
@@ -91,7 +123,8 @@ function cut(text: string): Unit[] {
       return;
     }
     for (const line of lines)
-      for (const sentence of line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”“'])/u))
+      // A numbered heading is one unit: "1. Sujuva oppiminen työpaikalla" is no sentence "1." and another.
+      for (const sentence of NUMBERED_HEADING.test(line.trim()) ? [line] : line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”“'])/u))
         if (sentence.trim()) units.push({ text: sentence.trim(), block: b, order: units.length, list: false, enumerates: ENUMERATION.test(sentence), stems: stemsIn(sentence) });
   });
   return units;
@@ -121,6 +154,13 @@ function score(unit: Unit, focus: Focus): number {
           break;
         }
     }
+  // The sentence that names the question's number with its words ("neljän erilaisen asiakkaan").
+  if (focus.numbers?.length) {
+    s += 3 * numberScore(focus.numbers, { labels: [], text: numberMentions(unit.text) });
+    // "Mitkä ovat ne 3 näkökulmaa": a list of as many items.
+    const items = unit.members?.length ?? (unit.list ? unit.text.split('\n').filter((l) => LIST_LINE.test(l)).length : 0);
+    if (items > 1 && focus.numbers.some((m) => m.n === items)) s = s * 2 + 5;
+  }
   switch (focus.facet) {
     case 'duration':
       // "Kuinka pitkä …" is answered by a sentence that gives a duration, even one that names the thing in
@@ -152,7 +192,7 @@ export interface Excerpt {
 export function excerpt(text: string, focus: Focus | undefined, maxChars = 500): Excerpt {
   if (text.length <= maxChars) return { text, whole: true };
   const units = unitsOf(text);
-  const scored = units.map((u) => ({ u, s: focus ? score(u, focus) : 0 }));
+  const scored = withHeadings(text).map((u) => ({ u, s: focus ? score(u, focus) : 0 }));
   const best = [...scored].sort((a, b) => b.s - a.s || a.u.order - b.u.order)[0];
   const chosen = new Set<Unit>();
   if (!best || best.s === 0) {
@@ -163,6 +203,9 @@ export function excerpt(text: string, focus: Focus | undefined, maxChars = 500):
       chosen.add(u);
       length += u.text.length;
     }
+  } else if (best.u.members) {
+    // The numbered headings, each where it stands.
+    for (const m of best.u.members) chosen.add(m);
   } else {
     chosen.add(best.u);
     let length = best.u.text.length;
@@ -173,7 +216,7 @@ export function excerpt(text: string, focus: Focus | undefined, maxChars = 500):
       length += next.text.length;
     }
     for (const { u, s } of [...scored].sort((a, b) => b.s - a.s)) {
-      if (chosen.has(u) || s < best.s * 0.75) continue;
+      if (chosen.has(u) || u.members || s < best.s * 0.75) continue;
       if (length + u.text.length > maxChars) continue;
       chosen.add(u);
       length += u.text.length;
@@ -185,6 +228,8 @@ export function excerpt(text: string, focus: Focus | undefined, maxChars = 500):
     const prev = ordered[i - 1];
     if (i === 0) out = u.order > 0 ? `… ${u.text}` : u.text;
     else if (prev && u.order === prev.order + 1) out += (u.block === prev.block && !u.list && !prev.list ? ' ' : '\n\n') + u.text;
+    // Numbered headings read as the list they make.
+    else if (prev && NUMBERED_HEADING.test(prev.text) && NUMBERED_HEADING.test(u.text)) out += `\n${u.text}`;
     else out += prev?.list || u.list ? `\n\n… ${u.text}` : ` … ${u.text}`;
   });
   const last = ordered.at(-1);

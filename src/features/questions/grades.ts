@@ -127,6 +127,10 @@ export function parseGrades(text: string): GradeMention {
       // "all 25 skill requirements", "kaikki 25 vaatimusta": a count of requirements is no grade.
       if ([next, tokens[i + 2] ?? ''].some((t) => /^(vaatimu\w*|ammattitaitovaatimu\w*|requirements?|krav\w*|yrkeskunnighetskrav\w*|kriteer\w*|criteria|kriterier\w*)$/.test(t)) && Number(token) > 5) return;
       if (token.length > 2) return; // years, ids
+      // "the 3 perspectives", "4 erilaista asiakasta": a number before a noun counts it, unless a grade
+      // word or a level name says it is a grade ("arvosanan 3 kriteerit", "hyvä 4 taso").
+      const previous = tokens[i - 1] ?? '';
+      if (describesNoun(next) && !/^(a|an|en|ett)$/.test(previous) && !GRADE_WORDS.test(previous) && !LEVEL_NAMES.some(([re]) => re.test(previous))) return;
       const n = Number(token);
       numbers.push(n);
       // "what separates a 4 from a 5", "få en 3": an article makes the figure a noun, the grade.

@@ -44,7 +44,7 @@ const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|
 const HELP = /^(help|apua|ohje|ohjeet|\?|(?:voitko|voisitko|voiksa|voitsa) auttaa(?: mua| minua)?|auta(?: mua| minua)?|(?:can|could) you help(?: me)?|kan du hjalpa(?: mig)?|mita osaat|mita sina osaat|mita sa osaat|mita kaikkea (?:sa |sina )?osaat|mita voit tehda|mita voin kysya|what can you do|what can u do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det|kuka sina olet|kuka olet|who are you|vem ar du)$/;
 
 const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
-const YES_NO = /^(pitaako|taytyyko|tarvitseeko|eiko|will i|will we|will students|will the student|am i going to|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
+const YES_NO = /^(pitaako|taytyyko|tarvitseeko|eiko|will i|will we|will students|will the student|am i going to|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|(?:does|do) (?:\w+ ){1,2}(?:need|have) to|(?:is|are) (?:\w+ ){1,2}(?:expected|required|supposed) to|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
 /** A Finnish question verb with its clitic opens a yes/no question ("liittyykö", "sisältyykö"); these open other questions. */
 const NOT_YES_NO_KO = /^(paljonko|montako|kauanko|moneltako|kuinkako|mitako|mikako|kukako|missako|milloinko)$/;
 const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the|our) (skil\w*|competen\w*)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (?:(?:man|jag|du|vi|ni) )?(mitt|sitt|ditt|mina|sina|dina|ert|vart) (kunnande|kompetens|yrkeskunnighet|fardighet)\w*|visar jag)\b/;
@@ -81,8 +81,10 @@ const WHO_DECIDES = /\b(kuka|who|vem)\b.*\b(paattaa|hoitaa|antaa|decides?|gives?
 /** "arvioiko Mikko myös mun näytön", "will Mikko assess me", "bedömer Mikko mig": whether someone assesses the asker. */
 const ASSESSES_ME = /^(arvioiko|arvioivatko|will \w+ (also )?(assess|grade)|does \w+ (also )?(assess|grade)|bedomer)\b.*\b(mun|minun|minut|mut|minua|mua|my|me|mig|min|mitt)\b/;
 const ASSESSMENT_WORD = /\b(arvio\w*|assess\w*|bedom\w*|grading|evaluat\w*)\b/;
-const PASSED_ASKED = /\b(saanko (\w+ )?(kiitettavan|hyvan|tyydyttavan|vitosen|nelosen|kolmosen|kakkosen|ykkosen)|will i get (a |an )?(excellent|good|satisfactory|[1-5])|far jag (ett |en )?(berömligt|berömlig|gott|god|nöjaktigt|nöjaktig|femma|fyra|trea)|have i passed|did i pass|am i passing|will i pass|am i going to pass|paasenko (mina |ma )?(tasta |taman )?(\w+ )?lapi|kommer jag att klara|klarar jag|olenko (jo )?(paassyt|lapaissyt) \w*|(olenko|oonko|oonks|onko) (ma |mina )?(jo )?lapi|paasinko|lapaisinko|har (jag|ja) (klarat|blivit godkand)|ar jag godkand|klarade jag)\b/;
-const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
+const PASSED_ASKED = /\b(saanko (\w+ )?(kiitettavan|hyvan|tyydyttavan|vitosen|nelosen|kolmosen|kakkosen|ykkosen)|will i get (a |an )?(excellent|good|satisfactory|[1-5])|far jag (ett |en )?(berömligt|berömlig|gott|god|nöjaktigt|nöjaktig|femma|fyra|trea)|have i passed|did i pass|am i passing|will i pass|am i going to pass|paasenko (mina |ma )?(tasta |taman )?(\w+ )?lapi|kommer jag att klara|klarar jag|olenko (jo )?(paassyt|lapaissyt) \w*|(olenko|oonko|oonks|onko) (ma |mina )?(jo )?lapi|paasinko|lapaisinko|har (jag|ja) (klarat|blivit godkand)|ar jag godkand|klarade jag|lapaisenko|(meneeko|meneeks|menee ko) (mun|minun|ma|mina) (\w+ ){0,3}lapi|saanko (\w+ ){0,3}hyvaksytyn|(olenko|oonko|oonks) (ma |mina )?(jo )?(lapaissyt|lapaissy|paassyt|paassy)|(kommer jag att|kommer ja att|blir jag|ska jag) (bli )?godkand|(is|will) my (\w+ ){0,3}(going to )?pass|my (\w+ ){0,3}(is going to|will) pass|(if|whether) i (will|am going to|am gonna) pass|milla arvosanalla (\w+ ){0,2}(oon|olen|menen|ollaan))\b/;
+/** "mistä tiedän meneekö mun näyttö läpi", "how do I know if I pass": whether one passes, not how. */
+const KNOWING = /\b(how (do|can|will) i know|mista (ma |mina )?tiedan|miten (ma |mina )?tiedan|hur vet jag)\b/;
+const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|soittaa|soitella|laitan|laittaa|kerron|kertoa|ilmoitan|ilmoittaa|puhun|puhua)|(kenelta|kelta|keta) (\w+ ){0,3}(kysyn|kysya|kysella|kysyisin)|who (\w+ ){1,3}(do|should|can) i (contact|call|talk|speak|turn|ask|tell|inform|notify)|vem (\w+ ){1,3}(ska jag|kan jag|bor jag) (fraga|kontakta|ringa|meddela)|kehen (mina |ma )?(voin )?(otan|ottaa|otetaan) yhteytta|kenen puoleen|who (do|should|can) i (contact|call|talk|speak|turn|ask|tell)|who to (contact|call|ask)|vem (ska jag|kan jag|kontaktar|ringer|pratar|fragar) ?\w*|kontaktperson\w*|yhteyshenkilo\w*|contact person)\b/;
 const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
 const OWN_ROLE = /\b(mun|minun|my|min|mitt)\s+(\w+\s+)?(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|ope|teacher|instructor|supervisor|larare\w*|handledare\w*)\b/;
 const STILL_WHO = /\b(onko|onks|is|are|ar|still|edelleen|yha|fortfarande|vaihtu\w*|change\w*|bytt\w*|sama|same|samma)\b/;
@@ -282,7 +284,7 @@ function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): 
   // "who decides my grade", "kuka hoitaa mun arvioinnin", "have I passed": the asker's grade, whoever gives it.
   if ((PERSONAL_PEOPLE.test(folded) || WHO_DECIDES.test(folded)) && (GRADE_WORD.test(folded) || ASSESSMENT_WORD.test(folded))) return { kind: 'personal', topic: 'grade' };
   if (ASSESSES_ME.test(folded)) return { kind: 'personal', topic: 'grade' };
-  if (PASSED_ASKED.test(folded) && !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded)) return { kind: 'personal', topic: 'grade' };
+  if (PASSED_ASKED.test(folded) && (KNOWING.test(folded) || !/\b(miten|how|hur|vaaditaan|vaatii|require\w*|need|needed|tarvitaan|kravs|kriteer\w*|criteria)\b/.test(folded))) return { kind: 'personal', topic: 'grade' };
   if (PERSONAL_PEOPLE.test(folded)) return { kind: 'personal', topic: 'people' };
   // "milloin mun näyttö on", "when is my placement over"; "when do I get feedback" too.
   // Not "when" in a yes/no question about something else ("should I offer extra products when possible").
@@ -332,7 +334,8 @@ export function detectIntent(
   }
 
   const grades = parseGrades(folded);
-  const personal = personalTopic(written, grades);
+  // Also the words as written: fitting them to the base's vocabulary may change a verb it lacks ("ilmoitan").
+  const personal = personalTopic(written, grades) ?? (analysis ? personalTopic(compact(question), grades) : undefined);
   if (personal) return personal;
 
   const unknownUnit = unknownUnitName(kb, question, folded, isUnitName, analysis);
@@ -353,9 +356,12 @@ export function detectIntent(
   const indirect = INDIRECT_YES_NO.exec(core);
   const [first = ''] = core.split(' ');
   const direct = has(core, YES_NO) || (first.length >= 5 && first.endsWith('ko') && !NOT_YES_NO_KO.test(first));
-  const later = direct ? undefined : (indirect?.[1] ?? yesNoClause(question));
+  // "does Aino need to know …": whoever the question names, it asks what the student needs to do.
+  const subject = SOMEONE_NEEDS.exec(core)?.[1];
+  const later = direct ? subject : (indirect?.[1] ?? yesNoClause(question));
   const yesNo = later !== undefined || direct;
-  if (has(folded, DEMONSTRATION) && !yesNo) return { kind: 'demonstration' };
+  // "mikä on näytön ilmoittautumisen viimeinen päivä": a date or a deadline is the school's to say, not how skills are shown.
+  if (has(folded, DEMONSTRATION) && !yesNo && !has(folded, WHEN_ASKED)) return { kind: 'demonstration' };
 
   // The unit's own name says which unit, not which section; the rest of the question says what about it.
   const rest = withoutUnitName(unit, folded);
@@ -369,7 +375,7 @@ export function detectIntent(
 
   const topics = compareTopics(rest.text);
   if (topics && !yesNo) return { kind: 'compare-topics', topics };
-  if (yesNo) return { kind: 'requirement-check', query: later ?? question };
+  if (yesNo) return { kind: 'requirement-check', query: later ?? withoutSubjectName(kb, question) };
   if (asksRequirements && (isGeneralRequirementQuestion(rest.text) || everyRequirementAsked(kb, rest.text))) return { kind: 'all-requirements' };
   if (rest.named && rest.text.split(' ').every((w) => isStopword(w) || GENERIC.test(w))) return { kind: 'all-requirements' };
   // "how long should an experiment run before it is evaluated" asks a duration, not how the unit is graded.
@@ -377,9 +383,40 @@ export function detectIntent(
   return { kind: 'search', query: question };
 }
 
+/** A date or a deadline asked for (not "when", which how skills are shown may answer: "när ordnas yrkesprovet"). */
+const WHEN_ASKED = /\b(paivamaara\w*|viimeinen paiva|viimeisin paiva|maaraaika\w*|deadline\w*|ilmoittautu\w*|what date|date|datum|sista dag\w*|anmal\w*|registration|register)\b/;
+
 /** A polite frame in front of the question: "voisitko selittää", "can you tell me", "kan du säga". */
 const POLITE_REQUEST =
   /^(?:(?:voisitko|voitko|osaatko|kerrotko|kertoisitko|viitsitko|voisiko|can you|could you|would you|kan du|skulle du)\s+(?:(?:kertoa|selittaa|sanoa|tell me|tell|explain|say|saga|forklara|beratta)\s+)?(?:minulle\s+|mulle\s+|me\s+|mig\s+)?|(?:i wanna know|i want to know|i d like to know|i wonder|i am wondering|im wondering|haluaisin tietaa|haluisin tietaa|haluan tietaa|jag undrar|jag vill veta)\s+)/;
+
+/** "does Aino need to …", "do students have to …": the rest of it is what is asked about. */
+const SOMEONE_NEEDS = /^(?:(?:does|do) (?:\w+ ){1,2}(?:need|have) to|(?:is|are) (?:\w+ ){1,2}(?:expected|required|supposed) to) (.+)$/;
+
+/**
+ * "Pitääkö Ainon osata …", "must Ville use …", "behöver Aino kunna …": a name right after the question's
+ * verb is whom it asks about, not what; the base's own names ("Turun", "Hyvän") stay.
+ */
+function withoutSubjectName(kb: KnowledgeBase, question: string): string {
+  const m = /^(\S+\s+)(\p{Lu}\p{Ll}+)(?=\s)/u.exec(question.trim());
+  const name = m?.[2];
+  if (!m || !name || ownTitleStems(kb).has(stemFi(foldDiacritics(name)))) return question;
+  return `${m[1]}${question.trim().slice(m[0].length).trim()}`;
+}
+
+/** The stems of the base's own names: its units', sections' and documents' titles. */
+const titleStems = new WeakMap<KnowledgeBase, Set<string>>();
+function ownTitleStems(kb: KnowledgeBase): Set<string> {
+  let stems = titleStems.get(kb);
+  if (!stems) {
+    const all = (l: { fi: string; en?: string; sv?: string }) => `${l.fi} ${l.en ?? ''} ${l.sv ?? ''}`;
+    stems = new Set(
+      [...kb.units.flatMap((u) => [all(u.name), all(u.qualification.name), ...u.aliases, ...u.sections.map((x) => all(x.title))]), ...kb.documents.map((d) => all(d.title))].flatMap(stemsOf),
+    );
+    titleStems.set(kb, stems);
+  }
+  return stems;
+}
 
 /** An indirect yes/no question: "if I need to report", "whether …", "om jag måste …". */
 const INDIRECT_YES_NO = /^(?:if|whether|om)\s+(.+)$/;

@@ -13,6 +13,7 @@ import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex }
 import { durationScore, facetOf, type Focus, hasList, listScore } from './excerpt.ts';
 import { resolveGrades, scaleOf } from './grading-shape.ts';
 import { namedDocument } from './named-document.ts';
+import { type NumberedText, numberMentions, numberScore } from './numbers.ts';
 import { createUnitNames } from './unit-names.ts';
 
 export type Outcome = 'answered' | 'not-found' | 'out-of-scope';
@@ -199,6 +200,9 @@ function sameAnswer(a: AnswerPlan, b: AnswerPlan): boolean {
 /** Asking what is required ("mitä X:ltä vaaditaan", "what is required of", "vad krävs"). */
 const ASKS_REQUIRED = /\b(vaaditaan|vaatii|vaatimu\w*|edellytetaan|edellyttaa|required|requirements?|expected|kravs|krav\w*)\b/;
 
+/** Words that ask what a document is for or about, not about something in it. */
+const ABOUT_DOCUMENT = /^(purpose|aim|aims|goal|goals|idea|point|about|content|contents|topic|topics|intended|audience|tarkoitu\w*|tavoit\w*|sisalto\w*|idea\w*|aihe\w*|kenelle|syfte\w*|mal|malet|innehall\w*|avsedd\w*)$/;
+
 /** Headings several passages share: each such passage is about its theme only through the heading above it. */
 function sharedHeadings(kb: KnowledgeBase): Set<string> {
   const count = new Map<string, number>();
@@ -211,6 +215,22 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
   const genericTitles = sharedHeadings(kb);
   const concepts = conceptsOf(kb);
   const names = createUnitNames(kb);
+  /** Each document's passages. */
+  const passagesOf = new Map<string, KnowledgeItem[]>();
+  for (const item of kb.items) if (item.kind === 'passage') passagesOf.set(item.document.id, [...(passagesOf.get(item.document.id) ?? []), item]);
+  /** The numbers each passage names, made when a question with a number first needs them. */
+  const numbered = new Map<string, NumberedText>();
+  const numbersOf = (item: KnowledgeItem): NumberedText => {
+    let out = numbered.get(item.id);
+    if (!out) {
+      out =
+        item.kind === 'passage'
+          ? { labels: [item.record.title.fi, item.record.title.en ?? '', ...item.record.keywords].flatMap(numberMentions), text: numberMentions(item.record.text) }
+          : { labels: [], text: [] };
+      numbered.set(item.id, out);
+    }
+    return out;
+  };
   const isUnitName = (text: string) => names.namedIn(text) !== undefined;
 
   function scopeOf(question: string, context: PlanContext): Scope {
@@ -225,7 +245,8 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     for (const w of analysis.words) for (const s of w.stems) stems.set(s, Math.max(stems.get(s) ?? 0, index.weightOf(s)));
     const content = analysis.words.filter((w) => !w.stop).length;
     const facet = facetOf(analysis.text, content, analysis.words.length);
-    return facet ? { stems, facet } : { stems };
+    const numbers = numberMentions(analysis.text).filter((m) => m.context.length > 0);
+    return { stems, ...(facet ? { facet } : {}), ...(numbers.length ? { numbers } : {}) };
   }
 
   function nearestOf(hits: SearchHit[]): KnowledgeItem[] {
@@ -421,10 +442,11 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
 
     /** A question that names a document, answered from that document by the rest of its words; null when it names none or the document has nothing on it. */
     function documentPlan(query: string): AnswerPlan | null {
-      const named = namedDocument(kb, query);
+      const named = namedDocument(kb, query, query === question ? analysis : undefined);
       if (!named?.query) return null;
       const found = search(named.query, ['passage'], 40).filter((h) => h.item.kind === 'passage' && h.item.document.id === named.document.id);
-      const inDocument = preferRequirements(preferDefinition(preferLists(preferSpecific(found, focus, analysis), focus, analysis), analysis), analysis);
+      const ofDocument = passagesOf.get(named.document.id) ?? [];
+      const inDocument = preferRequirements(preferNumbered(preferDefinition(preferLists(preferSpecific(found, focus, analysis), focus, analysis), analysis), analysis, ofDocument), analysis);
       const [best] = inDocument;
       // The document is already the asker's choice: a passage about part of the rest of the question answers.
       if (!best) return null;
@@ -436,7 +458,14 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     function searchPlan(query: string): AnswerPlan {
       const fromDocument = documentPlan(query);
       if (fromDocument) return fromDocument;
-      const hits = preferRequirements(preferDefinition(preferLists(preferSpecific(withConcept(search(query), analysis, concepts), focus, analysis), focus, analysis), analysis), analysis);
+      // A document named says where to look, not what about: when it has nothing on the rest of the question
+      // ("Turun kaupungin asiakaspalvelun puhelinnumero"), its title's words answer nothing elsewhere either.
+      // Nor does another document: the asker said which one.
+      const named = namedDocument(kb, query, query === question ? analysis : undefined);
+      // What the document is for or about ("the purpose of the workbook") is the document itself: the whole question then.
+      const asked = named && words(named.query).some((w) => !isStopword(w) && !ABOUT_DOCUMENT.test(w)) ? named.query : query;
+      const found = search(asked).filter((h) => !named || h.item.kind !== 'passage' || h.item.document.id === named.document.id);
+      const hits = preferRequirements(preferNumbered(preferDefinition(preferLists(preferSpecific(withConcept(found, analysis, concepts), focus, analysis), focus, analysis), analysis), analysis), analysis);
       const [top] = hits;
       if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
@@ -467,6 +496,34 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     return better ? [better, ...hits.filter((h) => h !== better)] : hits;
   }
 
+
+  /**
+   * "Mitkä ovat ne 3 näkökulmaa", "4 erilaista asiakasta", "kaksiosainen testi": a question that names a
+   * number with its words is answered by the passage that names the same number with the same words
+   * ("kolme näkökulmaa" in its keywords, "neljän erilaisen asiakkaan" in its text), among those that match
+   * nearly as well as the best one, or, for a named document, among its passages.
+   */
+  function preferNumbered(hits: SearchHit[], analysis: QueryAnalysis, document: readonly KnowledgeItem[] = []): SearchHit[] {
+    const [top] = hits;
+    if (top?.item.kind !== 'passage') return hits;
+    const asked = numberMentions(analysis.text).filter((m) => m.context.length > 0);
+    if (!asked.length) return hits;
+    const close = hits.filter((h) => h.item.kind === 'passage' && h.relevance >= top.relevance - 0.5);
+    const more: SearchHit[] = document
+      .filter((item) => !close.some((h) => h.item.id === item.id))
+      .map((item) => ({ ...top, item, matched: top.matched, about: true }));
+    // A number in the passage's title or keywords (3 a word) says what it is about: it may match a little less.
+    const scored = [...close, ...more]
+      .map((h) => ({ h, n: numberScore(asked, numbersOf(h.item)) }))
+      .filter((x) => x.h === top || x.n >= 3 || x.h.relevance >= top.relevance - 0.4);
+    const own = scored.find((x) => x.h === top)?.n ?? 0;
+    const best = scored.reduce<{ h: SearchHit; n: number } | undefined>((a, b) => (b.n > (a?.n ?? 0) ? b : a), undefined);
+    // A passage of the document the search did not find needs more than one word by its number.
+    if (!best || best.n <= own || (more.includes(best.h) && best.n < 2)) return hits;
+    // The number and its words confirm it: it answers as surely as the best match would.
+    const confirmed: SearchHit = { ...best.h, relevance: Math.max(best.h.relevance, top.relevance), knownRelevance: Math.max(best.h.knownRelevance, top.knownRelevance), about: true };
+    return [confirmed, ...hits.filter((h) => h !== best.h)];
+  }
 
   /**
    * "Mitä asiakkaan yhteydenpidosta vaaditaan": a question that asks what is required is answered by the
@@ -509,18 +566,25 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
     if (top?.item.kind !== 'passage' || (focus?.facet !== 'list' && focus?.facet !== 'count' && focus?.facet !== 'duration')) return hits;
     // "Kuinka pitkään …": the passage that gives a duration with the question's words.
     const factScore = focus.facet === 'duration' ? durationScore : listScore;
-    const withList = (h: SearchHit) =>
-      h.item.kind === 'passage' && h.relevance >= top.relevance - 0.05 && h.score >= top.score * 0.4 ? factScore(h.item.record.text, focus) : 0;
-    const scored = hits.map((h) => ({ h, list: withList(h) }));
+    const near = (reach: number, share: number) => (h: SearchHit) =>
+      h.item.kind === 'passage' && h.relevance >= top.relevance - reach && h.score >= top.score * share ? factScore(h.item.record.text, focus) : 0;
+    let scored = hits.map((h) => ({ h, list: near(0.05, 0.4)(h) }));
+    // A duration asked for is a fact the best matches may all lack: a passage that gives one about the same
+    // thing answers, though it matches less of the question ("how long should an experiment run before it is evaluated").
+    const reach = focus.facet === 'duration' && scored.every((x) => x.list === 0) ? 0.3 : 0.05;
+    if (reach > 0.05) scored = hits.map((h) => ({ h, list: near(reach, 0.2)(h) }));
     // The best match keeps its place when it has such a list itself, or a list under a heading that names
     // everything asked ("what are the benefits of cooperation": "Yhteistyön hyödyt", its list the benefits).
     const topic = analysis?.words.filter((w) => !w.stop && w.stems.length > 0) ?? [];
     const heading = `${top.item.record.title.fi} ${top.item.record.title.en ?? ''}`;
     if (focus.facet === 'list' && topic.length > 0 && hasList(top.item.record.text) && topic.every((w) => headingNames(heading, w.stems))) return hits;
     if ((scored[0]?.list ?? 0) > 0) return hits;
-    const best = scored.reduce((a, b) => (b.list > a.list ? b : a));
-    if (best.list === 0 || best.h === top) return hits;
-    return [best.h, ...hits.filter((h) => h !== best.h)];
+    // Reaching further, the best match that gives a duration at all: how well its sentence matches counts less than how well the passage does.
+    const best = reach > 0.05 ? (scored.find((x) => x.list > 0) ?? scored[0]) : scored.reduce((a, b) => (b.list > a.list ? b : a));
+    if (!best || best.list === 0 || best.h === top) return hits;
+    // The duration it gives confirms it: it answers as surely as the best match would.
+    const confirmed = reach > 0.05 ? { ...best.h, relevance: Math.max(best.h.relevance, top.relevance), knownRelevance: Math.max(best.h.knownRelevance, top.knownRelevance) } : best.h;
+    return [confirmed, ...hits.filter((h) => h !== best.h)];
   }
 
   return Object.assign(plan, { forIntent: planForIntent });
