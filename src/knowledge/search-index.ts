@@ -8,7 +8,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeBase, KnowledgeItem } from './knowledge-base.ts';
 import { textOf } from './knowledge-base.ts';
 import type { Localized } from './schema.ts';
-import { compact, foldDiacritics, memoisedByWord, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
+import { compact, finnishHomographKey, foldDiacritics, memoisedByWord, stemEn, stemFi, words, writtenFinnish } from '../text/normalize.ts';
 import { isStopword, stopwords } from '../text/stopwords.ts';
 import { boundedDistance, createVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -121,6 +121,8 @@ function stemsOf(word: string): readonly string[] {
   // "chat-palvelu" is "chat" and "palvelu", as the index's tokenizer splits it.
   if (word.includes('-')) return word.split('-').flatMap(stems);
   if (isStopword(word) || word.length < 2) return [];
+  const own = finnishHomographKey(foldDiacritics(word));
+  if (own) return [own];
   const fi = stemFi(word);
   const en = stemEn(word);
   return fi === en ? [fi] : [fi, en];
@@ -616,8 +618,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: { lexicon?: readon
       // A long stem also stands for its derivations by its beginning ("kartoitus" ~ "kartoittaa",
       // "ylläpito" ~ "ylläpitää"): the index matches it as a prefix.
       const fi = stemFi(word.written);
-      if (fi.length >= 6 && !word.stop) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
-      word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems), ...(rootsOf[i] ?? [])])];
+      if (fi.length >= 6 && !word.stop && !finnishHomographKey(word.written)) own.push(fi.slice(0, fi.length >= 8 ? Math.max(6, fi.length - 2) : fi.length - 1));
+      // A part's stem of two letters ("ammat" → "am") is no topic: as a prefix it would match anything.
+      word.stems = word.stop ? [] : [...new Set([...own, ...(extra[i] ?? []).flatMap(stems).filter((x) => x.length >= 3), ...(rootsOf[i] ?? [])])];
       const tail = word.stop ? undefined : tailOf(word.written);
       word.partStems = [...new Set([...(tail ? stems(tail) : []), ...(modifiers[i] ?? []).flatMap(stems)])].filter((x) => !word.stems.includes(x));
       // Only longer words: a short one shares its stem with too much ("näytä" is not "näyttö").

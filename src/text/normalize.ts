@@ -36,18 +36,34 @@ export function words(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+const ADDRESS = /^(\w*)osoit(?:e|etta|tee\w*|tei\w*)$/;
+
+/**
+ * The key of a Finnish word that another word's stem would swallow ("osoite", an address, and its
+ * forms, apart from "osoittaa"), or null. The word alone stands for it: no English stem either.
+ */
+export function finnishHomographKey(folded: string): string | null {
+  const address = ADDRESS.exec(folded);
+  return address ? `${address[1] ?? ''}osoite` : null;
+}
+
 /**
  * One key for the forms Snowball leaves apart (input and output folded):
  * - "-nen" words: nominative "kriittinen" → "kriittin", the other cases "kriittisen" → "kriittis";
  *   "hoitaminen"/"hoitamisen", "nelonen"/"nelosen" likewise. The key is the oblique one.
  * - "-us/-ys" nouns: "asiakkuus", "asiakkuuden", "asiakkuutta", "asiakkuuksien"; "ohjaus", "ohjausta", "ohjauksen".
- * - consonant gradation t/d at the end of the stem: "tieto"/"tiedot", "hyöty"/"hyödyt".
+ * - consonant gradation at the end of the stem: t/d "tieto"/"tiedot", "hyöty"/"hyödyt"; nt/nn "raportointi"/"raportoinnin".
+ * And one homograph apart: "osoite" (an address), not "osoittaa".
  */
 function finnishKey(word: string, stem: string): string {
+  // "osoite" (an address) is no form of "osoittaa" (to show), though Snowball gives both "osoit".
+  const own = finnishHomographKey(word);
+  if (own) return own;
   if (/nen$/.test(word) && /n$/.test(stem) && stem.length >= 4) return `${stem.slice(0, -1)}s`;
   const us = /^(.{2,}(?:uu|yy|[aeio]u|[aeio]y))(?:ks|d|t)?$/.exec(stem);
   if (us?.[1] && stem.length >= 5) return `${us[1]}s`;
-  return stem.replace(/([aeiouy])d([aeiouy])$/, '$1t$2');
+  // nt/nn: "raportointi" → "raportoint", "raportoinnista" → "raportoin"; both "raportoin".
+  return stem.replace(/([aeiouy])d([aeiouy])$/, '$1t$2').replace(/([aeiouy]n)t$/, '$1');
 }
 
 export const stemFi: (word: string) => string = memoisedByWord((w) => {

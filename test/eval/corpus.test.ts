@@ -48,13 +48,14 @@ describe('routing corpus', () => {
   });
 
   // The tuning sets written by later testers: a floor under today's figures (2026-12-06, session 7:
-  // dev2 100 %, dev3 98.7 %, dev4 100 %, dev5 100 %, dev6 98.7 %; dev6 was 90.7 % when first scored).
+  // dev2 100 %, dev3 98.7 %, dev4 100 %, dev5 100 %, dev6 99.3 %, dev7 98.0 %; dev6 was 90.7 % and dev7 91.5 % when first scored).
   it.each([
     ['dev2', 0.97],
     ['dev3', 0.95],
     ['dev4', 0.97],
     ['dev5', 0.97],
     ['dev6', 0.95],
+    ['dev7', 0.95],
   ] as const)('routes the %s part at least at its floor', async (part, floor) => {
     const s = score(await runCorpus(readCorpus(CORPORA[part])));
     expect(ratio(s.overall), s.misses.map((m) => `${m.line.id} "${m.line.text}" → ${m.got}`).join('\n')).toBeGreaterThanOrEqual(floor);

@@ -43,11 +43,13 @@ const GREETING = new RegExp(
 const THANKS = /^(kiitos|kiitti|kiitoksia|kiitos paljon|thanks|thank you|thx|ty|kiitos avusta|thanks a lot|tack|tackar|tusen tack|tack for hjalpen)( (osaava|paljon|a lot|so much|sa mycket))?$/;
 const HELP = /^(help|apua|ohje|ohjeet|\?|(?:voitko|voisitko|voiksa|voitsa) auttaa(?: mua| minua)?|auta(?: mua| minua)?|(?:can|could) you help(?: me)?|kan du hjalpa(?: mig)?|mita osaat|mita sina osaat|mita sa osaat|mita kaikkea (?:sa |sina )?osaat|mita voit tehda|mita voin kysya|what can you do|what can u do|what can i ask|how does this work|commands|komennot|start|aloita|hjalp|vad kan du|vad kan du gora|vad kan jag fraga|hur fungerar det|kuka sina olet|kuka olet|who are you|vem ar du)$/;
 
-const REQUIREMENT_WORDS = /\b(vaatimu\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
+const REQUIREMENT_WORDS = /\b(vaatimu\w*|yrkes\w*krav\w*|ammattitaitovaatimu\w*|ammattitaitovaatimus|requirement\w*|required|vaaditaan|vaatii|sisalta\w*|sisaltaa|contain\w*|consist\w*|include\w*|cover\w*|osaamis\w*|osata|osattava\w*|skills|learn|oppia|opittava\w*|kuuluu|kuuluvat|what s in|whats in|topics|aiheet|krav\w*|yrkeskunnighetskrav\w*|ingar|innehall\w*|kunna|lara sig)\b/;
 const YES_NO = /^(pitaako|taytyyko|tarvitseeko|eiko|will i|will we|will students|will the student|am i going to|onko|kuuluuko|kuuluko|vaaditaanko|edellytetaanko|arvioidaanko|saako|voiko|pitaisiko|do i|do we|do students|does the student|does the unit|does this unit|does it|(?:does|do) (?:\w+ ){1,2}(?:need|have) to|(?:is|are) (?:\w+ ){1,2}(?:expected|required|supposed) to|is|are|must|should|have i to|do i have to|is it|am i|maste|behover|behovs|kravs det|ingar|hor|ar det|finns det|ska jag|skall jag|bor jag|far jag|kan jag)\b/;
 /** A Finnish question verb with its clitic opens a yes/no question ("liittyykö", "sisältyykö"); these open other questions. */
 const NOT_YES_NO_KO = /^(paljonko|montako|kauanko|moneltako|kuinkako|mitako|mikako|kukako|missako|milloinko)$/;
-const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the|our) (skil\w*|competen\w*)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (?:(?:man|jag|du|vi|ni) )?(mitt|sitt|ditt|mina|sina|dina|ert|vart) (kunnande|kompetens|yrkeskunnighet|fardighet)\w*|visar jag)\b/;
+/** "puhelimen näyttö", "the screen": a device's display, not the skills demonstration. */
+const SCREEN = /\b(puhelim\w*|tietokonee\w*|koneen|lapparin|kannykan|tabletin|naytonohjain\w*|kassakonee\w*|monitori\w*) nayto\w*|\bnaytto\w* (on|oli|meni) rikki|\bnayton (kirkkau\w*|tarkkuu\w*|koko)\b/;
+const DEMONSTRATION = /\b(naytto\w*|nayto\w*|naytossa|osoit(?!e\b|tee|etta\b)\w*|osoittamistav\w*|demonstrat\w*|demonstration|prove my|show my skills|show (my|your|the|our) (skil\w*|competen\w*)|skills test|practical test|yrkesprov\w*|pavisa\w*|visa\w* (?:(?:man|jag|du|vi|ni) )?(mitt|sitt|ditt|mina|sina|dina|ert|vart) (kunnande|kompetens|yrkeskunnighet|fardighet)\w*|visar jag)\b/;
 /** Words that name the unit's facts by themselves. */
 const UNIT_FACTS_STRONG = /\b(osp|osaamispist\w*|opintopist\w*|competence points?|credits?|how many points|how much is .* worth|worth|laajuus|laajuudeltaan|diaari\w*|kompetenspoang\w*|hur manga poang|omfattning\w*|hur omfattande)\b/;
 /** Words that ask about the unit's facts only when nothing else is asked about ("how long", "which qualification"). */
@@ -88,8 +90,8 @@ const CONTACT_WHO = /\b(kenelle (mina |ma )?(voin |pitaa |kannattaa )?(soitan|so
 const WORKPLACE_WORD = /\b(tyopaika\w*|tyopaikalla|toissa|tyossa|at work|workplace|on the job|pa jobbet|arbetsplats\w*|pa praktiken|harjoittelu\w*)\b/;
 const OWN_ROLE = /\b(mun|minun|my|min|mitt)\s+(\w+\s+)?(opettaja\w*|ohjaaja\w*|tyopaikkaohjaaja\w*|ope|teacher|instructor|supervisor|larare\w*|handledare\w*)\b/;
 const STILL_WHO = /\b(onko|onks|is|are|ar|still|edelleen|yha|fortfarande|vaihtu\w*|change\w*|bytt\w*|sama|same|samma)\b/;
-const PROGRESS_ASKED = /\b(how far (am i|have i|i am|i have)|have i (covered|done|shown)|(still )?missing|left to (do|show)|(covered|done|shown) so far|(multa|minulta|mulla|minulla) (viela |viel )?(puuttu\w*|kesken|tekematta|nayttamatta|jaljella)|kattamatta|nayttamatta|tekematta|miten pitkalla (mina|ma|oon|olen)|hur langt (har )?jag|vad (har jag kvar|saknas)|har jag kvar|saknas (fortfarande |annu |an )?(for|hos) mig|saknar jag( fortfarande| annu| an)?|miten (mulla|minulla|mun|minun) (on|menee) (noi |ne |nama |naa |nuo )?vaatimuks\w*|(onks|onko) (mulla |minulla )?kaikille (vaatimuksille )?(jo )?nayttoa)\b/;
-const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|when|what time|nar|vilken dag)\b/;
+const PROGRESS_ASKED = /\b(how far (am i|have i|i am|i have)|missa (ma |mina )?(mennaan|menen|olen|ollaan)( (minun|mun|ma|mina))? (\w+ )?(vaatimu\w*|opinno\w*|tutkinno\w*|jakso\w*)|have i (covered|done|shown)|(still )?missing|left to (do|show)|(covered|done|shown) so far|(multa|minulta|mulla|minulla) (viela |viel )?(puuttu\w*|kesken|tekematta|nayttamatta|jaljella)|kattamatta|nayttamatta|tekematta|miten pitkalla (mina|ma|oon|olen)|hur langt (har )?jag|vad (har jag kvar|saknas)|har jag kvar|saknas (fortfarande |annu |an )?(for|hos) mig|saknar jag( fortfarande| annu| an)?|miten (mulla|minulla|mun|minun) (on|menee) (noi |ne |nama |naa |nuo )?vaatimuks\w*|(onks|onko) (mulla |minulla )?kaikille (vaatimuksille )?(jo )?nayttoa)\b/;
+const PERSONAL_SCHEDULE = /\b(milloin|koska|mihin aikaan|monelta|mina paivana|mihin paivaan|mika paiva|when|what time|what day|which day|what date|nar|vilken dag|vilket datum)\b/;
 const PERSONAL_GRADE_ASKED = /\b(mika|mita|minka|what|which|vilket|vad|onko|did|got|sain|saanko|sainko|fick|far)\b/;
 const GRADE_WORD = /\b(arvosan\w*|arvio\w*|grade|grades|mark|betyg\w*|vitsord\w*)\b/;
 
@@ -361,7 +363,7 @@ export function detectIntent(
   const later = direct ? subject : (indirect?.[1] ?? yesNoClause(question));
   const yesNo = later !== undefined || direct;
   // "mikä on näytön ilmoittautumisen viimeinen päivä": a date or a deadline is the school's to say, not how skills are shown.
-  if (has(folded, DEMONSTRATION) && !yesNo && !has(folded, WHEN_ASKED)) return { kind: 'demonstration' };
+  if (has(folded, DEMONSTRATION) && !yesNo && !has(folded, WHEN_ASKED) && !SCREEN.test(folded)) return { kind: 'demonstration' };
 
   // The unit's own name says which unit, not which section; the rest of the question says what about it.
   const rest = withoutUnitName(unit, folded);
@@ -444,7 +446,7 @@ function onlyUnitFactWords(folded: string): boolean {
   return folded.split(' ').every((w) => w === '' || isStopword(w) || UNIT_FACT_WORDS.test(w));
 }
 
-const GENERIC = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
+const GENERIC = /^(kaikki|kaikkea|mita kaikkea|all|the|list|listaa|luettele|mitka|mita|ovat|are|what|of|this|unit|tutkinnon|osan|osa|osassa|in|for|tassa|taman|ammattitaitovaatimukset|ammattitaitovaatimuksia|vaatimukset|vaatimuksia|requirements|requirement|skill|skills|professional|vocational|vaaditaan|required|show|me|which|please|kerro|anna|whole|koko|entire|every|each|on|ne|sisaltaa|contain|contains|includes|include|cover|covers|is|do|i|need|to|learn|oppia|pitaa|osata|osaamis\w*|what s|whats|alla|vilka|vad|ar|krav|kraven|yrkeskunnighetskrav|yrkeskunnighetskraven|yrkeskunskapskrav|yrkeskunskapskraven|yrkeskrav|yrkeskraven|for|examensdel|examensdelen|denna|den|har|kravs|visa|mig|lista|hela|jag|man|maste|ska|kunna|lara|sig)$/;
 
 /** "kaikki ammattitaitovaatimukset", "what are the requirements of this unit", "vilka är yrkeskunnighetskraven": no topic beyond the unit. */
 /** "all", "every", "koko", "kaikki", "alla", "hela": the whole list asked for. */

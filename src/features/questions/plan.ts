@@ -6,7 +6,7 @@ import { unitFactsId } from '../../knowledge/knowledge-base.ts';
 import type { Unit } from '../../knowledge/schema.ts';
 import type { NamedPerson } from '../../privacy/index.ts';
 import { detectLanguage } from '../../text/language.ts';
-import { stemEn, stemFi, words } from '../../text/normalize.ts';
+import { foldDiacritics, stemEn, stemFi, words } from '../../text/normalize.ts';
 import { isFunctionWordOf, isStopword } from '../../text/stopwords.ts';
 import { detectIntent, type Intent, isBroadIntentWord, prepareIntent } from './intent.ts';
 import { MAX_QUERY_CHARS, type QueryAnalysis, type SearchHit, type SearchIndex } from '../../knowledge/search-index.ts';
@@ -76,17 +76,29 @@ function relevantRequirement(hit: SearchHit | undefined): hit is SearchHit {
  * Open questions need more: most of the question's weight, words the base does not know weighing most
  * ("kuka on Suomen presidentti" shares "Suomen" with a passage and asks about something else).
  */
-function relevantForOpenQuestion(hit: SearchHit | undefined): hit is SearchHit {
+function relevantForOpenQuestion(hit: SearchHit | undefined, question = ''): hit is SearchHit {
   if (!hit) return false;
   // A passage that only mentions the one word asked about ("vaikea" somewhere in a story) does not answer.
   if (hit.item.kind === 'passage' && !hit.about && hit.matched.length < 2) return false;
-  return hit.relevance > 0.5 || (hit.relevance >= 0.45 && hit.knownRelevance >= 0.99 && hit.score >= 50);
+  // A name the base does not know ("Nordean asiakaspalvelun puhelinnumero") is what the question is about.
+  const close = hit.relevance >= 0.45 && hit.knownRelevance >= 0.99 && hit.score >= 50 && !namesUnknown(question, hit);
+  return hit.relevance > 0.5 || close;
+}
+
+/** A capitalised word after the first ("Nordean", "Espoon") that the hit left unmatched. */
+function namesUnknown(question: string, hit: SearchHit): boolean {
+  if (!hit.unknown.length) return false;
+  const unknown = new Set(hit.unknown.map((w) => foldDiacritics(w)));
+  return (question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}.!?]*\s)\p{Lu}\p{Ll}+/gu) ?? []).some((w) => unknown.has(foldDiacritics(w)));
 }
 
 /** Close to the question without answering it: worth offering as a follow-up. */
 function near(hit: SearchHit): boolean {
   return hit.knownRelevance >= 0.5 && hit.relevance >= 0.2;
 }
+
+/** Asking for a recommendation or the best of something, in the three languages (folded). */
+const ASKS_RECOMMENDATION = /\b(suosittele\w*|suosittel\w*|suositu\w*|recommend\w*|rekommender\w*|tipsa\w*|what is the best|whats the best|which is the best|mika on paras|mika olis paras|vilken ar bast|vad ar bast)\b/;
 
 /** "voinko", "saanko", "can I", "får jag": asking for permission. */
 const PERMISSION = /^(voinko|saanko|voiko|saako|can i|may i|am i allowed|could i|far jag|kan jag|ma jag)\b/;
@@ -406,6 +418,7 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
         // "saako työpaikalla käyttää omaa puhelinta": what the asker may do is the school's to say; a
         // requirement that only touches the question is offered as the nearest thing, not as the answer.
         if (top && top.relevance < 0.8 && PERMISSION.test(analysis.text)) return declined('not-found', hits);
+        if ((!top || top.relevance < 0.8) && ASKS_RECOMMENDATION.test(analysis.text)) return declined('out-of-scope', hits);
         if (top) {
           // Keep the close runners-up: "information security" is both AH-T2 and AH-T3 (when a whole match
           // came first, only other whole matches).
@@ -467,7 +480,8 @@ export function createPlanner(kb: KnowledgeBase, index: SearchIndex) {
       const found = search(asked).filter((h) => !named || h.item.kind !== 'passage' || h.item.document.id === named.document.id);
       const hits = preferRequirements(preferNumbered(preferDefinition(preferLists(preferSpecific(withConcept(found, analysis, concepts), focus, analysis), focus, analysis), analysis), analysis), analysis);
       const [top] = hits;
-      if (!relevantForOpenQuestion(top)) return declined('out-of-scope', hits);
+      // A recommendation or an opinion ("suositteletko hyvää CRM-ohjelmaa") is no one's to give here: the base only tells what it holds.
+      if (!relevantForOpenQuestion(top, question) || ASKS_RECOMMENDATION.test(analysis.text)) return declined('out-of-scope', hits);
       if (top.item.kind === 'requirement') {
         const items = oneUnit(hits.filter((h) => h.item.kind === 'requirement' && relevantForOpenQuestion(h) && h.score >= top.score * 0.5).slice(0, 3).map((h) => h.item));
         return { ...base, unit: unitOfItems(items), outcome: 'answered', items, focus };
