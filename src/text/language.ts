@@ -19,7 +19,10 @@ const FI_WORDS = new Set(
    on ovat kaikki kerro selita anna listaa luettele hyva hyvaan hyvalla kiitettava kiitettavaan tyydyttava
    tyydyttavaan osp opintopiste osaamispiste tutkinnon osa osan osaamisen arviointi ammattitaito ammattitaitovaatimukset
    ammattitaidon osoittamistavat naytto nayton naytossa moi hei terve kiitos apua ohje minun mun mina ma sina sa
-   vitonen nelonen kolmonen kakkonen ykkonen vitoseen neloseen kolmoseen kakkoseen mita eli entä enta`.split(/\s+/),
+   vitonen nelonen kolmonen kakkonen ykkonen vitoseen neloseen kolmoseen kakkoseen mita eli entä enta
+   ei oon oot jos kun mut mutta niin nyt vaan joo juu ois taa viikko viikon viikol viikolla huomenna huomen tanaan
+   tanaa toissa toihin koululla koulul kysely kyselyt kyselyita kyselyja kyselyi tauko tauolle poissa kipee kipea
+   sairas sairaana lomalla mulla mul mua mulle multa`.split(/\s+/),
 );
 
 /**
@@ -50,6 +53,8 @@ const SHARED: Record<string, Partial<Record<Lang, number>>> = {
   // "on" is Finnish "is", "me" Finnish "we": "paljonko kello on" is Finnish.
   on: { en: 0.5, fi: 0.5 },
   me: { en: 0.5, fi: 0.5 },
+  // "ens" is Swedish "even" and spoken Finnish "ensi" ("ens viikol").
+  ens: { sv: 0.5, fi: 0.5 },
 };
 
 const FI_ENDINGS = /(ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|ko|kö|han|hän|aan|ään|ien|iin)$/;

@@ -64,6 +64,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('näyttö')).toBe('fi');
   });
 
+  it('reads chat Finnish with no curriculum word as Finnish ("ens viikol oon koulul, ei kyselyi"), and "ens" in Swedish as Swedish', () => {
+    expect(detectLanguage('ens viikol oon koulul, ei kyselyi', 'en')).toBe('fi');
+    expect(detectLanguage('mutta mä oon kipee', 'en')).toBe('fi');
+    expect(detectLanguage('jag är inte ens sjuk', 'fi')).toBe('sv');
+  });
+
   it('falls back to the preferred language when the text shows none', () => {
     expect(detectLanguage('T2', 'en')).toBe('en');
     expect(detectLanguage('T2', 'fi')).toBe('fi');
