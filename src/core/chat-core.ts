@@ -15,7 +15,7 @@ import { authorise } from './authorise.ts';
 import { createHelpCommand, enrolmentHint, helpFor } from './help.ts';
 import { type CommandMatch, type CommandRegistry, createCommandRegistry } from './registry.ts';
 import { smalltalkCommand } from './smalltalk.ts';
-import { phaticKind, withoutPleasantries } from './understanding/phatic.ts';
+import { isConfused, phaticKind, withoutPleasantries } from './understanding/phatic.ts';
 import { texts } from './texts.ts';
 import type { SlotRaw } from './understanding/phrasing.ts';
 import { type Action, createFreeTextReader } from './understanding/free-text.ts';
@@ -287,7 +287,8 @@ export function createChatCore(deps: ChatCoreDeps): RegisteredChatCore {
         // "Hei! Voisitko näyttää mun edistymisen, kiitos": what is asked, without the greeting and the thanks.
         const text = withoutPleasantries(incoming.text);
         const match = await understand(text, ctx.today, ctx.lang, ctx.actor);
-        if (match === 'empty') {
+        // "en ymmärrä", "huh?", "jag förstår inte": lost; what the bot does and how to ask it.
+        if (match === 'empty' || (!match && isConfused(text))) {
           routed({ kind: 'help' });
           return helpFor(ctx, ctx.actor, registry);
         }

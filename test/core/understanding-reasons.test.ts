@@ -55,6 +55,10 @@ describe('requests with their reason, and remarks around them', () => {
     expect(await routeOf('lisää uusi jakso villelle', 'liisa')).toBe('clarify:enrol');
   });
 
+  it.each([['en ymmärrä'], ['häh?'], ["I don't get it"], ['jag förstår inte']])('"%s" alone is someone lost: help', async (text) => {
+    expect(await routeOf(text, 'aino')).toBe('help');
+  });
+
   it('reads a message addressed to the bot by name without the name ("@Osaava edistymiseni"); the name alone calls for help', async () => {
     expect(await routeOf('@Osaava edistymiseni', 'aino')).toBe('command:progress');
     expect(await routeOf('Osaava, tauko 14.12.-18.12.', 'aino')).toBe('command:pause');

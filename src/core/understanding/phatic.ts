@@ -346,3 +346,8 @@ export function thanksWithComment(text: string, fallback: Lang = 'fi'): { thanks
   const words = wordsOf(comment.replace(EMOTICON, ' '));
   return thanks?.kind === 'thanks' && words.length > 0 && words.length <= COMMENT_WORDS ? { thanks, comment } : null;
 }
+
+/** The whole message says the writer is lost: "en ymmärrä", "häh?", "what?", "I don't get it", "jag förstår inte". */
+const CONFUSED =
+  /^(?:hä+h?|hm+|mitä|mitäh|täh|what|huh|eh|va|vad|vadå|(?:mä |minä |ma |mina )?en (?:ymmärrä|ymmärtäny?t|tajuu|tajua|tajunnu|käsitä)(?: mitään)?|(?:i )?don'?t (?:understand|get it)|i do not understand|(?:jag )?förstår (?:inte|ej)|fattar inte)[\s?!.]*$/iu;
+export const isConfused = (text: string): boolean => CONFUSED.test(text.trim());

@@ -314,7 +314,8 @@ function compareTopics(folded: string): [string, string] | undefined {
   return a && b && a !== b ? [a, b] : undefined;
 }
 
-const SOURCE = /^(?:lahde|lahteet|source|kalla|nayta|show|visa)\s+([A-Za-z]{1,6}-[A-Za-z0-9.]+)$/i;
+/** A citation id as the answers write it, alone or asked about: "AH-V3", "[AH-V3]", "lähde AH-V3", "mitä tarkoittaa AH-V3?". */
+const SOURCE = /^(?:(?:lahde|lahteet|source|kalla|nayta|show|visa|mika on|mita on|mita tarkoittaa|mita tarkoittaa kohta|what is|what does|vad ar|vad betyder)\s+)?\[?([A-Za-z]{1,6}-[A-Za-z]{0,3}\d[A-Za-z0-9.]*)\]?(?:\s+(?:mean|tarkoittaa|betyder))?\s*\??$/i;
 
 /** `isUnitName` tells a unit the base knows (inflected names and codes too) from one it does not. */
 export function detectIntent(
@@ -333,6 +334,8 @@ export function detectIntent(
   if (source?.[1]) {
     const id = source[1].toUpperCase();
     if (kb.item(id)) return { kind: 'source', id };
+    // An id the base does not have ("AH-X99") is no grade 99: searched, and declined.
+    return { kind: 'search', query: question };
   }
 
   const grades = parseGrades(folded);
@@ -392,6 +395,9 @@ const WHEN_ASKED = /\b(paivamaara\w*|viimeinen paiva|viimeisin paiva|maaraaika\w
 const POLITE_REQUEST =
   /^(?:(?:voisitko|voitko|osaatko|kerrotko|kertoisitko|viitsitko|voisiko|can you|could you|would you|kan du|skulle du)\s+(?:(?:kertoa|selittaa|sanoa|tell me|tell|explain|say|saga|forklara|beratta)\s+)?(?:minulle\s+|mulle\s+|me\s+|mig\s+)?|(?:i wanna know|i want to know|i d like to know|i wonder|i am wondering|im wondering|haluaisin tietaa|haluisin tietaa|haluan tietaa|jag undrar|jag vill veta)\s+)/;
 
+/** The verbs of duty a yes/no question opens with ("pitääkö Ainon …", "must Ville …", "behöver Aino …"). */
+const DUTY_VERB = /^(pitaako|pitaaks|taytyyko|tarvitseeko|tarviiko|osaako|joutuuko|must|should|does|do|will|behover|maste|ska|skall|bor|kan)$/;
+
 /** "does Aino need to …", "do students have to …": the rest of it is what is asked about. */
 const SOMEONE_NEEDS = /^(?:(?:does|do) (?:\w+ ){1,2}(?:need|have) to|(?:is|are) (?:\w+ ){1,2}(?:expected|required|supposed) to) (.+)$/;
 
@@ -402,7 +408,8 @@ const SOMEONE_NEEDS = /^(?:(?:does|do) (?:\w+ ){1,2}(?:need|have) to|(?:is|are) 
 function withoutSubjectName(kb: KnowledgeBase, question: string): string {
   const m = /^(\S+\s+)(\p{Lu}\p{Ll}+)(?=\s)/u.exec(question.trim());
   const name = m?.[2];
-  if (!m || !name || ownTitleStems(kb).has(stemFi(foldDiacritics(name)))) return question;
+  // Only after a verb of duty: "is Liisa getting divorced?" asks about Liisa, not about the unit.
+  if (!m || !name || !DUTY_VERB.test(foldDiacritics(m[1] ?? '').trim()) || ownTitleStems(kb).has(stemFi(foldDiacritics(name)))) return question;
   return `${m[1]}${question.trim().slice(m[0].length).trim()}`;
 }
 

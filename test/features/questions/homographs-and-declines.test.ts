@@ -58,3 +58,21 @@ describe('what the base cannot answer', () => {
     expect((await ask(q)).plan.intent).toMatchObject({ kind: 'personal', topic: 'schedule' });
   });
 });
+
+describe('a citation id as the answers write it', () => {
+  it.each([
+    ['AH-V3', 'AH-V3'],
+    ['[AH-V3]', 'AH-V3'],
+    ['mitä tarkoittaa AH-V3?', 'AH-V3'],
+    ['what does AH-G4.1 mean?', 'AH-G4.1'],
+  ])('"%s" shows the item it names', async (q, id) => {
+    expect((await ask(q)).plan.intent).toEqual({ kind: 'source', id });
+  });
+
+  it('an id the base does not have is declined, not read as a grade', async () => {
+    const { plan, cited } = await ask('AH-X99');
+    expect(plan.intent.kind).not.toMatch(/^grade/);
+    expect(plan.outcome).not.toBe('answered');
+    expect(cited).toEqual([]);
+  });
+});
