@@ -36,6 +36,8 @@ export const CORPORA = {
   heldout4: `${CORPUS_DIR}corpus.heldout4.jsonl`,
   /** Written by a ninth tester on 2026-12-05 (session 7) from the help texts and the sources alone; first scored after four small changes of that session made before it existed. */
   heldout5: `${CORPUS_DIR}corpus.heldout5.jsonl`,
+  /** Written by a fourteenth tester on 2026-12-06 (session 7) from the help texts and the sources alone, late in the session; scored once, at its end. */
+  heldout6: `${CORPUS_DIR}corpus.heldout6.jsonl`,
 } as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;
