@@ -1,13 +1,13 @@
 // A command said in one clause with why in another, words the intent model was not taught in that
 // form, and times of day in words: the units, then through the chat core as the evaluation runs it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCore } from '../../src/cli/cli-core.ts';
+import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/core/understanding/entities.ts';
 import { tokenize } from '../../src/core/understanding/tokens.ts';
 import { createVocabularyFit } from '../../src/core/understanding/vocabulary-fit.ts';
 import { commandClauses, opensAsRequestForm } from '../../src/text/statements.ts';
 import { citationsOf } from '../../src/cli/cli-core.ts';
-import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+import { describeRoute } from '../eval/corpus.ts';
+import { useEvalCoreRoutes } from '../support/routes.ts';
 
 const timesIn = (text: string) => findEntities(tokenize(text), '2026-11-23', new Map()).times;
 
@@ -71,13 +71,7 @@ describe('words fitted to the taught vocabulary', () => {
 });
 
 describe('commands with their reasons, through the chat core', () => {
-  let cli: CliCore;
-  beforeAll(async () => {
-    cli = await openEvalCore();
-  });
-  afterAll(async () => cli?.close());
-
-  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+  const { routeOf, ask } = useEvalCoreRoutes();
 
   it.each([
     ['kuumetta 38 astetta joten jään kotiin tänään', 'aino', 'command:absent'],
@@ -169,27 +163,27 @@ describe('commands with their reasons, through the chat core', () => {
   });
 
   it('says it does not know a unit named in English before the word for a unit, citing nothing of its own', async () => {
-    const asked = await cli.ask('what are the requirements of the marketing unit?', 'aino');
+    const asked = await ask('what are the requirements of the marketing unit?', 'aino');
     expect(describeRoute(asked.routes.at(-1))).toBe('question');
     expect(citationsOf(asked.replies).filter((c) => c.kind === 'requirement' || c.kind === 'criterion')).toEqual([]);
     expect(JSON.stringify(asked.replies)).toContain('\\"marketing\\"');
   });
 
   it('answers a student asking what they must do for a grade with who decides it and that grade\'s criteria', async () => {
-    const asked = await cli.ask('what do i need to do to get a 5?', 'aino');
+    const asked = await ask('what do i need to do to get a 5?', 'aino');
     expect(describeRoute(asked.routes.at(-1))).toBe('command:my-grade');
     const criteria = citationsOf(asked.replies).filter((c) => c.kind === 'criterion');
     expect(criteria.length).toBeGreaterThan(0);
     expect(criteria.every((c) => c.id.startsWith('AH-G5.'))).toBe(true);
     // Someone the school does not know gets the criteria as an answer to the question.
-    const stranger = await cli.ask('what do i need to do to get a 5?', null);
+    const stranger = await ask('what do i need to do to get a 5?', null);
     expect(describeRoute(stranger.routes.at(-1))).toBe('question');
     expect(citationsOf(stranger.replies).filter((c) => c.kind === 'criterion').length).toBe(criteria.length);
   });
 
   it('answers a student asking whether they get a grade, or when their demonstration is, from their own people', async () => {
-    expect(describeRoute((await cli.ask('Saanko Kiitettävän?', 'aino')).routes.at(-1))).toBe('command:my-grade');
-    const when = await cli.ask('Milloin mun näyttö on?', 'aino');
+    expect(describeRoute((await ask('Saanko Kiitettävän?', 'aino')).routes.at(-1))).toBe('command:my-grade');
+    const when = await ask('Milloin mun näyttö on?', 'aino');
     expect(describeRoute(when.routes.at(-1))).toBe('command:my-teacher');
     // First that the bot does not see the date, then who to ask.
     const text = JSON.stringify(when.replies);

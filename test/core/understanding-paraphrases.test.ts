@@ -1,18 +1,11 @@
 // Commands written in everyday words that neither a phrasing nor a synonym has (command-synonyms.ts),
 // through the chat core as the evaluation runs it: each comes out as its command, and questions that
 // share a command's words stay questions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCore } from '../../src/cli/cli-core.ts';
-import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useEvalCoreRoutes } from '../support/routes.ts';
 
 describe('commands said in paraphrase', () => {
-  let cli: CliCore;
-  beforeAll(async () => {
-    cli = await openEvalCore();
-  });
-  afterAll(async () => cli?.close());
-
-  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+  const { routeOf } = useEvalCoreRoutes();
 
   it.each([
     // absent

@@ -1,18 +1,11 @@
 // Personal questions said the many ways students say them: whether they pass, whom to ask at work;
 // and what looks personal but is not theirs to be told (someone else's teacher, a person's private
 // life). Through the chat core as the evaluation runs it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCore } from '../../src/cli/cli-core.ts';
-import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useEvalCoreRoutes } from '../support/routes.ts';
 
 describe('personal questions', () => {
-  let cli: CliCore;
-  beforeAll(async () => {
-    cli = await openEvalCore();
-  });
-  afterAll(async () => cli?.close());
-
-  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+  const { routeOf } = useEvalCoreRoutes();
 
   it.each([
     // Whether one passes: the asker's grade, told by whoever gives it.

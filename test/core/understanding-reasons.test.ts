@@ -1,18 +1,11 @@
 // Requests said with their reason and whose account it is ("Ville's old Teams account 29:… is gone,
 // remove the link"), a week said in words, notes that open with what the student has, thanks with a
 // comment, and lower-case names of someone else: through the chat core as the evaluation runs it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCore } from '../../src/cli/cli-core.ts';
-import { describeRoute, openEvalCore } from '../eval/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useEvalCoreRoutes } from '../support/routes.ts';
 
 describe('requests with their reason, and remarks around them', () => {
-  let cli: CliCore;
-  beforeAll(async () => {
-    cli = await openEvalCore();
-  });
-  afterAll(async () => cli?.close());
-
-  const routeOf = async (text: string, as: string | null) => describeRoute((await cli.ask(text, as)).routes.at(-1));
+  const { routeOf } = useEvalCoreRoutes();
 
   it.each([
     // An account id with its owner named beside it; a short Teams id.
