@@ -1,21 +1,10 @@
 // Questions worded as people write them, not as the base does: verbal nouns, compounds written apart,
 // inflected synonyms, Swedish compounds, shared headings, adjectives that look like grade names.
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import { parseGrades } from '../../../src/features/questions/grades.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
+import { realAnswers } from '../../support/knowledge.ts';
 
-const { kb, answers } = realKnowledge();
-const ask = async (q: string) => {
-  const a = await answers.answer(q);
-  return { ...a, text: renderPlainText(a.reply), ids: a.plan.items.map((i) => i.id) };
-};
-/** The id of the default unit's requirement with this Finnish text. */
-const requirement = (fi: string): string => {
-  const found = kb.requirements(kb.defaultUnit()).find((r) => r.requirement.text.fi === fi);
-  if (!found) throw new Error(`no requirement "${fi}"`);
-  return found.requirement.id;
-};
+const { ask, requirement } = realAnswers();
 
 describe('Finnish word forms between the question and the requirement', () => {
   it('reads a verbal noun as its verb ("noudattaminen" ~ "noudattaa")', async () => {

@@ -3,22 +3,12 @@
 // inflected Finnish forms the stemmer leaves apart, yes/no questions that name the student, and a named
 // document that has nothing on what is asked.
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../../src/conversation/render-text.ts';
 import { numberMentions } from '../../../src/features/questions/numbers.ts';
 import { parseGrades } from '../../../src/features/questions/grades.ts';
 import { detectLanguage } from '../../../src/text/language.ts';
-import { realKnowledge } from '../../support/knowledge.ts';
+import { realAnswers } from '../../support/knowledge.ts';
 
-const { kb, answers } = realKnowledge();
-const ask = async (q: string) => {
-  const a = await answers.answer(q);
-  return { ...a, text: renderPlainText(a.reply), ids: a.plan.items.map((i) => i.id) };
-};
-const requirement = (fi: string): string => {
-  const found = kb.requirements(kb.defaultUnit()).find((r) => r.requirement.text.fi === fi);
-  if (!found) throw new Error(`no requirement "${fi}"`);
-  return found.requirement.id;
-};
+const { ask, requirement } = realAnswers();
 
 describe('a number with the words it counts', () => {
   it('reads digits, number words and a number that begins a compound, with the words next to them', () => {
