@@ -19,10 +19,17 @@ describe('requests with their reason, and remarks around them', () => {
     ['inga frågor nästa vecka tack', 'aino', 'command:pause'],
     // An instructor's note that opens with what the student has.
     ['ainolla vielä harjoiteltavaa puhelinpalvelussa, jännittää soittaa asiakkaille', 'mikko', 'statement:observations'],
+    // The two classifiers agreeing where the plain one alone leans.
+    ['send me my weekly summary', 'aino', 'command:summary'],
+    ['what did mikko write about me', 'aino', 'command:my-observations'],
     // Spoken "at first … in the end" is no question.
     ['asiakas oli aluks tosi vihainen mut lopuks tyytyväinen, hoidin sen ihan itse', 'aino', 'statement:checkins'],
   ])('"%s" (as %s) is %s', async (text, as, expected) => {
     expect(await routeOf(text, as)).toBe(expected);
+  });
+
+  it.each(['send me a pizza', 'show me my schedule for tomorrow', 'what did the teacher say in class'])('"%s" stays a question though it has a command\'s words', async (text) => {
+    expect(await routeOf(text, 'aino')).toBe('question');
   });
 
   it.each([

@@ -15,7 +15,7 @@ import type { CommandRegistry } from '../registry.ts';
 import { COMMAND_SYNONYMS } from './command-synonyms.ts';
 import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms } from './cues.ts';
 import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './entities.ts';
-import { createIntentClassifier, type IntentClassifier } from './intent-classifier.ts';
+import { createIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
 import { noneCorpus } from './none-corpus.ts';
 import { type Phatic, thanksWithComment } from './phatic.ts';
 import type { SlotRaw } from './phrasing.ts';
@@ -60,6 +60,9 @@ const ENTITY_GUESS = 0.6;
 const ENTITY_MARGIN = 0.25;
 /** How sure a guess must be to answer a message that lacks the command's value with how to write it. */
 const CLARIFY_GUESS = 0.9;
+/** How far the plain model must lean, and how sure the placeholder model must be, for their agreement to count. */
+const LEANING = 0.6;
+const AGREED = 0.9;
 /** Words in a message short enough that each may be a name written in lower case. */
 const SHORT_MESSAGE = 6;
 /** Commands that only show something. */
@@ -232,10 +235,21 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
   const plainModel = () => (plain ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb)));
   const entityModel = () =>
     (withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN }));
-  const classify = (masked: string, lang: Lang) => {
-    const model = masked.split(' ').some((word) => PLACEHOLDERS.has(word)) ? entityModel() : plainModel();
-    return model.then((c) => c.classify(masked, lang, { long: true }));
+  const classify = async (masked: string, lang: Lang): Promise<IntentGuess | null> => {
+    if (masked.split(' ').some((word) => PLACEHOLDERS.has(word))) return (await entityModel()).classify(masked, lang, { long: true });
+    const plainGuess = await (await plainModel()).classify(masked, lang, { long: true });
+    return plainGuess ?? agreed(masked, lang);
   };
+  /**
+   * The plain model leaning to a command it is not sure of, and the model taught with placeholders sure
+   * of the same one ("send me my weekly summary", "what did Mikko write about me"): two readings agree.
+   * The plain model's score stands, so the guess is no surer than it was for anything that asks more.
+   */
+  async function agreed(text: string, lang: Lang): Promise<IntentGuess | null> {
+    const [plain, typed] = await Promise.all([plainModel().then((c) => c.explain(text, lang)), entityModel().then((c) => c.explain(text, lang))]);
+    const agree = plain.verdict === 'unsure' && typed.verdict === 'taken' && plain.best?.command === typed.best?.command;
+    return agree && plain.best && typed.best && plain.best.score >= LEANING && typed.best.score >= AGREED ? plain.best : null;
+  }
 
   /** Whom the actor may name in a command: their students, and for an admin everyone in a placement. */
   async function knownPeople(ctx: CommandContext): Promise<{ students: Set<string>; people: KnownPerson[] }> {
