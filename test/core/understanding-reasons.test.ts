@@ -19,6 +19,8 @@ describe('requests with their reason, and remarks around them', () => {
     ['inga frågor nästa vecka tack', 'aino', 'command:pause'],
     // An instructor's note that opens with what the student has.
     ['ainolla vielä harjoiteltavaa puhelinpalvelussa, jännittää soittaa asiakkaille', 'mikko', 'statement:observations'],
+    // Contractions typed without their apostrophe.
+    ['i wont be at work on friday', 'aino', 'command:absent'],
     // The two classifiers agreeing where the plain one alone leans.
     ['send me my weekly summary', 'aino', 'command:summary'],
     ['what did mikko write about me', 'aino', 'command:my-observations'],

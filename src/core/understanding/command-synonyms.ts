@@ -79,7 +79,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       "i'm taking a day off", "i'm on holiday tomorrow", "i'm on vacation next week", 'i will be absent tomorrow', "i'm off work tomorrow", 'calling in sick',
       'i need to call in sick', 'reporting an absence', 'i feel sick', 'i threw up this morning', 'not coming in', 'i have a migraine and stay home',
       "i'm not able to come to work", 'mark me absent', 'mark me as sick', 'put me down as absent',
-      "i'm off sick today", "i won't make it in today", "i won't be in tomorrow", "i'm not coming in today", "i'm staying at home today", 'i have a dentist appointment tomorrow', "i'm at school tomorrow so not at work", 'not at work tomorrow', "i'm sick so no check-in today", "can't come in today", 'off today', 'i have a fever so i stay home', "i'll be away tomorrow",
+      "i'm off sick today", "i won't make it in today", "i won't be in tomorrow", "i'm not coming in today", "i'm staying at home today", 'i have a dentist appointment tomorrow', "i'm at school tomorrow so not at work", 'not at work tomorrow', "i'm sick so no check-in today", "can't come in today", 'off today', 'i have a fever so i stay home', "i'll be away tomorrow", "i won't be at work on friday", 'not at work on monday', "i won't be in on thursday",
     ],
     sv: [
       'jag har feber', 'jag stannar hemma', 'jag kommer inte till jobbet', 'jag mår inte bra', 'jag är sjuk och kan inte komma', 'jag kommer inte på jobbet',

@@ -32,8 +32,10 @@ const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
   "how's": ['how', 'is'], "what's": ['what', 'is'], "who's": ['who', 'is'], "where's": ['where', 'is'], "it's": ['it', 'is'],
   "that's": ['that', 'is'], "i'm": ['i', 'am'], "i've": ['i', 'have'], "i'd": ['i', 'would'], "let's": ['let', 'us'],
   "can't": ['can', 'not'], "don't": ['do', 'not'], "doesn't": ['does', 'not'], "didn't": ['did', 'not'], "isn't": ['is', 'not'],
+  "won't": ['will', 'not'], "i'll": ['i', 'will'], "wasn't": ['was', 'not'], "aren't": ['are', 'not'], "couldn't": ['could', 'not'],
   // The same typed without the apostrophe, as chat often is.
   hows: ['how', 'is'], whats: ['what', 'is'], whos: ['who', 'is'], im: ['i', 'am'], ive: ['i', 'have'], dont: ['do', 'not'], cant: ['can', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'],
+  wont: ['will', 'not'], wasnt: ['was', 'not'], arent: ['are', 'not'], couldnt: ['could', 'not'],
 };
 
 export function tokenize(text: string, max = MAX_TOKENS): Tokens {
