@@ -144,6 +144,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'onko minusta tehty havaintoja', 'mun palautteet', 'mitä musta on kirjoitettu', 'mitä xname on kirjannut musta',
       'ohjaajan havainnot mun työstä', 'mitä ohjaaja on huomannut musta',
       'onko ohjaaja tehnyt musta havaintoja', 'haluan nähdä havainnot minusta', 'näytä havainnot minusta', 'onko xname kirjannut musta jotain',
+      'mitä ohjaaja on kirjoittanut musta', 'mitä hän on kirjoittanut minusta', 'mitä musta on kirjattu',
     ],
     en: [
       'what did my supervisor write about me', 'what has my instructor said about me', 'what did my instructor note about me',
@@ -219,7 +220,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'kyselyt pois päältä xdate xdate', 'tauko xdate alkaen', 'tauota reflektiot xdate - xdate', 'pysäytä kyselyt hetkeksi',
       'pysäytä muistutukset xdate xdate', 'hiljennä kyselyt lomaksi', 'mä haluun tauon kyselyistä', 'en halua kysymyksiä lomalla',
       'ei muistutuksia xdate - xdate', 'jätä kyselyt väliin xdate xdate', 'tauolle xdate - xdate', 'ei kyselyjä joululomalla', 'kyselyt tauolle kesälomaksi',
-      'en halua kyselyjä lomalla',
+      'en halua kyselyjä lomalla', 'tauotetaan kyselyt joululomaksi', 'tauotetaan kyselyt lomaksi',
     ],
     en: [
       'on holiday xdate - xdate', 'holiday xdate - xdate',
