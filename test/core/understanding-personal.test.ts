@@ -20,6 +20,9 @@ describe('personal questions', () => {
     ['keneltä voin kysyä töissä kassajärjestelmästä', 'command:my-instructor'],
     ['who here at work should I ask about invoices?', 'command:my-instructor'],
     ['kenelle ilmoitan työpaikalla jos myöhästyn', 'command:my-instructor'],
+    // A role and a contact word alone: the asker's own.
+    ['opettajan sähköposti?', 'command:my-teacher'],
+    ['instructor phone nmber', 'command:my-instructor'],
   ])('"%s" (as aino) is %s', async (text, expected) => {
     expect(await routeOf(text, 'aino')).toBe(expected);
   });

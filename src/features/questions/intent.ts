@@ -276,6 +276,9 @@ function asWritten(span: string, folded: string, analysis: QueryAnalysis | undef
 function personalTopic(folded: string, grades: ReturnType<typeof parseGrades>): Intent | undefined {
   // "kenelle soitan jos…", "who do I talk to at work": the asker's contact, at the workplace or at school.
   if (CONTACT_WHO.test(folded)) return { kind: 'personal', topic: 'people', role: WORKPLACE_WORD.test(folded) ? 'instructor' : 'teacher' };
+  // "teacher contact pls", "ohjaajan numero?": a role and a contact word, nothing more, is the asker's own.
+  const roleAsked: ContactRole | undefined = INSTRUCTOR_WORD.test(folded) ? 'instructor' : TEACHER_WORD.test(folded) ? 'teacher' : undefined;
+  if (roleAsked && CONTACT_ASKED.test(folded) && folded.split(' ').filter((w) => w && !isStopword(w)).length <= 3) return { kind: 'personal', topic: 'people', role: roleAsked };
   if (!FIRST_PERSON.test(folded) && !FIRST_PERSON_VERB.test(folded) && !OWN_CONTACT_SUFFIX.test(folded)) return undefined;
   // "mitä mun pitää työpaikkaohjaajana arvioida": the asker speaks in their role, of its duties.
   if (IN_ROLE.test(folded)) return undefined;
