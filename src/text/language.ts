@@ -43,7 +43,8 @@ const SV_WORDS = new Set(
    frågorna frågan sjuk ledig imorgon länge bör enligt pågå pågår många mycket även både ännu gärna väl själv säga
    här där träffa träffas läsa läser svar svara ansvar ansvarar hände händer ställe ställs sätt sätta följa följer
    kunden kunder kundens företaget företag arbetsboken boken materialet utbildningen säger står tycker menar gäller
-   nämns nämner beskriver beskrivs tar ger kund räknas räknar använda använder olika`.split(/\s+/),
+   nämns nämner beskriver beskrivs tar ger kund räknas räknar använda använder olika
+   hemma idag igår feber förkyld kommer jobba jobbar skicka dagens tillbaka semestern semester`.split(/\s+/),
 );
 
 /** Words two of the languages share: they lean both ways by half ("en" is Swedish "a" and Finnish "I don't"). */

@@ -19,6 +19,10 @@ describe('requests with their reason, and remarks around them', () => {
     ['inga frågor nästa vecka tack', 'aino', 'command:pause'],
     // An instructor's note that opens with what the student has.
     ['ainolla vielä harjoiteltavaa puhelinpalvelussa, jännittää soittaa asiakkaille', 'mikko', 'statement:observations'],
+    // Finland-Swedish chat forms ("ja e" is "jag är", "me" "med", "int" "inte").
+    ['ja e hemma me feber idag', 'aino', 'command:absent'],
+    ['ja kommer int i morgon', 'aino', 'command:absent'],
+    ['skicka dagens fråga nu', 'aino', 'command:reflect'],
     // Contractions typed without their apostrophe.
     ['i wont be at work on friday', 'aino', 'command:absent'],
     // The two classifiers agreeing where the plain one alone leans.

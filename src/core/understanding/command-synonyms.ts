@@ -57,7 +57,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
     sv: [
       'kan vi ta dagens reflektion', 'ta dagens reflektion nu',
       'fylla i dagens formulär', 'skriva om min dag', 'dagbok', 'logga dagen', 'jag vill fylla i dagens reflektion', 'öppna dagens formulär',
-      'svara på dagens fråga', 'skriva om dagen', 'dagens inlägg', 'lärdagbok', 'jag vill berätta om min dag', 'starta dagens reflektion',
+      'svara på dagens fråga', 'skicka dagens fråga nu', 'ge mig dagens fråga', 'skriva om dagen', 'dagens inlägg', 'lärdagbok', 'jag vill berätta om min dag', 'starta dagens reflektion',
       'var är dagens fråga', 'logga vad jag gjort idag', 'reflektera över dagen', 'dags att reflektera',
       'kan jag fylla i dagens fråga nu', 'jag vill svara på dagens fråga nu',
     ],

@@ -15,7 +15,7 @@ import { COMMAND_SYNONYMS } from './command-synonyms.ts';
 import { PLACEHOLDERS, slotPlaceholder } from './entities.ts';
 import { createIntentSupport } from './intent-support.ts';
 import { createVocabularyFit, type VocabularyFit } from './vocabulary-fit.ts';
-import { writtenText } from './word-forms.ts';
+import { writtenSwedish, writtenText } from './word-forms.ts';
 import { opensAsQuestion, opensAsRequest } from '../../text/statements.ts';
 
 export const NONE = 'None';
@@ -122,7 +122,8 @@ export async function createIntentClassifier(
     const model = models.get(lang);
     if (!model) return { best: null, second: null, verdict: 'none' };
     // Read in the words the model was taught ("viikkoyhteenvedon" as viikkoyhteenveto).
-    const written = writtenText(text.slice(0, 300));
+    const plainWritten = writtenText(text.slice(0, 300));
+    const written = lang === 'sv' ? writtenSwedish(plainWritten) : plainWritten;
     const read = fits.get(lang)?.fit(written) ?? written;
     const [top, next] = (await model.process(read)).classifications;
     const best = top ? { command: top.intent, score: top.score } : null;

@@ -108,3 +108,14 @@ function fitOf(token: string, word: string, lang: Lang): number {
   if (word.length >= 5 && editDistance(token, word, 1) <= 1) return word.length >= 7 ? WORD_SCORE.form : WORD_SCORE.typo;
   return 0;
 }
+
+/** Finland-Swedish chat forms (folded) and their written words: "ja e hemma me feber" is "jag är hemma med feber". */
+const SPOKEN_SV: Readonly<Record<string, string>> = { ja: 'jag', e: 'ar', me: 'med', int: 'inte', mej: 'mig', dej: 'dig', sej: 'sig', nan: 'nagon', nat: 'nagot', sku: 'skulle' };
+
+/** A written text (writtenText) read as Swedish: its chat forms as written words. Only for a message already taken as Swedish. */
+export function writtenSwedish(written: string): string {
+  return written
+    .split(' ')
+    .map((word) => SPOKEN_SV[word] ?? word)
+    .join(' ');
+}
