@@ -193,8 +193,12 @@ const FI_PERFECT_AUX = set('olen oon olemme ollaan ollaa olimme');
 const FI_BE_THIRD = set('on ovat oli olivat ei');
 const FI_POSTPOSITIONS = set('kanssa kanssaan kautta takia vuoksi jalkeen aikana luona luokse puolesta kohdalla mukaan osalta avulla sijaan ansiosta suhteen');
 
+const HAD_BY = set('meilla minulla mulla mul meil');
+
 function finnishAccount(start: readonly string[]): boolean {
   const head = start.slice(0, 3);
+  // "meillä oli tiimipalaveri …", "mulla oli kolme asiakasta": what we or I had.
+  if (HAD_BY.has(start[0] ?? '') && start[1] === 'oli') return true;
   // A word in -in followed by a postposition or by "on" or "oli" is a genitive ("tarvitsen apua
   // raportin kanssa", "raportin palautus on perjantaina").
   const genitive = (i: number) => FI_POSTPOSITIONS.has(start[i + 1] ?? '') || start.slice(i + 1, i + 3).some((w) => FI_BE_THIRD.has(w));
@@ -352,9 +356,12 @@ export function isFirstPersonAccount(text: string): boolean {
   if (ACKNOWLEDGEMENTS.has(all[0] ?? '') && all.length <= ACKNOWLEDGEMENT_MAX_WORDS) return false;
   if (clausesOf(text).some(({ words: clause }) => !NOT_AN_ACCOUNT.test(clause.join(' ')) && tellsWhatWasDone(clause))) return true;
   // "mostly filing and phone calls today, nothing special": the day's work listed without a verb.
-  return all.length >= DAY_LIST_MIN_WORDS && all.some((w) => TIME_WORDS.has(w)) && !all.some((w) => WANTS.has(w)) && !NOT_AN_ACCOUNT.test(all.join(' '));
+  // "koko päivä" tells of a day gone by only when no day or date is named ("torstaina 10.12. … koko päivän" is a notice).
+  const wholeDay = /\b(?:koko paivan?|all day|hela dagen)\b/.test(all.join(' ')) && !all.some((w) => /\d/.test(w) || WEEKDAY.test(w));
+  return all.length >= DAY_LIST_MIN_WORDS && (wholeDay || all.some((w) => TIME_WORDS.has(w))) && !all.some((w) => WANTS.has(w)) && !NOT_AN_ACCOUNT.test(all.join(' '));
 }
 const DAY_LIST_MIN_WORDS = 5;
+const WEEKDAY = /^(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|monday|tuesday|wednesday|thursday|friday|mandag|tisdag|onsdag|torsdag|fredag)/;
 // A wish or a need is no account of the day ("I need help with the report today").
 const WANTS = set('need needs want wants help apua tarvitsen tarviin tarvitsisin haluan haluisin haluaisin behover vill hjalp kan voinko voisitko pitaisi');
 

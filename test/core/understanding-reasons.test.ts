@@ -28,6 +28,10 @@ describe('requests with their reason, and remarks around them', () => {
     // The two classifiers agreeing where the plain one alone leans.
     ['send me my weekly summary', 'aino', 'command:summary'],
     ['what did mikko write about me', 'aino', 'command:my-observations'],
+    // What we had, the whole day's work listed.
+    ['meillä oli tiimipalaveri jossa käytiin läpi asiakaspalautteet', 'aino', 'statement:checkins'],
+    ['asiakaspalvelua koko päivä, paljon puheluita', 'aino', 'statement:checkins'],
+    ['torstaina en oo töissä, koulussa on koe koko päivän', 'aino', 'command:absent'],
     // Spoken "at first … in the end" is no question.
     ['asiakas oli aluks tosi vihainen mut lopuks tyytyväinen, hoidin sen ihan itse', 'aino', 'statement:checkins'],
   ])('"%s" (as %s) is %s', async (text, as, expected) => {
