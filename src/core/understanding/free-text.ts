@@ -15,7 +15,7 @@ import type { CommandRegistry } from '../registry.ts';
 import { COMMAND_SYNONYMS } from './command-synonyms.ts';
 import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms } from './cues.ts';
 import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './entities.ts';
-import { createIntentClassifier, type IntentClassifier, type IntentGuess, NONE } from './intent-classifier.ts';
+import { createIntentClassifier, guessOf, type IntentClassifier, type IntentExplanation, type IntentGuess, NONE } from './intent-classifier.ts';
 import { noneCorpus } from './none-corpus.ts';
 import { type Phatic, thanksWithComment } from './phatic.ts';
 import type { SlotRaw } from './phrasing.ts';
@@ -237,8 +237,8 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
     (withEntities ??= createIntentClassifier(registry.commands, noneCorpus(deps.kb), ENTITY_GUESS, COMMAND_SYNONYMS, { entities: true, margin: ENTITY_MARGIN }));
   const classify = async (masked: string, lang: Lang): Promise<IntentGuess | null> => {
     if (masked.split(' ').some((word) => PLACEHOLDERS.has(word))) return (await entityModel()).classify(masked, lang, { long: true });
-    const plainGuess = await (await plainModel()).classify(masked, lang, { long: true });
-    return plainGuess ?? agreed(masked, lang);
+    const plain = await (await plainModel()).explain(masked, lang);
+    return guessOf(plain, { long: true }) ?? agreed(plain, masked, lang);
   };
   /**
    * The plain model leaning to a command it is not sure of, and the model taught with placeholders sure
@@ -246,8 +246,9 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
    * when the plain model's doubt is between commands ("what happens if i miss a day" leans to none as well).
    * The plain model's score stands, so the guess is no surer than it was for anything that asks more.
    */
-  async function agreed(text: string, lang: Lang): Promise<IntentGuess | null> {
-    const [plain, typed] = await Promise.all([plainModel().then((c) => c.explain(text, lang)), entityModel().then((c) => c.explain(text, lang))]);
+  async function agreed(plain: IntentExplanation, text: string, lang: Lang): Promise<IntentGuess | null> {
+    if (plain.verdict !== 'unsure') return null;
+    const typed = await (await entityModel()).explain(text, lang);
     // The plain model doubting which command, not whether any: its runner-up is a command too.
     const agree = plain.verdict === 'unsure' && typed.verdict === 'taken' && plain.best?.command === typed.best?.command && plain.second?.command !== NONE;
     return agree && plain.best && typed.best && plain.best.score >= LEANING && typed.best.score >= AGREED ? plain.best : null;

@@ -40,6 +40,12 @@ export interface IntentExplanation {
   verdict: 'taken' | 'none' | 'unsure' | 'tie' | 'too-long' | 'unsupported';
 }
 
+/** The guess an explanation makes: taken, or (when `long` is asked) sure but longer than the command's wordings, marked. */
+export function guessOf({ best, verdict }: IntentExplanation, options: { long?: boolean } = {}): IntentGuess | null {
+  if (best && verdict === 'too-long' && options.long) return { ...best, long: true };
+  return verdict === 'taken' && best ? best : null;
+}
+
 /**
  * The words of a phrasing, each alternative written out; a slot as the placeholder of its kind
  * ("tauko xdate - xdate", entities.ts), as messages are read, or left out when it has no kind.
@@ -144,9 +150,7 @@ export async function createIntentClassifier(
   return {
     explain,
     async classify(text, lang, options = {}) {
-      const { best, verdict } = await explain(text, lang);
-      if (best && verdict === 'too-long' && options.long) return { ...best, long: true };
-      return verdict === 'taken' && best ? best : null;
+      return guessOf(await explain(text, lang), options);
     },
   };
 }
