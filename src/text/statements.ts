@@ -112,14 +112,22 @@ export function requestBody(text: string): string | null {
 // a time), commas, semicolons, and the words that join a reason to it.
 const CLAUSE_BREAK = /[;!?\n]+|,(?!\d)|\.(?=\s+[^\s\d–-]|\s*$)|(?<![\d.])\s[-–]\s(?!\d)|\s(?=(?:joten|koska|sillä|mutta|because|since|so|but|eftersom|så|men)\s)/iu;
 
-/** The clauses of a message as written (dates and times left whole), each trimmed, empty ones dropped. */
+/**
+ * The clauses of a message as written (dates and times left whole), each trimmed, empty ones dropped.
+ * The last message's are kept: the understanding step asks for them several times.
+ */
 export function commandClauses(text: string): string[] {
-  return text
-    .slice(0, 400)
-    .split(CLAUSE_BREAK)
-    .map((clause) => clause.replace(/^\s*(?:joten|koska|sillä|mutta|because|since|so|but|eftersom|så|men)\s+/iu, '').trim())
-    .filter(Boolean);
+  if (lastClauses?.text !== text) {
+    const clauses = text
+      .slice(0, 400)
+      .split(CLAUSE_BREAK)
+      .map((clause) => clause.replace(/^\s*(?:joten|koska|sillä|mutta|because|since|so|but|eftersom|så|men)\s+/iu, '').trim())
+      .filter(Boolean);
+    lastClauses = { text, clauses };
+  }
+  return [...lastClauses.clauses];
 }
+let lastClauses: { text: string; clauses: readonly string[] } | undefined;
 
 // Openings that ask for something done: an imperative, "you can …", "no need to …", "don't …".
 const REQUEST_FORM =
