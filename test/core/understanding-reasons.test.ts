@@ -65,6 +65,13 @@ describe('requests with their reason, and remarks around them', () => {
     expect(await routeOf('lisää uusi jakso villelle', 'liisa')).toBe('clarify:enrol');
   });
 
+  it('asking how the bot works is help, though passages share the words; how something else works is a question', async () => {
+    // A guessed help is routed as the help command (for a known user) or as help (for a stranger).
+    expect(await routeOf('apua, miten tämä toimii?', null)).toMatch(/^(command:)?help$/);
+    expect(await routeOf('hur funkar det här', 'aino')).toMatch(/^(command:)?help$/);
+    expect(await routeOf('miten asiakaspalvelu toimii', 'aino')).toBe('question');
+  });
+
   it.each([['en ymmärrä'], ['häh?'], ["I don't get it"], ['jag förstår inte']])('"%s" alone is someone lost: help', async (text) => {
     expect(await routeOf(text, 'aino')).toBe('help');
   });

@@ -38,6 +38,8 @@ export const CORPORA = {
   heldout5: `${CORPUS_DIR}corpus.heldout5.jsonl`,
   /** Written by a fourteenth tester on 2026-12-06 (session 7) from the help texts and the sources alone, late in the session; scored once, at its end. */
   heldout6: `${CORPUS_DIR}corpus.heldout6.jsonl`,
+  /** Written by a fifteenth tester on 2026-12-06 (session 7) the same way, in its last hour; scored once, at its end. */
+  heldout7: `${CORPUS_DIR}corpus.heldout7.jsonl`,
 } as const;
 
 export const ROUTES = ['command', 'question', 'statement', 'smalltalk', 'personal', 'unknown'] as const;

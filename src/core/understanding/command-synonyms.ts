@@ -342,7 +342,7 @@ export const COMMAND_SYNONYMS: Readonly<Record<string, Partial<Record<Lang, read
       'vad gör den här boten', 'hur använder jag det här', 'vad kan jag fråga', 'vilka kommandon finns', 'vilka kommandon har du', 'visa kommandona',
       'lista kommandon', 'hjälp mig', 'jag behöver hjälp', 'instruktioner', 'bruksanvisning', 'hur använder jag boten', 'vad kan boten göra', 'meny',
       'vilka funktioner finns',
-      'vad kan jag fråga dig', 'kan du hjälpa mig',
+      'vad kan jag fråga dig', 'kan du hjälpa mig', 'hur funkar det här', 'hur fungerar det här',
     ],
   },
   'my-teacher': {

@@ -29,6 +29,11 @@ const ABOUT_USE =
   /\b(help\w*|apu\w*|avu\w*|auta\w*|autt\w*|ohje\w*|komen\w*|command\w*|kommand\w*|hjalp\w*|instru\w*|menu|meny|valikko|osaat|osaa|osaatko|kayt\w*|use|using|anvand\w*|toimi\w*|works?|fungerar|funkar|options|vaihtoeh\w*|kysya|kysyn|ask|fraga|kirjoittaa|type|skriva|bot\w*|features|toimintoja|funktioner|mita voin|what can|vad kan|guide|bruksanvisning|kayttoohje|taalla|mita (?:ma |mina )?(?:voin|voi|voidaan) (?:\w+ ){0,2}tehda|what (?:can|should) i do|vad kan jag gora)\b/;
 export const asksAboutUse = (text: string): boolean => ABOUT_USE.test(folded(text));
 
+/** Asking how the bot itself works: "miten tämä toimii", "how do I use this", "hur funkar det här". */
+const HOW_BOT_WORKS =
+  /\b((miten|kuinka|how|hur) (tama|taa|this|det har|detta|du|sa|sina|you) (toimii|works?|fungerar|funkar)|how do (i|you) use (this|you|osaava)|miten (tata|taata|sua|sinua|osaavaa) kaytetaan|hur anvander (jag|man) (detta|dig|osaava))\b/;
+export const asksHowBotWorks = (text: string): boolean => HOW_BOT_WORKS.test(folded(text));
+
 /** Words of taking a link away. */
 const REMOVAL = /\b(remove\w*|delete\w*|deactivat\w*|disconnect\w*|unlink\w*|detach\w*|poista\w*|irrota\w*|pura\w*|katkaise\w*|ta bort|radera\w*|koppla (bort|loss)|avaktiv\w*)\b/;
 export const asksRemoval = (text: string): boolean => REMOVAL.test(folded(text));

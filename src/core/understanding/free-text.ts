@@ -13,7 +13,7 @@ import { commandClauses, isFirstPersonAccount, opensAsQuestion, opensAsRequest, 
 import { isStopword } from '../../text/stopwords.ts';
 import type { CommandRegistry } from '../registry.ts';
 import { COMMAND_SYNONYMS } from './command-synonyms.ts';
-import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms } from './cues.ts';
+import { asksAboutPrivateLife, asksAboutUse, asksForContact, asksHowBotWorks, asksForOwn, asksRemoval, isPlainSentence, nameBaseForms } from './cues.ts';
 import { findEntities, type KnownPerson, nameIndex, PLACEHOLDERS } from './entities.ts';
 import { createIntentClassifier, guessOf, type IntentClassifier, type IntentExplanation, type IntentGuess, NONE } from './intent-classifier.ts';
 import { noneCorpus } from './none-corpus.ts';
@@ -302,7 +302,9 @@ export function createFreeTextReader(deps: FreeTextReaderDeps): FreeTextReader {
     // words is a question about something else ("kuka voitti eilen", "mitä työpaikkaohjaukseen kuuluu").
     // Help is guessed only for a text the knowledge base has nothing on ("mitä asiakastiedoilla tehdään").
     // And only for words about the bot and its use: "voitko tehdä mun kotitehtävät" asks for something it does not do.
-    if (guess.command === 'smalltalk' || (guess.command === 'help' && (coverage !== 'none' || !asksAboutUse(text)))) return null;
+    // "apua, miten tämä toimii?": how the bot works is help, whatever passages share its words.
+    const aboutTheBot = coverage === 'none' || (coverage === 'search' && asksHowBotWorks(text));
+    if (guess.command === 'smalltalk' || (guess.command === 'help' && (!aboutTheBot || !asksAboutUse(text)))) return null;
     // A range of days is a pause, not one day's absence ("no check-ins 7.12.–11.12. please, I'm at school");
     // a link asked removed is an unlink ("… got deactivated, please remove the link").
     const removes = guess.command === 'link' && asksRemoval(text);
